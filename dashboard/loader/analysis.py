@@ -1,0 +1,66 @@
+"""Per-article analysis: a pure function of one parsed article and the pipeline settings.
+
+Its result is what the on-disk cache keeps, and what a distributed run would compute per article;
+everything that needs more than one article (merging actors, grouping events) happens afterwards.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from spacy.tokens import Doc
+
+from .actors import find_mentions
+from .events import extract_events
+from .quotes import extract_quotes
+from .sources import Article
+
+
+
+def _rules_version() -> str:
+    """A digest of the loader's own code and data: any change to a rule rebuilds cached results."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in sorted([*here.glob("*.py"), *here.glob("data/*")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+ANALYSIS_VERSION = _rules_version()
+
+
+@dataclass
+class ArticleTables:
+    """Tables of one article, with actors still named by their within-article keys."""
+
+    article_id: str
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame
+    events: pd.DataFrame
+
+
+def sentence_table(doc: Doc) -> pd.DataFrame:
+    """Sentences with character offsets, surrounding white space trimmed."""
+    rows = []
+    for i, sent in enumerate(doc.sents):
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        rows.append({"sentence_id": i, "start": sent.start_char + lead, "end": sent.start_char + len(text.rstrip()),
+                     "text": text.strip()})
+    return pd.DataFrame(rows, columns=["sentence_id", "start", "end", "text"])
+
+
+def analyse(doc: Doc, article: Article) -> ArticleTables:
+    """Sentences, actor mentions, quotes and events of one parsed article."""
+    mentions = find_mentions(doc)
+    return ArticleTables(
+        article_id=article.article_id,
+        sentences=sentence_table(doc),
+        mentions=mentions,
+        quotes=extract_quotes(doc, mentions),
+        events=extract_events(doc, mentions, article.published),
+    )

@@ -1,0 +1,123 @@
+"""The column dictionary: every column of every table, defined once.
+
+Each table lists its columns in order; `cast` applies the dtypes at the one boundary where tables
+leave the loader, so the app and the exports can rely on them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    dtype: str
+    description: str
+
+
+FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in [
+        Field("article_id", "string", "Stable id of an article: a hash of its file's bytes."),
+        Field("file", "string", "File name of the article within the briefing folder."),
+        Field("title", "string", "Headline: from metadata, else the first non-empty line."),
+        Field("published", "datetime64[ns]", "Publication date from metadata; NaT when unknown."),
+        Field("source", "string", "Publisher or outlet, from metadata."),
+        Field("url", "string", "Address of the original article, from metadata."),
+        Field("text", "string", "Article body analysed by the loader (title excluded)."),
+        Field("word_count", "Int64", "Words in the body."),
+        Field("sentence_id", "Int64", "Index of a sentence within its article, from 0."),
+        Field("start", "Int64", "Character offset where the span starts in the article text."),
+        Field("end", "Int64", "Character offset just past the span's end in the article text."),
+        Field("actor_id", "string", "Stable id of a canonical actor (a slug of its name)."),
+        Field("name", "string", "Canonical name of an actor."),
+        Field("kind", "string", "person | organization | country | group | place | other; for quotes: direct | reported."),
+        Field("role", "string", "Title or function the text gives an actor (e.g. Foreign Minister)."),
+        Field("affiliation_id", "string", "actor_id of the country or organisation an actor belongs to."),
+        Field("aliases", "object", "Every surface form of an actor seen in the articles (list of str)."),
+        Field("mention_count", "Int64", "How many mentions an actor has across the briefing."),
+        Field("article_count", "Int64", "How many articles mention an actor."),
+        Field("label", "string", "spaCy entity label the mention came from, or the rule that found it."),
+        Field("quote_id", "string", "Stable id of a quote: article id and position."),
+        Field("cue", "string", "Speech verb or phrase that introduces a quote (said, told, according to)."),
+        Field("speaker_id", "string", "actor_id of the speaker; null when the speaker cannot be found."),
+        Field("speaker_text", "string", "Words in the text that name the speaker (may be a pronoun or title)."),
+        Field("confidence", "string", "How the speaker was found: named | title | pronoun | carried | none."),
+        Field("about_ids", "object", "actor_ids mentioned inside the quote (list of str)."),
+        Field("event_id", "string", "Stable id of an event: article id and position."),
+        Field("date", "datetime64[ns]", "Start of the day, week, month or year the event happened; NaT when undated."),
+        Field("precision", "string", "day | week | month | year | none."),
+        Field("date_text", "string", "Words that dated the event (e.g. 'on Wednesday')."),
+        Field("date_start", "Int64", "Character offset of date_text in the article text."),
+        Field("date_rule", "string", "Rule that resolved the date (e.g. weekday-before-publication)."),
+        Field("tense", "string", "past | present | future: the tense of the event's clause."),
+        Field("summary", "string", "Short clause that says what happened."),
+        Field("actor_ids", "object", "actor_ids taking part in the event (list of str)."),
+        Field("place", "string", "Where the event happened, when the text says so."),
+        Field("source_count", "Int64", "How many articles report the same event."),
+        Field("report_ids", "object", "event_ids of the same event in other articles (list of str)."),
+    ]
+}
+
+# kind is shared by actors (what the actor is) and quotes (direct | reported): one name, one meaning
+# per table, documented together above.
+TABLES: dict[str, list[str]] = {
+    "articles": ["article_id", "file", "title", "published", "source", "url", "text", "word_count"],
+    "sentences": ["article_id", "sentence_id", "start", "end", "text"],
+    "actors": ["actor_id", "name", "kind", "role", "affiliation_id", "aliases", "mention_count", "article_count"],
+    "mentions": ["article_id", "sentence_id", "start", "end", "text", "actor_id", "label"],
+    "quotes": [
+        "quote_id", "article_id", "sentence_id", "kind", "text", "cue", "speaker_id", "speaker_text",
+        "confidence", "about_ids", "start", "end",
+    ],
+    "events": [
+        "event_id", "article_id", "sentence_id", "date", "precision", "date_text", "date_start", "date_rule",
+        "tense", "summary", "actor_ids", "place", "source_count", "report_ids",
+    ],
+}
+
+KEYS: dict[str, list[str]] = {
+    "articles": ["article_id"],
+    "sentences": ["article_id", "sentence_id"],
+    "actors": ["actor_id"],
+    "mentions": ["article_id", "start"],
+    "quotes": ["quote_id"],
+    "events": ["event_id"],
+}
+
+
+def empty(table: str) -> pd.DataFrame:
+    """An empty frame of `table` with every column and its dtype."""
+    return cast(pd.DataFrame(columns=TABLES[table]), table)
+
+
+def cast(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Return `df` with exactly the columns of `table`, in order, each in its declared dtype.
+
+    Missing columns are added empty; extra columns are an error, so a typo cannot slip through.
+    """
+    extra = set(df.columns) - set(TABLES[table])
+    if extra:
+        raise ValueError(f"table {table!r} has columns not in the schema: {sorted(extra)}")
+    out = pd.DataFrame(index=df.index)
+    for col in TABLES[table]:
+        dtype = FIELDS[col].dtype
+        values = df[col] if col in df.columns else pd.Series([None] * len(df), index=df.index, dtype="object")
+        if dtype == "object":
+            out[col] = values.map(_as_list)
+        elif dtype.startswith("datetime64"):
+            out[col] = pd.to_datetime(values, errors="coerce").astype(dtype)
+        else:
+            out[col] = values.astype(dtype)
+    return out.reset_index(drop=True)
+
+
+def _as_list(value: object) -> list:
+    """List columns come back from Parquet as arrays and from empty frames as None: make them lists."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return []
+    if isinstance(value, str):
+        return [value]
+    return list(value)  # type: ignore[call-overload]

@@ -1,0 +1,262 @@
+"""Reading a folder of articles: files, encodings, front matter, sidecar metadata, HTML.
+
+Nothing here runs NLP. Every file yields either an `Article` or an `IngestIssue` that says, in words
+a user can act on, why it was skipped or what was noticed; one bad file never stops the others.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
+# Files a briefing folder may hold that are not articles and not worth a warning.
+IGNORED_NAMES = {"actors.yaml", "actors.yml", "readme.md", "license", "license.txt", ".ds_store"}
+META_KEYS = {"title", "published", "date", "source", "url"}
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+@dataclass
+class Article:
+    """One article as read from disk, before any NLP."""
+
+    article_id: str
+    file: str
+    title: str
+    text: str
+    published: pd.Timestamp | None = None
+    source: str | None = None
+    url: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class IngestIssue:
+    """A file that was skipped (level 'error') or loaded with a caveat (level 'warning')."""
+
+    file: str
+    level: str
+    message: str
+
+
+def article_id_for(text: str) -> str:
+    """Content id: the same words give the same id wherever the file lives."""
+    norm = unicodedata.normalize("NFC", text).replace("\r\n", "\n").strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def list_article_files(folder: Path) -> tuple[list[Path], list[IngestIssue]]:
+    """The article files of a folder (not its sub-folders), and issues for files that are not articles."""
+    files, issues = [], []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        name = path.name
+        if name.startswith(".") or not path.is_file() or name.lower() in IGNORED_NAMES:
+            continue
+        if name.lower().endswith(SIDECAR_SUFFIXES):
+            continue
+        if path.suffix.lower() not in ARTICLE_SUFFIXES:
+            issues.append(IngestIssue(name, "error", f"unsupported file type {path.suffix or '(none)'!r}: "
+                                      f"use one of {', '.join(sorted(ARTICLE_SUFFIXES))}"))
+            continue
+        files.append(path)
+    return files, issues
+
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """Text of a file and a note on its encoding; (None, reason) when it is not text."""
+    if b"\x00" in data[:8192]:
+        return None, "binary file (it contains NUL bytes), not text"
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+        note = "not UTF-8: read as Windows-1252"
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        note = "not UTF-8: read as Latin-1"
+    controls = sum(1 for c in text[:8192] if unicodedata.category(c) == "Cc" and c not in "\r\n\t\f")
+    if controls > max(8, len(text[:8192]) // 20):
+        return None, "binary file (mostly control bytes), not text"
+    return text, note
+
+
+def parse_front_matter(text: str) -> tuple[dict, str, str | None]:
+    """Split YAML front matter from the body: (metadata, body, problem or None)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        if text.lstrip("\ufeff").startswith("---"):
+            return {}, text, "front matter opens with '---' but never closes: read as plain text"
+        return {}, text, None
+    body = text[match.end():]
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        return {}, body, f"front matter is not valid YAML ({first}): metadata ignored"
+    if meta is None:
+        return {}, body, None
+    if not isinstance(meta, dict):
+        return {}, body, "front matter is not a set of 'key: value' lines: metadata ignored"
+    return meta, body, None
+
+
+def read_sidecar(path: Path) -> tuple[dict, str | None]:
+    """Metadata from `NAME.meta.yaml` (or .yml/.json) next to an article, if one exists."""
+    for suffix in SIDECAR_SUFFIXES:
+        side = path.with_name(path.stem + suffix)
+        if not side.exists():
+            continue
+        try:
+            raw = side.read_text(encoding="utf-8")
+            meta = json.loads(raw) if suffix.endswith("json") else yaml.safe_load(raw)
+        except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+            return {}, f"sidecar {side.name} could not be read ({type(exc).__name__}): metadata ignored"
+        if meta is None:
+            return {}, None
+        if not isinstance(meta, dict):
+            return {}, f"sidecar {side.name} is not a set of 'key: value' lines: metadata ignored"
+        return meta, None
+    return {}, None
+
+
+def parse_published(value: object) -> tuple[pd.Timestamp | None, str | None]:
+    """A publication date from metadata; (None, problem) when it cannot be read as a date."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, (dt.date, dt.datetime)):
+        ts = pd.Timestamp(value)
+    else:
+        try:
+            ts = pd.Timestamp(str(value).strip())
+        except (ValueError, TypeError):
+            return None, f"published date {str(value)[:40]!r} is not a date (use YYYY-MM-DD): left unknown"
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert("UTC").tz_localize(None)
+    return ts.normalize(), None
+
+
+def _clean_meta(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _title_and_body(text: str, suffix: str) -> tuple[str, str]:
+    """The first non-empty line is the title; the article text keeps it as its first line."""
+    stripped = text.lstrip("\ufeff\r\n \t")
+    first = stripped.split("\n", 1)[0].strip()
+    if suffix in (".md", ".markdown"):
+        first = re.sub(r"^#+\s*", "", first).strip()
+    return first, stripped
+
+
+def read_html(data: bytes) -> tuple[dict, str | None]:
+    """Title, text and date of a saved web page, through trafilatura's article extractor."""
+    import trafilatura  # imported here: only HTML files need it
+
+    html, _ = decode(data)
+    if html is None:
+        return {}, None
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    if not extracted:
+        return {}, None
+    doc = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    meta = {k: doc.get(k) for k in ("title", "date", "url") if doc.get(k)}
+    if doc.get("sitename") or doc.get("hostname"):
+        meta["source"] = doc.get("sitename") or doc.get("hostname")
+    return meta, doc.get("text")
+
+
+def read_article(path: Path, *, max_bytes: int) -> tuple[Article | None, list[IngestIssue]]:
+    """Read one article file with its metadata; never raises for bad content."""
+    name = path.name
+    issues: list[IngestIssue] = []
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, [IngestIssue(name, "error", f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB "
+                                      "limit (BRIEFING_MAX_BYTES): split it or raise the limit")]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [IngestIssue(name, "error", f"cannot be read: {exc.strerror or exc}")]
+    if not data.strip():
+        return None, [IngestIssue(name, "error", "empty file: nothing to load")]
+
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        meta, text = read_html(data)
+        if not text or not text.strip():
+            return None, [IngestIssue(name, "error", "no article text found in this web page")]
+        if meta.get("title") and not text.lstrip().startswith(str(meta["title"])):
+            text = f"{meta['title']}\n{text}"
+        note = None
+    else:
+        text, note = decode(data)
+        if text is None:
+            return None, [IngestIssue(name, "error", f"{note}: skipped")]
+        meta, text, problem = parse_front_matter(text)
+        if problem:
+            issues.append(IngestIssue(name, "warning", problem))
+    if note:
+        issues.append(IngestIssue(name, "warning", note))
+
+    side, problem = read_sidecar(path)
+    if problem:
+        issues.append(IngestIssue(name, "warning", problem))
+    meta = {**{str(k).lower(): v for k, v in meta.items()}, **{str(k).lower(): v for k, v in side.items()}}
+    unknown = sorted(set(meta) - META_KEYS)
+    if unknown:
+        issues.append(IngestIssue(name, "warning", f"metadata keys not used: {', '.join(unknown)}"))
+
+    title, text = _title_and_body(text.replace("\r\n", "\n").replace("\r", "\n"), suffix)
+    if meta.get("title"):
+        title = str(meta["title"]).strip()
+    body_lines = [line for line in text.split("\n")[1:] if line.strip()]
+    if not title or not body_lines and not meta.get("title"):
+        return None, [*issues, IngestIssue(name, "error", "only a title, no article text: nothing to analyse")]
+
+    published, problem = parse_published(meta.get("published", meta.get("date")))
+    if problem:
+        issues.append(IngestIssue(name, "warning", problem))
+    if published is not None and published > pd.Timestamp.now().normalize() + pd.Timedelta(days=1):
+        issues.append(IngestIssue(name, "warning", f"published date {published.date()} is in the future: check it"))
+
+    article = Article(
+        article_id=article_id_for(text),
+        file=name,
+        title=title[:500],
+        text=text,
+        published=published,
+        source=_clean_meta(meta.get("source")),
+        url=_clean_meta(meta.get("url")),
+    )
+    return article, issues
+
+
+def read_folder(folder: Path, *, max_bytes: int) -> tuple[list[Article], list[IngestIssue]]:
+    """Every article of a folder, first copy of duplicates only, with the issues met on the way."""
+    files, issues = list_article_files(folder)
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        article, found = read_article(path, max_bytes=max_bytes)
+        issues.extend(found)
+        if article is None:
+            continue
+        if article.article_id in seen:
+            issues.append(IngestIssue(path.name, "warning", f"same text as {seen[article.article_id]}: loaded once"))
+            continue
+        seen[article.article_id] = path.name
+        articles.append(article)
+    return articles, issues
