@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
+from spacy.language import Language
 
 from . import schema
 from .actor_merge import merge_actors
@@ -52,6 +53,7 @@ def load_briefing(
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
     settings: Settings | None = None,
+    nlp: Language | None = None,
     **overrides: object,
 ) -> Briefing:
     """Read every article in `folder` and build the briefing's tables.
@@ -60,6 +62,7 @@ def load_briefing(
         ~/.cache/briefing-dashboard); an empty folder forces a cold load.
     use_cache: False parses every article again and writes nothing.
     settings / overrides: a `Settings`, or its fields by name (model="en_core_web_sm", n_process=2).
+    nlp: an already loaded pipeline from `build_nlp(settings.model)`, so a long-running app loads it once.
     """
     settings = replace(settings or Settings(), **overrides)  # type: ignore[arg-type]
     path = Path(folder)
@@ -67,7 +70,7 @@ def load_briefing(
         raise FolderNotFound(f"briefing folder {str(path)!r} does not exist or is not a folder")
     articles, issues = read_folder(path, max_bytes=settings.max_bytes)
     cache = ArticleCache(Path(cache_dir) if cache_dir else default_cache_dir()) if use_cache else ArticleCache(None)
-    results = analyse_articles(articles, settings, cache)
+    results = analyse_articles(articles, settings, cache, nlp=nlp)
     return assemble(str(path), articles, results, issues)
 
 
@@ -75,7 +78,8 @@ def article_cache_key(article: Article, settings: Settings) -> str:
     return cache_key(ANALYSIS_VERSION, settings.cache_key(), article.article_id, article.text, article.published)
 
 
-def analyse_articles(articles: list[Article], settings: Settings, cache: ArticleCache) -> dict[str, ArticleTables]:
+def analyse_articles(articles: list[Article], settings: Settings, cache: ArticleCache, *,
+                     nlp: Language | None = None) -> dict[str, ArticleTables]:
     """Per-article tables, from the cache where it has them, else through spaCy in batches."""
     results: dict[str, ArticleTables] = {}
     todo: list[Article] = []
@@ -86,7 +90,7 @@ def analyse_articles(articles: list[Article], settings: Settings, cache: Article
         else:
             todo.append(article)
     if todo:
-        nlp = build_nlp(settings.model)
+        nlp = nlp or build_nlp(settings.model)
         stream = ((a.text, a) for a in todo)
         for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=settings.batch_size,
                                      n_process=settings.n_process):

@@ -1,0 +1,64 @@
+"""Entry file: page setup, navigation, the briefing and the global actor filter, then the page.
+
+Run: streamlit run dashboard/app.py [-- FOLDER]
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# `streamlit run dashboard/app.py` puts dashboard/ on the path, not the repository root.
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard.components.context import briefing_folders, briefing_root, folder_signature, get_briefing, set_view  # noqa: E402
+from dashboard.components.filters import actor_filter  # noqa: E402
+from dashboard.loader import FolderNotFound, ModelNotFound  # noqa: E402
+from dashboard.loader.settings import Settings  # noqa: E402
+
+st.set_page_config(page_title="Briefing", page_icon=":material/newspaper:", layout="wide")
+
+PAGES = Path(__file__).parent / "app_pages"
+pages = [
+    st.Page(PAGES / "overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page(PAGES / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page(PAGES / "quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"),
+    st.Page(PAGES / "actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
+    st.Page(PAGES / "reader.py", title="Reader", icon=":material/article:", url_path="reader"),
+    st.Page(PAGES / "present.py", title="Present", icon=":material/slideshow:", url_path="present"),
+    st.Page(PAGES / "add_articles.py", title="Add articles", icon=":material/upload_file:", url_path="add"),
+]
+page = st.navigation(pages)
+
+root = briefing_root()
+folders = briefing_folders(root)
+if len(folders) > 1:
+    names = {str(f): (f.name if f != root else f"{root.name} (top level)") for f in folders}
+    folder = Path(st.sidebar.selectbox("Briefing", list(names), format_func=names.get, key="briefing",
+                                       bind="query-params"))
+else:
+    folder = folders[0]
+st.session_state["_folder"] = str(folder)
+
+settings = Settings()
+try:
+    briefing = get_briefing(str(folder), folder_signature(folder), settings.model)
+except FolderNotFound as exc:
+    st.error(f"{exc}. Start the app with an existing folder: `streamlit run dashboard/app.py -- FOLDER`, "
+             "or set BRIEFING_FOLDER.", icon=":material/folder_off:")
+    st.stop()
+except ModelNotFound as exc:
+    st.error(str(exc), icon=":material/error:")
+    st.stop()
+
+flt = actor_filter(briefing.actors)
+set_view(briefing, flt)
+with st.sidebar:
+    st.caption(f"Briefing folder: `{folder}` · {len(briefing.articles)} articles")
+    problems = briefing.ingest_report
+    if not problems.empty:
+        st.caption(f":orange[{len(problems)} file(s) need attention: see the Overview page]")
+page.run()

@@ -1,0 +1,54 @@
+"""Briefing overview: headline figures, the most mentioned actors, the articles, the ingest report."""
+import streamlit as st
+
+from dashboard.components.charts import top_actors_figure
+from dashboard.components.context import current_view
+from dashboard.components.layout import date_span_text, filter_caption
+
+view = current_view()
+b = view.briefing
+
+st.title("Briefing overview")
+filter_caption(view)
+
+if b.articles.empty:
+    st.info("This briefing has no articles yet. Add `.txt`, `.md` or `.html` files to its folder, or use "
+            "**Add articles**.", icon=":material/info:")
+
+cols = st.columns(5)
+cols[0].metric("Articles", len(view.articles))
+cols[1].metric("Actors", view.mentions["actor_id"].nunique())
+cols[2].metric("Quotes", len(view.quotes))
+cols[3].metric("Events", len(view.events))
+cols[4].metric("Period", date_span_text(view))
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.subheader("Most mentioned actors")
+    if view.mentions.dropna(subset=["actor_id"]).empty:
+        st.caption("No actors in this view.")
+    else:
+        st.plotly_chart(top_actors_figure(view.mentions, view.actors), key="overview_top_actors",
+                        config={"displayModeBar": False})
+with right:
+    st.subheader("Articles")
+    table = view.articles[["title", "source", "published", "article_id"]].copy()
+    table["open"] = "reader?article=" + table["article_id"]
+    table = table.sort_values("published", ascending=False, na_position="last")
+    st.dataframe(
+        table.drop(columns="article_id"), hide_index=True, key="overview_articles",
+        column_config={
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "source": st.column_config.TextColumn("Source"),
+            "published": st.column_config.DateColumn("Published", format="D MMM YYYY"),
+            "open": st.column_config.LinkColumn("Read", display_text="Open"),
+        },
+    )
+
+report = b.ingest_report
+if not report.empty:
+    st.subheader("Files that need attention")
+    for row in report.itertuples(index=False):
+        icon = ":material/error:" if row.level == "error" else ":material/warning:"
+        text = f"**{row.file}**: {row.message}"
+        (st.error if row.level == "error" else st.warning)(text, icon=icon)

@@ -1,0 +1,8 @@
+"""Present page."""
+import streamlit as st
+
+from dashboard.components.context import current_view
+
+view = current_view()
+st.title("Present")
+st.info("Coming soon.")

@@ -1,0 +1,8 @@
+"""Quotes page."""
+import streamlit as st
+
+from dashboard.components.context import current_view
+
+view = current_view()
+st.title("Quotes")
+st.info("Coming soon.")

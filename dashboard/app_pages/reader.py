@@ -1,0 +1,47 @@
+"""Article reader: one article's text with its actors and quotes marked."""
+import pandas as pd
+import streamlit as st
+
+from dashboard.components.context import current_view
+from dashboard.components.highlight import READER_CSS, article_html
+from dashboard.components.layout import filter_caption
+
+view = current_view()
+b = view.briefing
+
+st.title("Reader")
+filter_caption(view)
+articles = view.articles if not view.articles.empty else b.articles
+if articles.empty:
+    st.info("No articles to read in this briefing.", icon=":material/info:")
+    st.stop()
+
+ids = list(articles["article_id"])
+wanted = st.query_params.get("article")
+if wanted in set(b.articles["article_id"]) and wanted not in ids:
+    ids.insert(0, wanted)
+titles = b.articles.set_index("article_id")["title"].to_dict()
+article_id = st.selectbox("Article", ids, index=ids.index(wanted) if wanted in ids else 0,
+                          format_func=lambda a: titles.get(a, a), key="reader_article")
+st.query_params["article"] = article_id
+
+art = b.articles[b.articles["article_id"] == article_id].iloc[0]
+meta = [str(x) for x in (art["source"], art["published"].strftime("%-d %B %Y") if pd.notna(art["published"]) else "date unknown") if isinstance(x, str)]
+st.caption(" · ".join(meta) + (f" · [original]({art['url']})" if isinstance(art["url"], str) and art["url"].startswith(("http://", "https://")) else ""))
+
+focus = st.query_params.get("sentence")
+focus_id = int(focus) if focus is not None and str(focus).isdigit() else None
+mentions = b.mentions[b.mentions["article_id"] == article_id]
+quotes = b.quotes[b.quotes["article_id"] == article_id]
+sentences = b.sentences[b.sentences["article_id"] == article_id]
+
+show_quotes = st.toggle("Mark quotes", value=True, key="reader_show_quotes")
+st.html(f"<style>{READER_CSS}</style>" + article_html(
+    art["text"], mentions, quotes if show_quotes else quotes.iloc[0:0], b.actors,
+    sentences=sentences, focus_sentence=focus_id))
+
+with st.expander("Actors in this article"):
+    counts = mentions.groupby("actor_id").size().rename("mentions").reset_index()
+    st.dataframe(counts.merge(b.actors[["actor_id", "name", "kind", "role"]], on="actor_id")
+                 .sort_values("mentions", ascending=False)[["name", "kind", "role", "mentions"]],
+                 hide_index=True, key="reader_actors")

@@ -1,0 +1,8 @@
+"""Timeline page."""
+import streamlit as st
+
+from dashboard.components.context import current_view
+
+view = current_view()
+st.title("Timeline")
+st.info("Coming soon.")

@@ -1,0 +1,1 @@
+"""Reusable pieces of the app: data access, the global filter, figures, cards and highlighting."""

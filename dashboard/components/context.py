@@ -1,0 +1,72 @@
+"""The briefing the app shows, loaded once per content change, and the filtered view of it."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.filtering import ActorFilter, View, apply_filter
+from dashboard.loader import Briefing, build_nlp, load_briefing
+from dashboard.loader.settings import Settings
+from dashboard.loader.sources import ARTICLE_SUFFIXES
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_FOLDER = ROOT / "seeds"
+
+
+def briefing_root() -> Path:
+    """The folder named on the command line (`streamlit run app.py -- FOLDER`), BRIEFING_FOLDER, or seeds/."""
+    # sys.argv is the app's own only under `streamlit run` (not under pytest or AppTest)
+    args = [a for a in sys.argv[1:] if not a.startswith("-")] if Path(sys.argv[0]).name == "app.py" else []
+    if args:
+        return Path(args[0]).expanduser()
+    env = os.environ.get("BRIEFING_FOLDER")
+    return Path(env).expanduser() if env else DEFAULT_FOLDER
+
+
+def folder_signature(folder: Path) -> tuple:
+    """Names, sizes and times of the folder's files: a new or edited article changes it."""
+    try:
+        return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
+    except OSError:
+        return ()
+
+
+@st.cache_resource(show_spinner="Loading the language model…")
+def get_nlp(model: str):
+    """The spaCy pipeline, loaded once per process and never mutated."""
+    return build_nlp(model)
+
+
+@st.cache_data(show_spinner="Reading articles…", max_entries=8)
+def get_briefing(folder: str, signature: tuple, model: str) -> Briefing:
+    """The briefing of `folder`; `signature` makes an added or changed file reload it."""
+    settings = Settings(model=model)
+    return load_briefing(folder, settings=settings, nlp=get_nlp(model))
+
+
+def briefing_folders(root: Path) -> list[Path]:
+    """The root itself when it holds articles, and each sub-folder that holds articles."""
+    def has_articles(p: Path) -> bool:
+        try:
+            return any(f.suffix.lower() in ARTICLE_SUFFIXES for f in p.iterdir() if f.is_file())
+        except OSError:
+            return False
+
+    found = [root] if has_articles(root) else []
+    if root.is_dir():
+        found += [p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith(".") and has_articles(p)]
+    return found or [root]
+
+
+def current_view() -> View:
+    """The view every page draws, set by the entry file on each run."""
+    return st.session_state["_view"]
+
+
+def set_view(briefing: Briefing, flt: ActorFilter) -> View:
+    view = apply_filter(briefing, flt)
+    st.session_state["_view"] = view
+    return view

@@ -1,0 +1,31 @@
+"""Small shared pieces of page layout."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.filtering import View
+
+
+def date_span_text(view: View) -> str:
+    """'9 Apr – 10 Apr 2025' from event and publication dates; '—' when nothing is dated."""
+    dates = list(view.events["date"].dropna()) + list(view.articles["published"].dropna())
+    if not dates:
+        return "—"
+    lo, hi = min(dates), max(dates)
+    if lo.date() == hi.date():
+        return f"{lo:%-d %b %Y}"
+    if lo.year == hi.year:
+        return f"{lo:%-d %b} – {hi:%-d %b %Y}"
+    return f"{lo:%b %Y} – {hi:%b %Y}"
+
+
+def filter_caption(view: View) -> None:
+    """One line saying which actor filter is in force."""
+    flt = view.filter
+    if not flt.actor_ids:
+        st.caption("Showing every actor. Narrow the briefing with the filter in the sidebar.")
+        return
+    names = view.actors.set_index("actor_id")["name"].to_dict()
+    chosen = ", ".join(names.get(a, a) for a in flt.actor_ids)
+    joint = "all of" if flt.mode == "all" and len(flt.actor_ids) > 1 else "any of" if len(flt.actor_ids) > 1 else ""
+    st.caption(f"Filtered to {joint} **{chosen}**".replace("  ", " "))

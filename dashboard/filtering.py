@@ -1,0 +1,97 @@
+"""The global actor filter and date range, applied to a briefing's tables.
+
+Pure pandas, no Streamlit: every page, the presentation and the exports filter through here, so
+"filtered by Turkey" means the same thing everywhere.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard.loader import Briefing
+
+
+@dataclass(frozen=True)
+class ActorFilter:
+    """Which actors a view is about, and over which dates.
+
+    actor_ids: empty means every actor. mode "any": rows that involve at least one of them;
+    "all": rows (articles, quotes, events) that involve every one of them.
+    start/end: inclusive day bounds on event dates and publication dates; undated rows are kept.
+    """
+
+    actor_ids: tuple[str, ...] = ()
+    mode: str = "any"
+    start: pd.Timestamp | None = None
+    end: pd.Timestamp | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.actor_ids) or self.start is not None or self.end is not None
+
+
+@dataclass
+class View:
+    """A briefing's tables narrowed by a filter; `actors` keeps every actor for naming."""
+
+    briefing: Briefing
+    filter: ActorFilter
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame
+    events: pd.DataFrame
+    actors: pd.DataFrame = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.actors = self.briefing.actors
+
+
+def _involves(lists: pd.Series, singles: pd.Series | None, wanted: set[str], mode: str) -> pd.Series:
+    """Rows whose actors (a list column, plus an optional single-id column) meet the filter."""
+    sets = lists.map(lambda ids: set(ids) if isinstance(ids, (list, tuple)) else set(ids if ids is not None else ()))
+    if singles is not None:
+        sets = pd.Series([s | {x} if isinstance(x, str) else s for s, x in zip(sets, singles)], index=lists.index)
+    if mode == "all":
+        return sets.map(lambda s: wanted <= s).astype(bool)
+    return sets.map(lambda s: bool(wanted & s)).astype(bool)
+
+
+def _in_range(dates: pd.Series, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.Series:
+    keep = pd.Series(True, index=dates.index)
+    if start is not None:
+        keep &= dates.isna() | (dates >= start)
+    if end is not None:
+        keep &= dates.isna() | (dates <= end)
+    return keep
+
+
+def apply_filter(briefing: Briefing, flt: ActorFilter) -> View:
+    """Narrow every table of `briefing` to what `flt` selects."""
+    articles, mentions = briefing.articles, briefing.mentions
+    quotes, events = briefing.quotes, briefing.events
+    wanted = set(flt.actor_ids) & set(briefing.actors["actor_id"])
+    if flt.actor_ids and not wanted:
+        wanted = {"\0no-such-actor"}  # ids from an old link that match nothing select nothing
+    if wanted:
+        hits = mentions[mentions["actor_id"].isin(wanted)]
+        per_article = hits.groupby("article_id")["actor_id"].nunique()
+        need = len(wanted) if flt.mode == "all" else 1
+        ok = per_article[per_article >= need].index
+        articles = articles[articles["article_id"].isin(ok)]
+        quotes = quotes[_involves(quotes["about_ids"], quotes["speaker_id"], wanted, flt.mode)]
+        events = events[_involves(events["actor_ids"], None, wanted, flt.mode)]
+    if flt.start is not None or flt.end is not None:
+        articles = articles[_in_range(articles["published"], flt.start, flt.end)]
+        events = events[_in_range(events["date"], flt.start, flt.end)]
+    ids = set(articles["article_id"])
+    return View(
+        briefing=briefing,
+        filter=flt,
+        articles=articles,
+        sentences=briefing.sentences[briefing.sentences["article_id"].isin(ids)],
+        mentions=mentions[mentions["article_id"].isin(ids)],
+        quotes=quotes[quotes["article_id"].isin(ids)],
+        events=events[events["article_id"].isin(ids)],
+    )

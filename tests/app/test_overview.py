@@ -1,0 +1,43 @@
+"""The overview page and the global actor filter, in-process."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import no_exceptions
+
+PAGES = ["overview", "timeline", "quotes", "actors", "reader", "present", "add_articles"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=PAGES)
+def test_every_page_renders_on_the_seeds(app_for, page):
+    at = app_for(page=None if page == "overview" else page)
+    no_exceptions(at)
+    assert at.title, f"{page} shows no title"
+
+
+def _metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_actor_filter_narrows_the_overview(app_for, write_articles):
+    folder = write_articles({
+        "a.txt": "Turkey and Greece meet\nTurkish officials met Greek diplomats in Athens on Monday.\n",
+        "b.txt": "Brazil signs deal\nBrazil signed a trade deal with Argentina, officials said.\n",
+    })
+    at = app_for(folder)
+    no_exceptions(at)
+    assert _metric(at, "Articles") == "2"
+    at.multiselect(key="actor").select("Brazil").run()
+    no_exceptions(at)
+    assert _metric(at, "Articles") == "1"
+
+
+def test_filter_in_the_query_string_is_applied(app_for, write_articles):
+    folder = write_articles({
+        "a.txt": "Turkey and Greece meet\nTurkish officials met Greek diplomats in Athens on Monday.\n",
+        "b.txt": "Brazil signs deal\nBrazil signed a trade deal with Argentina, officials said.\n",
+    })
+    at = app_for(folder, query={"actor": "Turkey"})
+    no_exceptions(at)
+    assert at.multiselect(key="actor").value == ["Turkey"]
+    assert _metric(at, "Articles") == "1"
