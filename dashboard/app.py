@@ -12,12 +12,17 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import logging  # noqa: E402
+
 import streamlit as st  # noqa: E402
 
 from dashboard.components.context import briefing_folders, briefing_root, folder_signature, get_briefing, set_view  # noqa: E402
 from dashboard.components.filters import actor_filter  # noqa: E402
 from dashboard.loader import FolderNotFound, ModelNotFound  # noqa: E402
 from dashboard.loader.settings import Settings  # noqa: E402
+
+log = logging.getLogger("dashboard.app")
+PAGE_FAILED = "This page could not be drawn"
 
 st.set_page_config(page_title="Briefing", page_icon=":material/newspaper:", layout="wide")
 
@@ -61,4 +66,10 @@ with st.sidebar:
     problems = briefing.ingest_report
     if not problems.empty:
         st.caption(f":orange[{len(problems)} file(s) need attention: see the Overview page]")
-page.run()
+try:
+    page.run()
+except Exception as exc:  # noqa: BLE001 - the last guard between a bug and a user's screen
+    # st.stop and st.rerun raise BaseException subclasses, so they pass through untouched
+    log.exception("page %s failed", page.title)
+    st.error(f"{PAGE_FAILED} ({type(exc).__name__}). The other pages still work; the details are in the "
+             "server log.", icon=":material/error:")

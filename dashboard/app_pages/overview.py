@@ -1,9 +1,9 @@
-"""Briefing overview: headline figures, the most mentioned actors, the articles, the ingest report."""
+"""Briefing overview: headline figures, the most mentioned actors, key developments, the articles."""
 import streamlit as st
 
 from dashboard.components.charts import top_actors_figure
 from dashboard.components.context import current_view
-from dashboard.components.layout import date_span_text, filter_caption
+from dashboard.components.layout import date_span_text, escape_md, filter_caption, reader_link
 
 view = current_view()
 b = view.briefing
@@ -15,7 +15,7 @@ if b.articles.empty:
     st.info("This briefing has no articles yet. Add `.txt`, `.md` or `.html` files to its folder, or use "
             "**Add articles**.", icon=":material/info:")
 
-cols = st.columns(5)
+cols = st.columns([1, 1, 1, 1, 2])
 cols[0].metric("Articles", len(view.articles))
 cols[1].metric("Actors", view.mentions["actor_id"].nunique())
 cols[2].metric("Quotes", len(view.quotes))
@@ -31,24 +31,36 @@ with left:
         st.plotly_chart(top_actors_figure(view.mentions, view.actors), key="overview_top_actors",
                         config={"displayModeBar": False})
 with right:
-    st.subheader("Articles")
-    table = view.articles[["title", "source", "published", "article_id"]].copy()
-    table["open"] = "reader?article=" + table["article_id"]
-    table = table.sort_values("published", ascending=False, na_position="last")
-    st.dataframe(
-        table.drop(columns="article_id"), hide_index=True, key="overview_articles",
-        column_config={
-            "title": st.column_config.TextColumn("Title", width="large"),
-            "source": st.column_config.TextColumn("Source"),
-            "published": st.column_config.DateColumn("Published", format="D MMM YYYY"),
-            "open": st.column_config.LinkColumn("Read", display_text="Open"),
-        },
-    )
+    st.subheader("Latest developments")
+    dated = view.events.dropna(subset=["date"]).sort_values("date", ascending=False).head(6)
+    if dated.empty:
+        st.caption("No dated events in this view.")
+    for ev in dated.itertuples(index=False):
+        when = ev.date.strftime("%-d %b %Y") if ev.precision == "day" else \
+            ev.date.strftime("%b %Y") if ev.precision == "month" else \
+            f"week of {ev.date:%-d %b %Y}" if ev.precision == "week" else ev.date.strftime("%Y")
+        st.markdown(f"**{when}** · {escape_md(ev.summary or '')} "
+                    f"[→]({reader_link(ev.article_id, ev.sentence_id)})")
+
+st.subheader("Articles")
+table = view.articles[["title", "source", "published", "word_count", "article_id"]].copy()
+table["read"] = [reader_link(a) for a in table["article_id"]]
+table = table.sort_values("published", ascending=False, na_position="last")
+st.dataframe(
+    table.drop(columns="article_id"), hide_index=True, key="overview_articles", width="stretch",
+    column_config={
+        "title": st.column_config.TextColumn("Title", width="large"),
+        "source": st.column_config.TextColumn("Source"),
+        "published": st.column_config.DateColumn("Published", format="D MMM YYYY"),
+        "word_count": st.column_config.NumberColumn("Words"),
+        "read": st.column_config.LinkColumn("Reader", display_text="Open"),
+    },
+)
 
 report = b.ingest_report
 if not report.empty:
     st.subheader("Files that need attention")
     for row in report.itertuples(index=False):
         icon = ":material/error:" if row.level == "error" else ":material/warning:"
-        text = f"**{row.file}**: {row.message}"
+        text = f"**{escape_md(row.file)}**: {escape_md(row.message)}"
         (st.error if row.level == "error" else st.warning)(text, icon=icon)

@@ -1,8 +1,104 @@
-"""Quotes page."""
+"""Quote panels: who said what, filtered by speaker, actors mentioned, kind and words; who talks about whom."""
+import math
+
 import streamlit as st
 
 from dashboard.components.context import current_view
+from dashboard.components.layout import filter_caption
+from dashboard.components.quote_cards import (
+    about_options, cards_html, filter_quotes, quote_table, quotes_csv, reader_link, search_terms,
+    speaker_about_counts, speaker_about_figure, speaker_options,
+)
+
+PAGE_SIZE = 24
 
 view = current_view()
 st.title("Quotes")
-st.info("Coming soon.")
+filter_caption(view)
+
+if view.briefing.quotes.empty:
+    st.info("No quotes were found in this briefing's articles.", icon=":material/format_quote:")
+    st.stop()
+if view.quotes.empty:
+    st.info("No quotes involve the actors chosen in the sidebar. Widen the filter to see more.",
+            icon=":material/filter_alt_off:")
+    st.stop()
+
+table = quote_table(view.quotes, view.actors, view.briefing.articles)
+
+
+speakers = speaker_options(table)
+abouts = about_options(table)
+# a choice the sidebar filter has since ruled out would make the multiselect fail: drop it
+for key, options in (("quotes_speaker", speakers), ("quotes_about", abouts)):
+    if key in st.session_state:
+        st.session_state[key] = [c for c in st.session_state[key] if c in options]
+
+with st.container(key="quotes_filters"):
+    c1, c2, c3, c4 = st.columns([3, 3, 2, 3], vertical_alignment="bottom")
+    chosen_speakers = c1.multiselect(
+        "Speaker", list(speakers), key="quotes_speaker", placeholder="Any speaker",
+        help="Choosing a country or organisation also selects the people who speak for it.")
+    chosen_about = c2.multiselect(
+        "Mentions", list(abouts), key="quotes_about", placeholder="Any actor",
+        help="Quotes that mention at least one of these actors.")
+    kinds = c3.segmented_control(
+        "Kind", ["direct", "reported"], selection_mode="multi", key="quotes_kind",
+        format_func=lambda k: {"direct": "Direct", "reported": "Reported"}[k],
+        help="Direct: the speaker's own words in quotation marks. Reported: speech told by the article.")
+    search = c4.text_input("Search", key="quotes_search", placeholder="Words in the quote, speaker or title",
+                           help='Every word must appear; "double quotes" keep a phrase together.')
+
+shown = filter_quotes(
+    table,
+    speaker_ids=[speakers[s] for s in chosen_speakers],
+    about_ids=[abouts[a] for a in chosen_about],
+    kinds=kinds or [],
+    search=search or "",
+)
+
+n_direct = int((shown["kind"] == "direct").sum())
+n_speakers = shown["speaker_id"].nunique()
+summary, download = st.columns([4, 1], vertical_alignment="center")
+summary.markdown(
+    f"**{len(shown)}** of {len(table)} quotes · {n_direct} direct · {len(shown) - n_direct} reported · "
+    f"{n_speakers} identified speaker{'s' if n_speakers != 1 else ''}")
+download.download_button(
+    "Download CSV", quotes_csv(shown), file_name="quotes.csv", mime="text/csv", key="quotes_download",
+    icon=":material/download:", width="stretch", disabled=shown.empty, on_click="ignore",
+    help="The quotes shown, with speaker names and the actors they mention.")
+
+panels, matrix = st.tabs(["Quote panels", "Who talks about whom"])
+
+with panels:
+    if shown.empty:
+        st.info("No quote matches these filters.", icon=":material/search_off:")
+    else:
+        pages = math.ceil(len(shown) / PAGE_SIZE)
+        # a new filter starts again at the first page
+        signature = (tuple(chosen_speakers), tuple(chosen_about), tuple(kinds or ()), search, len(shown))
+        if st.session_state.get("_quotes_signature") != signature:
+            st.session_state["_quotes_signature"] = signature
+            st.session_state["quotes_page"] = 1
+        cards = st.container()
+        page = 1
+        if pages > 1:
+            left, right = st.columns([1, 1], vertical_alignment="center")
+            page = left.pagination(pages, key="quotes_page")
+            right.caption(f"Quotes {(page - 1) * PAGE_SIZE + 1}–{min(page * PAGE_SIZE, len(shown))} "
+                          f"of {len(shown)}")
+        rows = shown.iloc[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+        actor_names = view.actors.set_index("actor_id")["name"].to_dict()
+        keep = [actor_names.get(a, a) for a in view.filter.actor_ids]
+        links = [reader_link(a, s, actors=keep, mode=view.filter.mode)
+                 for a, s in zip(rows["article_id"], rows["sentence_id"])]
+        cards.html(cards_html(rows, links, highlight=search_terms(search or "")))
+
+with matrix:
+    counts = speaker_about_counts(shown)
+    if counts.empty:
+        st.info("None of these quotes mentions an actor.", icon=":material/grid_off:")
+    else:
+        st.caption("Quotes per speaker and actor mentioned in the quote. A quote that mentions several "
+                   "actors counts once for each.")
+        st.plotly_chart(speaker_about_figure(counts), key="quotes_matrix", config={"displayModeBar": False})

@@ -1,6 +1,7 @@
 """Small shared pieces of page layout."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.filtering import View
@@ -14,6 +15,8 @@ def date_span_text(view: View) -> str:
     lo, hi = min(dates), max(dates)
     if lo.date() == hi.date():
         return f"{lo:%-d %b %Y}"
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return f"{lo:%-d}–{hi:%-d %b %Y}"
     if lo.year == hi.year:
         return f"{lo:%-d %b} – {hi:%-d %b %Y}"
     return f"{lo:%b %Y} – {hi:%b %Y}"
@@ -29,3 +32,17 @@ def filter_caption(view: View) -> None:
     chosen = ", ".join(names.get(a, a) for a in flt.actor_ids)
     joint = "all of" if flt.mode == "all" and len(flt.actor_ids) > 1 else "any of" if len(flt.actor_ids) > 1 else ""
     st.caption(f"Filtered to {joint} **{chosen}**".replace("  ", " "))
+
+
+_MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~$"
+
+
+def escape_md(text: str) -> str:
+    """Untrusted text made inert for st.markdown: no links, images, HTML or emphasis from articles."""
+    return "".join("\\" + c if c in _MD_SPECIAL else c for c in str(text)).replace("\n", " ")
+
+
+def reader_link(article_id: str, sentence_id: int | None = None) -> str:
+    """Relative link to the reader page at an article, and a sentence of it when given."""
+    link = f"reader?article={article_id}"
+    return link if sentence_id is None or pd.isna(sentence_id) else f"{link}&sentence={int(sentence_id)}#focus"

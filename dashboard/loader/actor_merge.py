@@ -7,7 +7,10 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
+from .actor_names import acronym_of, is_acronym, org_base, person_words, split_qualified
 from .gazetteer import fold
+
+ACTOR_COLUMNS = ["actor_id", "name", "kind", "role", "affiliation_id", "aliases", "mention_count", "article_count"]
 
 
 def slug(name: str) -> str:
@@ -18,68 +21,151 @@ def slug(name: str) -> str:
     return text or "actor"
 
 
+def identity(key: str, kind: str) -> str:
+    """What two keys must share to be one actor: 'Apple Inc.' and 'Apple Computer' -> 'apple'."""
+    return org_base(key) if kind == "organization" else fold(key)
+
+
 def merge_actors(mentions: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, dict[str, dict[str, str]]]:
     """Actors table and, per article, a map from its keys to actor ids.
 
     `mentions` maps article_id to that article's mentions (with `key`, `kind`, `role`,
-    `affiliation_key`). A one-word person key joins the one longer person name that ends with it
-    across the briefing ("Fidan" -> "Hakan Fidan"); where two longer names end with it, it stays apart
-    rather than guess.
+    `affiliation_key`). Keys join across articles when they name one actor: the same name up to
+    case, accents, legal forms and word order ('Apple Inc.' / 'Apple'; 'Defense Ministry' / 'Ministry
+    of Defense' of one country); a one-word person name and the one longer name that ends with it
+    ('Fidan' / 'Hakan Fidan'); an acronym and the one name whose initials it spells ('GM' / 'General
+    Motors'). Where two longer names fit, they stay apart rather than guess.
     """
-    forms: dict[str, Counter] = defaultdict(Counter)
-    kinds: dict[str, Counter] = defaultdict(Counter)
-    roles: dict[str, Counter] = defaultdict(Counter)
-    affiliations: dict[str, Counter] = defaultdict(Counter)
-    counts: Counter = Counter()
-    articles: dict[str, set] = defaultdict(set)
-    display: dict[str, Counter] = defaultdict(Counter)
+    stats = _Stats()
+    key_identity: dict[str, dict[str, str]] = {}
     for article_id, df in mentions.items():
+        kinds = df.groupby("key")["kind"].agg(lambda k: Counter(k).most_common(1)[0][0]).to_dict() if len(df) else {}
+        key_identity[article_id] = {k: identity(k, kind) for k, kind in kinds.items()}
         for row in df.itertuples(index=False):
-            k = fold(row.key)
-            display[k][row.key] += 1
-            forms[k][row.text] += 1
-            kinds[k][row.kind] += 1
-            if isinstance(row.role, str) and row.role:
-                roles[k][row.role] += 1
-            if isinstance(row.affiliation_key, str) and row.affiliation_key:
-                affiliations[k][fold(row.affiliation_key)] += 1
-            counts[k] += 1
-            articles[k].add(article_id)
+            stats.add(key_identity[article_id][row.key], article_id, row)
 
-    persons = [k for k in display if kinds[k].most_common(1)[0][0] == "person"]
-    target = {k: k for k in display}
-    for k in persons:
-        words = k.split()
-        fuller = [p for p in persons if p != k and p.split()[-len(words):] == words]
-        if len(fuller) == 1:
-            target[k] = fuller[0]
-
+    target = _join_variants(stats)
     groups: dict[str, list[str]] = defaultdict(list)
-    for k, t in target.items():
-        groups[t].append(k)
+    for ident in stats.kinds:
+        groups[target[ident]].append(ident)
+
     ids: dict[str, str] = {}
     taken: set[str] = set()
     rows = []
-    for t in sorted(groups, key=lambda g: -sum(counts[k] for k in groups[g])):
-        members = groups[t]
-        name = display[t].most_common(1)[0][0]
-        aid = slug(name)
+    for root in sorted(groups, key=lambda g: (-sum(stats.counts[i] for i in groups[g]), g)):
+        members = groups[root]
+        merged = lambda table: sum((table[i] for i in members), Counter())  # noqa: E731
+        kind = _most_common(merged(stats.kinds))
+        name, qualifier = _display_name(stats, members)
+        aid = base_id = slug(f"{qualifier} {name}" if qualifier else name)
+        n = 2
         while aid in taken:
-            aid += "-2"
+            aid, n = f"{base_id}-{n}", n + 1
         taken.add(aid)
-        for k in members:
-            ids[k] = aid
-        merged = lambda table: sum((table[k] for k in members), Counter())  # noqa: E731
+        for i in members:
+            ids[i] = aid
         rows.append({
-            "actor_id": aid, "name": name, "kind": merged(kinds).most_common(1)[0][0],
-            "role": (merged(roles).most_common(1) or [(None,)])[0][0],
-            "affiliation_key": (merged(affiliations).most_common(1) or [(None,)])[0][0],
-            "aliases": sorted(merged(forms)), "mention_count": sum(counts[k] for k in members),
-            "article_count": len(set().union(*(articles[k] for k in members))),
+            "actor_id": aid, "name": name, "kind": kind, "role": _most_common(merged(stats.roles)),
+            "affiliation": _most_common(merged(stats.affiliations)) or qualifier,
+            "aliases": sorted(merged(stats.forms)), "mention_count": sum(stats.counts[i] for i in members),
+            "article_count": len(set().union(*(stats.articles[i] for i in members))),
         })
-    actors = pd.DataFrame(rows, columns=["actor_id", "name", "kind", "role", "affiliation_key", "aliases",
-                                         "mention_count", "article_count"])
-    actors["affiliation_id"] = actors["affiliation_key"].map(lambda a: ids.get(a) if isinstance(a, str) else None)
-    actors = actors.drop(columns="affiliation_key")
-    per_article = {aid: {key: ids[fold(key)] for key in df["key"].unique()} for aid, df in mentions.items()}
-    return actors, per_article
+    actors = pd.DataFrame(rows, columns=[*ACTOR_COLUMNS[:4], "affiliation", *ACTOR_COLUMNS[5:]])
+    by_name = {fold(r["name"]): r["actor_id"] for r in rows if r["kind"] in ("country", "organization")}
+    actors["affiliation_id"] = actors["affiliation"].map(lambda a: _affiliation_id(a, ids, by_name))
+    actors.loc[actors["affiliation_id"] == actors["actor_id"], "affiliation_id"] = None
+    actors = _disambiguate_names(actors.drop(columns="affiliation"))
+    per_article = {aid: {key: ids[ident] for key, ident in keys.items()} for aid, keys in key_identity.items()}
+    return actors[ACTOR_COLUMNS], per_article
+
+
+class _Stats:
+    """Counts per identity: surface forms, kinds, roles, affiliations, mentions, articles."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, Counter] = defaultdict(Counter)
+        self.kinds: dict[str, Counter] = defaultdict(Counter)
+        self.roles: dict[str, Counter] = defaultdict(Counter)
+        self.affiliations: dict[str, Counter] = defaultdict(Counter)
+        self.display: dict[str, Counter] = defaultdict(Counter)
+        self.display_articles: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+        self.keys: dict[str, Counter] = defaultdict(Counter)
+        self.counts: Counter = Counter()
+        self.articles: dict[str, set] = defaultdict(set)
+
+    def add(self, ident: str, article_id: str, row: object) -> None:
+        # an acronym in the text is a candidate name of its own: 'EADS' is how most articles name it
+        shown = row.text if row.kind == "organization" and is_acronym(row.text) else row.key
+        self.display[ident][shown] += 1
+        self.display_articles[ident][shown].add(article_id)
+        self.keys[ident][row.key] += 1
+        self.forms[ident][row.text] += 1
+        self.kinds[ident][row.kind] += 1
+        if isinstance(row.role, str) and row.role:
+            self.roles[ident][row.role] += 1
+        if isinstance(row.affiliation_key, str) and row.affiliation_key:
+            self.affiliations[ident][row.affiliation_key] += 1
+        self.counts[ident] += 1
+        self.articles[ident].add(article_id)
+
+
+def _join_variants(stats: _Stats) -> dict[str, str]:
+    """Map each identity to the identity it joins: itself, a fuller person name, an acronym's name."""
+    kind = {i: _most_common(c) for i, c in stats.kinds.items()}
+    target = {i: i for i in kind}
+    persons = [i for i in kind if kind[i] == "person"]
+    for i in persons:
+        words = person_words(i)
+        fuller = [p for p in persons if p != i and len(person_words(p)) > len(words)
+                  and person_words(p)[-len(words):] == words]
+        if len(fuller) == 1:
+            target[i] = fuller[0]
+    orgs = [i for i in kind if kind[i] == "organization"]
+    for i in orgs:
+        shown = _most_common(stats.keys[i])
+        if is_acronym(shown):
+            named = [o for o in orgs if o != i and acronym_of(shown, _most_common(stats.keys[o]))]
+            if len(named) == 1:
+                target[i] = named[0]
+    return target
+
+
+def _most_common(counter: Counter) -> str | None:
+    """The most frequent value; ties go to the longer, then the alphabetically first, so runs agree."""
+    if not counter:
+        return None
+    return min(counter, key=lambda v: (-counter[v], -len(str(v)), str(v)))
+
+
+def _display_name(stats: _Stats, members: list[str]) -> tuple[str, str | None]:
+    """The actor's name and the country it belongs to, if it is a body of one: the name most
+    articles use; on a tie a long form over an acronym ('General Motors', not 'GM'), then the name
+    used most."""
+    articles: dict[str, set] = defaultdict(set)
+    for i in members:
+        for name, seen in stats.display_articles[i].items():
+            articles[name] |= seen
+    uses = sum((stats.display[i] for i in members), Counter())
+    best = min(uses, key=lambda n: (-len(articles[n]), is_acronym(split_qualified(n)[0]), -uses[n], -len(n), n))
+    return split_qualified(best)
+
+
+def _affiliation_id(affiliation: str | None, ids: dict[str, str], by_name: dict[str, str]) -> str | None:
+    if not isinstance(affiliation, str):
+        return None
+    for ident in (fold(affiliation), org_base(affiliation)):
+        if ident in ids:
+            return ids[ident]
+    return by_name.get(fold(affiliation))
+
+
+def _disambiguate_names(actors: pd.DataFrame) -> pd.DataFrame:
+    """Two actors with one name ('Ministry of Defense' of Turkey and of Israel) are told apart by
+    their affiliation: 'Ministry of Defense (Israel)'."""
+    names = dict(zip(actors["actor_id"], actors["name"]))
+    clash = actors["name"].map(fold).duplicated(keep=False)
+    for i in actors.index[clash]:
+        aff = actors.at[i, "affiliation_id"]
+        if isinstance(aff, str) and aff in names:
+            actors.at[i, "name"] = f"{actors.at[i, 'name']} ({names[aff]})"
+    return actors

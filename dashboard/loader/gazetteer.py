@@ -1,4 +1,5 @@
-"""Country names, their demonyms and seats of government, read from data/countries.csv."""
+"""Word lists the actor rules look names up in: countries (data/countries.csv) and names that are
+never actors (data/non_actors.csv: market indexes, currency codes, time zones, well-known products)."""
 from __future__ import annotations
 
 import csv
@@ -6,7 +7,9 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).with_name("data") / "countries.csv"
+DATA = Path(__file__).with_name("data")
+COUNTRIES = DATA / "countries.csv"
+NON_ACTORS = DATA / "non_actors.csv"
 
 
 def fold(text: str) -> str:
@@ -17,16 +20,25 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _is_people_form(form: str, demonyms: list[str]) -> bool:
+    """'Afghans', 'Danes': a plural that names the people, beside an adjective ('Afghan', 'Danish')."""
+    return form.endswith("s") and len(form) > 3 and any(not d.endswith("s") for d in demonyms if d != form)
+
+
 @lru_cache(maxsize=1)
 def countries() -> dict[str, tuple[str, str]]:
-    """Folded surface form -> (country name, how it names the country: name | demonym | seat)."""
+    """Folded surface form -> (country name, how the form names it: name | demonym | people | seat)."""
     table: dict[str, tuple[str, str]] = {}
-    with DATA.open(encoding="utf-8") as fh:
+    with COUNTRIES.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             name = row["name"]
-            for how, cell in (("seat", row["seats"]), ("demonym", row["demonyms"]), ("name", row["aliases"])):
-                for form in filter(None, cell.split("|")):
-                    table[fold(form)] = (name, how)
+            demonyms = [d for d in row["demonyms"].split("|") if d]
+            for form in filter(None, row["seats"].split("|")):
+                table[fold(form)] = (name, "seat")
+            for form in demonyms:
+                table[fold(form)] = (name, "people" if _is_people_form(form, demonyms) else "demonym")
+            for form in filter(None, row["aliases"].split("|")):
+                table[fold(form)] = (name, "name")
             table[fold(name)] = (name, "name")
     return table
 
@@ -40,13 +52,19 @@ def country_of(text: str) -> tuple[str, str] | None:
     return hit
 
 
+def country_names() -> set[str]:
+    """The canonical name of every country in the list."""
+    return {name for name, _ in countries().values()}
+
+
 @lru_cache(maxsize=1)
-def demonym_of() -> dict[str, str]:
-    """Country name -> its first demonym (Turkey -> Turkish), for naming its institutions."""
-    out: dict[str, str] = {}
-    with DATA.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            demonyms = [d for d in row["demonyms"].split("|") if d and not d.endswith("s") or d in ("Swiss",)]
-            if demonyms:
-                out[row["name"]] = demonyms[0]
-    return out
+def _non_actors() -> dict[str, str]:
+    with NON_ACTORS.open(encoding="utf-8") as fh:
+        return {fold(row["name"]): row["what"] for row in csv.DictReader(fh)}
+
+
+def non_actor(text: str) -> str | None:
+    """What `text` names when it is a well-known name that is never an actor (index, currency, ...)."""
+    key = fold(text)
+    return _non_actors().get(key) or (_non_actors().get(key[4:]) if key.startswith("the ") else None)
+

@@ -20,14 +20,15 @@ class Field:
 FIELDS: dict[str, Field] = {
     f.name: f
     for f in [
-        Field("article_id", "string", "Stable id of an article: a hash of its file's bytes."),
+        Field("article_id", "string", "Stable id of an article: a hash of its text, so a renamed file keeps its id."),
         Field("file", "string", "File name of the article within the briefing folder."),
         Field("title", "string", "Headline: from metadata, else the first non-empty line."),
         Field("published", "datetime64[ns]", "Publication date from metadata; NaT when unknown."),
         Field("source", "string", "Publisher or outlet, from metadata."),
         Field("url", "string", "Address of the original article, from metadata."),
-        Field("text", "string", "Article body analysed by the loader (title excluded)."),
-        Field("word_count", "Int64", "Words in the body."),
+        Field("text", "string", "The words of the row: the whole article (headline line first, front matter removed), "
+              "or the sentence, mention or quote."),
+        Field("word_count", "Int64", "Words in the article text."),
         Field("sentence_id", "Int64", "Index of a sentence within its article, from 0."),
         Field("start", "Int64", "Character offset where the span starts in the article text."),
         Field("end", "Int64", "Character offset just past the span's end in the article text."),
@@ -76,6 +77,15 @@ TABLES: dict[str, list[str]] = {
         "event_id", "article_id", "sentence_id", "date", "precision", "date_text", "date_start", "date_rule",
         "tense", "summary", "actor_ids", "place", "source_count", "report_ids",
     ],
+}
+
+ROW_MEANING: dict[str, str] = {
+    "articles": "article file that loaded",
+    "sentences": "sentence of an article",
+    "actors": "real-world actor (person, organisation, country, group or place)",
+    "mentions": "place in the text that names an actor",
+    "quotes": "direct quotation or piece of reported speech",
+    "events": "dated (or knowingly undated) event an article reports",
 }
 
 KEYS: dict[str, list[str]] = {

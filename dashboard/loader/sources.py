@@ -21,6 +21,13 @@ SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
 # Files a briefing folder may hold that are not articles and not worth a warning.
 IGNORED_NAMES = {"actors.yaml", "actors.yml", "readme.md", "license", "license.txt", ".ds_store"}
 META_KEYS = {"title", "published", "date", "source", "url"}
+# spaCy's default nlp.max_length: a longer text makes the pipeline raise for the whole batch.
+MAX_CHARS = 1_000_000
+# Frequent English function words: news prose in English has about a fifth of its words among them,
+# other languages written in Latin script only a few percent.
+ENGLISH_WORDS = frozenset(
+    "the of and to in a is that for on was with said by as at it from his her he she they has have were be are "
+    "an this which after not but who will its their been had would also".split())
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -72,18 +79,22 @@ def list_article_files(folder: Path) -> tuple[list[Path], list[IngestIssue]]:
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
     """Text of a file and a note on its encoding; (None, reason) when it is not text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Windows editors save "Unicode" text as UTF-16 with a byte order mark; it is full of NUL bytes.
+        try:
+            return data.decode("utf-16"), "UTF-16 text: read as UTF-16"
+        except UnicodeDecodeError:
+            return None, "binary file (a UTF-16 mark, but not UTF-16 text), not text"
     if b"\x00" in data[:8192]:
         return None, "binary file (it contains NUL bytes), not text"
     try:
-        return data.decode("utf-8-sig"), None
+        text, note = data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-        note = "not UTF-8: read as Windows-1252"
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        note = "not UTF-8: read as Latin-1"
+        try:
+            text, note = data.decode("cp1252"), "not UTF-8: read as Windows-1252"
+        except UnicodeDecodeError:
+            text, note = data.decode("latin-1"), "not UTF-8: read as Latin-1"
+    # control bytes are valid ASCII, so a binary file without NULs can still decode
     controls = sum(1 for c in text[:8192] if unicodedata.category(c) == "Cc" and c not in "\r\n\t\f")
     if controls > max(8, len(text[:8192]) // 20):
         return None, "binary file (mostly control bytes), not text"
@@ -134,7 +145,10 @@ def parse_published(value: object) -> tuple[pd.Timestamp | None, str | None]:
     if value is None or value == "":
         return None, None
     if isinstance(value, (dt.date, dt.datetime)):
-        ts = pd.Timestamp(value)
+        try:
+            ts = pd.Timestamp(value)
+        except (ValueError, OverflowError):
+            return None, f"published date {str(value)[:40]!r} is out of range: left unknown"
     else:
         try:
             ts = pd.Timestamp(str(value).strip())
@@ -142,7 +156,20 @@ def parse_published(value: object) -> tuple[pd.Timestamp | None, str | None]:
             return None, f"published date {str(value)[:40]!r} is not a date (use YYYY-MM-DD): left unknown"
     if ts.tzinfo is not None:
         ts = ts.tz_convert("UTC").tz_localize(None)
+    try:
+        # the tables hold nanosecond datetimes: a year such as 3000 would break the whole briefing
+        ts = ts.as_unit("ns")
+    except (ValueError, OverflowError):
+        return None, f"published date {str(value)[:40]!r} is out of range: left unknown"
     return ts.normalize(), None
+
+
+def looks_english(text: str) -> bool:
+    """False when a text of some length has hardly any common English words (the model reads English)."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < 20:
+        return True
+    return sum(w in ENGLISH_WORDS for w in words) / len(words) >= 0.1
 
 
 def _clean_meta(value: object) -> str | None:
@@ -223,8 +250,16 @@ def read_article(path: Path, *, max_bytes: int) -> tuple[Article | None, list[In
     if meta.get("title"):
         title = str(meta["title"]).strip()
     body_lines = [line for line in text.split("\n")[1:] if line.strip()]
+    if not text.strip():
+        return None, [*issues, IngestIssue(name, "error", "only metadata, no article text: nothing to analyse")]
     if not title or not body_lines and not meta.get("title"):
         return None, [*issues, IngestIssue(name, "error", "only a title, no article text: nothing to analyse")]
+    if len(text) > MAX_CHARS:
+        return None, [*issues, IngestIssue(name, "error", f"text is {len(text):,} characters, over the {MAX_CHARS:,} "
+                                           "the language model reads at once: split it into articles")]
+    if not looks_english(text):
+        issues.append(IngestIssue(name, "warning", "does not look like English: loaded, but the English model "
+                                  "will miss most actors, quotes and dates"))
 
     published, problem = parse_published(meta.get("published", meta.get("date")))
     if problem:
@@ -259,4 +294,7 @@ def read_folder(folder: Path, *, max_bytes: int) -> tuple[list[Article], list[In
             continue
         seen[article.article_id] = path.name
         articles.append(article)
+    if not articles:
+        issues.append(IngestIssue(f"{folder.name}/", "warning", "no articles in this folder: add .txt, .md or "
+                                  ".html files to it"))
     return articles, issues

@@ -45,3 +45,5 @@ def app_for(monkeypatch, tmp_path):
 def no_exceptions(at: AppTest) -> None:
     """Fail with the app's own message when a page raised."""
     assert not at.exception, [e.value for e in at.exception]
+    failed = [e.value for e in at.error if "could not be drawn" in str(e.value)]
+    assert not failed, failed

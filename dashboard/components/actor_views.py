@@ -1,0 +1,152 @@
+"""Tables of the actor page: the actor table, the pieces of one actor's profile, co-occurrence edges.
+
+Pure pandas over a view's tables (no Streamlit), so each builder is tested on frames written in the test.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlencode
+
+import pandas as pd
+
+TABLE_COLUMNS = ["actor_id", "name", "kind", "role", "affiliation", "mentions", "articles", "quotes",
+                 "first_seen", "last_seen"]
+EDGE_COLUMNS = ["source", "target", "weight"]
+
+
+def reader_url(article_id: str, sentence_id: object = None, *, actor_names: Sequence[str] = (),
+               mode: str = "any") -> str:
+    """Relative link to the reader at one sentence, keeping the global actor filter.
+
+    actor_names / mode: the filter in force, carried as the `actor` and `mode` query parameters.
+    """
+    params: list[tuple[str, str]] = [("article", str(article_id))]
+    if sentence_id is not None and not pd.isna(sentence_id):
+        params.append(("sentence", str(int(sentence_id))))
+    params += [("actor", n) for n in actor_names]
+    if actor_names and mode != "any":
+        params.append(("mode", mode))
+    return "reader?" + urlencode(params)
+
+
+def profile_url(name: str, *, actor_names: Sequence[str] = (), mode: str = "any") -> str:
+    """Relative link to the actor page with `name` profiled, keeping the global actor filter."""
+    params = [("profile", name), *[("actor", n) for n in actor_names]]
+    if actor_names and mode != "any":
+        params.append(("mode", mode))
+    return "actors?" + urlencode(params)
+
+
+def _names(actors: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(actors["actor_id"], actors["name"]))
+
+
+def _ids_in(lists: pd.Series, actor_id: str) -> pd.Series:
+    """Rows of a list-of-ids column that contain `actor_id`."""
+    return lists.map(lambda ids: isinstance(ids, (list, tuple)) and actor_id in ids).astype(bool)
+
+
+def _seen_dates(mentions: pd.DataFrame, articles: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """actor_id -> every date it was seen: publication dates of its articles and dates of its events."""
+    per_article = mentions[["actor_id", "article_id"]].drop_duplicates()
+    published = per_article.merge(articles[["article_id", "published"]], on="article_id", how="inner")
+    published = published.rename(columns={"published": "date"})[["actor_id", "date"]]
+    dated = events.dropna(subset=["date"])[["actor_ids", "date"]].explode("actor_ids")
+    dated = dated.rename(columns={"actor_ids": "actor_id"}).dropna(subset=["actor_id"])
+    frames = [f for f in (published, dated) if not f.empty]
+    if not frames:
+        return pd.DataFrame({"actor_id": pd.Series(dtype="string"), "date": pd.Series(dtype="datetime64[ns]")})
+    both = pd.concat(frames, ignore_index=True)
+    both["date"] = pd.to_datetime(both["date"])
+    return both.dropna(subset=["date"])
+
+
+def actor_table(actors: pd.DataFrame, mentions: pd.DataFrame, *, quotes: pd.DataFrame, articles: pd.DataFrame,
+                events: pd.DataFrame) -> pd.DataFrame:
+    """One row per actor present in the given (filtered) tables, most mentioned first.
+
+    Counts come from the given tables, so a filtered view gives filtered counts; `actors` (all actors)
+    supplies names, kinds, roles and the affiliation's name. first_seen/last_seen span the publication
+    dates of the actor's articles and the dates of its events.
+    """
+    m = mentions.dropna(subset=["actor_id"])
+    counts = m.groupby("actor_id").agg(mentions=("article_id", "size"), articles=("article_id", "nunique"))
+    said = quotes.dropna(subset=["speaker_id"]).groupby("speaker_id").size().rename("quotes")
+    present = counts.index.union(said.index)
+    rows = actors[actors["actor_id"].isin(present)][["actor_id", "name", "kind", "role", "affiliation_id"]]
+    rows = rows.merge(counts, left_on="actor_id", right_index=True, how="left")
+    rows = rows.merge(said, left_on="actor_id", right_index=True, how="left")
+    seen = _seen_dates(m, articles, events).groupby("actor_id")["date"].agg(first_seen="min", last_seen="max")
+    rows = rows.merge(seen, left_on="actor_id", right_index=True, how="left")
+    rows["affiliation"] = rows["affiliation_id"].map(_names(actors)).astype("string")
+    for col in ("mentions", "articles", "quotes"):
+        rows[col] = rows[col].fillna(0).astype("Int64")
+    for col in ("first_seen", "last_seen"):
+        rows[col] = pd.to_datetime(rows[col]).astype("datetime64[ns]")
+    rows = rows.sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
+    return rows[TABLE_COLUMNS].reset_index(drop=True)
+
+
+def cooccurrence_edges(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of actors named in the same sentence, weighted by how many sentences they share.
+
+    One row per unordered pair (source < target by actor_id); an actor named twice in a sentence counts once.
+    """
+    m = mentions.dropna(subset=["actor_id"])[["article_id", "sentence_id", "actor_id"]].drop_duplicates()
+    pairs = m.merge(m, on=["article_id", "sentence_id"], suffixes=("_a", "_b"))
+    pairs = pairs[pairs["actor_id_a"] < pairs["actor_id_b"]]
+    edges = pairs.groupby(["actor_id_a", "actor_id_b"]).size().rename("weight").reset_index()
+    edges = edges.rename(columns={"actor_id_a": "source", "actor_id_b": "target"})
+    edges = edges.astype({"source": "string", "target": "string", "weight": "Int64"})
+    edges = edges.sort_values(["weight", "source", "target"], ascending=[False, True, True], kind="stable")
+    return edges[EDGE_COLUMNS].reset_index(drop=True)
+
+
+def co_actors(edges: pd.DataFrame, actor_id: str, actors: pd.DataFrame) -> pd.DataFrame:
+    """The actors `actor_id` shares sentences with: actor_id, name, kind, shared_sentences, most shared first."""
+    mine = edges[(edges["source"] == actor_id) | (edges["target"] == actor_id)]
+    other = mine["target"].where(mine["source"] == actor_id, mine["source"])
+    out = pd.DataFrame({"actor_id": other.astype("string"), "shared_sentences": mine["weight"].astype("Int64")})
+    out = out.merge(actors[["actor_id", "name", "kind"]], on="actor_id", how="left")
+    out = out.sort_values(["shared_sentences", "name"], ascending=[False, True], kind="stable")
+    return out[["actor_id", "name", "kind", "shared_sentences"]].reset_index(drop=True)
+
+
+def _article_info(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    info = articles[["article_id", "title", "published"]].rename(columns={"title": "article"})
+    return frame.merge(info, on="article_id", how="left")
+
+
+def _links(frame: pd.DataFrame, actor_names: Sequence[str], mode: str) -> pd.Series:
+    return pd.Series([reader_url(a, s, actor_names=actor_names, mode=mode)
+                      for a, s in zip(frame["article_id"], frame["sentence_id"])], index=frame.index, dtype="string")
+
+
+def _join_names(ids: Iterable[str], names: dict[str, str], *, skip: str | None = None) -> str:
+    return ", ".join(names.get(i, i) for i in ids if i != skip)
+
+
+def quotes_said(quotes: pd.DataFrame, actor_id: str) -> pd.DataFrame:
+    """The rows of `quotes` whose speaker is `actor_id`."""
+    return quotes[quotes["speaker_id"] == actor_id]
+
+
+def quotes_about(quotes: pd.DataFrame, actor_id: str) -> pd.DataFrame:
+    """The rows of `quotes` that mention `actor_id` (its about_ids), whoever said them."""
+    return quotes[_ids_in(quotes["about_ids"], actor_id)]
+
+
+def actor_events(events: pd.DataFrame, actor_id: str, *, actors: pd.DataFrame, articles: pd.DataFrame,
+                 actor_names: Sequence[str] = (), mode: str = "any") -> pd.DataFrame:
+    """Events `actor_id` takes part in, dated first in date order, undated last.
+
+    Columns: date, precision, date_text, summary, with (the other actors), place, article, link.
+    """
+    e = events[_ids_in(events["actor_ids"], actor_id)]
+    names = _names(actors)
+    e = _article_info(e.assign(with_=e["actor_ids"].map(lambda ids: _join_names(ids, names, skip=actor_id))),
+                      articles)
+    e["link"] = _links(e, actor_names, mode)
+    e = e.sort_values(["date", "article_id", "sentence_id"], na_position="last", kind="stable")
+    e = e.rename(columns={"with_": "with"})
+    return e[["date", "precision", "date_text", "summary", "with", "place", "article", "link"]].reset_index(drop=True)

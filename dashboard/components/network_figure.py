@@ -1,0 +1,167 @@
+"""Plotly figures of the actor page: the co-occurrence network and an actor's small event timeline.
+
+Plain functions of tables, tested without Streamlit. Names and summaries come from article text, so every
+string Plotly renders is HTML-escaped (Plotly reads a subset of HTML in labels and hover text).
+"""
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.components.charts import KIND_COLORS
+
+HIGHLIGHT = "#f59e0b"
+EDGE_COLOR = "#94a3b8"
+FONT = dict(family="Inter, Source Sans Pro, sans-serif", size=12, color="#1e293b")
+
+
+def force_layout(ids: list[str], edges: pd.DataFrame, *, iterations: int = 300) -> np.ndarray:
+    """Positions (n x 2, within [-1, 1]) for `ids` by a deterministic force-directed layout.
+
+    Fruchterman-Reingold from a circle in the given order: linked actors attract in proportion to
+    their shared sentences, every pair repels, a weak pull to the centre keeps unlinked actors close.
+    The same input always gives the same picture, so the network does not jump between reruns.
+    """
+    n = len(ids)
+    if n == 0:
+        return np.zeros((0, 2))
+    if n == 1:
+        return np.zeros((1, 2))
+    index = {a: i for i, a in enumerate(ids)}
+    weights = np.zeros((n, n))
+    for s, t, w in edges[["source", "target", "weight"]].itertuples(index=False):
+        if s in index and t in index:
+            weights[index[s], index[t]] = weights[index[t], index[s]] = float(w)
+    if weights.max() > 0:
+        # sqrt keeps one very frequent pair from collapsing onto itself
+        weights = np.sqrt(weights / weights.max())
+    angles = 2 * np.pi * np.arange(n) / n
+    pos = np.column_stack([np.cos(angles), np.sin(angles)])
+    k = np.sqrt(4.0 / n)
+    temperature = 0.2
+    for step in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.maximum(np.linalg.norm(delta, axis=2), 1e-3)
+        force = k * k / dist - weights * dist * dist / k
+        np.fill_diagonal(force, 0.0)
+        disp = (delta / dist[:, :, None] * force[:, :, None]).sum(axis=1) - 0.05 * pos * n
+        length = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
+        pos = pos + disp / length[:, None] * np.minimum(length, temperature)[:, None]
+        temperature = 0.2 * (1 - (step + 1) / iterations) + 0.002
+    pos = pos - pos.mean(axis=0)
+    scale = np.abs(pos).max()
+    return pos / scale if scale > 0 else pos
+
+
+def _edge_traces(edges: pd.DataFrame, where: dict[str, np.ndarray], selected_id: str | None) -> list[go.Scatter]:
+    """Edges as a few line traces (one per width band), the selected actor's edges on top in the highlight."""
+    if edges.empty:
+        return []
+    top = float(edges["weight"].max())
+    bands = np.ceil(edges["weight"].astype(float) / top * 4).clip(1, 4).astype(int)
+    traces = []
+    touches = (edges["source"] == selected_id) | (edges["target"] == selected_id)
+    for band in sorted(set(bands)):
+        for mine in (False, True):
+            part = edges[(bands == band) & (touches == mine)]
+            if part.empty:
+                continue
+            xs: list[float | None] = []
+            ys: list[float | None] = []
+            for s, t in zip(part["source"], part["target"]):
+                xs += [where[s][0], where[t][0], None]
+                ys += [where[s][1], where[t][1], None]
+            traces.append(go.Scatter(
+                x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                line=dict(width=0.8 + 1.6 * band, color=HIGHLIGHT if mine else EDGE_COLOR),
+                opacity=0.9 if mine else (0.25 if selected_id else 0.45),
+            ))
+    # selected actor's edges last so they draw above the rest
+    return sorted(traces, key=lambda tr: tr.line.color == HIGHLIGHT)
+
+
+def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, selected_id: str | None = None,
+                   label_limit: int = 30, height: int = 560) -> go.Figure:
+    """The co-occurrence network: one marker per actor, sized by mentions and coloured by kind.
+
+    nodes: actor_id, name, kind, mentions (most mentioned first). edges: source, target, weight; edges to
+    actors outside `nodes` are dropped. The selected actor gets a highlight ring and its links are drawn in
+    the highlight colour; other actors not linked to it are faded. Each marker's customdata is the actor's
+    name, which is what a click on it reports. Only the `label_limit` most mentioned actors (and the
+    selected one) are labelled, so a large network stays readable.
+    """
+    ids = list(nodes["actor_id"])
+    edges = edges[edges["source"].isin(ids) & edges["target"].isin(ids)]
+    pos = force_layout(ids, edges)
+    where = {a: pos[i] for i, a in enumerate(ids)}
+    neighbours = set(edges.loc[edges["source"] == selected_id, "target"]) | set(
+        edges.loc[edges["target"] == selected_id, "source"])
+    degree = pd.concat([edges.groupby("source")["weight"].sum(), edges.groupby("target")["weight"].sum()])
+    degree = degree.groupby(level=0).sum()
+    biggest = float(nodes["mentions"].max()) if len(nodes) else 1.0
+
+    fig = go.Figure(_edge_traces(edges, where, selected_id))
+    labelled = set(ids[:label_limit]) | {selected_id}
+    for kind, group in nodes.groupby("kind", sort=False):
+        mine = group["actor_id"] == selected_id
+        faded = selected_id is not None and selected_id in ids
+        opacity = [1.0 if (a == selected_id or a in neighbours or not faded) else 0.35 for a in group["actor_id"]]
+        hover = [
+            f"<b>{html.escape(str(n))}</b><br>{html.escape(str(kind))} · {int(m)} mentions"
+            f"<br>{int(degree.get(a, 0))} shared sentences with others"
+            for a, n, m in zip(group["actor_id"], group["name"], group["mentions"])
+        ]
+        fig.add_trace(go.Scatter(
+            x=[where[a][0] for a in group["actor_id"]], y=[where[a][1] for a in group["actor_id"]],
+            mode="markers+text", name=str(kind), legendgroup=str(kind),
+            customdata=list(group["name"]),
+            text=[html.escape(str(n)) if a in labelled else "" for a, n in zip(group["actor_id"], group["name"])],
+            textposition="top center", textfont=dict(size=11, color="#334155"),
+            hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(
+                size=[12 + 30 * np.sqrt(float(m) / biggest) for m in group["mentions"]],
+                color=KIND_COLORS.get(str(kind), KIND_COLORS["other"]), opacity=opacity,
+                line=dict(width=[4 if s else 1 for s in mine], color=[HIGHLIGHT if s else "white" for s in mine]),
+            ),
+            # keep unclicked actors fully drawn after a click (Plotly dims them by default)
+            selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)),
+        ))
+    fig.update_layout(
+        height=height, margin=dict(l=10, r=10, t=30, b=10), font=FONT, plot_bgcolor="white",
+        paper_bgcolor="white", hovermode="closest", clickmode="event+select", dragmode="pan",
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title=None, itemclick=False,
+                    itemdoubleclick=False),
+        xaxis=dict(visible=False, range=[-1.25, 1.25]), yaxis=dict(visible=False, range=[-1.2, 1.25]),
+    )
+    return fig
+
+
+def timeline_figure(events: pd.DataFrame, *, height: int = 200) -> go.Figure:
+    """An actor's dated events as dots along a date axis; events on the same day stack upwards.
+
+    events: the rows of `actor_views.actor_events` (date, summary, date_text, article); undated rows
+    are left out (the page lists them under the chart).
+    """
+    dated = events.dropna(subset=["date"]).copy()
+    dated["row"] = dated.groupby(dated["date"].dt.normalize()).cumcount()
+    hover = [
+        f"<b>{d:%-d %b %Y}</b> · {html.escape(str(t)) if isinstance(t, str) else ''}<br>"
+        f"{html.escape(str(s))}<br><i>{html.escape(str(a)) if isinstance(a, str) else ''}</i>"
+        for d, t, s, a in zip(dated["date"], dated["date_text"], dated["summary"], dated["article"])
+    ]
+    fig = go.Figure(go.Scatter(
+        x=dated["date"], y=dated["row"], mode="markers", hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+        marker=dict(size=13, color="#2563eb", line=dict(width=1, color="white")),
+    ))
+    top = int(dated["row"].max()) if len(dated) else 0
+    fig.update_layout(
+        height=height, margin=dict(l=10, r=10, t=10, b=10), font=FONT, plot_bgcolor="white",
+        paper_bgcolor="white", showlegend=False,
+        yaxis=dict(visible=False, range=[-0.8, top + 0.8], fixedrange=True),
+        xaxis=dict(showgrid=True, gridcolor="#e2e8f0", tickformat="%-d %b %Y", fixedrange=False),
+    )
+    return fig

@@ -1,0 +1,359 @@
+"""The timeline: events joined to names and articles, their date range and lanes, the Plotly figure, CSV.
+
+A day is a point; a week, month or year is a bar spanning it; an undated event sits in a lane of its
+own, "before <publication date>", just left of the day its article was published. Pure functions of
+DataFrames; names, titles and summaries are untrusted and reach Plotly escaped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import textwrap
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.components.quote_cards import csv_bytes
+
+PRECISIONS = ["day", "week", "month", "year", "none"]
+PRECISION_COLORS = {
+    "day": "#1d4ed8", "week": "#7c3aed", "month": "#0f766e", "year": "#b45309", "none": "#64748b",
+}
+PRECISION_NAMES = {"day": "Day", "week": "Week", "month": "Month", "year": "Year", "none": "Undated"}
+LANE_MODES = {"Actor": "actor", "Article": "article"}
+NO_ACTOR = "No actor named"
+OTHER_ACTORS = "Other actors"
+UNDATED_NO_PUBLICATION = "undated (no publication date)"
+
+TABLE_COLUMNS = [
+    "event_id", "article_id", "sentence_id", "date", "precision", "date_label", "date_text", "date_start",
+    "date_rule", "tense", "summary", "actor_ids", "actor_names", "place", "source_count", "report_ids",
+    "title", "source", "published", "period_start", "period_end", "is_dated", "undated_lane",
+]
+
+
+def period_end(date: pd.Timestamp, precision: str) -> pd.Timestamp:
+    """The first instant after the day, week, month or year that starts at `date`."""
+    if precision == "week":
+        return date + pd.Timedelta(days=7)
+    if precision == "month":
+        return date + pd.DateOffset(months=1)
+    if precision == "year":
+        return date + pd.DateOffset(years=1)
+    return date + pd.Timedelta(days=1)
+
+
+def before_label(published: object) -> str:
+    """Lane label for undated events of an article published on `published`."""
+    return f"before {published:%-d %b %Y}" if pd.notna(published) else UNDATED_NO_PUBLICATION
+
+
+def date_label(date: object, precision: object, published: object = None) -> str:
+    """How a reader would say the event's date: '9 Apr 2025', 'week of 7 Apr 2025', 'Apr 2025', '2025'."""
+    if pd.isna(date) or precision not in ("day", "week", "month", "year"):
+        return before_label(published)
+    if precision == "week":
+        return f"week of {date:%-d %b %Y}"
+    if precision == "month":
+        return f"{date:%b %Y}"
+    if precision == "year":
+        return f"{date:%Y}"
+    return f"{date:%-d %b %Y}"
+
+
+def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """`events` with actor names, the article's title, source and date, and the span each date covers;
+    in calendar order, undated events just before their article's publication date."""
+    names = dict(zip(actors["actor_id"], actors["name"])) if not actors.empty else {}
+    out = events.copy()
+    out["actor_ids"] = out["actor_ids"].map(_as_list)
+    out["report_ids"] = out["report_ids"].map(_as_list)
+    out["actor_names"] = out["actor_ids"].map(lambda ids: [names.get(a, a) for a in ids])
+    out = out.merge(articles[["article_id", "title", "source", "published"]], on="article_id", how="left")
+    precision = out["precision"].where(out["precision"].isin(PRECISIONS[:-1]), "none")
+    out["is_dated"] = out["date"].notna() & (precision != "none")
+    out["precision"] = precision.where(out["is_dated"], "none")
+    out["period_start"] = out["date"].where(out["is_dated"])
+    out["period_end"] = pd.Series(
+        [period_end(d, p) if ok else pd.NaT for d, p, ok in zip(out["date"], out["precision"], out["is_dated"])],
+        index=out.index, dtype="datetime64[ns]")
+    out["date_label"] = [date_label(d if ok else pd.NaT, p, pub)
+                         for d, p, pub, ok in zip(out["date"], out["precision"], out["published"], out["is_dated"])]
+    out["undated_lane"] = [None if ok else before_label(pub) for pub, ok in zip(out["published"], out["is_dated"])]
+    out["source_count"] = out["source_count"].fillna(1)
+    # undated events are told as background to the article: order them just before its publication day
+    sort_key = out["period_start"].where(out["is_dated"], out["published"] - pd.Timedelta(hours=12))
+    out = out.assign(_key=sort_key).sort_values(["_key", "article_id", "sentence_id"], na_position="last",
+                                                kind="stable")
+    for col in TABLE_COLUMNS:
+        if col not in out.columns:
+            out[col] = None
+    return out[TABLE_COLUMNS].reset_index(drop=True)
+
+
+def date_bounds(table: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """First and last day the timeline covers (event spans and undated events' publication days)."""
+    days = list(table["period_start"].dropna()) + [e - pd.Timedelta(days=1) for e in table["period_end"].dropna()]
+    # undated events sit on the day before their article's publication
+    days += [p - pd.Timedelta(days=1) for p in table.loc[~table["is_dated"].astype(bool), "published"].dropna()]
+    if not days:
+        return None
+    return min(days).date(), max(days).date()
+
+
+def events_in_range(table: pd.DataFrame, start: dt.date | None, end: dt.date | None, *,
+                    undated: bool = True) -> pd.DataFrame:
+    """Events whose span overlaps the days `start`..`end` (inclusive); undated ones when `undated`."""
+    keep = table["is_dated"].astype(bool).copy()
+    if start is not None:
+        keep &= table["period_end"] > pd.Timestamp(start)
+    if end is not None:
+        keep &= table["period_start"] < pd.Timestamp(end) + pd.Timedelta(days=1)
+    if undated:
+        keep |= ~table["is_dated"].astype(bool)
+    return table[keep]
+
+
+def lane_rows(table: pd.DataFrame, lanes: str = "actor", *, max_lanes: int = 20) -> pd.DataFrame:
+    """One row per event and lane, with `lane` (its label) and `lane_order` (0 at the top).
+
+    lanes="actor": an event appears in the lane of each actor taking part (busiest actors on top,
+    the rest in "Other actors"); lanes="article": one lane per article, oldest first. Undated
+    events always go to their own "before <publication date>" lane at the bottom.
+    """
+    dated = table[table["is_dated"].astype(bool)]
+    undated = table[~table["is_dated"].astype(bool)].assign(lane=lambda d: d["undated_lane"])
+    if lanes == "article":
+        labels = {a: _article_label(t, p) for a, t, p in
+                  dated[["article_id", "title", "published"]].drop_duplicates("article_id").itertuples(index=False)}
+        rows = dated.assign(lane=dated["article_id"].map(labels))
+        order_src = dated.sort_values(["published", "article_id"], na_position="last")
+        lane_order = list(dict.fromkeys(order_src["article_id"].map(labels)))
+    else:
+        exploded = dated.assign(lane=dated["actor_names"].map(lambda n: list(dict.fromkeys(n)) or [NO_ACTOR]))
+        exploded = exploded.explode("lane")
+        counts = exploded.groupby("lane").size()
+        ranked = sorted(counts.index, key=lambda name: (name == NO_ACTOR, -counts[name], str(name).lower()))
+        if len(ranked) > max_lanes:
+            kept = set(ranked[:max_lanes - 1])
+            exploded["lane"] = exploded["lane"].where(exploded["lane"].isin(kept), OTHER_ACTORS)
+            # an event shown in a kept lane need not show again under "Other actors"
+            exploded = exploded.drop_duplicates(["event_id", "lane"])
+            ranked = [r for r in ranked if r in kept] + [OTHER_ACTORS]
+        rows, lane_order = exploded, ranked
+    undated_order = list(dict.fromkeys(
+        undated.sort_values("published", na_position="last")["lane"]))
+    order = {lane: i for i, lane in enumerate([*lane_order, *undated_order])}
+    out = pd.concat([rows, undated], ignore_index=True) if not undated.empty else rows.reset_index(drop=True)
+    out["lane_order"] = out["lane"].map(order).astype("int64")
+    return out.sort_values(["lane_order"], kind="stable").reset_index(drop=True)
+
+
+def timeline_figure(table: pd.DataFrame, *, lanes: str = "actor", max_lanes: int = 20) -> go.Figure:
+    """The timeline of `table` (from `event_table`): day points, week/month/year bars, undated lanes.
+
+    Every trace carries the event_id as customdata[0], so a selection maps back to its event.
+    """
+    rows = lane_rows(table, lanes, max_lanes=max_lanes)
+    fig = go.Figure()
+    if rows.empty:
+        return fig
+    bounds = date_bounds(table)
+    lo = pd.Timestamp(bounds[0]) if bounds else pd.Timestamp.today().normalize()
+    hi = pd.Timestamp(bounds[1]) + pd.Timedelta(days=1) if bounds else lo + pd.Timedelta(days=1)
+    span = max(hi - lo, pd.Timedelta(days=1))
+    point_width = max(pd.Timedelta(days=1), span / 70)  # how much axis a marker covers, for packing
+    rows = _place(rows, lo, point_width)
+    y, ticks, bands = _pack(rows)
+    rows = rows.assign(y=y)
+
+    for i, (y0, y1) in enumerate(bands):
+        if i % 2 == 0:
+            fig.add_hrect(y0=y0, y1=y1, fillcolor="rgba(100,116,139,0.06)", line_width=0, layer="below")
+    for precision in PRECISIONS:
+        part = rows[rows["precision"] == precision]
+        if part.empty:
+            continue
+        custom = _customdata(part)
+        name = PRECISION_NAMES[precision]
+        color = PRECISION_COLORS[precision]
+        if precision in ("week", "month", "year"):
+            fig.add_trace(go.Bar(
+                name=name, orientation="h", y=part["y"], base=part["x0"].dt.strftime("%Y-%m-%dT%H:%M:%S"),
+                x=(part["x1"] - part["x0"]).dt.total_seconds() * 1000, width=0.62,
+                marker=dict(color=color, opacity=0.45, line=dict(color=color, width=1.5)),
+                customdata=custom, hovertemplate=HOVER, legendrank=PRECISIONS.index(precision),
+            ))
+        else:
+            fig.add_trace(go.Scatter(
+                name="Undated (before publication)" if precision == "none" else name, mode="markers",
+                x=part["x"], y=part["y"], customdata=custom, hovertemplate=HOVER,
+                marker=dict(size=12, color="white" if precision == "none" else color,
+                            symbol="diamond" if precision == "none" else "circle",
+                            line=dict(color=color, width=2 if precision == "none" else 1.2)),
+                legendrank=PRECISIONS.index(precision),
+            ))
+    for day in sorted(set(table["published"].dropna()))[:12]:
+        fig.add_vline(x=day, line=dict(color="#94a3b8", width=1, dash="dot"), layer="below")
+    if table["published"].notna().any():
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="Publication date",
+                                 line=dict(color="#94a3b8", width=1, dash="dot"), hoverinfo="skip"))
+    labels = [_plot_text(t) for t in ticks]
+    fig.update_yaxes(tickvals=[(a + b) / 2 for a, b in bands], ticktext=labels, autorange="reversed",
+                     showgrid=False, zeroline=False, fixedrange=True)
+    fig.update_xaxes(type="date", range=[lo - span * 0.04, hi + span * 0.04], showgrid=True,
+                     gridcolor="rgba(100,116,139,0.15)")
+    fig.update_layout(
+        height=int(max(240, 30 * (bands[-1][1] if bands else 1) + 110)), barmode="overlay",
+        margin=dict(l=10, r=10, t=10, b=10), hovermode="closest", clickmode="event+select",
+        legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0, title_text=""),
+        hoverlabel=dict(align="left"), plot_bgcolor="rgba(0,0,0,0)", dragmode="zoom",
+    )
+    return fig
+
+
+HOVER = ("<b>%{customdata[1]}</b> · %{customdata[2]}<br>%{customdata[3]}<br>"
+         "<i>dated by: %{customdata[4]}</i><br>Actors: %{customdata[5]}<br>"
+         "<span style='color:#64748b'>%{customdata[6]}</span><extra></extra>")
+
+
+def selected_event_ids(selection: Mapping[str, Any] | None) -> list[str]:
+    """Event ids of the points a Plotly selection holds (customdata[0] of each point)."""
+    if not selection:
+        return []
+    points = (selection.get("selection") or {}).get("points") or []
+    ids = []
+    for point in points:
+        data = point.get("customdata") if isinstance(point, Mapping) else None
+        if isinstance(data, (list, tuple)) and data and isinstance(data[0], str):
+            ids.append(data[0])
+    return list(dict.fromkeys(ids))
+
+
+def events_csv(table: pd.DataFrame) -> bytes:
+    """The events of `table` as UTF-8 CSV, with actor names and list columns joined by "; "."""
+    out = pd.DataFrame({
+        "date": table["date"].dt.strftime("%Y-%m-%d"),
+        "precision": table["precision"],
+        "date_label": table["date_label"],
+        "date_text": table["date_text"],
+        "date_rule": table["date_rule"],
+        "tense": table["tense"],
+        "summary": table["summary"],
+        "actors": table["actor_names"].map("; ".join),
+        "place": table["place"],
+        "source_count": table["source_count"],
+        "title": table["title"],
+        "source": table["source"],
+        "published": table["published"].dt.strftime("%Y-%m-%d"),
+        "actor_ids": table["actor_ids"].map("; ".join),
+        "report_ids": table["report_ids"].map("; ".join),
+        "event_id": table["event_id"],
+        "article_id": table["article_id"],
+        "sentence_id": table["sentence_id"],
+    })
+    return csv_bytes(out)
+
+
+def sentence_html(sentence: str, sentence_start: int, date_start: object, date_text: object) -> str:
+    """The escaped source sentence with the words that dated the event marked."""
+    if isinstance(date_text, str) and date_text and pd.notna(date_start):
+        at = int(date_start) - int(sentence_start)  # type: ignore[call-overload]
+        if 0 <= at and sentence[at:at + len(date_text)] == date_text:
+            return (html.escape(sentence[:at]) + f"<mark>{html.escape(date_text)}</mark>"
+                    + html.escape(sentence[at + len(date_text):]))
+    return html.escape(sentence)
+
+
+def _place(rows: pd.DataFrame, lo: pd.Timestamp, point_width: pd.Timedelta) -> pd.DataFrame:
+    """Add x (marker position), x0/x1 (bar span) and the extent each item covers for packing."""
+    rows = rows.copy()
+    dated = rows["is_dated"].astype(bool)
+    x = rows["period_start"] + pd.Timedelta(hours=12)
+    # undated events of one article share the day before publication, spread out in reading order
+    slot = rows[~dated].groupby("lane").cumcount()
+    size = rows[~dated].groupby("lane")["event_id"].transform("size")
+    anchor = rows.loc[~dated, "published"].fillna(lo)
+    x.loc[~dated] = anchor - pd.to_timedelta((size - slot) / (size + 1), unit="D")
+    rows["x"] = x
+    rows["x0"] = rows["period_start"]
+    rows["x1"] = rows["period_end"]
+    bar = rows["precision"].isin(["week", "month", "year"])
+    rows["ext0"] = (rows["x"] - point_width / 2).where(~bar, rows["x0"])
+    rows["ext1"] = (rows["x"] + point_width / 2).where(~bar, rows["x1"])
+    return rows
+
+
+def _pack(rows: pd.DataFrame) -> tuple[list[float], list[str], list[tuple[float, float]]]:
+    """Stack items of a lane that overlap in time onto sub-rows; return each row's y, lane labels, bands."""
+    y = [0.0] * len(rows)
+    ticks: list[str] = []
+    bands: list[tuple[float, float]] = []
+    top = 0.0
+    for lane, part in rows.groupby("lane_order", sort=True):
+        ends: list[pd.Timestamp] = []
+        order = part.sort_values(["ext0", "ext1"]).index
+        for idx in order:
+            start, end = rows.at[idx, "ext0"], rows.at[idx, "ext1"]
+            row = next((i for i, e in enumerate(ends) if e <= start), None)
+            if row is None:
+                ends.append(end)
+                row = len(ends) - 1
+            else:
+                ends[row] = end
+            y[rows.index.get_loc(idx)] = top + 0.5 + row
+        height = max(1, len(ends))
+        ticks.append(str(part["lane"].iloc[0]))
+        bands.append((top, top + height))
+        top += height + 0.2
+    return y, ticks, bands
+
+
+def _customdata(part: pd.DataFrame) -> list[list[str]]:
+    """[event_id, date, precision, summary, date words, actors, article] per row, escaped for Plotly."""
+    out = []
+    for r in part.itertuples(index=False):
+        summary = "<br>".join(textwrap.wrap(_plot_text(r.summary or ""), 70)) or "(no summary)"
+        words = f"“{_plot_text(r.date_text)}”" if isinstance(r.date_text, str) and r.date_text else "no date words"
+        actors = _plot_text(", ".join(r.actor_names)) if r.actor_names else "none named"
+        article = _plot_text(_article_label(r.title, r.published, width=70))
+        out.append([r.event_id, _plot_text(r.date_label), PRECISION_NAMES.get(r.precision, r.precision),
+                    summary, words, actors, article])
+    return out
+
+
+def _article_label(title: object, published: object, *, width: int = 42) -> str:
+    name = textwrap.shorten(str(title), width, placeholder="…") if isinstance(title, str) and title else "Untitled"
+    return f"{published:%-d %b} · {name}" if pd.notna(published) else name
+
+
+def _as_list(value: object) -> list[str]:
+    if isinstance(value, (list, tuple)):
+        return [v for v in value if isinstance(v, str)]
+    if value is None or isinstance(value, float):
+        return []
+    try:
+        return [v for v in list(value) if isinstance(v, str)]  # type: ignore[call-overload]
+    except TypeError:
+        return []
+
+
+def _plot_text(value: object) -> str:
+    # Plotly reads a little HTML in labels and hover text; untrusted words reach it escaped.
+    return html.escape(str(value), quote=False) if value is not None else ""
+
+
+def pick_selected(chart_ids: list[str], table_ids: list[str], last: tuple[tuple, tuple] | None,
+                  previous: str | None) -> str | None:
+    """The event to show: from whichever of the chart and the table changed its selection last.
+
+    last: the (chart, table) selections of the run before; previous: the event shown then.
+    """
+    last_chart, last_table = last or ((), ())
+    if tuple(chart_ids) != tuple(last_chart):
+        return chart_ids[0] if chart_ids else None
+    if tuple(table_ids) != tuple(last_table):
+        return table_ids[0] if table_ids else None
+    return previous

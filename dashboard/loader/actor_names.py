@@ -1,0 +1,155 @@
+"""Naming rules for actors: titles, organisation name variants, state bodies, acronyms.
+
+Pure string functions, shared by the per-article rules (actors.py) and the briefing-wide merge
+(actor_merge.py), so that both agree on when two names are one actor.
+"""
+from __future__ import annotations
+
+import re
+
+from .gazetteer import country_names, fold
+
+# Words that stand before a person's name as a title, not part of it ("Foreign Minister Hakan Fidan").
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "foreign", "defense", "defence", "interior", "finance",
+    "secretary", "general", "chancellor", "king", "queen", "prince", "princess", "sheikh", "emir",
+    "ambassador", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "judge",
+    "justice", "chief", "executive", "ceo", "chairman", "chairwoman", "chair", "director", "spokesman",
+    "spokeswoman", "spokesperson", "commander", "gen.", "col.", "lt.", "admiral", "officer", "leader",
+    "former", "deputy", "acting", "state", "national", "security", "adviser", "advisor", "pope",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "premier", "envoy",
+    "speaker", "head", "founder", "analyst", "economist", "professor", "prof.", "coach", "trade",
+    "economy", "energy", "health", "attorney", "supreme", "top", "senior", "c.e.o.", "cfo", "coo",
+    "industry", "defence", "opposition", "labor", "labour", "education", "transport", "agriculture",
+}
+# The nouns that make a run of title words a role: "Foreign Minister", "chief executive officer".
+CORE_TITLES = {
+    "president", "minister", "secretary", "chancellor", "king", "queen", "prince", "princess", "sheikh",
+    "emir", "ambassador", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "judge",
+    "justice", "executive", "ceo", "c.e.o.", "cfo", "coo", "chairman", "chairwoman", "chair", "director",
+    "spokesman", "spokeswoman", "spokesperson", "commander", "gen.", "col.", "lt.", "admiral", "officer",
+    "leader", "adviser", "advisor", "pope", "premier", "envoy", "speaker", "head", "founder", "analyst",
+    "economist", "professor", "prof.", "coach", "attorney", "general", "chief", "manager", "editor",
+    "official", "correspondent", "strategist", "owner", "partner", "boss",
+}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady"}
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# Common nouns that say the name after them is an organisation: "electronics retailer Best Buy".
+ORG_NOUNS = {
+    "company", "firm", "airline", "carrier", "retailer", "maker", "manufacturer", "automaker", "carmaker",
+    "bank", "lender", "insurer", "group", "agency", "magazine", "newspaper", "paper", "broadcaster",
+    "network", "channel", "website", "site", "label", "band", "club", "team", "party", "union", "fund",
+    "giant", "conglomerate", "supplier", "startup", "start-up", "subsidiary", "division", "outlet",
+    "publisher", "studio", "chain", "exchange", "regulator", "watchdog", "organisation", "organization",
+    "charity", "institute", "university", "operator", "producer", "developer", "consultancy",
+}
+# Words a company's name may carry that do not change which company it is.
+LEGAL_SUFFIXES = {
+    "inc", "incorporated", "corp", "corporation", "co", "company", "llc", "ltd", "limited", "plc", "ag",
+    "sa", "nv", "spa", "gmbh", "group", "holding", "holdings", "&",
+}
+# Trailing words that describe what a company makes ("Ford Motor", "Apple Computer").
+DESCRIPTORS = {"motor", "motors", "computer", "computers"}
+GENERIC = {"general", "united", "national", "american", "british", "international", "new", "first", "royal",
+           "federal", "european", "world", "global", "central", "state"}
+# Heads of the names of state bodies: named without the country word, the country is their affiliation.
+STATE_HEADS = {"ministry", "department", "army", "navy", "air force", "military", "parliament", "embassy",
+               "consulate", "police", "cabinet", "treasury", "court", "coast guard", "senate", "congress",
+               "foreign office", "home office", "space agency", "intelligence service", "border police"}
+# An organisation whose last word is one of these takes an "of/for ..." complement into its name.
+INSTITUTION_HEADS = {
+    "service", "agency", "bank", "ministry", "department", "office", "court", "courts", "council", "committee",
+    "commission", "board", "association", "federation", "union", "institute", "bureau", "authority", "fund",
+    "organization", "organisation", "society", "league", "university", "school", "academy", "foundation",
+    "party", "corporation", "chamber", "tribunal", "assembly", "secretariat", "administration",
+}
+# Last words of names of events, not actors: "Worldwide Developers Conference", "Paris Air Show".
+EVENT_HEADS = {"conference", "summit", "expo", "show", "festival", "olympics", "games", "championship",
+               "championships", "cup", "awards", "exhibition", "fair", "convention"}
+CONNECTORS = {"of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "on", "in", "at"}
+SPELLING = {"defence": "defense", "labour": "labor", "organisation": "organization", "centre": "center"}
+QUALIFIED = re.compile(r"^(?P<base>.+) \((?P<qualifier>[^()]+)\)$")
+
+
+def words_of(name: str) -> list[str]:
+    """Folded words of a name, without commas or a leading article, British spellings made American."""
+    words = fold(name).replace(",", " ").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return [SPELLING.get(w, w) for w in words]
+
+
+def strip_legal(words: list[str]) -> list[str]:
+    """'apple inc.' -> 'apple': drop legal forms at the end of a company's name."""
+    words = list(words)
+    while len(words) > 1 and (words[-1].replace(".", "") in LEGAL_SUFFIXES):
+        words.pop()
+    return words
+
+
+def org_base(name: str) -> str:
+    """The identity of an organisation's name: 'Ford Motor Company', 'Ford Motors Co.' -> 'ford';
+    'Defense Ministry', 'Ministry of Defence' -> 'ministry of defense'."""
+    base, qualifier = split_qualified(name)
+    words = strip_legal(words_of(base))
+    while len(words) > 1 and words[-1] in DESCRIPTORS and not (len(words) == 2 and words[0] in GENERIC):
+        words.pop()
+    if len(words) >= 2 and words[-1] in ("ministry", "department") and "of" not in words:
+        words = [words[-1], "of", *words[:-1]]
+    out = " ".join(words)
+    return f"{out} ({fold(qualifier)})" if qualifier else out
+
+
+def is_state_body(name: str) -> bool:
+    """'Ministry of Defense', 'Defense Ministry', 'State Department', 'Air Force', 'Supreme Court'."""
+    words = words_of(name)
+    if not words:
+        return False
+    text = " ".join(words)
+    return any(text == h or text.endswith(" " + h) or text.startswith(h + " of ") for h in STATE_HEADS)
+
+
+def is_event_name(name: str) -> bool:
+    """'Worldwide Developers Conference', 'Paris Air Show': events are not actors."""
+    words = words_of(name)
+    return len(words) >= 2 and words[-1] in EVENT_HEADS
+
+
+def qualify(base: str, qualifier: str) -> str:
+    """Key of a body that belongs to a country: 'Ministry of Defense (Turkey)'."""
+    return f"{base} ({qualifier})"
+
+
+def split_qualified(key: str) -> tuple[str, str | None]:
+    """('Ministry of Defense', 'Turkey') for 'Ministry of Defense (Turkey)'; (key, None) otherwise."""
+    m = QUALIFIED.match(key)
+    if m and m.group("qualifier") in country_names():
+        return m.group("base"), m.group("qualifier")
+    return key, None
+
+
+def is_acronym(text: str) -> bool:
+    """'GM', 'UAW', 'U.A.W.', 'EADS': two to six capitals, with or without dots."""
+    bare = text.replace(".", "")
+    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
+
+
+def initials(name: str) -> str:
+    """'Government Accountability Office' -> 'GAO', skipping 'of', 'and', 'the' and legal forms."""
+    words = strip_legal(words_of(split_qualified(name)[0]))
+    return "".join(w[0] for w in words if w not in CONNECTORS and w[0].isalpha()).upper()
+
+
+def acronym_of(acronym: str, name: str) -> bool:
+    """True when `acronym` spells the initials of `name` (of at least two words)."""
+    return len(words_of(name)) >= 2 and acronym.replace(".", "").upper() == initials(name)
+
+
+def person_words(name: str) -> list[str]:
+    """A person's name without honorifics and 'Jr.': ['William', 'Clay', 'Ford']."""
+    words = name.split()
+    while words and words[0].lower() in HONORIFICS:
+        words.pop(0)
+    while len(words) > 1 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
+        words.pop()
+    return words

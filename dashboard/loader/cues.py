@@ -1,0 +1,100 @@
+"""The words that mark speech: speech verbs, naming verbs, and the nouns and pronouns that stand for speakers.
+
+Verbs are matched on spaCy lemmas. Verbs of cognition (believe, think, expect, hope, fear, want, know,
+plan, decide, agree, refuse) are left out on purpose: they report a state of mind or an act, not words.
+"""
+from __future__ import annotations
+
+# Verbs that report what someone said.
+SPEECH_VERBS = frozenset({
+    "say", "tell", "state", "announce", "report", "claim", "confirm", "add", "argue", "insist", "admit",
+    "assert", "reaffirm", "affirm", "emphasize", "emphasise", "stress", "warn", "caution", "urge", "accuse",
+    "criticize", "criticise", "label", "describe", "cite", "comment", "explain", "note", "predict", "forecast",
+    "reveal", "recommend", "justify", "deny", "acknowledge", "suggest", "propose", "promise", "pledge", "vow",
+    "threaten", "declare", "reply", "respond", "remark", "write", "tweet", "testify", "allege", "contend",
+    "concede", "disclose", "indicate", "reiterate", "demand", "ask", "advise", "assure", "remind", "inform",
+    "notify", "complain", "call", "maintain", "observe", "mention", "proclaim", "counter", "retort",
+})
+
+# Verbs that give a thing a name ("referred to X as the 'Butcher of Gaza'"): they attribute a quoted
+# name to their subject, though only some of them report speech on their own.
+NAMING_VERBS = frozenset({"call", "describe", "refer", "label", "dub", "brand", "term", "nickname"})
+
+# Speech verbs that report nothing unless a clause follows: "added 500 jobs", "maintains a zone".
+CLAUSE_ONLY = frozenset({
+    "say", "declare", "add", "note", "explain", "insist", "argue", "maintain", "stress", "observe", "write", "reply",
+    "respond", "remark", "counter", "retort", "indicate", "tweet", "mention", "suggest",
+})
+
+# Speech verbs whose direct object is the person addressed ("told Netanyahu"), not what was said.
+ADDRESSEE_VERBS = frozenset({
+    "tell", "urge", "warn", "caution", "accuse", "ask", "advise", "assure", "remind", "inform", "notify",
+    "call",
+})
+
+# Prepositions that carry what was said, per verb: "accused X of", "warned against", "called for".
+CONTENT_PREPS: dict[str, frozenset[str]] = {
+    "accuse": frozenset({"of"}),
+    "warn": frozenset({"of", "about", "against"}),
+    "caution": frozenset({"against", "about", "of"}),
+    "label": frozenset({"as"}),
+    "describe": frozenset({"as"}),
+    "call": frozenset({"for", "on"}),
+    "comment": frozenset({"on"}),
+    "criticize": frozenset({"for"}),
+    "criticise": frozenset({"for"}),
+    "complain": frozenset({"about", "of"}),
+    "insist": frozenset({"on"}),
+    "testify": frozenset({"about", "that"}),
+}
+
+# Subordinators that make a speech verb a time or reason clause rather than a report:
+# "shares rose after Apple announced" reports no words.
+TIME_MARKS = frozenset({"after", "before", "when", "while", "since", "until", "once", "because", "if"})
+
+# Nouns that name a person by office. A noun matches a person whose role contains it.
+ROLE_NOUNS = frozenset({
+    "minister", "president", "chancellor", "premier", "secretary", "spokesman", "spokeswoman",
+    "spokesperson", "chairman", "chairwoman", "chair", "chief", "ceo", "director", "governor", "senator",
+    "ambassador", "envoy", "king", "queen", "prince", "mayor", "judge", "justice", "commander", "general",
+    "founder", "executive", "officer", "leader", "head", "analyst", "economist", "prosecutor", "lawyer",
+})
+
+# Nouns that name an organisation by its type: "the ministry" -> the organisation whose name holds it.
+ORG_NOUNS = frozenset({
+    "ministry", "department", "agency", "court", "bank", "council", "commission", "committee", "army",
+    "union", "party", "parliament", "office", "board", "fund", "authority", "administration", "institute",
+    "organization", "organisation", "association", "exchange", "regulator",
+})
+
+# Organisation nouns that fit any company: "the company said" -> the most recent organisation.
+COMPANY_NOUNS = frozenset({
+    "company", "firm", "carrier", "airline", "automaker", "carmaker", "manufacturer", "maker", "planemaker",
+    "group", "giant", "corporation", "retailer", "lender", "insurer", "conglomerate", "producer", "supplier",
+    "developer", "operator", "startup",
+})
+
+# Nouns that stand for a country: "the country", "the government".
+COUNTRY_NOUNS = frozenset({"country", "nation", "government", "kingdom", "republic"})
+
+# Subjects that are sources even when no actor can be named: "analysts said", "a report said".
+SOURCE_NOUNS = frozenset({
+    "analyst", "expert", "economist", "executive", "official", "spokesman", "spokeswoman", "spokesperson",
+    "source", "observer", "critic", "lawmaker", "legislator", "investor", "trader", "diplomat", "officer",
+    "minister", "representative", "employee", "worker", "customer", "resident", "witness", "researcher",
+    "scientist", "report", "statement", "study", "survey", "poll", "figure", "data", "document", "filing",
+    "leader", "member", "person", "people", "manager", "director", "chief", "president", "chairman",
+})
+
+# Which actor kinds a pronoun can stand for: 'he' is never a country.
+PRONOUN_KINDS: dict[str, frozenset[str]] = {
+    "he": frozenset({"person"}),
+    "she": frozenset({"person"}),
+    "it": frozenset({"organization", "country"}),
+    "they": frozenset({"organization", "country", "group"}),
+}
+
+# Kinds of mention that can speak; places cannot.
+SPEAKER_KINDS = frozenset({"person", "organization", "country", "group"})
+
+QUOTE_MARK_CHARS = frozenset('"“”«»„')

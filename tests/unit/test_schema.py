@@ -1,0 +1,33 @@
+"""Every table leaves the loader with exactly the schema's columns and dtypes."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.loader import schema
+
+TABLES = list(schema.TABLES)
+
+
+@pytest.mark.parametrize("table", TABLES, ids=TABLES)
+def test_seed_tables_match_the_schema(seed_briefing, table):
+    df = getattr(seed_briefing, table)
+    assert list(df.columns) == schema.TABLES[table]
+    for col in df.columns:
+        assert str(df[col].dtype) == str(pd.Series(dtype=schema.FIELDS[col].dtype).dtype), col
+
+
+@pytest.mark.parametrize("table", TABLES, ids=TABLES)
+def test_table_keys_are_unique(seed_briefing, table):
+    df = getattr(seed_briefing, table)
+    assert not df.duplicated(subset=schema.KEYS[table]).any()
+
+
+def test_cast_refuses_columns_outside_the_schema():
+    with pytest.raises(ValueError, match="not in the schema"):
+        schema.cast(pd.DataFrame({"actor_id": ["x"], "nickname": ["y"]}), "actors")
+
+
+def test_empty_tables_have_every_column():
+    for table in TABLES:
+        assert list(schema.empty(table).columns) == schema.TABLES[table]

@@ -1,0 +1,77 @@
+"""Reading articles and their metadata: front matter, sidecars, titles, dates, ids."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.loader import load_briefing
+from dashboard.loader.sources import article_id_for, read_article
+
+BODY = "Officials met in Ankara on Monday to discuss trade, the ministry said.\n"
+
+
+def _load(folder, tmp_path):
+    return load_briefing(folder, cache_dir=tmp_path / "cache")
+
+
+def test_front_matter_sets_metadata(write_articles, tmp_path):
+    folder = write_articles({"a.md": (
+        "---\npublished: 2024-03-05\nsource: Example Wire\nurl: https://example.org/a\n"
+        "title: Trade talks in Ankara\n---\n# Ankara hosts talks\n" + BODY)})
+    row = _load(folder, tmp_path).articles.iloc[0]
+    assert row["published"] == pd.Timestamp("2024-03-05")
+    assert (row["source"], row["url"], row["title"]) == ("Example Wire", "https://example.org/a", "Trade talks in Ankara")
+    assert row["text"].startswith("# Ankara hosts talks\nOfficials")
+
+
+def test_sidecar_sets_metadata_without_editing_the_article(write_articles, tmp_path):
+    folder = write_articles({
+        "story.txt": "Ankara hosts talks\n" + BODY,
+        "story.meta.yaml": "published: 2024-03-05\nsource: Example Wire\n",
+    })
+    b = _load(folder, tmp_path)
+    assert len(b.articles) == 1, "the sidecar is not an article"
+    row = b.articles.iloc[0]
+    assert (row["published"], row["source"], row["title"]) == (pd.Timestamp("2024-03-05"), "Example Wire", "Ankara hosts talks")
+    assert b.ingest_report.empty
+
+
+def test_without_metadata_the_title_is_the_first_line_and_the_date_unknown(write_articles, tmp_path):
+    folder = write_articles({"plain.txt": "\n\n  Ankara hosts talks  \n" + BODY})
+    row = _load(folder, tmp_path).articles.iloc[0]
+    assert row["title"] == "Ankara hosts talks"
+    assert pd.isna(row["published"])
+
+
+def test_markdown_heading_marks_are_not_part_of_the_title(write_articles, tmp_path):
+    folder = write_articles({"h.md": "## Ankara hosts talks\n" + BODY})
+    assert _load(folder, tmp_path).articles.iloc[0]["title"] == "Ankara hosts talks"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2025-04-10", "2025-04-10"),
+    ("2025-04-10T08:30:00+02:00", "2025-04-10"),
+    ("10 April 2025", "2025-04-10"),
+], ids=["iso-date", "iso-datetime-with-zone", "written-out"])
+def test_published_dates_are_read_as_days(tmp_path, value, expected):
+    path = tmp_path / "a.txt"
+    path.write_text(f"---\npublished: '{value}'\n---\nTitle\n{BODY}", encoding="utf-8")
+    article, issues = read_article(path, max_bytes=10_000)
+    assert article.published == pd.Timestamp(expected)
+    assert issues == []
+
+
+def test_an_unreadable_date_is_reported_and_left_unknown(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(f"---\npublished: last Tuesday-ish\n---\nTitle\n{BODY}", encoding="utf-8")
+    article, issues = read_article(path, max_bytes=10_000)
+    assert article.published is None
+    assert [i.level for i in issues] == ["warning"] and "not a date" in issues[0].message
+
+
+def test_article_id_depends_on_the_words_not_the_file(write_articles, tmp_path):
+    folder = write_articles({"one.txt": "Ankara hosts talks\n" + BODY})
+    other = write_articles({"two.txt": "Ankara hosts talks\r\n" + BODY.replace("\n", "\r\n")}, tmp_path / "other")
+    a = _load(folder, tmp_path).articles.iloc[0]["article_id"]
+    b = load_briefing(other, cache_dir=tmp_path / "c2").articles.iloc[0]["article_id"]
+    assert a == b == article_id_for("Ankara hosts talks\n" + BODY)
