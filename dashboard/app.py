@@ -17,6 +17,7 @@ import logging  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from dashboard.components.context import briefing_folders, briefing_root, folder_signature, get_briefing, set_view  # noqa: E402
+from dashboard.components.date_range import date_range_filter  # noqa: E402
 from dashboard.components.filters import actor_filter  # noqa: E402
 from dashboard.loader import FolderNotFound, ModelNotFound  # noqa: E402
 from dashboard.loader.settings import Settings  # noqa: E402
@@ -59,7 +60,7 @@ except ModelNotFound as exc:
     st.error(str(exc), icon=":material/error:")
     st.stop()
 
-flt = actor_filter(briefing.actors)
+flt = date_range_filter(briefing, actor_filter(briefing.actors))
 set_view(briefing, flt)
 with st.sidebar:
     st.caption(f"Briefing folder: `{folder}` · {len(briefing.articles)} articles")

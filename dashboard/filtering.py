@@ -83,8 +83,10 @@ def apply_filter(briefing: Briefing, flt: ActorFilter) -> View:
         quotes = quotes[_involves(quotes["about_ids"], quotes["speaker_id"], wanted, flt.mode)]
         events = events[_involves(events["actor_ids"], None, wanted, flt.mode)]
     if flt.start is not None or flt.end is not None:
-        articles = articles[_in_range(articles["published"], flt.start, flt.end)]
         events = events[_in_range(events["date"], flt.start, flt.end)]
+        # an article published after the range still counts when it reports an event inside it
+        reports = set(events.loc[events["date"].notna(), "article_id"])
+        articles = articles[_in_range(articles["published"], flt.start, flt.end) | articles["article_id"].isin(reports)]
     ids = set(articles["article_id"])
     return View(
         briefing=briefing,

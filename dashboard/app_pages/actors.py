@@ -1,24 +1,36 @@
-"""Actors: who is in the briefing, who appears with whom, and everything about one actor."""
+"""Actors: who is in the briefing, who appears with whom, and everything about one actor.
+
+The profiled actor lives in the URL's `profile` parameter (an actor's name), so a profile can be linked;
+the table, the network, the picker and "appears with" all write it there.
+"""
 import html
+import re
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.components.actor_views import (
-    actor_events, actor_table, co_actors, cooccurrence_edges, quotes_about, quotes_said, reader_url,
+    actor_events, actor_table, co_actors, cooccurrence_edges, detail_changes, quotes_about, quotes_said,
+    reader_url, registry_ref,
 )
 from dashboard.components.charts import KIND_COLORS
-from dashboard.components.context import current_view
+from dashboard.components.context import clear_briefings, current_view
 from dashboard.components.layout import filter_caption
 from dashboard.components.network_figure import network_figure, timeline_figure
 from dashboard.components.quote_cards import cards_html, escape_markdown, quote_table
+from dashboard.loader.registry import BACKUP_NAME, KINDS, Entry, RegistryError, load_registry, save_registry
+from dashboard.loader.registry import FILE_NAME as REGISTRY_FILE
+
+ACTIONS = ["Rename", "Set details", "Merge", "Hide"]
+NO_AFFILIATION = "(none)"
+NO_SELECTION = {"selection": {"rows": [], "columns": [], "cells": []}}
 
 view = current_view()
 b = view.briefing
 names_by_id = b.actors.set_index("actor_id")["name"].to_dict()
 ids_by_name = dict(zip(b.actors["name"], b.actors["actor_id"]))
-filter_names = [names_by_id.get(a, a) for a in view.filter.actor_ids]
-links = dict(actor_names=filter_names, mode=view.filter.mode)
+links = dict(actor_names=[names_by_id.get(a, a) for a in view.filter.actor_ids], mode=view.filter.mode)
 
 st.title("Actors")
 filter_caption(view)
@@ -34,22 +46,16 @@ if table.empty:
 edges = cooccurrence_edges(view.mentions)
 
 
+# --- choosing the profiled actor ---------------------------------------------------------------------
 def _choose(name: object) -> None:
-    """Make `name` the profiled actor: the URL's `profile` parameter is the one place that holds it."""
     if isinstance(name, str) and name in ids_by_name:
         st.query_params["profile"] = name
 
 
-def _on_table_select() -> None:
-    rows = st.session_state["actors_table"]["selection"]["rows"]
-    shown = st.session_state.get("_actors_table_names", [])
-    if rows and rows[0] < len(shown):
-        _choose(shown[rows[0]])
-
-
-def _on_partner_select() -> None:
-    rows = st.session_state["actors_partners"]["selection"]["rows"]
-    shown = st.session_state.get("_actors_partner_names", [])
+def _on_row(key: str, names_key: str) -> None:
+    """A row picked in a table: `names_key` holds the names in the order that table showed them."""
+    rows = st.session_state[key]["selection"]["rows"]
+    shown = st.session_state.get(names_key, [])
     if rows and rows[0] < len(shown):
         _choose(shown[rows[0]])
 
@@ -60,19 +66,19 @@ def _on_network_click(key: str) -> None:
         _choose(points[0].get("customdata"))
 
 
-def _on_pick() -> None:
-    _choose(st.session_state["actors_profile"])
-
-
-# The profiled actor: from the URL (a shared link, a click, the picker), else the most mentioned actor.
+follow = st.session_state.pop("_actors_follow", None)
+if follow in names_by_id:
+    # after a correction, keep the same actor (ids survive renames and merges) under its new name
+    st.query_params["profile"] = names_by_id[follow]
 wanted = st.query_params.get("profile")
 if wanted is not None and wanted not in ids_by_name:
-    st.warning(f"No actor named “{escape_markdown(wanted)}” in this briefing; it may have been renamed or merged. "
-               "Pick one from the table.", icon=":material/person_off:")
+    st.warning(f"No actor named “{escape_markdown(wanted)}” in this briefing: it may have been renamed, merged or "
+               "hidden. Showing the most mentioned actor instead.", icon=":material/person_off:")
 profile_name = wanted if wanted in ids_by_name else str(table.iloc[0]["name"])
 profile_id = ids_by_name[profile_name]
+actor = b.actors[b.actors["actor_id"] == profile_id].iloc[0]
 
-# --- the table -------------------------------------------------------------------------------------
+# --- the actor table ---------------------------------------------------------------------------------
 head = st.columns([3, 2], vertical_alignment="bottom")
 head[0].subheader("Actors in view")
 search = head[1].text_input("Search actors", key="actors_search", placeholder="Search name, role or affiliation",
@@ -82,15 +88,14 @@ if search:
     hay = table[["name", "role", "affiliation"]].fillna("").agg(" ".join, axis=1).str.casefold()
     shown = table[hay.str.contains(search.casefold(), regex=False)].reset_index(drop=True)
 st.session_state["_actors_table_names"] = list(shown["name"])
-# the table's highlighted row follows the profiled actor, however it was chosen
-hits = shown.index[shown["actor_id"] == profile_id]
-st.session_state["actors_table"] = {"selection": {"rows": [int(hits[0])] if len(hits) else [],
-                                                  "columns": [], "cells": []}}
+# the highlighted row follows the profiled actor, however it was chosen
+hits = list(shown.index[shown["actor_id"] == profile_id])
+st.session_state["actors_table"] = {"selection": {"rows": hits[:1], "columns": [], "cells": []}}
 st.dataframe(
-    shown.drop(columns="actor_id"), key="actors_table", on_select=_on_table_select, selection_mode="single-row",
-    hide_index=True, height=min(38 + 35 * len(shown), 388), placeholder="—",
+    shown.drop(columns="actor_id"), key="actors_table", selection_mode="single-row",
+    on_select=lambda: _on_row("actors_table", "_actors_table_names"), hide_index=True, height=min(38 + 35 * len(shown), 388), placeholder="—",
     column_config={
-        "name": st.column_config.TextColumn("Name", width="medium", pinned=True),
+        "name": st.column_config.TextColumn("Name", width="medium"),
         "kind": st.column_config.TextColumn("Kind", width="small"),
         "role": st.column_config.TextColumn("Role", width="medium"),
         "affiliation": st.column_config.TextColumn("Affiliation", width="small"),
@@ -102,66 +107,79 @@ st.dataframe(
         "last_seen": st.column_config.DateColumn("Last seen", format="D MMM YYYY", width="small"),
     },
 )
-st.caption(f"{len(shown)} of {len(table)} actors in view · select a row to open its profile · first and last "
-           "seen span publication dates and event dates")
+st.caption(f"{len(shown)} of {len(table)} actors in view · select a row to open its profile · first and last seen "
+           "span publication and event dates")
 
 # --- network and profile -----------------------------------------------------------------------------
-actor = b.actors[b.actors["actor_id"] == profile_id].iloc[0]
 row = table[table["actor_id"] == profile_id]
 said = quotes_said(view.quotes, profile_id)
 about = quotes_about(view.quotes, profile_id)
 events = actor_events(view.events, profile_id, actors=b.actors, articles=b.articles, **links)
 partners = co_actors(edges, profile_id, b.actors)
+kind = str(actor["kind"])
+affiliation = names_by_id.get(actor["affiliation_id"]) if isinstance(actor["affiliation_id"], str) else None
 
 st.space("small")
 net_col, profile_col = st.columns([1, 1], gap="large")
-with net_col:
-    with st.container(border=True):
-        st.markdown("**Who appears with whom**")
-        most = min(len(table), 100)
-        top_n = most if most <= 5 else st.slider(
-            "Actors shown", 5, most, min(25, most), key="actors_top_n",
-            help="The most mentioned actors in view (the profiled actor is always shown).")
-        nodes = table.head(top_n)
-        if profile_id not in set(nodes["actor_id"]):
-            nodes = pd.concat([nodes, table[table["actor_id"] == profile_id]], ignore_index=True)
-        network_key = f"actors_network_{profile_id}"  # a fresh chart per profiled actor forgets the old click
-        st.plotly_chart(
-            network_figure(nodes, edges, selected_id=profile_id, height=430), key=network_key,
-            on_select=lambda: _on_network_click(network_key), selection_mode="points",
-            config={"displayModeBar": False, "scrollZoom": False},
-        )
-        linked = edges[edges["source"].isin(nodes["actor_id"]) & edges["target"].isin(nodes["actor_id"])]
-        st.caption(f"{len(nodes)} actors · {len(linked)} links · node size = mentions · line width = sentences "
-                   "shared · click an actor to open its profile")
+with net_col, st.container(border=True):
+    st.markdown("**Who appears with whom**")
+    most = min(len(table), 100)
+    top_n = most if most <= 5 else st.slider(
+        "Actors shown", 5, most, min(25, most), key="actors_top_n",
+        help="The most mentioned actors in view; the profiled actor is always shown.")
+    nodes = table.head(top_n)
+    if profile_id not in set(nodes["actor_id"]):
+        nodes = pd.concat([nodes, row], ignore_index=True)
+    network_key = f"actors_network_{profile_id}"  # a fresh chart per profiled actor forgets the previous click
+    st.plotly_chart(
+        network_figure(nodes, edges, selected_id=profile_id, height=430), key=network_key,
+        on_select=lambda: _on_network_click(network_key), selection_mode="points",
+        config={"displayModeBar": False, "scrollZoom": False},
+    )
+    linked = edges[edges["source"].isin(nodes["actor_id"]) & edges["target"].isin(nodes["actor_id"])]
+    st.caption(f"{len(nodes)} actors · {len(linked)} links · size: mentions · line width: sentences shared · "
+               "click an actor to open its profile")
+
+
+def _header_html() -> str:
+    """Name, kind, role and affiliation, when seen and other spellings; every text escaped."""
+    colour = KIND_COLORS.get(kind, KIND_COLORS["other"])
+    facts = " · ".join(x for x in (actor["role"], affiliation) if isinstance(x, str) and x)
+    notes = []
+    if not row.empty and pd.notna(row.iloc[0]["first_seen"]):
+        lo, hi = row.iloc[0]["first_seen"], row.iloc[0]["last_seen"]
+        notes.append(f"Seen {lo:%-d %b %Y}" if lo.date() == hi.date() else f"Seen {lo:%-d %b %Y} – {hi:%-d %b %Y}")
+    aliases = [a for a in actor["aliases"] if a != actor["name"]]
+    if aliases:
+        notes.append("also written as " + ", ".join(aliases))
+    return (
+        '<div style="display:flex;align-items:center;gap:.7rem;flex-wrap:wrap">'
+        f'<span style="font-size:1.75rem;font-weight:700;color:#0f172a;line-height:1.25">{html.escape(profile_name)}'
+        f'</span><span style="background:{colour}1a;color:{colour};border:1px solid {colour}55;border-radius:999px;'
+        f'padding:.05rem .6rem;font-size:.8rem;font-weight:600">{html.escape(kind)}</span></div>'
+        + (f'<div style="color:#334155;font-size:1rem;margin-top:.1rem">{html.escape(facts)}</div>' if facts else "")
+        + (f'<div style="color:#64748b;font-size:.85rem;margin-top:.15rem">{html.escape(" · ".join(notes))}</div>'
+           if notes else "")
+    )
+
 
 with profile_col:
+    pick, edit = st.columns([3, 1], vertical_alignment="bottom")
     st.session_state["actors_profile"] = profile_name
-    st.selectbox("Profile of", list(dict.fromkeys([profile_name, *table["name"]])), key="actors_profile",
-                 on_change=_on_pick, help="Or select a row in the table, or click an actor in the network.")
-    kind = str(actor["kind"])
-    colour = KIND_COLORS.get(kind, KIND_COLORS["other"])
-    affiliation = names_by_id.get(actor["affiliation_id"]) if isinstance(actor["affiliation_id"], str) else None
-    facts = [x for x in (actor["role"], affiliation) if isinstance(x, str) and x]
-    aliases = [a for a in actor["aliases"] if a != actor["name"]]
-    st.html(
-        '<div style="display:flex;align-items:baseline;gap:.7rem;flex-wrap:wrap;margin:.2rem 0 0 0">'
-        f'<span style="font-size:1.75rem;font-weight:700;color:#0f172a;line-height:1.2">{html.escape(profile_name)}</span>'
-        f'<span style="background:{colour}1a;color:{colour};border:1px solid {colour}55;border-radius:999px;'
-        f'padding:.05rem .6rem;font-size:.8rem;font-weight:600">{html.escape(kind)}</span></div>'
-        f'<div style="color:#334155;font-size:1rem;margin-top:.15rem">{html.escape(" · ".join(facts)) or "&nbsp;"}</div>'
-        + (f'<div style="color:#64748b;font-size:.85rem;margin-top:.2rem">Also written as: '
-           f'{html.escape(", ".join(aliases))}</div>' if aliases else "")
-    )
+    pick.selectbox("Profile of", list(dict.fromkeys([profile_name, *table["name"]])), key="actors_profile",
+                   on_change=lambda: _choose(st.session_state["actors_profile"]),
+                   help="Or select a row in the table, or click an actor in the network.")
+    editor = edit.popover("Correct", icon=":material/edit:", width="stretch",
+                          help=f"Rename, set details, merge or hide: saved to {REGISTRY_FILE} in the briefing folder")
+    saved = st.session_state.pop("_actors_saved", None)
+    if saved:
+        st.success(saved, icon=":material/check_circle:")
+    st.html(_header_html())
     if row.empty:
-        st.caption("Not in the current filtered view: counts below are for this view.")
+        st.caption("Not in the current filtered view: the counts below are for this view.")
     r = row.iloc[0] if not row.empty else None
-    seen = "—"
-    if r is not None and pd.notna(r["first_seen"]):
-        lo, hi = r["first_seen"], r["last_seen"]
-        seen = f"{lo:%-d %b %Y}" if lo.date() == hi.date() else f"{lo:%-d %b %y} – {hi:%-d %b %y}"
     figures = [("Mentions", int(r["mentions"]) if r is not None else 0),
-               ("Articles", int(r["articles"]) if r is not None else 0), ("Seen", seen),
+               ("Articles", int(r["articles"]) if r is not None else 0), ("Appears with", len(partners)),
                ("Quotes said", len(said)), ("Quotes about", len(about)), ("Events", len(events))]
     for line in (figures[:3], figures[3:]):
         for col, (label, value) in zip(st.columns(3), line):
@@ -171,10 +189,11 @@ with profile_col:
         st.caption("Shares no sentence with another actor in this view.")
     else:
         st.session_state["_actors_partner_names"] = list(partners["name"])
-        st.session_state["actors_partners"] = {"selection": {"rows": [], "columns": [], "cells": []}}
+        st.session_state["actors_partners"] = NO_SELECTION
         st.dataframe(
             partners.drop(columns="actor_id"), hide_index=True, key="actors_partners",
-            height=min(38 + 35 * len(partners), 248), on_select=_on_partner_select, selection_mode="single-row",
+            height=min(38 + 35 * len(partners), 248), selection_mode="single-row",
+            on_select=lambda: _on_row("actors_partners", "_actors_partner_names"),
             column_config={
                 "name": st.column_config.TextColumn("Actor"),
                 "kind": st.column_config.TextColumn("Kind", width="small"),
@@ -184,6 +203,7 @@ with profile_col:
         )
 
 
+# --- quotes and events -------------------------------------------------------------------------------
 def _quote_cards(quotes: pd.DataFrame, *, highlight: list[str]) -> None:
     rows = quote_table(quotes, b.actors, b.articles)
     urls = [reader_url(a, s, **links) for a, s in zip(rows["article_id"], rows["sentence_id"])]
@@ -191,32 +211,35 @@ def _quote_cards(quotes: pd.DataFrame, *, highlight: list[str]) -> None:
     box.html(cards_html(rows, urls, highlight=highlight))
 
 
-tabs = st.tabs([f"Quotes said · {len(said)}", f"Quotes about · {len(about)}", f"Events · {len(events)}"],
+who = escape_markdown(profile_name)
+labels = [f"Quotes said · {len(said)}", f"Quotes about · {len(about)}", f"Events · {len(events)}"]
+# open on the first tab that has something to show
+tabs = st.tabs(labels, default=next((t for t, n in zip(labels, (len(said), len(about), len(events))) if n), labels[0]),
                key="actors_profile_tabs")
 with tabs[0]:
     if said.empty:
-        st.info(f"No quotes attributed to {escape_markdown(profile_name)} in this view.",
-                icon=":material/format_quote:")
+        st.info(f"No quotes attributed to {who} in this view.", icon=":material/format_quote:")
     else:
         _quote_cards(said, highlight=[])
 with tabs[1]:
     if about.empty:
-        st.info(f"No quotes mention {escape_markdown(profile_name)} in this view.", icon=":material/format_quote:")
+        st.info(f"No quotes mention {who} in this view.", icon=":material/format_quote:")
     else:
         _quote_cards(about, highlight=list(actor["aliases"]) or [profile_name])
 with tabs[2]:
     if events.empty:
-        st.info(f"No events involving {escape_markdown(profile_name)} in this view.", icon=":material/event_busy:")
+        st.info(f"No events involving {who} in this view.", icon=":material/event_busy:")
     else:
         if events["date"].notna().any():
-            st.plotly_chart(timeline_figure(events), key="actors_timeline", config={"displayModeBar": False})
+            st.plotly_chart(timeline_figure(events, height=170), key="actors_timeline",
+                            config={"displayModeBar": False})
         else:
             st.caption("None of these events is dated.")
         st.dataframe(
-            events, hide_index=True, key="actors_events", placeholder="undated",
+            events, hide_index=True, key="actors_events", placeholder="—",
+            column_order=["when", "summary", "with", "place", "link", "article", "date_text"],
             column_config={
-                "date": st.column_config.DateColumn("Date", format="D MMM YYYY", width="small"),
-                "precision": st.column_config.TextColumn("Precision", width="small"),
+                "when": st.column_config.TextColumn("When", width="small"),
                 "date_text": st.column_config.TextColumn("Dated by", width="small"),
                 "summary": st.column_config.TextColumn("What happened", width="large"),
                 "with": st.column_config.TextColumn("With"),
@@ -226,6 +249,123 @@ with tabs[2]:
             },
         )
 
-# --- registry ----------------------------------------------------------------------------------------
-st.divider()
-st.caption("Registry editing: pending")
+
+# --- corrections to the actor registry ---------------------------------------------------------------
+def _code(text: str) -> str:
+    """`text` as a Markdown code span that no backtick inside it can end early."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
+def _yaml_line(entry: Entry) -> str:
+    return ", ".join(f"{k}: {v}" for k, v in entry.to_dict().items())
+
+
+def _write(entries_of, message: str) -> None:
+    """Save the registry as `entries_of(current entries)` returns it, reload the briefing and rerun.
+
+    On failure the error says what to do and nothing else changes.
+    """
+    registry, _ = load_registry(b.folder)
+    path = Path(b.folder) / REGISTRY_FILE
+    try:
+        save_registry(b.folder, entries_of(list(registry.entries)), base=registry)
+    except RegistryError as exc:
+        st.error(f"{escape_markdown(str(exc))}. Open {_code(str(path))} in a text editor, fix or delete the "
+                 "entry it names, then save again.", icon=":material/error:")
+        return
+    except OSError as exc:
+        st.error(f"Could not write {_code(str(path))}: {escape_markdown(str(exc.strerror or exc))}. Check that "
+                 f"the briefing folder is writable and {REGISTRY_FILE} in it is a file you may change; or copy "
+                 "the folder somewhere writable and open the copy.", icon=":material/folder_off:")
+        return
+    st.session_state["_actors_saved"] = message.format(path=_code(str(path)))
+    st.session_state["_actors_follow"] = profile_id
+    if "profile" in st.query_params:
+        del st.query_params["profile"]
+    clear_briefings()
+    st.rerun()
+
+
+def _add(entry: Entry) -> None:
+    _write(lambda entries: [*entries, entry],
+           f"Wrote {_code(_yaml_line(entry))} to {{path}} (the previous version is kept beside it as "
+           f"{_code(BACKUP_NAME)}).")
+
+
+def _remove(entry: Entry) -> None:
+    _write(lambda entries: [e for e in entries if e != entry], f"Removed {_code(_yaml_line(entry))} from {{path}}.")
+
+
+with editor:
+    st.markdown(f"**Correct {who}**")
+    others = [n for n in b.actors["name"] if n != profile_name]
+    if st.session_state.get("_actors_edit_for") != profile_id:
+        # the fields start from the profiled actor's current details
+        st.session_state.update({
+            "_actors_edit_for": profile_id, "actors_edit_name": profile_name,
+            "actors_edit_kind": kind if kind in KINDS else "other",
+            "actors_edit_role": actor["role"] if isinstance(actor["role"], str) else "",
+            "actors_edit_affiliation": affiliation if affiliation in others else NO_AFFILIATION,
+            "actors_edit_merge": [], "actors_edit_into": profile_name,
+        })
+    action = st.segmented_control("Correction", ACTIONS, key="actors_edit_action", default="Rename", required=True,
+                                  label_visibility="collapsed")
+    with st.form("actors_edit_form", border=False, enter_to_submit=False):
+        if action == "Rename":
+            st.text_input("New name", key="actors_edit_name", max_chars=200)
+        elif action == "Set details":
+            st.selectbox("Kind", KINDS, key="actors_edit_kind")
+            st.text_input("Role", key="actors_edit_role", placeholder="e.g. Foreign Minister", max_chars=200,
+                          help="Leave empty to clear the role.")
+            st.selectbox("Affiliation", [NO_AFFILIATION, *others], key="actors_edit_affiliation")
+        elif action == "Merge":
+            st.multiselect("Merge these into it", others, key="actors_edit_merge",
+                           help="They become one actor with this one, which keeps its id, so links stay valid.")
+            st.text_input("Name after merging", key="actors_edit_into", max_chars=200)
+        else:
+            st.markdown(f"Leave **{who}** out of every table: for a name taken for an actor by mistake.")
+        submitted = st.form_submit_button(f"Save to {REGISTRY_FILE}", type="primary", key="actors_edit_save",
+                                          icon=":material/save:", width="stretch")
+    if submitted:
+        me = registry_ref(profile_id, b.actors)
+        if action == "Rename":
+            new = st.session_state["actors_edit_name"].strip()
+            if not new or new == profile_name:
+                st.warning("Type the new name first.", icon=":material/edit:")
+            else:
+                _add(Entry.rename(me, new))
+        elif action == "Set details":
+            chosen = st.session_state["actors_edit_affiliation"]
+            changes = detail_changes(profile_id, b.actors, kind=st.session_state["actors_edit_kind"],
+                                     role=st.session_state["actors_edit_role"],
+                                     affiliation_id=None if chosen == NO_AFFILIATION else ids_by_name.get(chosen))
+            if changes:
+                _add(Entry.set(me, **changes))
+            else:
+                st.info("Nothing to save: kind, role and affiliation are as they were.", icon=":material/info:")
+        elif action == "Merge":
+            merged = st.session_state["actors_edit_merge"]
+            into = st.session_state["actors_edit_into"].strip()
+            if merged:
+                refs = [me, *(registry_ref(ids_by_name[n], b.actors) for n in merged)]
+                _add(Entry.merge(refs, into=into if into and into != profile_name else None))
+            else:
+                st.warning("Choose the actors to merge into this one.", icon=":material/merge:")
+        else:
+            _add(Entry.hide(me))
+
+    st.caption(f"Saved to {_code(REGISTRY_FILE)} in the briefing folder; applied on every page each time the "
+               "briefing loads.")
+    for issue in b.issues:
+        if issue.file == REGISTRY_FILE:
+            st.warning(escape_markdown(issue.message), icon=":material/warning:")
+    current, _ = load_registry(b.folder)
+    if current.entries:
+        st.markdown(f"**In {REGISTRY_FILE}**, applied in this order")
+        for n, entry in enumerate(current.entries):
+            text, button = st.columns([5, 1], vertical_alignment="center")
+            text.code(_yaml_line(entry), language=None)
+            if button.button("", key=f"actors_edit_remove_{n}", icon=":material/delete:", type="tertiary",
+                             help="Remove this correction"):
+                _remove(entry)

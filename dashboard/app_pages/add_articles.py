@@ -71,11 +71,10 @@ if saved:
                          query_params={"article": r.article_id})
 
 st.subheader("Paste an article")
-PASTE_KEYS = ("add_articles_title", "add_articles_source", "add_articles_url", "add_articles_published",
-              "add_articles_text")
+PASTE_EMPTY = {"add_articles_title": "", "add_articles_source": "", "add_articles_url": "",
+               "add_articles_published": None, "add_articles_text": ""}
 if st.session_state.pop("add_articles_clear", False):
-    for k in PASTE_KEYS:  # a saved article empties the form for the next one
-        st.session_state.pop(k, None)
+    st.session_state.update(PASTE_EMPTY)  # a saved article empties the form for the next one
 with st.form("add_articles_paste", border=True):
     title = st.text_input("Title", key="add_articles_title", max_chars=300)
     left, mid, right = st.columns([2, 3, 2])

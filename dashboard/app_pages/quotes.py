@@ -7,7 +7,7 @@ from dashboard.components.context import current_view
 from dashboard.components.layout import filter_caption
 from dashboard.components.quote_cards import (
     about_options, cards_html, filter_quotes, quote_table, quotes_csv, reader_link, search_terms,
-    speaker_about_counts, speaker_about_figure, speaker_options,
+    speaker_about_counts, speaker_about_figure, speaker_about_pairs, speaker_options,
 )
 
 PAGE_SIZE = 24
@@ -101,4 +101,15 @@ with matrix:
     else:
         st.caption("Quotes per speaker and actor mentioned in the quote. A quote that mentions several "
                    "actors counts once for each.")
-        st.plotly_chart(speaker_about_figure(counts), key="quotes_matrix", config={"displayModeBar": False})
+        chart, pairs = st.columns([3, 2], gap="large")
+        chart.plotly_chart(speaker_about_figure(counts), key="quotes_matrix", config={"displayModeBar": False})
+        top = speaker_about_pairs(shown)
+        pairs.dataframe(
+            top, hide_index=True, key="quotes_pairs",
+            column_config={
+                "speaker": st.column_config.TextColumn("Speaker"),
+                "about": st.column_config.TextColumn("About"),
+                "quotes": st.column_config.ProgressColumn("Quotes", format="%d", min_value=0,
+                                                          max_value=int(top["quotes"].max())),
+            },
+        )

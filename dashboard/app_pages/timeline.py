@@ -6,10 +6,10 @@ import streamlit as st
 
 from dashboard.components.context import current_view
 from dashboard.components.layout import filter_caption
-from dashboard.components.quote_cards import escape_markdown, reader_link
+from dashboard.components.quote_cards import escape_markdown, reader_link, reader_params
 from dashboard.components.timeline_figure import (
-    LANE_MODES, date_bounds, event_table, events_csv, events_in_range, pick_selected, selected_event_ids,
-    sentence_html, timeline_figure,
+    LANE_MODES, date_bounds, default_range, event_table, events_csv, events_in_range, pick_selected,
+    selected_event_ids, sentence_html, timeline_figure,
 )
 
 view = current_view()
@@ -26,6 +26,8 @@ if view.events.empty:
     st.stop()
 
 table = event_table(view.events, view.actors, b.articles)
+actor_names = view.actors.set_index("actor_id")["name"].to_dict()
+keep = {"actors": [actor_names.get(a, a) for a in view.filter.actor_ids], "mode": view.filter.mode}
 bounds = date_bounds(table)
 
 controls = st.columns([2, 5, 2, 2], vertical_alignment="bottom")
@@ -34,15 +36,15 @@ lanes = controls[0].segmented_control(
     help="One lane per actor taking part, or one lane per article.") or "Actor"
 start = end = None
 if bounds and bounds[0] < bounds[1]:
-    # keep the chosen range inside the data; a range that was the whole span follows the data
+    # keep the chosen range inside the data; a range left at its default follows the data
+    default = default_range(table) or bounds
     current = st.session_state.get("timeline_range")
-    whole = st.session_state.get("_timeline_bounds")
-    if not (isinstance(current, tuple) and len(current) == 2) or current == whole:
-        st.session_state["timeline_range"] = bounds
+    if not (isinstance(current, tuple) and len(current) == 2) or current == st.session_state.get("_timeline_default"):
+        st.session_state["timeline_range"] = default
     else:
         lo, hi = max(current[0], bounds[0]), min(current[1], bounds[1])
-        st.session_state["timeline_range"] = (lo, hi) if lo <= hi else bounds
-    st.session_state["_timeline_bounds"] = bounds
+        st.session_state["timeline_range"] = (lo, hi) if lo <= hi else default
+    st.session_state["_timeline_default"] = default
     start, end = controls[1].slider("Dates", min_value=bounds[0], max_value=bounds[1], key="timeline_range",
                                     format="D MMM YYYY")
 elif bounds:
@@ -58,9 +60,11 @@ controls[3].download_button(
     icon=":material/download:", width="stretch", disabled=shown.empty, on_click="ignore",
     help="The events shown, with actor names and how each date was found.")
 
+earlier = int((table["is_dated"] & (table["period_end"] <= pd.Timestamp(start))).sum()) if start else 0
 n_dated = int(shown["is_dated"].sum())
 st.markdown(f"**{len(shown)}** of {len(table)} events · {n_dated} dated · {len(shown) - n_dated} undated · "
-            f"{shown['article_id'].nunique()} article{'s' if shown['article_id'].nunique() != 1 else ''}")
+            f"{shown['article_id'].nunique()} article{'s' if shown['article_id'].nunique() != 1 else ''}"
+            + (f" · {earlier} earlier event{'s' if earlier != 1 else ''} outside the date range" if earlier else ""))
 
 chart_ids: list[str] = []
 if shown.empty:
@@ -80,16 +84,17 @@ detail = st.container()
 
 st.subheader("Events")
 rows = shown.assign(
+    date_text=shown["date_text"].fillna(""),
     actors=shown["actor_names"].map(", ".join),
     how=shown["date_rule"].fillna("").str.replace("-", " ", regex=False),
     article=shown["title"],
-    read=[reader_link(a, s) for a, s in zip(shown["article_id"], shown["sentence_id"])],
+    read=[reader_link(a, s, **keep) for a, s in zip(shown["article_id"], shown["sentence_id"])],
 )
 picked = st.dataframe(
-    rows[["date_label", "precision", "date_text", "how", "summary", "actors", "source_count", "article", "read"]],
+    rows[["date_label", "summary", "actors", "date_text", "how", "precision", "source_count", "article", "read"]],
     hide_index=True, key="timeline_table", on_select="rerun", selection_mode="single-row",
     column_config={
-        "date_label": st.column_config.TextColumn("Date", width="small"),
+        "date_label": st.column_config.TextColumn("Date", width="medium"),
         "precision": st.column_config.TextColumn("Precision", width="small"),
         "date_text": st.column_config.TextColumn("Date words"),
         "how": st.column_config.TextColumn("How this date was found",
@@ -143,7 +148,7 @@ with detail:
                 f'<div class="tl-meta">{" · ".join(meta)}</div>'
             )
             st.page_link("app_pages/reader.py", label="Open the sentence in the reader", icon=":material/article:",
-                         query_params={"article": ev["article_id"], "sentence": str(int(ev["sentence_id"]))})
+                         query_params=reader_params(ev["article_id"], ev["sentence_id"], **keep))
             others = [r for r in ev["report_ids"] if r != ev["event_id"]]
             if others:
                 reports = b.events[b.events["event_id"].isin(others)].merge(
@@ -152,4 +157,4 @@ with detail:
                 for r in reports.itertuples(index=False):
                     st.page_link("app_pages/reader.py", label=escape_markdown(str(r.title or "Untitled article")),
                                  icon=":material/link:",
-                                 query_params={"article": r.article_id, "sentence": str(int(r.sentence_id))})
+                                 query_params=reader_params(r.article_id, r.sentence_id, **keep))

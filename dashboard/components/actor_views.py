@@ -140,7 +140,8 @@ def actor_events(events: pd.DataFrame, actor_id: str, *, actors: pd.DataFrame, a
                  actor_names: Sequence[str] = (), mode: str = "any") -> pd.DataFrame:
     """Events `actor_id` takes part in, dated first in date order, undated last.
 
-    Columns: date, precision, date_text, summary, with (the other actors), place, article, link.
+    Columns: date, when (the date as precisely as the text gives it, or "undated"), date_text, summary,
+    with (the other actors), place, article, link.
     """
     e = events[_ids_in(events["actor_ids"], actor_id)]
     names = _names(actors)
@@ -149,4 +150,53 @@ def actor_events(events: pd.DataFrame, actor_id: str, *, actors: pd.DataFrame, a
     e["link"] = _links(e, actor_names, mode)
     e = e.sort_values(["date", "article_id", "sentence_id"], na_position="last", kind="stable")
     e = e.rename(columns={"with_": "with"})
-    return e[["date", "precision", "date_text", "summary", "with", "place", "article", "link"]].reset_index(drop=True)
+    e["when"] = pd.Series([when_text(d, p) for d, p in zip(e["date"], e["precision"])], index=e.index, dtype="string")
+    return e[["date", "when", "date_text", "summary", "with", "place", "article", "link"]].reset_index(drop=True)
+
+
+def when_text(date: object, precision: object) -> str:
+    """A date as precisely as the text gave it: '9 Apr 2025', 'week of 7 Apr 2025', 'Apr 2025', '2025', 'undated'."""
+    if date is None or pd.isna(date):
+        return "undated"
+    day = pd.Timestamp(date)
+    if precision == "year":
+        return f"{day:%Y}"
+    if precision == "month":
+        return f"{day:%b %Y}"
+    if precision == "week":
+        return f"week of {day:%-d %b %Y}"
+    return f"{day:%-d %b %Y}"
+
+
+def registry_ref(actor_id: str, actors: pd.DataFrame) -> str:
+    """How a registry entry names an actor: its name when no other actor has it, else its actor_id."""
+    names = actors["name"][actors["actor_id"] == actor_id]
+    if names.empty:
+        return actor_id
+    name = str(names.iloc[0])
+    shared = int((actors["name"] == name).sum()) > 1
+    # the registry looks ids up before names, so a name that is another actor's id would find that actor
+    taken = bool(((actors["actor_id"] == name) & (actors["actor_id"] != actor_id)).any())
+    return actor_id if shared or taken else name
+
+
+def detail_changes(actor_id: str, actors: pd.DataFrame, *, kind: str, role: str | None,
+                   affiliation_id: str | None) -> dict[str, str | None]:
+    """The fields of a registry `set` entry that differ from the actor's current kind, role and affiliation.
+
+    role: blank clears it. affiliation_id: None clears it; it is written as `registry_ref` names it.
+    """
+    row = actors[actors["actor_id"] == actor_id].iloc[0]
+
+    def now(value: object) -> str | None:
+        return value if isinstance(value, str) and value else None
+
+    role = role.strip() if isinstance(role, str) and role.strip() else None
+    changes: dict[str, str | None] = {}
+    if kind != now(row["kind"]):
+        changes["kind"] = kind
+    if role != now(row["role"]):
+        changes["role"] = role
+    if affiliation_id != now(row["affiliation_id"]):
+        changes["affiliation"] = registry_ref(affiliation_id, actors) if affiliation_id else None
+    return changes

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -40,11 +41,27 @@ def get_nlp(model: str):
     return build_nlp(model)
 
 
-@st.cache_data(show_spinner="Reading articles…", max_entries=8)
-def get_briefing(folder: str, signature: tuple, model: str) -> Briefing:
-    """The briefing of `folder`; `signature` makes an added or changed file reload it."""
+# A resource, not cache_data: cache_data would unpickle a fresh copy of every table on every rerun
+# (seconds at thousands of articles). The app never changes a briefing in place, and get_briefing
+# hands out copy-on-write copies, so sharing one object between sessions is safe. Few entries: each
+# holds a whole briefing in memory, and an edited folder makes a new one.
+@st.cache_resource(show_spinner="Reading articles…", max_entries=4)
+def _cached_briefing(folder: str, signature: tuple, model: str) -> Briefing:
     settings = Settings(model=model)
     return load_briefing(folder, settings=settings, nlp=get_nlp(model))
+
+
+def get_briefing(folder: str, signature: tuple, model: str) -> Briefing:
+    """The briefing of `folder`; `signature` makes an added or changed file reload it."""
+    b = _cached_briefing(folder, signature, model)
+    # pandas copy-on-write: a shallow copy shares the data until someone writes to it, so a page that
+    # changes a table changes its own copy, never the cached briefing.
+    return replace(b, **{name: df.copy(deep=False) for name, df in b.tables().items()}, issues=list(b.issues))
+
+
+def clear_briefings() -> None:
+    """Forget every loaded briefing (tests start each case from the files)."""
+    _cached_briefing.clear()
 
 
 def briefing_folders(root: Path) -> list[Path]:

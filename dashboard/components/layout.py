@@ -24,17 +24,30 @@ def date_span_text(view: View) -> str:
 
 def filter_caption(view: View) -> None:
     """One line saying which actor filter is in force."""
+    st.caption(filter_text(view))
+
+
+def filter_text(view: View) -> str:
+    """'Filtered to any of Turkey, Israel · 1–9 Apr 2025' in Markdown, names escaped."""
     flt = view.filter
-    if not flt.actor_ids:
-        st.caption("Showing every actor. Narrow the briefing with the filter in the sidebar.")
-        return
-    names = view.actors.set_index("actor_id")["name"].to_dict()
-    chosen = ", ".join(names.get(a, a) for a in flt.actor_ids)
-    joint = "all of" if flt.mode == "all" and len(flt.actor_ids) > 1 else "any of" if len(flt.actor_ids) > 1 else ""
-    st.caption(f"Filtered to {joint} **{chosen}**".replace("  ", " "))
+    parts = []
+    if flt.actor_ids:
+        names = view.actors.set_index("actor_id")["name"].to_dict()
+        chosen = ", ".join(escape_md(names.get(a, a)) for a in flt.actor_ids)
+        joint = "all of " if flt.mode == "all" and len(flt.actor_ids) > 1 else "any of " if len(flt.actor_ids) > 1 else ""
+        parts.append(f"Filtered to {joint}**{chosen}**")
+    else:
+        parts.append("Showing every actor")
+    if flt.start is not None or flt.end is not None:
+        lo = f"{flt.start:%-d %b %Y}" if flt.start is not None else "the start"
+        hi = f"{flt.end:%-d %b %Y}" if flt.end is not None else "the end"
+        parts.append(f"dates {lo} to {hi} (undated events kept)")
+    elif not flt.actor_ids:
+        parts.append("narrow the briefing with the filter in the sidebar")
+    return " · ".join(parts) + "."
 
 
-_MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~$"
+_MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~$:"  # ":" too: Streamlit reads ":red[x]" and ":smile:" as directives
 
 
 def escape_md(text: str) -> str:

@@ -51,9 +51,10 @@ def force_layout(ids: list[str], edges: pd.DataFrame, *, iterations: int = 300) 
         length = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
         pos = pos + disp / length[:, None] * np.minimum(length, temperature)[:, None]
         temperature = 0.2 * (1 - (step + 1) / iterations) + 0.002
-    pos = pos - pos.mean(axis=0)
-    scale = np.abs(pos).max()
-    return pos / scale if scale > 0 else pos
+    # fill the frame: stretch each axis to [-1, 1] (the figure is wider than tall anyway)
+    lo, hi = pos.min(axis=0), pos.max(axis=0)
+    span = np.where(hi - lo > 1e-9, hi - lo, 1.0)
+    return (pos - lo) / span * 2 - 1
 
 
 def _edge_traces(edges: pd.DataFrame, where: dict[str, np.ndarray], selected_id: str | None) -> list[go.Scatter]:
@@ -63,7 +64,7 @@ def _edge_traces(edges: pd.DataFrame, where: dict[str, np.ndarray], selected_id:
     top = float(edges["weight"].max())
     bands = np.ceil(edges["weight"].astype(float) / top * 4).clip(1, 4).astype(int)
     traces = []
-    touches = (edges["source"] == selected_id) | (edges["target"] == selected_id)
+    touches = edges["source"].isin([selected_id]) | edges["target"].isin([selected_id])
     for band in sorted(set(bands)):
         for mine in (False, True):
             part = edges[(bands == band) & (touches == mine)]
@@ -97,16 +98,17 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, selected_id: str
     edges = edges[edges["source"].isin(ids) & edges["target"].isin(ids)]
     pos = force_layout(ids, edges)
     where = {a: pos[i] for i, a in enumerate(ids)}
-    neighbours = set(edges.loc[edges["source"] == selected_id, "target"]) | set(
-        edges.loc[edges["target"] == selected_id, "source"])
+    # isin, not ==: with pandas' string dtype, comparing to None gives NA rather than False
+    neighbours = set(edges.loc[edges["source"].isin([selected_id]), "target"]) | set(
+        edges.loc[edges["target"].isin([selected_id]), "source"])
     degree = pd.concat([edges.groupby("source")["weight"].sum(), edges.groupby("target")["weight"].sum()])
     degree = degree.groupby(level=0).sum()
     biggest = float(nodes["mentions"].max()) if len(nodes) else 1.0
 
     fig = go.Figure(_edge_traces(edges, where, selected_id))
-    labelled = set(ids[:label_limit]) | {selected_id}
+    labelled = set(ids[:label_limit]) | {selected_id} | neighbours
     for kind, group in nodes.groupby("kind", sort=False):
-        mine = group["actor_id"] == selected_id
+        mine = group["actor_id"].isin([selected_id])
         faded = selected_id is not None and selected_id in ids
         opacity = [1.0 if (a == selected_id or a in neighbours or not faded) else 0.35 for a in group["actor_id"]]
         hover = [
@@ -116,7 +118,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, selected_id: str
         ]
         fig.add_trace(go.Scatter(
             x=[where[a][0] for a in group["actor_id"]], y=[where[a][1] for a in group["actor_id"]],
-            mode="markers+text", name=str(kind), legendgroup=str(kind),
+            mode="markers+text", name=str(kind), legendgroup=str(kind), showlegend=False,
             customdata=list(group["name"]),
             text=[html.escape(str(n)) if a in labelled else "" for a, n in zip(group["actor_id"], group["name"])],
             textposition="top center", textfont=dict(size=11, color="#334155"),
@@ -129,12 +131,16 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, selected_id: str
             # keep unclicked actors fully drawn after a click (Plotly dims them by default)
             selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)),
         ))
+    for kind in nodes["kind"].drop_duplicates():
+        # legend keys of their own, so the highlight ring never shows up in the legend
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=str(kind), legendgroup=str(kind),
+                                 marker=dict(size=10, color=KIND_COLORS.get(str(kind), KIND_COLORS["other"]))))
     fig.update_layout(
         height=height, margin=dict(l=10, r=10, t=30, b=10), font=FONT, plot_bgcolor="white",
         paper_bgcolor="white", hovermode="closest", clickmode="event+select", dragmode="pan",
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title=None, itemclick=False,
                     itemdoubleclick=False),
-        xaxis=dict(visible=False, range=[-1.25, 1.25]), yaxis=dict(visible=False, range=[-1.2, 1.25]),
+        xaxis=dict(visible=False, range=[-1.2, 1.2]), yaxis=dict(visible=False, range=[-1.15, 1.2]),
     )
     return fig
 
@@ -158,10 +164,16 @@ def timeline_figure(events: pd.DataFrame, *, height: int = 200) -> go.Figure:
         marker=dict(size=13, color="#2563eb", line=dict(width=1, color="white")),
     ))
     top = int(dated["row"].max()) if len(dated) else 0
+    xaxis: dict = dict(showgrid=True, gridcolor="#e2e8f0", tickformat="%-d %b %Y")
+    if len(dated):
+        lo, hi = dated["date"].min(), dated["date"].max()
+        pad = max(pd.Timedelta(days=1), (hi - lo) * 0.05)
+        xaxis["range"] = [lo - pad, hi + pad]
+        if hi - lo <= pd.Timedelta(days=14):
+            xaxis["dtick"] = 86_400_000  # one tick a day: finer ticks would repeat the same day
     fig.update_layout(
         height=height, margin=dict(l=10, r=10, t=10, b=10), font=FONT, plot_bgcolor="white",
-        paper_bgcolor="white", showlegend=False,
+        paper_bgcolor="white", showlegend=False, xaxis=xaxis,
         yaxis=dict(visible=False, range=[-0.8, top + 0.8], fixedrange=True),
-        xaxis=dict(showgrid=True, gridcolor="#e2e8f0", tickformat="%-d %b %Y", fixedrange=False),
     )
     return fig

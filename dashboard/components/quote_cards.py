@@ -157,6 +157,16 @@ def speaker_about_counts(table: pd.DataFrame, *, max_speakers: int = 20, max_act
     return counts.loc[ordered, list(cols)].astype("int64")
 
 
+def speaker_about_pairs(table: pd.DataFrame, *, limit: int = 15) -> pd.DataFrame:
+    """The most frequent (speaker, actor mentioned) pairs with their quote counts, busiest first."""
+    counts = speaker_about_counts(table, max_speakers=10_000, max_actors=10_000)
+    if counts.empty:
+        return pd.DataFrame({"speaker": [], "about": [], "quotes": []}).astype({"quotes": "int64"})
+    pairs = counts.stack().rename("quotes").reset_index()
+    pairs = pairs[pairs["quotes"] > 0].sort_values(["quotes", "speaker", "about"], ascending=[False, True, True])
+    return pairs.head(limit).reset_index(drop=True)
+
+
 def speaker_about_figure(counts: pd.DataFrame) -> go.Figure:
     """Heatmap of `speaker_about_counts`: who talks about whom, and how often."""
     z = counts.to_numpy()
@@ -177,15 +187,21 @@ def speaker_about_figure(counts: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def reader_link(article_id: str, sentence_id: object, *, actors: Sequence[str] = (), mode: str = "any") -> str:
-    """Relative link to a sentence in the reader page, keeping the actor filter by name."""
+def reader_params(article_id: str, sentence_id: object, *, actors: Sequence[str] = (),
+                  mode: str = "any") -> list[tuple[str, str]]:
+    """Query parameters that open the reader on a sentence, keeping the actor filter by name."""
     params: list[tuple[str, str]] = [("article", str(article_id))]
     if pd.notna(sentence_id):
         params.append(("sentence", str(int(sentence_id))))  # type: ignore[call-overload]
     params += [("actor", a) for a in actors]
     if actors and mode != "any":
         params.append(("mode", mode))
-    return "reader?" + urlencode(params)
+    return params
+
+
+def reader_link(article_id: str, sentence_id: object, *, actors: Sequence[str] = (), mode: str = "any") -> str:
+    """Relative link to a sentence in the reader page, keeping the actor filter by name."""
+    return "reader?" + urlencode(reader_params(article_id, sentence_id, actors=actors, mode=mode))
 
 
 def confidence_note(confidence: object, speaker_text: object, has_speaker: bool) -> str:
@@ -214,33 +230,34 @@ def card_html(row: pd.Series, *, link: str, highlight: Sequence[str] = ()) -> st
     text = _marked(str(row["text"] or ""), highlight, strip_marks=kind == "direct")
     if kind == "direct":
         body = f'<blockquote class="qc-text">“{text}”</blockquote>'
-        who = f'<span class="qc-dash">—</span> <b>{speaker}</b>'
+        attribution = f'<span class="qc-dash">—</span> <b>{speaker}</b>' + "".join(
+            f'<span class="qc-sep">·</span>{d}' for d in details)
+        if cue:
+            attribution += f'<span class="qc-sep">·</span><span class="qc-cue">{cue}</span>'
     else:
         said = f'<span class="qc-cue">{cue}</span> ' if cue else ""
         body = f'<p class="qc-text"><b class="qc-who">{speaker}</b> {said}<i>{text}</i></p>'
-        who = f"<b>{speaker}</b>"
-    attribution = who + "".join(f'<span class="qc-sep">·</span>{d}' for d in details)
-    if kind == "direct" and cue:
-        attribution += f'<span class="qc-sep">·</span><span class="qc-cue">{cue}</span>'
+        # the paraphrase already names the speaker: say only who they are
+        attribution = '<span class="qc-sep">·</span>'.join(details)
     note = confidence_note(row["confidence"], row["speaker_text"], has_speaker)
-    note_html = f'<div class="qc-note">{esc(note)}</div>' if note else ""
     published = row["published"]
     source_bits = [esc(row["title"]) if isinstance(row["title"], str) else "Untitled article"]
     if isinstance(row["source"], str) and row["source"]:
         source_bits.append(esc(row["source"]))
     source_bits.append(f"{published:%-d %b %Y}" if pd.notna(published) else "date unknown")
-    about = [esc(n) for n in row["about_names"]]
-    about_html = ('<div class="qc-about">mentions ' + "".join(f'<span class="qc-chip">{a}</span>' for a in about)
-                  + "</div>") if about else ""
-    return (
-        f'<article class="qc qc-{kind}" data-quote-id="{esc(str(row["quote_id"]))}">'
-        f'<div class="qc-head"><span class="qc-badge">{KIND_LABELS[kind]}</span>{about_html}</div>'
-        f"{body}"
-        f'<div class="qc-attr">{attribution}</div>{note_html}'
-        f'<div class="qc-source"><span>{"<span class=qc-sep>·</span>".join(source_bits)}</span>'
-        f'<a class="qc-link" href="{esc(link)}" target="_self">Open in reader →</a></div>'
-        "</article>"
-    )
+    about = "".join(f'<span class="qc-chip">{esc(n)}</span>' for n in row["about_names"])
+    return "".join([
+        f'<article class="qc qc-{kind}" data-quote-id="{esc(str(row.get("quote_id", row.name)))}">',
+        f'<div class="qc-head"><span class="qc-badge">{KIND_LABELS[kind]}</span>',
+        f'<div class="qc-about">mentions {about}</div>' if about else "",
+        "</div>",
+        body,
+        f'<div class="qc-attr">{attribution}</div>' if attribution else "",
+        f'<div class="qc-note">{esc(note)}</div>' if note else "",
+        '<div class="qc-source"><span>', '<span class="qc-sep">·</span>'.join(source_bits), "</span>",
+        f'<a class="qc-link" href="{esc(link)}" target="_self">Open in reader →</a></div>',
+        "</article>",
+    ])
 
 
 def cards_html(rows: pd.DataFrame, links: Sequence[str], *, highlight: Sequence[str] = ()) -> str:
@@ -297,7 +314,8 @@ def _defuse(value: object) -> object:
 def _marked(text: str, terms: Sequence[str], *, strip_marks: bool) -> str:
     """Escaped `text` with search terms wrapped in <mark>."""
     if strip_marks:
-        text = text.strip().strip(_QUOTE_MARKS).strip()
+        # a comma before the closing mark belongs to the cue that followed ("…resolved," he said)
+        text = text.strip().strip(_QUOTE_MARKS).strip().rstrip(",")
     terms = [t for t in terms if t]
     if not terms:
         return html.escape(text)
@@ -337,11 +355,12 @@ def _plot_text(value: object) -> str:
 
 
 CARD_CSS = """
-.qc-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:14px;margin:4px 0 8px}
+.qc-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:14px;margin:4px 0 8px;
+  align-items:start}
 .qc{background:var(--st-secondary-background-color,#f8fafc);border:1px solid rgba(100,116,139,.22);border-radius:8px;
   padding:14px 18px 12px;display:flex;flex-direction:column;gap:8px;min-width:0}
 .qc-direct{border-left:5px solid #b45309}
-.qc-reported{border-left:5px solid #64748b;border-left-style:dashed}
+.qc-reported{border-left:4px solid #7c93b3}
 .qc-head{display:flex;align-items:center;gap:8px;flex-wrap:wrap;font-size:.74rem}
 .qc-badge{text-transform:uppercase;letter-spacing:.06em;font-weight:600;padding:1px 7px;border-radius:4px}
 .qc-direct .qc-badge{color:#92400e;background:#fef3c7}
@@ -354,8 +373,9 @@ blockquote.qc-text{font-family:Georgia,'Times New Roman',serif;font-size:1.32rem
 p.qc-text{font-size:1.02rem;line-height:1.55;color:#334155}
 p.qc-text i{font-style:italic}
 .qc-who{font-style:normal}
-.qc-cue{font-variant:small-caps;letter-spacing:.03em;color:#64748b}
+.qc-cue{color:#64748b}
 .qc-attr{font-size:.92rem}
+.qc-reported .qc-attr{font-size:.85rem;color:#64748b}
 .qc-dash{color:#b45309}
 .qc-sep{color:#94a3b8;margin:0 6px}
 .qc-unknown{color:#b91c1c;font-weight:600}

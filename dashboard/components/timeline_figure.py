@@ -25,6 +25,9 @@ PRECISION_NAMES = {"day": "Day", "week": "Week", "month": "Month", "year": "Year
 LANE_MODES = {"Actor": "actor", "Article": "article"}
 NO_ACTOR = "No actor named"
 OTHER_ACTORS = "Other actors"
+OTHER_ARTICLES = "Other articles"
+UNDATED_MANY = "before publication (undated)"
+MAX_SUB_ROWS = 5
 UNDATED_NO_PUBLICATION = "undated (no publication date)"
 
 TABLE_COLUMNS = [
@@ -103,6 +106,20 @@ def date_bounds(table: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     return min(days).date(), max(days).date()
 
 
+def default_range(table: pd.DataFrame, *, look_back_days: int = 365) -> tuple[dt.date, dt.date] | None:
+    """The date range to open with: everything, except history from long before the first article.
+
+    Events more than `look_back_days` before the earliest publication date ("the worst since 1982")
+    are background; drawn at full width they squash the period the briefing is about.
+    """
+    bounds = date_bounds(table)
+    first = table["published"].min()
+    if bounds is None or pd.isna(first):
+        return bounds
+    start = max(bounds[0], (first - pd.Timedelta(days=look_back_days)).date())
+    return (start, bounds[1]) if start < bounds[1] else bounds
+
+
 def events_in_range(table: pd.DataFrame, start: dt.date | None, end: dt.date | None, *,
                     undated: bool = True) -> pd.DataFrame:
     """Events whose span overlaps the days `start`..`end` (inclusive); undated ones when `undated`."""
@@ -116,35 +133,49 @@ def events_in_range(table: pd.DataFrame, start: dt.date | None, end: dt.date | N
     return table[keep]
 
 
-def lane_rows(table: pd.DataFrame, lanes: str = "actor", *, max_lanes: int = 20) -> pd.DataFrame:
+def lane_rows(table: pd.DataFrame, lanes: str = "actor", *, max_lanes: int = 20,
+              max_undated_lanes: int = 4) -> pd.DataFrame:
     """One row per event and lane, with `lane` (its label) and `lane_order` (0 at the top).
 
-    lanes="actor": an event appears in the lane of each actor taking part (busiest actors on top,
-    the rest in "Other actors"); lanes="article": one lane per article, oldest first. Undated
-    events always go to their own "before <publication date>" lane at the bottom.
+    lanes="actor": an event appears in the lane of each actor taking part (busiest actors on top;
+    events of none of them in "Other actors"); lanes="article": one lane per article, oldest first
+    (the articles with fewest events share "Other articles" beyond `max_lanes`). Undated events go to
+    lanes of their own at the bottom, one per publication date ("before 10 Apr 2025"), or a single
+    "before publication" lane when more than `max_undated_lanes` dates would be needed.
     """
     dated = table[table["is_dated"].astype(bool)]
-    undated = table[~table["is_dated"].astype(bool)].assign(lane=lambda d: d["undated_lane"])
-    if lanes == "article":
-        labels = {a: _article_label(t, p) for a, t, p in
-                  dated[["article_id", "title", "published"]].drop_duplicates("article_id").itertuples(index=False)}
-        rows = dated.assign(lane=dated["article_id"].map(labels))
-        order_src = dated.sort_values(["published", "article_id"], na_position="last")
-        lane_order = list(dict.fromkeys(order_src["article_id"].map(labels)))
+    undated = table[~table["is_dated"].astype(bool)]
+    if undated["undated_lane"].nunique() > max_undated_lanes:
+        undated = undated.assign(lane=UNDATED_MANY)
     else:
-        exploded = dated.assign(lane=dated["actor_names"].map(lambda n: list(dict.fromkeys(n)) or [NO_ACTOR]))
-        exploded = exploded.explode("lane")
-        counts = exploded.groupby("lane").size()
-        ranked = sorted(counts.index, key=lambda name: (name == NO_ACTOR, -counts[name], str(name).lower()))
-        if len(ranked) > max_lanes:
-            kept = set(ranked[:max_lanes - 1])
-            exploded["lane"] = exploded["lane"].where(exploded["lane"].isin(kept), OTHER_ACTORS)
-            # an event shown in a kept lane need not show again under "Other actors"
-            exploded = exploded.drop_duplicates(["event_id", "lane"])
-            ranked = [r for r in ranked if r in kept] + [OTHER_ACTORS]
-        rows, lane_order = exploded, ranked
-    undated_order = list(dict.fromkeys(
-        undated.sort_values("published", na_position="last")["lane"]))
+        undated = undated.assign(lane=undated["undated_lane"])
+    if lanes == "article":
+        firsts = dated.drop_duplicates("article_id")
+        labels = dict(zip(firsts["article_id"], [_article_label(t, p) for t, p in
+                                                   zip(firsts["title"], firsts["published"])]))
+        counts = dated.groupby("article_id").size()
+        by_date = list(dated.sort_values(["published", "article_id"], na_position="last")["article_id"].unique())
+        if len(by_date) > max_lanes:
+            busiest = set(sorted(by_date, key=lambda a: (-counts[a], by_date.index(a)))[:max_lanes - 1])
+            labels = {a: (label if a in busiest else OTHER_ARTICLES) for a, label in labels.items()}
+        rows = dated.assign(lane=dated["article_id"].map(labels))
+        lane_order = list(dict.fromkeys(labels[a] for a in by_date if labels[a] != OTHER_ARTICLES))
+        if OTHER_ARTICLES in labels.values():
+            lane_order.append(OTHER_ARTICLES)
+    else:
+        rows = dated.assign(lane=dated["actor_names"].map(lambda n: list(dict.fromkeys(n)) or [NO_ACTOR]))
+        rows = rows.explode("lane")
+        counts = rows.groupby("lane").size()
+        lane_order = sorted(counts.index, key=lambda name: (name == NO_ACTOR, -counts[name], str(name).lower()))
+        if len(lane_order) > max_lanes:
+            kept = lane_order[:max_lanes - 1]
+            shown = set(rows.loc[rows["lane"].isin(kept), "event_id"])
+            # an event already drawn in a kept lane is not drawn again under "Other actors"
+            rest = rows[~rows["lane"].isin(kept) & ~rows["event_id"].isin(shown)]
+            rows = pd.concat([rows[rows["lane"].isin(kept)],
+                              rest.assign(lane=OTHER_ACTORS).drop_duplicates("event_id")])
+            lane_order = [*kept, OTHER_ACTORS] if not rest.empty else kept
+    undated_order = list(dict.fromkeys(undated.sort_values("published", na_position="last")["lane"]))
     order = {lane: i for i, lane in enumerate([*lane_order, *undated_order])}
     out = pd.concat([rows, undated], ignore_index=True) if not undated.empty else rows.reset_index(drop=True)
     out["lane_order"] = out["lane"].map(order).astype("int64")
@@ -164,8 +195,10 @@ def timeline_figure(table: pd.DataFrame, *, lanes: str = "actor", max_lanes: int
     lo = pd.Timestamp(bounds[0]) if bounds else pd.Timestamp.today().normalize()
     hi = pd.Timestamp(bounds[1]) + pd.Timedelta(days=1) if bounds else lo + pd.Timedelta(days=1)
     span = max(hi - lo, pd.Timedelta(days=1))
-    point_width = max(pd.Timedelta(days=1), span / 70)  # how much axis a marker covers, for packing
+    point_width = span / 60  # about one marker's width on a chart of ordinary width, for stacking
     rows = _place(rows, lo, point_width)
+    lo = min(lo, rows["ext0"].min())  # undated events may spread a little further back
+    span = hi - lo
     y, ticks, bands = _pack(rows)
     rows = rows.assign(y=y)
 
@@ -195,16 +228,21 @@ def timeline_figure(table: pd.DataFrame, *, lanes: str = "actor", max_lanes: int
                             line=dict(color=color, width=2 if precision == "none" else 1.2)),
                 legendrank=PRECISIONS.index(precision),
             ))
-    for day in sorted(set(table["published"].dropna()))[:12]:
+    published = sorted(set(table["published"].dropna()))
+    # a few publication days are landmarks; dozens would only be noise
+    for day in published if len(published) <= 6 else []:
         fig.add_vline(x=day, line=dict(color="#94a3b8", width=1, dash="dot"), layer="below")
-    if table["published"].notna().any():
+    if 0 < len(published) <= 6:
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="Publication date",
                                  line=dict(color="#94a3b8", width=1, dash="dot"), hoverinfo="skip"))
     labels = [_plot_text(t) for t in ticks]
-    fig.update_yaxes(tickvals=[(a + b) / 2 for a, b in bands], ticktext=labels, autorange="reversed",
-                     showgrid=False, zeroline=False, fixedrange=True)
+    fig.update_yaxes(tickvals=[(a + b) / 2 for a, b in bands], ticktext=labels, range=[bands[-1][1], bands[0][0]],
+                     showgrid=False, zeroline=False, fixedrange=True, tickfont=dict(size=13))
     fig.update_xaxes(type="date", range=[lo - span * 0.04, hi + span * 0.04], showgrid=True,
-                     gridcolor="rgba(100,116,139,0.15)")
+                     gridcolor="rgba(100,116,139,0.15)", ticklabelmode="period")
+    if span <= pd.Timedelta(days=21):
+        # short briefings: one labelled tick per day, the label in the middle of its day
+        fig.update_xaxes(dtick=86_400_000, tickformat="%-d %b")
     fig.update_layout(
         height=int(max(240, 30 * (bands[-1][1] if bands else 1) + 110)), barmode="overlay",
         margin=dict(l=10, r=10, t=10, b=10), hovermode="closest", clickmode="event+select",
@@ -267,17 +305,29 @@ def sentence_html(sentence: str, sentence_start: int, date_start: object, date_t
     return html.escape(sentence)
 
 
+UNDATED_PER_ROW = 8
+
+
 def _place(rows: pd.DataFrame, lo: pd.Timestamp, point_width: pd.Timedelta) -> pd.DataFrame:
-    """Add x (marker position), x0/x1 (bar span) and the extent each item covers for packing."""
+    """Add x (marker position), x0/x1 (bar span), the extent each item covers, and `sub`, the row
+    within its lane already fixed for undated events (NaN: to be stacked by `_pack`)."""
     rows = rows.copy()
     dated = rows["is_dated"].astype(bool)
-    x = rows["period_start"] + pd.Timedelta(hours=12)
-    # undated events of one article share the day before publication, spread out in reading order
-    slot = rows[~dated].groupby("lane").cumcount()
-    size = rows[~dated].groupby("lane")["event_id"].transform("size")
-    anchor = rows.loc[~dated, "published"].fillna(lo)
-    x.loc[~dated] = anchor - pd.to_timedelta((size - slot) / (size + 1), unit="D")
-    rows["x"] = x
+    rows["x"] = rows["period_start"] + pd.Timedelta(hours=12)
+    rows["sub"] = float("nan")
+    # Undated events of a lane sit in a grid just before publication, in reading order: their
+    # position says "before this day", not when.
+    many = rows[~dated & (rows["lane"] == UNDATED_MANY)]
+    # in the shared lane each event sits just before its own article's day, stacked by `_pack`
+    rows.loc[many.index, "x"] = many["published"].fillna(lo) - point_width * 0.6
+    for _, part in rows[~dated & (rows["lane"] != UNDATED_MANY)].groupby("lane", sort=False):
+        n = len(part)
+        per_row = min(n, UNDATED_PER_ROW)
+        window = max(pd.Timedelta(days=1), per_row * point_width * 1.2)
+        anchor = part["published"].iloc[0] if pd.notna(part["published"].iloc[0]) else lo
+        for k, idx in enumerate(part.index):
+            rows.at[idx, "x"] = anchor - window + window * ((k % per_row) + 0.5) / per_row
+            rows.at[idx, "sub"] = k // per_row
     rows["x0"] = rows["period_start"]
     rows["x1"] = rows["period_end"]
     bar = rows["precision"].isin(["week", "month", "year"])
@@ -292,19 +342,25 @@ def _pack(rows: pd.DataFrame) -> tuple[list[float], list[str], list[tuple[float,
     ticks: list[str] = []
     bands: list[tuple[float, float]] = []
     top = 0.0
-    for lane, part in rows.groupby("lane_order", sort=True):
+    for _, part in rows.groupby("lane_order", sort=True):
         ends: list[pd.Timestamp] = []
-        order = part.sort_values(["ext0", "ext1"]).index
-        for idx in order:
-            start, end = rows.at[idx, "ext0"], rows.at[idx, "ext1"]
-            row = next((i for i, e in enumerate(ends) if e <= start), None)
-            if row is None:
-                ends.append(end)
-                row = len(ends) - 1
+        fixed = 0
+        for idx in part.sort_values(["ext0", "ext1"]).index:
+            if pd.notna(rows.at[idx, "sub"]):
+                row = int(rows.at[idx, "sub"])
+                fixed = max(fixed, row + 1)
             else:
-                ends[row] = end
+                start, end = rows.at[idx, "ext0"], rows.at[idx, "ext1"]
+                row = next((i for i, e in enumerate(ends) if e <= start), len(ends))
+                if row == MAX_SUB_ROWS:
+                    # a crowded lane stays readable: overlap on the row that frees up first
+                    row = min(range(len(ends)), key=lambda i: ends[i])
+                if row == len(ends):
+                    ends.append(end)
+                else:
+                    ends[row] = max(ends[row], end)
             y[rows.index.get_loc(idx)] = top + 0.5 + row
-        height = max(1, len(ends))
+        height = max(1, len(ends), fixed)
         ticks.append(str(part["lane"].iloc[0]))
         bands.append((top, top + height))
         top += height + 0.2

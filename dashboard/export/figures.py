@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import importlib
+import logging
 import math
 from collections import Counter
 from itertools import combinations
@@ -24,6 +25,9 @@ MUTED = "#475569"
 ACCENT = "#1d4ed8"
 FONT = "Inter, 'Segoe UI', Helvetica, Arial, sans-serif"
 LANES = 6
+NETWORK_ACTORS = 10
+
+log = logging.getLogger(__name__)
 
 
 def plain(value: object) -> str:
@@ -32,6 +36,8 @@ def plain(value: object) -> str:
 
 
 def _styled(fig: go.Figure, *, font_size: int, height: int) -> go.Figure:
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     fig.update_layout(
         template="plotly_white", height=height, font=dict(family=FONT, size=font_size, color=INK),
         margin=dict(l=10, r=10, t=10, b=10), paper_bgcolor="white", plot_bgcolor="white",
@@ -44,7 +50,7 @@ def _external(module: str, name: str):
     """A builder from dashboard/components when that module provides it, else None."""
     try:
         return getattr(importlib.import_module(f"dashboard.components.{module}"), name, None)
-    except Exception:  # a module being written or broken must not break the exports
+    except ImportError:
         return None
 
 
@@ -72,14 +78,20 @@ def timeline_figure(view: View, *, font_size: int = 18, height: int = 460) -> go
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None, gridcolor="#e2e8f0")
     fig.update_xaxes(title=None, gridcolor="#e2e8f0")
     if not data.empty:
-        lo, hi = data["date"].min(), data["date"].max()
-        # Dates are days: never show hours, and give a short span a day of air on each side.
-        if hi - lo < pd.Timedelta(days=21):
-            fig.update_xaxes(range=[lo - pd.Timedelta(days=1), hi + pd.Timedelta(days=1)], dtick=86_400_000,
-                             tickformat="%-d %b")
-        else:
-            fig.update_xaxes(tickformat="%-d %b %Y")
+        _day_ticks(fig, data["date"].min(), data["date"].max() + pd.Timedelta(days=1))
+        fig.update_traces(x=[d + pd.Timedelta(hours=12) for d in data["date"]])
     return _styled(fig, font_size=font_size, height=height)
+
+
+def _day_ticks(fig: go.Figure, lo: pd.Timestamp, hi: pd.Timestamp) -> None:
+    """Dates are days: never tick hours; a short span gets a day of air on each side."""
+    if hi - lo < pd.Timedelta(days=21):
+        # ticks at noon: a day's events sit at its middle, right above its label
+        fig.update_xaxes(range=[lo.normalize() - pd.Timedelta(days=1), hi.normalize() + pd.Timedelta(days=1)],
+                         dtick=86_400_000, tick0=lo.normalize() + pd.Timedelta(hours=12), tickformat="%-d %b",
+                         ticklabelmode="instant")
+    else:
+        fig.update_xaxes(tickformat="%-d %b %Y")
 
 
 def distinct_events(events: pd.DataFrame) -> pd.DataFrame:
@@ -153,14 +165,67 @@ def network_figure(view: View, *, font_size: int = 18, height: int = 520, limit:
     return _styled(fig, font_size=font_size, height=height)
 
 
+def app_timeline_figure(view: View, *, font_size: int = 18, height: int = 470) -> go.Figure | None:
+    """The timeline page's own figure, enlarged for a slide; None when that module is not there."""
+    table_of, build = _external("timeline_figure", "event_table"), _external("timeline_figure", "timeline_figure")
+    if table_of is None or build is None:
+        return None
+    table = table_of(view.events, view.actors, view.articles)
+    # a slide shows when things happened: undated background stays in the tables
+    table = table[table["is_dated"].astype(bool)]
+    if table.empty:
+        return None
+    fig = build(table, lanes="actor", max_lanes=LANES + 1)
+    _day_ticks(fig, table["period_start"].min(), table["period_end"].max())
+    fig.update_traces(marker=dict(size=18), selector=dict(type="scatter", mode="markers"))
+    # Streamlit's Plotly does not grow the margins for labels unless asked
+    fig.update_xaxes(automargin=True, tickfont=dict(size=font_size))
+    fig.update_yaxes(automargin=True, tickfont=dict(size=font_size))
+    fig.update_layout(height=height, font=dict(family=FONT, size=font_size, color=INK), dragmode=False,
+                      clickmode="none", legend=dict(font=dict(size=font_size - 2)), paper_bgcolor="white")
+    return fig
+
+
+def app_network_figure(view: View, *, font_size: int = 18, height: int = 500,
+                       limit: int = NETWORK_ACTORS) -> go.Figure | None:
+    """The actor page's network of the most mentioned actors, enlarged for a slide; None when not there."""
+    build, edges_of = _external("network_figure", "network_figure"), _external("actor_views", "cooccurrence_edges")
+    if build is None or edges_of is None:
+        return None
+    actors = key_actors(view, limit=limit)
+    nodes = pd.DataFrame([{"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "mentions": a.mentions}
+                          for a in actors], columns=["actor_id", "name", "kind", "mentions"])
+    fig = build(nodes, edges_of(view.mentions), label_limit=limit, height=height)
+    fig.update_traces(textfont=dict(size=font_size, color=INK), selector=dict(mode="markers+text"))
+    fig.update_traces(opacity=0.85, selector=dict(mode="lines"))
+    fig.update_layout(font=dict(family=FONT, size=font_size, color=INK), dragmode=False, clickmode="none",
+                      margin=dict(l=10, r=10, t=40, b=10), showlegend=False)
+    fig.update_xaxes(range=[-1.7, 1.7])
+    fig.update_yaxes(range=[-1.25, 1.3])
+    return fig
+
+
 def figure_for(name: str, view: View, *, font_size: int = 18) -> go.Figure | None:
-    """The chart a slide names ('timeline' or 'network'), or None when the view has nothing to draw."""
+    """The chart a slide names ('timeline' or 'network'), or None when the view has nothing to draw.
+
+    The app's own builders draw it when they are available; the simple ones here otherwise.
+    """
     if name == "timeline":
         if view.events["date"].notna().sum() == 0:
             return None
-        return timeline_figure(view, font_size=font_size)
-    if name == "network":
+        builders = (app_timeline_figure, timeline_figure)
+    elif name == "network":
         if not key_actors(view):
             return None
-        return network_figure(view, font_size=font_size)
+        builders = (app_network_figure, network_figure)
+    else:
+        return None
+    for build in builders:
+        try:
+            fig = build(view, font_size=font_size)
+        except Exception as exc:  # a builder in flux must not cost the meeting its slides
+            log.warning("%s figure: %s failed (%s); using the simple one", name, build.__name__, exc)
+            continue
+        if fig is not None:
+            return fig
     return None

@@ -64,12 +64,19 @@ SLIDE_CSS = """
   color:var(--muted);padding:0 calc(var(--u) * 6) calc(var(--u) * 6) calc(var(--u) * 6);border-bottom:2px solid var(--line)}
 .bq-rank .bq-n{text-align:right}
 .bq-rank td.bq-n{text-align:right;font-weight:800;color:var(--accent);white-space:nowrap}
-.bq-rank .bq-role{display:block;font-size:calc(var(--u) * 17);color:var(--muted)}
+.bq-rank td:first-child{max-width:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.bq-rank .bq-role{font-size:calc(var(--u) * 17);color:var(--muted);margin-left:calc(var(--u) * 10)}
 .bq-chip{display:inline-block;width:calc(var(--u) * 14);height:calc(var(--u) * 14);border-radius:50%;
   margin-right:calc(var(--u) * 10);vertical-align:middle}
 .bq-articles{list-style:none;margin:0;padding:0;font-size:calc(var(--u) * 24)}
-.bq-articles li{padding:calc(var(--u) * 10) 0;border-bottom:1px solid var(--line)}
-.bq-articles .bq-meta{display:inline;margin-left:calc(var(--u) * 12)}
+.bq-articles li{padding:calc(var(--u) * 12) 0;border-bottom:1px solid var(--line);display:flex;gap:calc(var(--u) * 16);
+  align-items:baseline}
+.bq-articles .bq-headline{flex:1;min-width:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.bq-articles .bq-meta{flex:none;margin:0;white-space:nowrap}
+.bq-slide .bq-events,.bq-slide .bq-articles{padding:0;margin:0;list-style:none}
+.bq-slide .bq-events li,.bq-slide .bq-articles li{margin:0}
+.bq-slide .bq-facts{margin-left:0;margin-right:0;margin-bottom:0;padding-left:0}
+.bq-slide .bq-facts dd{margin:0}
 .bq-kind{font-size:calc(var(--u) * 16);text-transform:uppercase;letter-spacing:.08em;font-weight:700;color:var(--muted)}
 """
 
@@ -125,10 +132,15 @@ def header_html(slide: Slide) -> str:
     return f"<header><h2>{esc(slide.title)}</h2>{sub}</header>"
 
 
-def _title_body(slide: Slide) -> str:
+def title_details_html(slide: Slide) -> str:
+    """What the title slide says under the briefing's name: the period, then the facts."""
     facts = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in slide.facts)
-    return (f'<p class="bq-kicker">Briefing</p><h1>{esc(slide.title)}</h1>'
-            f'<p class="bq-sub">{esc(slide.subtitle.removeprefix("Briefing · "))}</p><dl class="bq-facts">{facts}</dl>')
+    return f'<p class="bq-sub">{esc(slide.subtitle.removeprefix("Briefing · "))}</p><dl class="bq-facts">{facts}</dl>'
+
+
+def _title_body(slide: Slide) -> str:
+    return f'<p class="bq-kicker">Briefing</p><h1>{esc(slide.title)}</h1>{title_details_html(slide)}'
+
 
 
 def _events_body(slide: Slide) -> str:
@@ -171,7 +183,7 @@ def actors_table_html(slide: Slide) -> str:
 
 
 def _articles_body(slide: Slide) -> str:
-    rows = "".join(f'<li>{esc(a.title)}<span class="bq-meta">{" · ".join(esc(x) for x in (a.source, a.date_label) if x)}'
+    rows = "".join(f'<li><span class="bq-headline" title="{esc(a.title)}">{esc(a.title)}</span><span class="bq-meta">{" · ".join(esc(x) for x in (a.source, a.date_label) if x)}'
                    f"</span></li>" for a in slide.articles)
     return f'<ul class="bq-articles">{rows}</ul>'
 

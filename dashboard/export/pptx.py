@@ -26,7 +26,8 @@ from .slides import Deck, Slide, build_deck, date_label
 
 log = logging.getLogger(__name__)
 
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+# PowerPoint's own 16:9 widescreen size, 13.333 x 7.5 inches
+WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)
 MARGIN = Inches(0.75)
 INNER_W = WIDTH - 2 * MARGIN
 BODY_TOP = Inches(1.75)
@@ -202,7 +203,8 @@ def _content_slide(prs, s: Slide, deck: Deck, view: View, pngs: dict[str, bytes]
     top = BODY_TOP + (Inches(0.4) if s.subtitle else 0)
     if s.kind == "timeline":
         if "timeline" in pngs:
-            _picture(slide, pngs["timeline"], MARGIN, top, width=INNER_W)
+            # as tall as the space above the footer allows; the width follows
+            _picture(slide, pngs["timeline"], MARGIN, top, height=HEIGHT - top - Inches(0.75))
         else:
             _table(slide, _timeline_rows(view), MARGIN, top, INNER_W, [0.18, 0.57, 0.25], size=14)
     elif s.kind == "events":

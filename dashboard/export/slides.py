@@ -5,6 +5,8 @@ what a meeting sees on screen is what travels afterwards.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,17 +14,23 @@ import pandas as pd
 
 from dashboard.filtering import View
 
-EVENTS_PER_SLIDE = 4
+EVENTS_PER_SLIDE = 3
 MAX_EVENTS = 8
 MAX_QUOTES = 6
 QUOTES_PER_SPEAKER = 2
 # A quote longer than this gets a slide to itself, so the type can stay large.
 LONG_QUOTE = 220
 MAX_ACTORS = 8
-ARTICLES_PER_SLIDE = 8
+ARTICLES_PER_SLIDE = 7
+# Slides have a fixed size: longer text is cut at a word, with an ellipsis (the tables keep it whole).
+SUMMARY_CHARS = 160
+QUOTE_CHARS = 420
+SLIDE_ACTORS = 4
 # Past two pages of sources a deck is a bibliography: the HTML file's tables list them all.
 MAX_ARTICLE_SLIDES = 2
 
+# Marks a quote may still carry from the article; the slides add their own.
+QUOTE_MARKS = "\"'“”‘’«»„‟‚‛"
 CONFIDENCE_RANK = {"named": 0, "title": 1, "carried": 2, "pronoun": 3, "none": 4}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "none": 4}
 
@@ -141,6 +149,15 @@ def span_label(lo: pd.Timestamp, hi: pd.Timestamp) -> str:
     return f"{day_label(lo)} – {day_label(hi)}"
 
 
+def events_span(dated: pd.DataFrame) -> str:
+    """From the first to the last dated event, each as precise as its date: '2009 – 3 Apr 2010'."""
+    first, last = dated.iloc[0], dated.iloc[-1]
+    if first["precision"] == last["precision"] == "day":
+        return span_label(first["date"], last["date"])
+    lo, hi = date_label(first["date"], first["precision"]), date_label(last["date"], last["precision"])
+    return lo if lo == hi else f"{lo} – {hi}"
+
+
 def briefing_name(folder: str) -> str:
     """A readable name from the briefing folder: 'turkey_israel-talks' -> 'Turkey israel talks'."""
     stem = Path(folder).name.replace("_", " ").replace("-", " ").strip() or "Briefing"
@@ -198,6 +215,45 @@ def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def clip(text: str, limit: int) -> str:
+    """`text` cut at the last word that fits in `limit` characters, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return f"{cut}…"
+
+
+def _sentence_case(text: str) -> str:
+    """A clause cut from a sentence, started with a capital as a line on a slide is."""
+    return text[:1].upper() + text[1:]
+
+
+def _few(names) -> tuple[str, ...]:
+    """At most SLIDE_ACTORS names, the rest counted: ('A', 'B', 'C', 'D', '+2 more')."""
+    names = list(names)
+    if len(names) <= SLIDE_ACTORS:
+        return tuple(names)
+    return (*names[:SLIDE_ACTORS], f"+{len(names) - SLIDE_ACTORS} more")
+
+
+def quote_text(text: str) -> str:
+    """A quote as it goes on a slide: without the article's own marks or the comma that led to 'she said'."""
+    text = " ".join(text.split())  # a quote across a paragraph break reads as one passage
+    return text.strip(QUOTE_MARKS).strip().rstrip(",;:").strip()
+
+
+def file_stem(deck: Deck) -> str:
+    """A file name for the deck's exports: 'turkey-talks-briefing' or 'turkey-talks-briefing-hakan-fidan'."""
+    def slug(text: str) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
+                      .decode().lower()).strip("-")
+
+    parts = [slug(deck.name) or "briefing", "briefing"]
+    if deck.filter_text != "All actors":
+        parts.append(slug(deck.filter_text)[:60].strip("-"))
+    return "-".join(p for p in parts if p)
+
+
 def _sentence(value: object) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
@@ -238,7 +294,7 @@ def key_events(view: View, *, limit: int = MAX_EVENTS) -> list[EventItem]:
     return [EventItem(
         event_id=r.event_id, article_id=r.article_id, sentence_id=_sentence(r.sentence_id),
         date=None if pd.isna(r.date) else r.date, date_label=date_label(r.date, r.precision),
-        summary=_text(r.summary), actors=tuple(names.get(a, a) for a in r.actor_ids),
+        summary=_sentence_case(clip(" ".join(_text(r.summary).split()), SUMMARY_CHARS)), actors=_few(names.get(a, a) for a in r.actor_ids),
         place=_text(r.place), source=info.get(r.article_id, ("", None))[0], source_count=int(r.r_sources),
     ) for r in chosen]
 
@@ -262,7 +318,7 @@ def key_quotes(view: View, *, limit: int = MAX_QUOTES) -> list[QuoteItem]:
     ).sort_values(["r_fit", "r_direct", "r_known", "r_confidence", "r_weight", "quote_id"], kind="stable")
     chosen, per_speaker = [], {}
     for row in ranked.itertuples(index=False):
-        text = _text(row.text)
+        text = quote_text(_text(row.text))
         speaker_key = row.speaker_id if isinstance(row.speaker_id, str) else _text(row.speaker_text)
         if not text or per_speaker.get(speaker_key, 0) >= QUOTES_PER_SPEAKER:
             continue
@@ -276,7 +332,7 @@ def key_quotes(view: View, *, limit: int = MAX_QUOTES) -> list[QuoteItem]:
         speaker = names.get(r.speaker_id) if isinstance(r.speaker_id, str) else None
         items.append(QuoteItem(
             quote_id=r.quote_id, article_id=r.article_id, sentence_id=_sentence(r.sentence_id), kind=_text(r.kind),
-            text=_text(r.text), speaker=speaker or _text(r.speaker_text) or "Unattributed",
+            text=clip(quote_text(_text(r.text)), QUOTE_CHARS), speaker=speaker or _text(r.speaker_text) or "Unattributed",
             role=_text(roles.get(r.speaker_id)) if isinstance(r.speaker_id, str) else "",
             source=source, date_label=day_label(published),
         ))
@@ -351,10 +407,10 @@ def build_deck(view: View, *, name: str | None = None) -> Deck:
         return Deck(name=name, period=period, filter_text=who, sources=sources, slides=tuple(slides))
 
     events = key_events(view)
-    dated = view.events["date"].dropna()
+    dated = view.events.dropna(subset=["date"]).sort_values("date")
     if not dated.empty:
         slides.append(Slide(kind="timeline", title="Timeline", figure="timeline",
-                            subtitle=f"Dated events, {span_label(dated.min(), dated.max())}"))
+                            subtitle=f"Dated events, {events_span(dated)}"))
     pages = [tuple(events[i:i + EVENTS_PER_SLIDE]) for i in range(0, len(events), EVENTS_PER_SLIDE)]
     for i, page in enumerate(pages, 1):
         slides.append(Slide(kind="events", title=_numbered("Key developments", i, len(pages)), events=page))

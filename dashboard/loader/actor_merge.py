@@ -5,6 +5,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
+import numpy as np
 import pandas as pd
 
 from .actor_names import acronym_of, is_acronym, org_base, person_words, split_qualified
@@ -37,12 +38,12 @@ def merge_actors(mentions: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, dict[
     Motors'). Where two longer names fit, they stay apart rather than guess.
     """
     stats = _Stats()
-    key_identity: dict[str, dict[str, str]] = {}
-    for article_id, df in mentions.items():
-        kinds = df.groupby("key")["kind"].agg(lambda k: Counter(k).most_common(1)[0][0]).to_dict() if len(df) else {}
-        key_identity[article_id] = {k: identity(k, kind) for k, kind in kinds.items()}
-        for row in df.itertuples(index=False):
-            stats.add(key_identity[article_id][row.key], article_id, row)
+    # One frame and one pass over every mention: at thousands of articles, pandas calls per article
+    # cost more than the counting itself.
+    stacked = _stack(mentions)
+    key_identity = _key_identities(stacked, list(mentions))
+    for row in stacked.itertuples(index=False):
+        stats.add(key_identity[row.article_id][row.key], row.article_id, row)
 
     target = _join_variants(stats)
     groups: dict[str, list[str]] = defaultdict(list)
@@ -79,6 +80,29 @@ def merge_actors(mentions: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, dict[
     return actors[ACTOR_COLUMNS], per_article
 
 
+def _stack(mentions: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every article's mentions in one frame, in article order, with `article_id`."""
+    frames = [df for df in mentions.values() if len(df)]
+    if not frames:
+        return pd.DataFrame(columns=["article_id", "key", "text", "kind", "role", "affiliation_key"])
+    stacked = pd.concat(frames, ignore_index=True)
+    stacked.insert(0, "article_id", np.repeat([aid for aid, df in mentions.items() if len(df)], [len(f) for f in frames]))
+    return stacked
+
+
+def _key_identities(stacked: pd.DataFrame, article_ids: list[str]) -> dict[str, dict[str, str]]:
+    """Per article, each key's identity, taken with the kind the article gives the key most often
+    (on a tie, the kind it gives first)."""
+    out: dict[str, dict[str, str]] = {aid: {} for aid in article_ids}
+    counts = stacked.groupby(["article_id", "key", "kind"], sort=False, dropna=False).size()
+    seen: dict[tuple[str, str], str] = {}
+    for aid, key, kind in counts.groupby(level=[0, 1], sort=False).idxmax():
+        if (key, kind) not in seen:
+            seen[key, kind] = identity(key, kind)
+        out[aid][key] = seen[key, kind]
+    return out
+
+
 class _Stats:
     """Counts per identity: surface forms, kinds, roles, affiliations, mentions, articles."""
 
@@ -94,8 +118,7 @@ class _Stats:
         self.articles: dict[str, set] = defaultdict(set)
 
     def add(self, ident: str, article_id: str, row: object) -> None:
-        # an acronym in the text is a candidate name of its own: 'EADS' is how most articles name it
-        shown = row.text if row.kind == "organization" and is_acronym(row.text) else row.key
+        shown = _name_in_text(row)
         self.display[ident][shown] += 1
         self.display_articles[ident][shown].add(article_id)
         self.keys[ident][row.key] += 1
@@ -107,6 +130,17 @@ class _Stats:
             self.affiliations[ident][row.affiliation_key] += 1
         self.counts[ident] += 1
         self.articles[ident].add(article_id)
+
+
+def _name_in_text(row: object) -> str:
+    """The name a mention offers for its actor: its key, or for an organisation the words the text
+    uses when they are a variant of the key ('Ford' for 'Ford Motor Company') or an acronym ('EADS')."""
+    if row.kind != "organization":
+        return row.key
+    base, qualifier = split_qualified(row.key)
+    if is_acronym(row.text) or org_base(row.text) == org_base(base):
+        return f"{row.text} ({qualifier})" if qualifier else row.text
+    return row.key
 
 
 def _join_variants(stats: _Stats) -> dict[str, str]:
@@ -139,8 +173,8 @@ def _most_common(counter: Counter) -> str | None:
 
 def _display_name(stats: _Stats, members: list[str]) -> tuple[str, str | None]:
     """The actor's name and the country it belongs to, if it is a body of one: the name most
-    articles use; on a tie a long form over an acronym ('General Motors', not 'GM'), then the name
-    used most."""
+    articles use ('Ford', 'EADS'); on a tie a long form over an acronym ('General Motors', not 'GM'),
+    then the name used most, then the longer."""
     articles: dict[str, set] = defaultdict(set)
     for i in members:
         for name, seen in stats.display_articles[i].items():

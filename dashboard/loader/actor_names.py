@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import country_names, fold
+from .gazetteer import country_names, country_of, fold
 
 # Words that stand before a person's name as a title, not part of it ("Foreign Minister Hakan Fidan").
 TITLE_WORDS = {
@@ -20,7 +20,7 @@ TITLE_WORDS = {
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "premier", "envoy",
     "speaker", "head", "founder", "analyst", "economist", "professor", "prof.", "coach", "trade",
     "economy", "energy", "health", "attorney", "supreme", "top", "senior", "c.e.o.", "cfo", "coo",
-    "industry", "defence", "opposition", "labor", "labour", "education", "transport", "agriculture",
+    "industry", "opposition", "labor", "labour", "education", "transport", "agriculture",
 }
 # The nouns that make a run of title words a role: "Foreign Minister", "chief executive officer".
 CORE_TITLES = {
@@ -89,9 +89,15 @@ def strip_legal(words: list[str]) -> list[str]:
 
 def org_base(name: str) -> str:
     """The identity of an organisation's name: 'Ford Motor Company', 'Ford Motors Co.' -> 'ford';
-    'Defense Ministry', 'Ministry of Defence' -> 'ministry of defense'."""
+    'Defense Ministry', 'Ministry of Defence' -> 'ministry of defense'; 'U.S. Federal Reserve' ->
+    'united states federal reserve'."""
     base, qualifier = split_qualified(name)
     words = strip_legal(words_of(base))
+    for n in (3, 2, 1):  # 'U.S. Federal Reserve', 'US Federal Reserve': one country, however written
+        country = country_of(" ".join(words[:n])) if len(words) > n else None
+        if country and country[1] in ("name", "demonym"):
+            words = [*fold(country[0]).split(), *words[n:]]
+            break
     while len(words) > 1 and words[-1] in DESCRIPTORS and not (len(words) == 2 and words[0] in GENERIC):
         words.pop()
     if len(words) >= 2 and words[-1] in ("ministry", "department") and "of" not in words:
@@ -141,8 +147,12 @@ def initials(name: str) -> str:
 
 
 def acronym_of(acronym: str, name: str) -> bool:
-    """True when `acronym` spells the initials of `name` (of at least two words)."""
-    return len(words_of(name)) >= 2 and acronym.replace(".", "").upper() == initials(name)
+    """True when `acronym` spells the initials of `name` (of at least two words); a body of a
+    country counts with the country's name first ('USAF': 'Air Force (United States)')."""
+    base, qualifier = split_qualified(name)
+    bare = acronym.replace(".", "").upper()
+    forms = [base, f"{qualifier} {base}"] if qualifier else [base]
+    return any(len(words_of(f)) >= 2 and bare == initials(f) for f in forms)
 
 
 def person_words(name: str) -> list[str]:

@@ -10,9 +10,13 @@ from spacy.language import Language
 
 from . import schema
 from .actor_merge import merge_actors
-from .analysis import ANALYSIS_VERSION, ArticleTables, analyse
+from .analysis import ANALYSIS_VERSION, ArticleTables
+from .batches import analyse_batch, analyse_in_processes, worker_count
 from .cache import ArticleCache, cache_key, default_cache_dir
+from .event_groups import group_reports
 from .pipeline import build_nlp
+from .registry import apply_registry, load_registry
+from .registry import FILE_NAME as REGISTRY_FILE
 from .settings import Settings
 from .sources import Article, IngestIssue, read_folder
 
@@ -70,8 +74,23 @@ def load_briefing(
         raise FolderNotFound(f"briefing folder {str(path)!r} does not exist or is not a folder")
     articles, issues = read_folder(path, max_bytes=settings.max_bytes)
     cache = ArticleCache(Path(cache_dir) if cache_dir else default_cache_dir()) if use_cache else ArticleCache(None)
+    key = briefing_cache_key(path, articles, settings)
+    hit = cache.get_briefing(key)
+    if isinstance(hit, dict):
+        return Briefing(folder=str(path), **hit["tables"], issues=[*issues, *hit["issues"]])
     results = analyse_articles(articles, settings, cache, nlp=nlp)
-    return assemble(str(path), articles, results, issues)
+    briefing = assemble(str(path), articles, results, issues)
+    cache.put_briefing(key, {"tables": briefing.tables(), "issues": [i for i in briefing.issues if i not in issues]})
+    return briefing
+
+
+def briefing_cache_key(path: Path, articles: list[Article], settings: Settings) -> str:
+    """A key over everything `assemble` reads: each article in full and in order, the actor registry."""
+    try:
+        registry = (path / REGISTRY_FILE).read_bytes()
+    except OSError:
+        registry = b""
+    return cache_key("briefing", ANALYSIS_VERSION, settings.cache_key(), articles, registry)
 
 
 def article_cache_key(article: Article, settings: Settings) -> str:
@@ -90,11 +109,12 @@ def analyse_articles(articles: list[Article], settings: Settings, cache: Article
         else:
             todo.append(article)
     if todo:
-        nlp = nlp or build_nlp(settings.model)
-        stream = ((a.text, a) for a in todo)
-        for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=settings.batch_size,
-                                     n_process=settings.n_process):
-            result = analyse(doc, article)
+        workers = worker_count(settings.n_process, len(todo), settings.batch_size)
+        if workers > 1:
+            done = analyse_in_processes(todo, model=settings.model, n_process=workers, batch_size=settings.batch_size)
+        else:
+            done = analyse_batch(nlp or build_nlp(settings.model), todo, batch_size=settings.batch_size)
+        for article, result in done:
             results[article.article_id] = result
             cache.put(article_cache_key(article, settings), result)
     return results
@@ -136,13 +156,24 @@ def assemble(folder: str, articles: list[Article], results: dict[str, ArticleTab
             e["event_id"] = [f"{a.article_id}-e{i}" for i in range(len(e))]
             e["actor_ids"] = e["actor_keys"].map(lambda ks: sorted({ids[k] for k in ks if k in ids}))
             events.append(e.drop(columns=["actor_keys"]))
-    return Briefing(
+    briefing = Briefing(
         folder=folder,
         articles=schema.cast(pd.DataFrame(article_rows), "articles") if article_rows else schema.empty("articles"),
         sentences=_concat(sentences, "sentences"),
         actors=schema.cast(actors, "actors") if not actors.empty else schema.empty("actors"),
         mentions=_concat(mentions, "mentions"),
         quotes=_concat(quotes, "quotes"),
-        events=_concat(events, "events"),
+        events=group_reports(_concat(events, "events")),
         issues=issues,
     )
+    return apply_actor_registry(briefing)
+
+
+def apply_actor_registry(briefing: Briefing) -> Briefing:
+    """Apply the folder's actors.yaml (the user's corrections to actors); its warnings join the issues."""
+    registry, issues = load_registry(briefing.folder)
+    b = briefing
+    b.actors, b.mentions, b.quotes, b.events, applied = apply_registry(b.actors, b.mentions, b.quotes, b.events,
+                                                                      registry)
+    b.issues = [*b.issues, *issues, *applied]
+    return b

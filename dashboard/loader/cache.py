@@ -30,7 +30,12 @@ def cache_key(*parts: object) -> str:
 
 
 class ArticleCache:
-    """One pickle per article result; a broken or unreadable entry is a miss, never an error."""
+    """One pickle per article result, and a few whole briefings; a broken or unreadable entry is a
+    miss, never an error."""
+
+    # Whole briefings are large (tens of MB at thousands of articles) and one folder makes a new one
+    # on every edit: only the most recently used are kept.
+    KEEP_BRIEFINGS = 8
 
     def __init__(self, folder: Path | None):
         self.folder = folder
@@ -42,25 +47,66 @@ class ArticleCache:
                 self.folder = None
 
     def get(self, key: str) -> object | None:
-        if self.folder is None:
-            return None
-        path = self.folder / f"{key}.pkl"
-        try:
-            with path.open("rb") as fh:
-                return pickle.load(fh)
-        except FileNotFoundError:
-            return None
-        except Exception as exc:  # a half-written or stale entry is rebuilt
-            log.warning("cache entry %s unreadable (%s): rebuilding it", path.name, exc)
-            return None
+        """The per-article result stored under `key`, or None."""
+        return None if self.folder is None else _load(self.folder / f"{key}.pkl")
 
     def put(self, key: str, value: object) -> None:
+        """Store a per-article result under `key`."""
+        if self.folder is not None:
+            _dump(self.folder, f"{key}.pkl", value)
+
+    def get_briefing(self, key: str) -> object | None:
+        """The assembled briefing stored under `key`, or None: a warm load reads one file, not one per article."""
+        if self.folder is None:
+            return None
+        path = self.folder / "briefings" / f"{key}.pkl"
+        value = _load(path)
+        if value is not None:
+            try:
+                os.utime(path)  # most recently used: kept by the pruning in put_briefing
+            except OSError:
+                pass
+        return value
+
+    def put_briefing(self, key: str, value: object) -> None:
+        """Store an assembled briefing under `key`, dropping the least recently used beyond KEEP_BRIEFINGS."""
         if self.folder is None:
             return
+        folder = self.folder / "briefings"
         try:
-            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.folder / f"{key}.pkl")
+            folder.mkdir(exist_ok=True)
         except OSError as exc:
             log.warning("could not write cache entry (%s)", exc)
+            return
+        _dump(folder, f"{key}.pkl", value)
+        try:
+            entries = sorted(folder.glob("*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in entries[self.KEEP_BRIEFINGS:]:
+                old.unlink(missing_ok=True)
+        except OSError as exc:  # another process pruned at the same time
+            log.debug("pruning cached briefings: %s", exc)
+
+
+def _load(path: Path) -> object | None:
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a half-written or stale entry is rebuilt
+        log.warning("cache entry %s unreadable (%s): rebuilding it", path.name, exc)
+        return None
+
+
+def _dump(folder: Path, name: str, value: object) -> None:
+    """Write through a temporary file, so a reader never sees half an entry."""
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / name)
+    except (OSError, pickle.PicklingError) as exc:
+        log.warning("could not write cache entry (%s)", exc)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)

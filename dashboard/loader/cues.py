@@ -16,6 +16,9 @@ SPEECH_VERBS = frozenset({
     "notify", "complain", "call", "maintain", "observe", "mention", "proclaim", "counter", "retort",
 })
 
+# Verbs that introduce a quotation set beside them ('"...," he continued') but report nothing on their own.
+QUOTING_VERBS = frozenset({"continue", "quip", "joke", "shout", "exclaim", "recall", "conclude", "laugh", "speak"})
+
 # Verbs that give a thing a name ("referred to X as the 'Butcher of Gaza'"): they attribute a quoted
 # name to their subject, though only some of them report speech on their own.
 NAMING_VERBS = frozenset({"call", "describe", "refer", "label", "dub", "brand", "term", "nickname"})
@@ -85,6 +88,9 @@ SOURCE_NOUNS = frozenset({
     "scientist", "report", "statement", "study", "survey", "poll", "figure", "data", "document", "filing",
     "leader", "member", "person", "people", "manager", "director", "chief", "president", "chairman",
 })
+
+# Pronouns that stand for a source even when it cannot be resolved: "he said", "some say".
+SOURCE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "someone", "somebody", "some", "many", "others"})
 
 # Which actor kinds a pronoun can stand for: 'he' is never a country.
 PRONOUN_KINDS: dict[str, frozenset[str]] = {

@@ -1,9 +1,9 @@
-"""Temporal expressions in news text: where they stand, and the calendar date a news reader gives them.
+"""Temporal expressions in news text: the calendar date a news reader gives them.
 
-Pure functions on strings and dates (no spaCy): `find_expressions` finds the dating words in a text,
-`resolve` turns one expression into a date, a precision (day, week, month, year or none) and the
-name of the rule that decided it. The clause's tense, which only a parser knows, comes in as an
-argument. dateparser parses absolute dates ("3 March 2024", "7/8/07"); the rules here handle what
+Pure functions on strings and dates (no spaCy): `find_expressions` (from `date_finder`) finds the
+dating words in a text, `resolve` turns one expression into a date, a precision (day, week, month,
+year or none) and the name of the rule that decided it. The clause's tense, which only a parser
+knows, comes in as an argument. dateparser parses absolute dates ("3 March 2024", "7/8/07"); the rules here handle what
 news usage reads differently from its defaults: the direction of a bare weekday or month (tense,
 not a global preference), "this week" as a whole week, "may" the verb, and relative words that
 must stay unresolved when the article has no publication date.
@@ -15,32 +15,23 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .date_finder import WEEKDAYS, Expression, find_expressions, is_named_day
+
+__all__ = ["Expression", "Resolution", "find_expressions", "is_named_day", "needs_context", "period", "resolve"]
+
 PRECISIONS = ("day", "week", "month", "year", "none")
+# The dates the tables can hold (pandas' nanosecond timestamps), whole years only.
+FIRST_DAY, LAST_DAY = dt.date(1678, 1, 1), dt.date(2261, 12, 31)
 # Rules whose expression is no point in time (a duration, or words the rules cannot read): they
 # do not date an event.
 NOT_DATES = frozenset({"duration", "unsupported"})
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
-_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-               "oct": 10, "nov": 11, "dec": 12}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2}
 _SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-# Capitalised words that make a weekday part of a name ("Black Monday", "Good Friday").
-NAMED_DAY_WORDS = frozenset({"black", "cyber", "good", "easter", "ash", "holy", "super", "bloody", "shrove",
-                             "whit", "palm", "maundy", "blue", "manic", "giving", "great", "fat"})
-
-
-@dataclass(frozen=True)
-class Expression:
-    """A temporal expression found in a text: character offsets and its exact words."""
-
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -58,6 +49,7 @@ class Resolution:
 
     @property
     def is_resolved(self) -> bool:
+        """True when the expression has a date on the calendar."""
         return self.date is not None and self.precision != "none"
 
     def period(self) -> tuple[dt.date, dt.date] | None:
@@ -90,6 +82,7 @@ def period(date: dt.date, precision: str) -> tuple[dt.date, dt.date]:
 
 
 def monday_of(date: dt.date) -> dt.date:
+    """The Monday of the ISO week holding `date`."""
     return date - dt.timedelta(days=date.weekday())
 
 
@@ -106,9 +99,11 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def as_date(value: object) -> dt.date | None:
-    """A publication date as a `datetime.date`; None for None, NaT and NaN."""
+    """A publication date (date, datetime, Timestamp or ISO string) as a `datetime.date`; None for None, NaT, NaN."""
     if value is None or value != value:  # NaT and NaN are not equal to themselves
         return None
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10]) if value.strip() else None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -118,141 +113,6 @@ def as_date(value: object) -> dt.date | None:
 
 def _start(date: dt.date, precision: str) -> dt.date:
     return period(date, precision)[0]
-
-
-# ---------------------------------------------------------------------------------------------
-# Finding expressions
-
-_S = r"[ \t\u00a0]+"
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_SHORT})"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a[ \t]+couple[ \t]+of|a[ \t]+few|several|few)"
-_UNIT = r"(?:day|week|month|year|decade)s?"
-# Prepositions kept in date_text: they tell the reader how the date relates to the event.
-_PREP = rf"(?:(?i:on|in|at|since|by|during|until|till|from|before|after|through|throughout|as{_S}of){_S})?"
-_PART = rf"(?:(?i:(?:early|earlier|late|later|mid)(?:-|{_S})(?:in{_S})?|(?:the{_S})?(?:very{_S})?(?:start|beginning|end|middle|close){_S}of{_S}))?"
-_REL = rf"(?i:this|last|next|the{_S}last|the{_S}coming|coming|the{_S}previous|the{_S}following|the{_S}next|the{_S}same|that)"
-
-_PATTERNS = [
-    # explicit days: "March 3", "3 March 2024", "Monday, March 3, 2025", "the 3rd of September"
-    rf"{_PREP}(?:{_WD},?{_S})?(?:{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?|(?:(?i:the){_S})?{_DAY}{_S}(?i:of{_S})?{_MONTH}(?:,?{_S}{_YEAR})?)(?![\d:])",
-    rf"{_PREP}{_PART}{_MONTH_FULL},?{_S}{_YEAR}\b",
-    rf"{_PREP}{_PART}{_MONTH_FULL}{_S}(?i:of){_S}(?:{_YEAR}\b|(?i:this|last|next){_S}(?i:year)\b)",
-    rf"{_PREP}{_PART}(?i:last|next|this){_S}{_MONTH_FULL}\b",
-    r"\b\d{4}-\d{2}-\d{2}\b",
-    r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])",
-    # weekdays: "on Wednesday", "last Tuesday", "Monday's", "Friday morning"
-    rf"{_PREP}(?:(?i:early|late){_S})?(?:(?i:last|next|this|coming|past){_S})?{_WD}(?:['’]s)?(?:{_S}(?i:morning|afternoon|evening|night))?\b",
-    # today and its neighbours
-    rf"{_PREP}(?:(?i:earlier|later|early|late){_S})?(?i:today|tonight|yesterday|tomorrow)(?:['’]s)?(?:{_S}(?i:morning|afternoon|evening|night))?\b",
-    rf"{_PREP}(?i:this{_S}(?:morning|afternoon|evening)|last{_S}night)\b",
-    # weeks, months, years relative to publication or to a date already given
-    rf"{_PREP}{_PART}{_REL}{_S}(?i:week|weekend|month|year|quarter|day)\b",
-    rf"{_PREP}(?i:the{_S}(?:start|beginning|end|middle|close){_S}of{_S}the{_S}(?:week|month|year|day))\b",
-    rf"(?i:the{_S}same{_S}(?:day|week|month|period|quarter){_S}(?:a{_S}year{_S}(?:ago|earlier|before)|last{_S}year|of{_S}the{_S}previous{_S}year))",
-    rf"(?i:the{_S}(?:day|week|month|year){_S}(?:before|after|previous|earlier))(?=[ \t]*(?:[,.;:)]|$))",
-    rf"(?i:{_NUM}{_S}{_UNIT}{_S}(?:ago|earlier|later))\b",
-    rf"(?i:(?:years|months|weeks|days|decades){_S}ago)\b",
-    rf"(?i:(?:in|within){_S}{_NUM}{_S}(?:day|week|month|year)s?)\b(?!{_S}(?i:ago|later|earlier|of)\b)",
-    # seasons and quarters (reported as the year they fall in)
-    rf"{_PREP}(?i:(?:this|last|next|early|late|mid)(?:-|{_S})(?:the{_S})?(?:spring|summer|autumn|winter|fall))(?:{_S}(?i:of{_S})?{_YEAR})?\b",
-    rf"{_PREP}(?:(?i:the){_S})?(?i:spring|summer|autumn|winter|fall){_S}(?i:of{_S})?{_YEAR}\b",
-    rf"{_PREP}(?i:the{_S}(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th){_S}quarter)(?:{_S}(?i:of){_S}(?:{_YEAR}|(?i:this|last|next){_S}(?i:year)))?\b",
-    rf"{_PREP}\bQ[1-4](?:{_S}{_YEAR})?\b",
-    # undated: before publication, or after it
-    rf"(?i:\brecently|\blately|in{_S}recent{_S}(?:years|months|weeks|days|times|history)|(?:in|of){_S}the{_S}past(?!{_S}(?:\w+{_S})?(?:day|week|month|year|decade|centur|hour|minute)[a-z]*\b)|\bof{_S}late|\bpreviously|\bnot{_S}long{_S}ago|\brecent)\b",
-    rf"(?i:\bearlier)\b(?!{_S}(?i:this|today|than|in|last|next|that|on|tonight|yesterday)\b)",
-    rf"(?i:(?<!as )\bsoon\b|in{_S}the{_S}(?:near{_S})?future|in{_S}the{_S}coming{_S}(?:days|weeks|months|years))\b",
-]
-_FINDERS = [re.compile(p) for p in _PATTERNS]
-# Bare months and years need a word before them that makes them dates: "May" is a verb, a name
-# ("Theresa May") or a month; "2000" a year or a quantity.
-_BARE_MONTH = re.compile(rf"\b{_MONTH_FULL}\b")
-_BARE_YEAR = re.compile(rf"(?<![\d$£€.,])\b{_YEAR}\b(?!\s*%|[-–/]\d|,\d|\.\d)")
-_DATE_CONTEXT = {"in", "since", "by", "during", "until", "till", "from", "before", "after", "through", "throughout",
-                 "of", "between", "and", "to", "or", "early", "late", "mid", "last", "next", "this", "around",
-                 "on", "for", "as", "year", "the", "end", "start", "beginning", "middle", "until", "circa"}
-_INCLUDED_PREP = {"in", "since", "by", "during", "until", "till", "from", "before", "after", "through", "throughout",
-                  "on", "at"}
-_AMBIGUOUS_MONTHS = {"march", "may"}
-_PREV_WORD = re.compile(r"([A-Za-z]+)[- \t\u00a0]*$")
-# What may stand before a bare month or year and belongs to the expression: "by early June", "late 2006",
-# "at the end of 2008".
-_BEFORE = re.compile(
-    r"(?:\b(?P<prep>on|in|at|since|by|during|until|till|from|before|after|through|throughout)[ \t]+)?"
-    r"(?P<part>(?:the[ \t]+)?(?:very[ \t]+)?(?:start|beginning|end|middle|close)[ \t]+of[ \t]+|"
-    r"\b(?:early|late|mid)(?:-|[ \t]+))?$", re.IGNORECASE)
-_THE_DAY = re.compile(r"\b(?:(?:early|late|later|earlier)[ \t]+in[ \t]+)?the[ \t]+(?:trading[ \t]+)?day\b"
-                      r"(?![ \t]+(?:of|when|that|which|ahead|to)\b)", re.IGNORECASE)
-# Verbs and prepositions after which "the day" is the day of the story ("to end the day at 8,017").
-_DAY_CONTEXT = {"end", "ends", "ended", "ending", "close", "closes", "closed", "closing", "finish", "finished",
-                "finishing", "start", "started", "starting", "open", "opened", "opening", "for", "in", "during",
-                "throughout"}
-
-
-def find_expressions(text: str) -> list[Expression]:
-    """Temporal expressions in `text`, longest first where they overlap, in text order."""
-    found: list[tuple[int, int]] = []
-    for finder in _FINDERS:
-        found.extend(m.span() for m in finder.finditer(text) if m.group().strip())
-    for m in _BARE_MONTH.finditer(text):
-        span = _with_context(text, m.start(), m.end(), require=m.group().lower() in _AMBIGUOUS_MONTHS)
-        if span:
-            found.append(span)
-    for m in _BARE_YEAR.finditer(text):
-        span = _with_context(text, m.start(), m.end(), require=True)
-        if span:
-            found.append(span)
-    for m in _THE_DAY.finditer(text):
-        prev = _PREV_WORD.search(text[max(0, m.start() - 30):m.start()])
-        if m.group().lower().startswith("the") and not (prev and prev.group(1).lower() in _DAY_CONTEXT):
-            continue
-        found.append(m.span())
-    chosen: list[tuple[int, int]] = []
-    for start, end in sorted(found, key=lambda s: (-(s[1] - s[0]), s[0])):
-        start, end = _trim(text, start, end)
-        if start >= end or any(start < e and s < end for s, e in chosen):
-            continue
-        if _named_day(text, start, end):
-            continue
-        chosen.append((start, end))
-    return [Expression(s, e, text[s:e]) for s, e in sorted(chosen)]
-
-
-def _with_context(text: str, start: int, end: int, *, require: bool) -> tuple[int, int] | None:
-    """Span of a bare month or year with the words before it that belong to it; None without date context."""
-    before = text[max(0, start - 60):start]
-    lead = _BEFORE.search(before)
-    if lead and lead.group("part"):
-        return start - len(lead.group(0)), end
-    m = _PREV_WORD.search(before)
-    word = m.group(1).lower() if m else ""
-    if require and word not in _DATE_CONTEXT:
-        return None
-    if word in _INCLUDED_PREP and m is not None:
-        return start - (len(before) - m.start(1)), end
-    return start, end
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\u00a0":
-        start += 1
-    while end > start and text[end - 1] in " \t\u00a0,":
-        end -= 1
-    return start, end
-
-
-def _named_day(text: str, start: int, end: int) -> bool:
-    """True for a weekday that is part of a name: "Black Monday", "Good Friday"."""
-    words = text[start:end].split()
-    if not words or words[0].lower().strip("'’s") not in WEEKDAYS:
-        return False
-    m = _PREV_WORD.search(text[max(0, start - 30):start])
-    return bool(m and m.group(1).lower() in NAMED_DAY_WORDS and m.group(1)[0].isupper())
 
 
 def needs_context(text: str) -> bool:
@@ -305,8 +165,8 @@ _WEEKDAY = re.compile(r"^(?:(last|next|this|coming|past) )?(monday|tuesday|wedne
 _MONTH_NAME = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
 _MONTH_OF_REL_YEAR = re.compile(rf"^{_MONTH_NAME},? (?:of )?(this|last|next) year$")
 _REL_MONTH = re.compile(rf"^(last|next|this) {_MONTH_NAME}$")
-_BARE_MONTH_T = re.compile(rf"^{_MONTH_NAME}$")
 _YEAR_T = re.compile(r"^(?:the )?(?:year )?(1[0-9]\d\d|20\d\d)$")
+_SHORT_YEAR = re.compile(r"^'(\d\d)$")
 _YEAR_IN = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b|'\d\d\b|\d{1,2}/\d{1,2}/\d{2}\b")
 _MONTH_WORD = rf"(?:{_MONTH_NAME}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -355,7 +215,13 @@ def resolve(text: str, published: object = None, *, tense: str | None = None,
     focus: the date of the story the expression may refer back to ("the same day"); when None,
         such expressions are read against the publication date.
     """
-    pub = as_date(published)
+    result = _resolve(text, as_date(published), tense, focus)
+    if result.date is not None and not FIRST_DAY <= result.date <= LAST_DAY:
+        return Resolution(None, "none", "outside-calendar-range")
+    return result
+
+
+def _resolve(text: str, pub: dt.date | None, tense: str | None, focus: Resolution | None) -> Resolution:
     raw = _normalise(text)
     if not raw or _AGE.search(raw) or _MAY_VERB.search(text):
         return Resolution(None, "none", "unsupported")
@@ -726,6 +592,14 @@ def _parse_absolute(t: str) -> tuple[dt.date, str] | None:
 
 def _year(t: str, pub, tense, focus) -> Resolution | None:
     m = _YEAR_T.match(t)
+    if m:
+        return Resolution(dt.date(int(m.group(1)), 1, 1), "year", "explicit-year")
+    m = _SHORT_YEAR.match(t)
     if not m:
         return None
-    return Resolution(dt.date(int(m.group(1)), 1, 1), "year", "explicit-year")
+    if pub is None:
+        return _unresolved("century-unknown")
+    # "since '82" in a story of 2009 is 1982: the century that puts the year nearest the story
+    options = [100 * c + int(m.group(1)) for c in (pub.year // 100 - 1, pub.year // 100, pub.year // 100 + 1)]
+    year = min(options, key=lambda y: (abs(y - pub.year), y > pub.year))
+    return Resolution(dt.date(year, 1, 1), "year", "two-digit-year")

@@ -62,12 +62,13 @@ class DateMention:
 
 @dataclass
 class _Event:
+    """An event being built: the word it hangs on, its date, and (once described) summary, actors, place."""
+
     sentence_id: int
     anchor: Token
     tense: str
     resolution: Resolution
     mention: DateMention | None = None
-    rule: str | None = None
     summary_tokens: list[Token] = field(default_factory=list)
     prefix_tokens: list[Token] = field(default_factory=list)
     actor_keys: list[str] = field(default_factory=list)
@@ -89,25 +90,27 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
     found = date_mentions(doc, published)
     events = _dated_events(found)
     events += _undated_events(doc, found, events, sentence_ids, quoted)
+    anchors = {e.anchor.i for e in events}
     for event in events:
-        _describe(event, doc, mentions, quoted)
+        _describe(event, doc, mentions, quoted, anchors - {event.anchor.i})
     events = _merge_retold(events)
     rows = [_row(e) for e in sorted(events, key=lambda e: (e.sentence_id, e.position))]
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    frame["date"] = pd.to_datetime(frame["date"])
+    frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
     frame["date_start"] = frame["date_start"].astype("Int64")
     return frame
 
 
 def date_mentions(doc: Doc, published: object) -> list[DateMention]:
     """Temporal expressions of `doc` (the rules' and the model's DATE entities), each read in context."""
-    spans = [(e.start, e.end) for e in dates.find_expressions(doc.text)]
+    text = doc.text  # rebuilt from the tokens on every access: read once
+    spans = [(e.start, e.end) for e in dates.find_expressions(text)]
     for ent in doc.ents:
         if ent.label_ != "DATE" or "\n" in ent.text:
             continue
         if any(ent.start_char < e and s < ent.end_char for s, e in spans):
             continue
-        if dates._named_day(doc.text, ent.start_char, ent.end_char):
+        if dates.is_named_day(text, ent.start_char, ent.end_char):
             continue
         if dates.resolve(ent.text, published).is_date:
             spans.append((ent.start_char, ent.end_char))
@@ -121,12 +124,13 @@ def resolve_spans(doc: Doc, spans: list[tuple[int, int]], published: object) -> 
     the latest date before them, else the publication date.
     """
     sentence_ids = _sentence_ids(doc)
+    full_text = doc.text
     pending: list[tuple[int, int, str, int, Token, str | None, bool]] = []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        text = doc.text[start:end]
+        text = full_text[start:end]
         anchor, dating_tense, nominal = _anchor_and_tense(span, text)
         pending.append((start, end, text, sentence_ids[span.start], anchor, dating_tense, nominal))
     resolutions: dict[int, Resolution] = {}
@@ -147,9 +151,9 @@ def resolve_spans(doc: Doc, spans: list[tuple[int, int]], published: object) -> 
     out = []
     for i, (start, end, text, sid, anchor, dating_tense, nominal) in enumerate(pending):
         resolution = resolutions[i]
-        tense = _tense_of_date(resolution, published) if nominal else None
-        out.append(DateMention(start, end, text, sid, anchor, tense or clause_tense(_verb_ancestor(anchor)),
-                               resolution, nominal))
+        tense = (_tense_of_date(resolution, published) or clause_tense(_verb_ancestor(anchor))) if nominal \
+            else clause_tense(anchor)
+        out.append(DateMention(start, end, text, sid, anchor, tense, resolution, nominal))
     return out
 
 
@@ -238,7 +242,8 @@ def _anchor_and_tense(span: Span, text: str) -> tuple[Token, str | None, bool]:
     if root.pos_ in ("VERB", "AUX") and root.head.i == root.i:  # a date that is the whole clause ("Today marked ...")
         anchor = root
     tense = clause_tense(anchor)
-    if re.match(r"(?i)(until|till)\b", text) and anchor.tag_ != "VBD":
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    if (re.match(r"(?i)(until|till)\b", text) or before in ("until", "till")) and anchor.tag_ != "VBD":
         tense = "future"  # a state that lasts "until Friday" ends ahead of the story
     return anchor, tense, False
 
@@ -346,7 +351,8 @@ def _subordinate_past_event(sent: Span, sid: int, quoted: list[bool], heads: set
         if quoted[token.idx] or token.i in heads:
             continue
         if token.lower_ in PRIOR_EVENT_PREPS and token.pos_ in ("ADP", "VERB", "SCONJ"):
-            if any(c.dep_ == "pobj" and c.pos_ == "NOUN" for c in token.children):
+            if any(c.dep_ in ("pobj", "dobj") and c.pos_ == "NOUN" and not c.ent_type_ in ("DATE", "TIME")
+                   for c in token.children):
                 event = _Event(sid, token, "past", Resolution(None, "none", "earlier-event-no-date"))
                 event.summary_tokens = list(token.subtree)
                 return event
@@ -360,20 +366,21 @@ def _subordinate_past_event(sent: Span, sid: int, quoted: list[bool], heads: set
 # Summary, actors, place
 
 
-def _describe(event: _Event, doc: Doc, mentions: pd.DataFrame, quoted: list[bool]) -> None:
-    """Fill the event's summary tokens, actors and place."""
+def _describe(event: _Event, doc: Doc, mentions: pd.DataFrame, quoted: list[bool], others: set[int]) -> None:
+    """Fill the event's summary tokens, actors and place; `others` are the anchors of the other events."""
     if not event.summary_tokens:
-        event.summary_tokens, event.prefix_tokens = _clause(event.anchor, quoted)
+        event.summary_tokens, event.prefix_tokens = _clause(event.anchor, quoted, others)
     tokens = event.prefix_tokens + event.summary_tokens
     event.place = _place(tokens, doc)
     event.actor_keys = _actors(tokens, mentions, event.place)
 
 
-def _clause(anchor: Token, quoted: list[bool]) -> tuple[list[Token], list[Token]]:
+def _clause(anchor: Token, quoted: list[bool], others: set[int] = frozenset()) -> tuple[list[Token], list[Token]]:
     """The tokens of the clause an event verb heads, trimmed; and the subject it leaves unsaid.
 
-    Left out: joined and adverbial clauses, relative clauses and appositions below it, and the
-    words of a quotation when the clause reports it ("..., Trump told Netanyahu").
+    Left out: joined and adverbial clauses, relative clauses and appositions below it, the words of
+    a quotation when the clause reports it ("..., Trump told Netanyahu"), and clauses below it that
+    are events of their own (`others`: "the ministry announced on Thursday [that ...]").
     """
     root = anchor
     if anchor.dep_ == "acl" and anchor.head.pos_ in ("NOUN", "PROPN"):
@@ -382,8 +389,8 @@ def _clause(anchor: Token, quoted: list[bool]) -> tuple[list[Token], list[Token]
         retold = anchor.head.lemma_.lower() in EVENT_NOUNS and anchor.tag_ == "VBN"
         root = _verb_ancestor(anchor.head) if retold else anchor.head
     elif anchor.pos_ not in ("VERB", "AUX") and anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") \
-            and anchor.head.pos_ in ("VERB", "AUX"):
-        # a dated noun that is an argument: "A June 3 hearing has been scheduled ..."
+            and anchor.head.pos_ in ("VERB", "AUX") and _words(anchor.subtree) < 3 and anchor.head.i not in others:
+        # a dated noun too short to say anything alone: "analysts blame recent losses on ..."
         root = anchor.head
     dropped_here = {"conj", "cc", "advcl", "parataxis", "preconj"}
     dropped_below = {"relcl", "appos", "parataxis"}
@@ -396,7 +403,8 @@ def _clause(anchor: Token, quoted: list[bool]) -> tuple[list[Token], list[Token]
             if _within(anchor, child):
                 visit(child)
             elif (token.i == root.i and child.dep_ in dropped_here) or child.dep_ in dropped_below or (
-                    quoted[child.idx] and not quoted[root.idx] and child.pos_ in ("VERB", "AUX")):
+                    quoted[child.idx] and not quoted[root.idx] and child.pos_ in ("VERB", "AUX")) or (
+                    child.i in others and child.dep_ in ("ccomp", "xcomp", "advcl", "acl")):
                 before.add(child.left_edge.i - 1)
                 after.add(child.right_edge.i + 1)
             else:
@@ -431,8 +439,8 @@ def _unsaid_subject(root: Token, keep: list[Token]) -> list[Token]:
         return []
     for child in first.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            return [t for t in child.subtree
-                    if not any(a.dep_ in ("relcl", "appos", "parataxis") for a in _path(t, child))]
+            return [t for t in child.subtree if t.text not in (",", ";")
+                    and not any(a.dep_ in ("relcl", "appos", "parataxis") for a in _path(t, child))]
     return []
 
 
@@ -485,10 +493,13 @@ def _text(tokens: list[Token]) -> str:
         out += token.text
         if i + 1 < len(tokens):
             out += token.whitespace_ if tokens[i + 1].i == token.i + 1 else " "
+    out = re.sub(r"[“\"]\s*[.,]?\s*[”\"]", "", out)  # a quotation left out of a clause that reports it
+    out = re.sub(r"\(\s*\)", "", out)  # brackets whose contents were left out
     out = re.sub(r"\s+", " ", out)
     out = re.sub(r"\s+([,.;:])", r"\1", out)
     out = re.sub(r",(\s*,)+", ",", out)
-    out = re.sub(r"[“\"]\s*[.,]?\s*[”\"]", "", out)  # a quotation left out of a clause that reports it
+    if (out.count("“") != out.count("”")) or out.count('"') % 2:
+        out = out.strip("“”\"")  # a quotation mark whose partner was left out
     return out.strip(" ,;:")
 
 
@@ -500,10 +511,18 @@ def _place(tokens: list[Token], doc: Doc) -> str | None:
         prep = token.head
         head_lemma = prep.head.lemma_.lower()
         if prep.lower_ in PLACE_PREPS or (prep.lower_ == "to" and head_lemma in MOTION_LEMMAS):
-            for ent in doc.ents:
-                if ent.start <= token.i < ent.end:
-                    return re.sub(r"^(?i:the)\s+", "", ent.text)
+            return re.sub(r"^(?i:the)\s+", "", _entity_text(token))
     return None
+
+
+def _entity_text(token: Token) -> str:
+    """The words of the named entity `token` belongs to (doc.ents is rebuilt on each access: avoided)."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 def _actors(tokens: list[Token], mentions: pd.DataFrame, place: str | None) -> list[str]:

@@ -23,8 +23,10 @@ def line_breaks(doc: Doc) -> Doc:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
-        elif token.is_sent_start is None or token.is_sent_start:
-            pass
+            # Left open, the parser tends to cut a line's first word off as a sentence of its own
+            # ("Brazil | and Argentina signed ..."): the word after a line start continues it.
+            if token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = False
     return doc
 
 

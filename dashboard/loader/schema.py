@@ -45,7 +45,12 @@ FIELDS: dict[str, Field] = {
         Field("cue", "string", "Speech verb or phrase that introduces a quote (said, told, according to)."),
         Field("speaker_id", "string", "actor_id of the speaker; null when the speaker cannot be found."),
         Field("speaker_text", "string", "Words in the text that name the speaker (may be a pronoun or title)."),
-        Field("confidence", "string", "How the speaker was found: named | title | pronoun | carried | none."),
+        Field("confidence", "string",
+              "How the speaker was found. named: the speaker's name stands in the clause of the cue (its subject, "
+              "'according to X', 'a spokesman for X'); title: a title or role noun resolved to the actor it names "
+              "nearby ('the ministry', 'the minister', 'the company'); pronoun: 'he', 'it' or 'they' resolved to "
+              "the nearest fitting actor before it; carried: a quote with no cue of its own that goes on from the "
+              "quote before and takes its speaker; none: no speaker found, speaker_id is null."),
         Field("about_ids", "object", "actor_ids mentioned inside the quote (list of str)."),
         Field("event_id", "string", "Stable id of an event: article id and position."),
         Field("date", "datetime64[ns]", "Start of the day, week, month or year the event happened; NaT when undated."),

@@ -82,23 +82,29 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Windows editors save "Unicode" text as UTF-16 with a byte order mark; it is full of NUL bytes.
         try:
-            return data.decode("utf-16"), "UTF-16 text: read as UTF-16"
+            text, note = data.decode("utf-16"), "UTF-16 text: read as UTF-16"
         except UnicodeDecodeError:
             return None, "binary file (a UTF-16 mark, but not UTF-16 text), not text"
-    if b"\x00" in data[:8192]:
+    elif b"\x00" in data[:8192]:
         return None, "binary file (it contains NUL bytes), not text"
-    try:
-        text, note = data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
+    else:
         try:
-            text, note = data.decode("cp1252"), "not UTF-8: read as Windows-1252"
+            text, note = data.decode("utf-8-sig"), None
         except UnicodeDecodeError:
-            text, note = data.decode("latin-1"), "not UTF-8: read as Latin-1"
+            text, note = _single_byte(data)
     # control bytes are valid ASCII, so a binary file without NULs can still decode
     controls = sum(1 for c in text[:8192] if unicodedata.category(c) == "Cc" and c not in "\r\n\t\f")
     if controls > max(8, len(text[:8192]) // 20):
         return None, "binary file (mostly control bytes), not text"
     return text, note
+
+
+def _single_byte(data: bytes) -> tuple[str, str]:
+    """Text that is not UTF-8: Windows-1252 where it decodes, else Latin-1 (which decodes every byte)."""
+    try:
+        return data.decode("cp1252"), "not UTF-8: read as Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "not UTF-8: read as Latin-1"
 
 
 def parse_front_matter(text: str) -> tuple[dict, str, str | None]:

@@ -8,13 +8,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import fold
-from .cues import (COMPANY_NOUNS, COUNTRY_NOUNS, ORG_NOUNS, PRONOUN_KINDS, ROLE_NOUNS, SPEAKER_KINDS,
+from .cues import (CLAUSE_ONLY, COMPANY_NOUNS, COUNTRY_NOUNS, ORG_NOUNS, PRONOUN_KINDS, ROLE_NOUNS, SPEAKER_KINDS,
                    SPEECH_VERBS)
 
+# Words that make an organisation an institution rather than a company: "the company" is never a ministry.
+INSTITUTION_WORDS = ORG_NOUNS - {"bank", "exchange", "fund", "group"}
+NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod"})
 RELATIVE = frozenset({"which", "who", "that"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # How far back a pronoun looks for the actor it stands for, in sentences.
@@ -23,6 +25,10 @@ PRONOUN_REACH = 4
 TITLE_WINDOW = 7
 # A speaker phrase longer than this is cut back to its head words.
 MAX_PHRASE_TOKENS = 8
+
+
+# A mention as the loader's mentions table gives it: start, end, key, kind, role, affiliation_key.
+MentionRecord = tuple[int, int, str, str, object, object]
 
 
 @dataclass(frozen=True)
@@ -51,30 +57,34 @@ class _Mention:
 class Speakers:
     """Speaker resolution over one parsed article and its actor mentions."""
 
-    def __init__(self, doc: Doc, mentions: pd.DataFrame, quoted: list[tuple[int, int]]) -> None:
-        """`quoted`: character ranges of direct quotes, whose names are never antecedents."""
+    def __init__(self, doc: Doc, mentions: list[MentionRecord], quoted: list[tuple[int, int]],
+                 sent_starts: list[int]) -> None:
+        """`mentions`: (start, end, key, kind, role, affiliation_key) by start; `quoted`: sorted character
+        ranges of quotes, whose names are never antecedents; `sent_starts`: first token of each sentence."""
         self.doc = doc
-        self.sent_starts = [s.start for s in doc.sents]
+        self.quoted = quoted
+        self.sent_starts = sent_starts
         self.mentions: list[_Mention] = []
         self.at: dict[int, _Mention] = {}
-        quoted_sorted = sorted(quoted)
-        for row in mentions.itertuples(index=False):
-            if row.kind not in SPEAKER_KINDS:
+        for start, end, key, kind, role, affiliation in mentions:
+            if kind not in SPEAKER_KINDS:
                 continue
-            span = doc.char_span(int(row.start), int(row.end), alignment_mode="expand")
+            span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            role = row.role if isinstance(row.role, str) else ""
-            if row.kind == "person":
-                role = " ".join([role, *_apposed_title(span.root), *_titles_before(span)])
-            affiliation = row.affiliation_key if isinstance(row.affiliation_key, str) else ""
-            m = _Mention(span.start, span.end - 1, span.root.i, row.key, row.kind, role.casefold(), affiliation)
+            role = role if isinstance(role, str) else ""
+            if kind == "person":
+                sent_start = self.sent_starts[self.sentence_of(span.start)]
+                role = " ".join([role, *_apposed_title(span.root), *_titles_before(span, sent_start)])
+            affiliation = affiliation if isinstance(affiliation, str) else ""
+            m = _Mention(span.start, span.end - 1, span.root.i, key, kind, role.casefold(), affiliation)
             for i in range(span.start, span.end):
                 self.at[i] = m
-            if not _inside(quoted_sorted, int(row.start)):
+            if not inside(quoted, start):
                 self.mentions.append(m)
         self.mentions.sort(key=lambda m: m.first)
         self.firsts = [m.first for m in self.mentions]
+        self.kinds = {m.key: m.kind for m in self.at.values()}
         # Names the parser read but the entity model missed ("Mulally says"): matched on the article's keys.
         self.by_name: dict[str, set[str]] = {}
         for m in self.mentions:
@@ -97,6 +107,8 @@ class Speakers:
         """Speaker of a speech verb: its subject, or the subject of the clause a participle belongs to."""
         if verb.i not in self.cache:
             subject = subject_of(verb, self)
+            if subject is not None and inside(self.quoted, subject.idx):
+                subject = None  # a word of someone's quotation does not say it
             self.subjects[verb.i] = subject
             speaker = self.of_phrase(subject) if subject is not None else NOBODY
             self.cache[verb.i] = speaker
@@ -106,7 +118,7 @@ class Speakers:
         return self.cache[verb.i]
 
     def kind_of(self, key: str) -> str:
-        return next((m.kind for m in self.mentions if m.key == key), "person")
+        return self.kinds.get(key, "person")
 
     def of_phrase(self, tok: Token, *, pronouns: bool = True) -> Speaker:
         """The actor a noun phrase headed by `tok` names, or NOBODY."""
@@ -178,7 +190,7 @@ class Speakers:
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
                 cands = [child]
-            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from"):
+            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "by"):
                 cands = [g for g in child.children if g.dep_ == "pobj"]
             else:
                 continue
@@ -201,6 +213,8 @@ class Speakers:
         whose role holds 'minister'; 'the company' -> the latest organisation; 'the country' -> the
         latest country."""
         noun = tok.lemma_.casefold()
+        if tok.tag_ in ("NNS", "NNPS"):
+            return None  # "the manufacturers" are several: no one actor speaks for them
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children) or bool(owners)
         if not definite:
             return None
@@ -215,8 +229,14 @@ class Speakers:
             if named:
                 return named[-1].key
             if noun in COMPANY_NOUNS and not owners:
-                orgs = [m for m in cands if m.kind == "organization"]
-                return orgs[-1].key if orgs else None
+                # "the company" is a business, and news names it as a subject before it shortens it
+                firms = [m for m in cands
+                         if m.kind == "organization" and not INSTITUTION_WORDS & set(m.key.casefold().split())]
+                here = self.sent_starts[self.sentence_of(tok.i)]
+                nearby = [m for m in firms if m.first >= here]
+                subjects = [m for m in firms if self.doc[m.head].dep_ in SUBJECTS]
+                pick = nearby or subjects or firms
+                return pick[-1].key if pick else None
             return None
         if noun in COUNTRY_NOUNS and not owners:
             countries = [m for m in cands if m.kind == "country"]
@@ -232,6 +252,8 @@ class Speakers:
                     sp = self.of_phrase(child, pronouns=False)
                     if sp.key and self.kind_of(sp.key) in kinds:
                         return sp.key
+                    if sp.key is None and child.pos_ == "PROPN":
+                        return None  # it stands for a name we cannot resolve, not for an older one
         cands = [m for m in self.before(pron.i) if m.kind in kinds]
         if not cands:
             return None
@@ -256,14 +278,16 @@ def subject_of(verb: Token, speakers: Speakers) -> Token | None:
         subject = _own_subject(tok)
         if subject is not None:
             return subject
-        if tok.head is tok or tok.dep_ == "ccomp" and tok.head.lemma_ in SPEECH_VERBS:
-            break  # a report inside a report has its own speaker, or none we can name
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            noun = tok.head  # "officials, citing ..." speak themselves; "a letter stating ..." does not
+        if tok.head is tok or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":
+            break  # "it is interesting to note that": nobody in particular
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "officials, citing ..." speak themselves; "a letter stating ..." does not; and the
+            # noun of "X, dubbed 'Y'" is what was named, not who named it
+            noun = tok.head
             if speakers.of_phrase(noun, pronouns=False).key:
                 return noun
         tok = tok.head
-    return _subject_after(verb)
+    return _subject_beside(verb)
 
 
 def _own_subject(tok: Token) -> Token | None:
@@ -272,10 +296,13 @@ def _own_subject(tok: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in ("dobj", "nsubjpass"):
                 return child
+    # a passive speech verb's subject is what was said ("it was announced"), not who said it
+    passive_ok = tok.lemma_ not in SPEECH_VERBS
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and passive_ok]
+    if subjects:
+        before = [c for c in subjects if c.i < tok.i]
+        return before[-1] if before else subjects[0]  # the nearest: "As well as new routes, Mannion stated"
     for child in tok.children:
-        # a passive speech verb's subject is what was said ("it was announced"), not who said it
-        if child.dep_ == "nsubj" or child.dep_ == "nsubjpass" and tok.lemma_ not in SPEECH_VERBS:
-            return child
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs:
@@ -283,18 +310,23 @@ def _own_subject(tok: Token) -> Token | None:
     return None
 
 
-def _subject_after(verb: Token) -> Token | None:
-    """An inverted subject the parser hung elsewhere: '"...," said analyst Chris Weafer commenting'."""
+def _subject_beside(verb: Token) -> Token | None:
+    """A subject the parser hung elsewhere: the name right before the verb ('..., Boeing Vice President
+    Scott Carson replied') or the phrase right after it ('"...," said analyst Chris Weafer commenting')."""
     doc = verb.doc
+    if verb.i > 0 and doc[verb.i - 1].pos_ == "PROPN":
+        return doc[verb.i - 1]
     j = verb.i + 1
     while j < len(doc) and (doc[j].is_punct or doc[j].is_space):
         j += 1
     if j >= len(doc) or doc[j].pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
         return None
     tok = doc[j]
-    while tok.head.i > tok.i and tok.head.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("compound", "amod", "det", "poss", "nmod"):
+    while tok.head.i > tok.i and tok.head.pos_ in ("PROPN", "NOUN") and tok.dep_ in NOUN_MODIFIERS:
         tok = tok.head
-    return tok if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ != "dobj" else None
+    if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ == "dobj" and verb.lemma_ not in CLAUSE_ONLY:
+        return None  # "told reporters": the one addressed, not the one speaking
+    return tok
 
 
 def _apposed_title(name: Token) -> list[str]:
@@ -309,11 +341,11 @@ def _apposed_title(name: Token) -> list[str]:
     return words
 
 
-def _titles_before(name: Span) -> list[str]:
+def _titles_before(name: Span, sent_start: int) -> list[str]:
     """Office words shortly before a name: 'the Prime Minister of Singapore, Mr. Lee Hsien Loong'."""
     doc = name.doc
     words: list[str] = []
-    for i in range(name.start - 1, max(name.sent.start, name.start - TITLE_WINDOW) - 1, -1):
+    for i in range(name.start - 1, max(sent_start, name.start - TITLE_WINDOW) - 1, -1):
         tok = doc[i]
         if tok.pos_ in ("VERB", "AUX") or tok.ent_type_ == "PERSON":
             break
@@ -344,6 +376,7 @@ def _phrase_tokens(tok: Token) -> list[Token]:
     return out
 
 
-def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+def inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    """Whether character `pos` falls in one of the sorted, non-overlapping `ranges`."""
     i = bisect_right(ranges, (pos, float("inf"))) - 1
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]

@@ -14,9 +14,13 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(autouse=True)
 def clear_caches():
+    from dashboard.components.context import clear_briefings
+
     st.cache_data.clear()
+    clear_briefings()
     yield
     st.cache_data.clear()
+    clear_briefings()
 
 
 @pytest.fixture

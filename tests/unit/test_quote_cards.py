@@ -9,7 +9,7 @@ import pytest
 from dashboard.components.quote_cards import (
     NO_SPEAKER_ID, UNKNOWN_SPEAKER, about_options, card_html, cards_html, confidence_note, filter_quotes,
     quote_table, quotes_csv, reader_link, search_terms, speaker_about_counts, speaker_about_figure,
-    speaker_options,
+    speaker_about_pairs, speaker_options,
 )
 from dashboard.loader import schema
 
@@ -239,3 +239,11 @@ def test_empty_quotes_give_an_empty_table_and_csv():
     table = quote_table(schema.empty("quotes"), _actors(), _articles())
     assert table.empty and speaker_options(table) == {} and speaker_about_counts(table).empty
     assert quotes_csv(table).decode().startswith("published,source,title,kind,speaker")
+
+
+def test_speaker_about_pairs_busiest_first(table):
+    pairs = speaker_about_pairs(table)
+    assert list(pairs.itertuples(index=False, name=None)) == [
+        ("Hakan Fidan", "Turkey", 2), ("Donald Trump", "Turkey", 1), ("Hakan Fidan", "Syria", 1),
+        ("Turkish Ministry of Defense", "Israel", 1),
+    ]

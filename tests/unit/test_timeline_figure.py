@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from dashboard.components.timeline_figure import (
-    NO_ACTOR, OTHER_ACTORS, date_bounds, date_label, event_table, events_csv, events_in_range, lane_rows,
-    period_end, pick_selected, selected_event_ids, sentence_html, timeline_figure,
+    MAX_SUB_ROWS, NO_ACTOR, OTHER_ACTORS, OTHER_ARTICLES, UNDATED_MANY, date_bounds, date_label, default_range,
+    event_table, events_csv, events_in_range, lane_rows, period_end, pick_selected, selected_event_ids,
+    sentence_html, timeline_figure,
 )
 from dashboard.loader import schema
 
@@ -70,7 +71,9 @@ def test_period_end(precision, start, end):
     ids=["day", "week", "month", "year", "undated", "undated-no-publication"],
 )
 def test_date_label(date, precision, published, label):
-    to_ts = lambda v: pd.Timestamp(v) if v else pd.NaT  # noqa: E731
+    def to_ts(v):
+        return pd.Timestamp(v) if v else pd.NaT
+
     assert date_label(to_ts(date), precision, to_ts(published)) == label
 
 
@@ -121,7 +124,34 @@ def test_actor_lanes_repeat_an_event_for_each_actor_and_put_undated_last():
 def test_actor_lanes_beyond_the_cap_share_a_lane():
     rows = lane_rows(_table([DAY, WEEK, MONTH]), "actor", max_lanes=2)
     assert list(dict.fromkeys(rows["lane"])) == ["Turkey", OTHER_ACTORS]
-    assert sorted(rows.loc[rows["lane"] == OTHER_ACTORS, "event_id"]) == ["e0", "e2"]
+    assert list(rows.loc[rows["lane"] == OTHER_ACTORS, "event_id"]) == ["e2"]  # e0 is drawn under Turkey
+
+
+def test_undated_events_of_many_publication_days_share_one_lane():
+    articles = schema.cast(pd.DataFrame({
+        "article_id": [f"a{i}" for i in range(6)], "title": [f"T{i}" for i in range(6)],
+        "published": [f"2025-04-{10 + i}" for i in range(6)],
+    }), "articles")
+    events = _events([{**UNDATED, "article_id": f"a{i}"} for i in range(6)])
+    table = event_table(events, _actors(), articles)
+    assert set(lane_rows(table, "actor")["lane"]) == {UNDATED_MANY}
+    assert set(lane_rows(table, "actor", max_undated_lanes=6)["lane"]) == {f"before {d} Apr 2025" for d in
+                                                                             range(10, 16)}
+    fig = timeline_figure(table)
+    xs = [pd.Timestamp(x) for x in fig.data[0].x]
+    assert all(pd.Timestamp(f"2025-04-{9 + i}") < x < pd.Timestamp(f"2025-04-{10 + i}") for i, x in enumerate(xs))
+
+
+def test_article_lanes_beyond_the_cap_keep_the_busiest():
+    rows = lane_rows(_table([DAY, WEEK, MONTH, {**MONTH, "article_id": "a3", "date": "2025-02-01"}]), "article",
+                     max_lanes=2)
+    assert list(dict.fromkeys(rows["lane"])) == ["10 Apr · Talks in Baku", OTHER_ARTICLES]
+    assert sorted(rows.loc[rows["lane"] == OTHER_ARTICLES, "event_id"]) == ["e2", "e3"]
+
+
+def test_a_crowded_lane_stacks_at_most_a_few_rows():
+    fig = timeline_figure(_table([{**DAY, "sentence_id": i} for i in range(12)]), lanes="article")
+    assert len(set(_traces(fig)["Day"].y)) == MAX_SUB_ROWS
 
 
 def test_article_lanes_one_per_article_oldest_first():
@@ -236,3 +266,16 @@ def test_csv_has_the_given_rows_with_names():
     assert list(data["actors"]) == ["Turkey", "Turkey; Israel"]
     assert list(data["date"]) == ["2025-04-07", "2025-04-09"]
     assert list(data["date_label"]) == ["week of 7 Apr 2025", "9 Apr 2025"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([DAY, MONTH], (dt.date(2025, 3, 1), dt.date(2025, 4, 9))),
+        ([DAY, {**YEAR, "date": "1982-01-01", "article_id": "a1"}], (dt.date(2024, 4, 10), dt.date(2025, 4, 9))),
+        ([{**UNDATED, "article_id": "a3"}], None),
+    ],
+    ids=["recent-history-kept", "old-history-left-out", "nothing-dated"],
+)
+def test_default_range(rows, expected):
+    assert default_range(_table(rows)) == expected

@@ -1,0 +1,300 @@
+"""Speed at scale: the loader against bare spaCy, the warm cache, and the app's reruns.
+
+    .venv/bin/python bench/loader_bench.py FOLDER [--articles 2000 | --repeat N] [--skip-app]
+
+Copies every article of FOLDER into a temporary folder as often as it takes to reach --articles
+(or --repeat times), each copy under its own name and with a marker line, so no cache recognises
+it. Each measurement runs in a fresh process, so its peak memory is its own. Prints a Markdown
+table, with the targets beside the figures, that can go into the README's performance section.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+PAGES = ("overview", "timeline", "quotes", "actors")
+TARGETS = {
+    "cold_ratio": 0.8,      # cold load, one process, vs bare nlp.pipe with one process
+    "parallel_ratio": 1.5,  # cold load with n_process=2 vs bare nlp.pipe with one process
+    "warm_s": 2.0,          # warm load of 2,000 articles
+    "rerun_ms": 300.0,      # a page rerun after the actor filter changes
+    "app_mb": 1024.0,       # the app process's memory
+}
+
+
+# --- the corpus ------------------------------------------------------------------------------
+
+def make_corpus(source: Path, target: Path, repeat: int) -> int:
+    """Write `repeat` copies of every article file in `source` into `target`; return the file count."""
+    from dashboard.loader.sources import SIDECAR_SUFFIXES, list_article_files
+
+    files, _ = list_article_files(source)
+    target.mkdir(parents=True, exist_ok=True)
+    for n in range(repeat):
+        for path in files:
+            name = f"{path.stem}--copy{n:03d}"
+            data = path.read_bytes()
+            marker = f"[copy {n}]".encode()
+            if path.suffix.lower() in (".html", ".htm"):
+                cut = data.lower().rfind(b"</body>")
+                cut = len(data) if cut < 0 else cut
+                data = data[:cut] + b"<p>" + marker + b"</p>" + data[cut:]
+            else:
+                data = data.rstrip() + b"\n\n" + marker + b"\n"
+            (target / f"{name}{path.suffix}").write_bytes(data)
+            for suffix in SIDECAR_SUFFIXES:
+                side = path.with_name(path.stem + suffix)
+                if side.exists():
+                    (target / f"{name}{suffix}").write_bytes(side.read_bytes())
+    return len(files) * repeat
+
+
+# --- measurements, each run in its own process -------------------------------------------------
+
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
+
+
+def _texts(folder: Path) -> list[str]:
+    from dashboard.loader.settings import Settings
+    from dashboard.loader.sources import read_folder
+
+    articles, _ = read_folder(folder, max_bytes=Settings().max_bytes)
+    return [a.text for a in articles]
+
+
+def phase_bare(folder: Path, model: str, **_: object) -> dict:
+    """The same texts through the model as spaCy ships it: spacy.load and nlp.pipe, defaults."""
+    import importlib
+
+    import spacy
+
+    texts = _texts(folder)
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        nlp = importlib.import_module(model).load()
+    list(nlp.pipe(texts[:16]))  # first batches pay for allocation: warm both sides the same way
+    start = time.perf_counter()
+    for _doc in nlp.pipe(texts):
+        pass
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "articles": len(texts), "words": sum(len(t.split()) for t in texts),
+            "peak_mb": _peak_mb(), "pipes": nlp.pipe_names}
+
+
+def phase_cold(folder: Path, model: str, cache: Path, n_process: int, batch_size: int, **_: object) -> dict:
+    """load_briefing with an empty cache and the model already loaded, as the app calls it."""
+    from dashboard.loader import build_nlp, load_briefing
+
+    nlp = build_nlp(model)
+    list(nlp.pipe(_texts(folder)[:16]))
+    start = time.perf_counter()
+    b = load_briefing(folder, cache_dir=cache, nlp=nlp, model=model, n_process=n_process, batch_size=batch_size)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "articles": len(b.articles), "words": int(b.articles["word_count"].sum()),
+            "peak_mb": _peak_mb(), "worker_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
+            "rows": {name: len(df) for name, df in b.tables().items()}}
+
+
+def phase_warm(folder: Path, model: str, cache: Path, **_: object) -> dict:
+    """load_briefing in a fresh process with the cache full: no model is needed."""
+    start = time.perf_counter()
+    from dashboard.loader import load_briefing
+
+    imported = time.perf_counter()
+    b = load_briefing(folder, cache_dir=cache, model=model)
+    seconds = time.perf_counter() - imported
+    return {"seconds": seconds, "import_seconds": imported - start, "articles": len(b.articles),
+            "peak_mb": _peak_mb()}
+
+
+def phase_app(folder: Path, model: str, cache: Path, **_: object) -> dict:
+    """AppTest over the app on the warm briefing: each page's first run, then a rerun with a filter."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ.update(BRIEFING_FOLDER=str(folder), BRIEFING_CACHE_DIR=str(cache), BRIEFING_MODEL=model)
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=900)
+    errors: list[str] = []
+
+    def timed_run() -> float:
+        start = time.perf_counter()
+        at.run()
+        ms = (time.perf_counter() - start) * 1000
+        errors.extend(f"{e.message}" for e in at.exception)
+        return ms
+
+    start_ms = timed_run()
+    options = at.multiselect(key="actor").options
+    actor = options[0] if options else None  # the most mentioned actor: the largest filtered view
+    pages = {}
+    for page in PAGES:
+        if at.multiselect(key="actor").value:
+            at.multiselect(key="actor").set_value([])
+        at.switch_page(f"app_pages/{page}.py")
+        first = timed_run()
+        rerun = None
+        if actor is not None:
+            at.multiselect(key="actor").set_value([actor])
+            rerun = timed_run()
+        pages[page] = {"first_ms": first, "filter_ms": rerun}
+    rss = _current_rss_mb()
+    return {"start_ms": start_ms, "actor": actor, "pages": pages, "rss_mb": rss, "peak_mb": _peak_mb(),
+            "errors": errors}
+
+
+def _current_rss_mb() -> float | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+PHASES = {"bare": phase_bare, "cold": phase_cold, "warm": phase_warm, "app": phase_app}
+
+
+def run_phase(name: str, **kwargs: object) -> dict:
+    """Run one measurement in a fresh interpreter and return what it measured."""
+    cmd = [sys.executable, __file__, "--phase", name, "--phase-args", json.dumps(kwargs, default=str)]
+    print(f"… {name} {kwargs.get('n_process', '')}".rstrip(), file=sys.stderr, flush=True)
+    out = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --- the report --------------------------------------------------------------------------------
+
+def _mark(ok: bool | None) -> str:
+    return "—" if ok is None else ("met" if ok else "**not met**")
+
+
+def report(r: dict) -> str:
+    """The Markdown table of every figure beside its target."""
+    bare, cold, par, warm, app = r["bare"], r["cold"], r.get("parallel"), r["warm"], r.get("app")
+    bare_rate = bare["articles"] / bare["seconds"]
+
+    def rates(m: dict) -> str:
+        return f"{m['articles'] / m['seconds']:.1f} articles/s, {m['words'] / m['seconds']:,.0f} words/s"
+
+    rows = [
+        ("Machine", f"{r['cores']} cores, {r['cpu']}; Python {r['python']}, spaCy {r['spacy']}; "
+                    f"load average {r['load_before']:.1f} before, {r['load_after']:.1f} after", "", ""),
+        ("Corpus", f"{cold['articles']:,} articles ({r['source_articles']} × {r['repeat']} copies), "
+                   f"{cold['words']:,} words; model {r['model']}", "", ""),
+        ("Bare spaCy `nlp.pipe`, 1 process", f"{rates(bare)} ({bare['seconds']:.1f} s); peak RSS {bare['peak_mb']:.0f} MB",
+         "", ""),
+    ]
+    ratio = (cold["articles"] / cold["seconds"]) / bare_rate
+    rows.append(("Cold load, 1 process (empty cache)",
+                 f"{rates(cold)} ({cold['seconds']:.1f} s); peak RSS {cold['peak_mb']:.0f} MB; **{ratio:.2f} × bare**",
+                 f"≥ {TARGETS['cold_ratio']} × bare", _mark(ratio >= TARGETS["cold_ratio"])))
+    if par:
+        pratio = (par["articles"] / par["seconds"]) / bare_rate
+        rows.append((f"Cold load, n_process={r['n_process']}",
+                     f"{rates(par)} ({par['seconds']:.1f} s); peak RSS {par['peak_mb']:.0f} MB main, "
+                     f"{par['worker_peak_mb']:.0f} MB per worker; **{pratio:.2f} × bare 1-process**",
+                     f"≥ {TARGETS['parallel_ratio']} × bare 1-process", _mark(pratio >= TARGETS["parallel_ratio"])))
+    rows.append(("Warm load (cache full, fresh process)",
+                 f"{warm['seconds']:.2f} s to a loaded Briefing (+ {warm['import_seconds']:.1f} s imports); "
+                 f"peak RSS {warm['peak_mb']:.0f} MB",
+                 f"< {TARGETS['warm_s']:.0f} s at 2,000 articles", _mark(warm["seconds"] < TARGETS["warm_s"])))
+    if app:
+        rows.append(("App first run (model + warm briefing + overview)", f"{app['start_ms'] / 1000:.2f} s", "", ""))
+        for page, t in app["pages"].items():
+            filt = t["filter_ms"]
+            rows.append((f"`{page}` page: first run / rerun after actor filter",
+                         f"{t['first_ms']:.0f} ms / " + (f"{filt:.0f} ms" if filt is not None else "no actors"),
+                         f"rerun < {TARGETS['rerun_ms']:.0f} ms",
+                         _mark(None if filt is None else filt < TARGETS["rerun_ms"])))
+        rows.append(("App process memory (AppTest, after the four pages)",
+                     f"{app['rss_mb']:.0f} MB RSS, peak {app['peak_mb']:.0f} MB",
+                     f"< {TARGETS['app_mb'] / 1024:.0f} GB", _mark(app["peak_mb"] < TARGETS["app_mb"])))
+    lines = ["| Measure | Figure | Target | |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    if app and app["errors"]:
+        lines.append("")
+        lines += [f"App error during the run: {e}" for e in app["errors"]]
+    if app and app["actor"]:
+        lines.append("")
+        lines.append(f"Filter used for the reruns: the most mentioned actor ({app['actor']}).")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path, nargs="?", help="folder of articles to repeat")
+    parser.add_argument("--articles", type=int, default=2000, help="about how many articles to load (default 2000)")
+    parser.add_argument("--repeat", type=int, help="copies of each article (overrides --articles); 1-2 for a quick run")
+    parser.add_argument("--n-process", type=int, default=2, help="processes for the parallel cold load (default 2)")
+    parser.add_argument("--batch-size", type=int, default=None, help="articles per spaCy batch (default: the setting)")
+    parser.add_argument("--model", default=None, help="spaCy model (default: the loader's setting)")
+    parser.add_argument("--skip-parallel", action="store_true", help="no n_process cold load")
+    parser.add_argument("--skip-app", action="store_true", help="no AppTest measurements")
+    parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
+    parser.add_argument("--phase-args", default="{}", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.phase:
+        kwargs = json.loads(args.phase_args)
+        for key in ("folder", "cache"):
+            if key in kwargs:
+                kwargs[key] = Path(kwargs[key])
+        print(json.dumps(PHASES[args.phase](**kwargs), default=str))
+        return
+    if args.folder is None or not args.folder.is_dir():
+        parser.error("give a folder of articles, e.g. ../shared/corpora/meantime/articles")
+
+    import spacy
+
+    from dashboard.loader.settings import Settings
+    from dashboard.loader.sources import list_article_files
+
+    settings = Settings()
+    model = args.model or settings.model
+    batch_size = args.batch_size or settings.batch_size
+    n_source = len(list_article_files(args.folder)[0])
+    if not n_source:
+        parser.error(f"{args.folder} holds no article files")
+    repeat = args.repeat or max(1, math.ceil(args.articles / n_source))
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() \
+        else platform.processor()
+    results: dict = {"cores": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
+                     "spacy": spacy.__version__, "model": model, "repeat": repeat, "source_articles": n_source,
+                     "n_process": args.n_process, "load_before": os.getloadavg()[0]}
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        folder, cache, cache2 = Path(tmp) / "articles", Path(tmp) / "cache", Path(tmp) / "cache-parallel"
+        make_corpus(args.folder, folder, repeat)
+        common = {"folder": folder, "model": model}
+        results["bare"] = run_phase("bare", **common)
+        results["cold"] = run_phase("cold", **common, cache=cache, n_process=1, batch_size=batch_size)
+        if not args.skip_parallel:
+            results["parallel"] = run_phase("cold", **common, cache=cache2, n_process=args.n_process,
+                                            batch_size=batch_size)
+        results["warm"] = run_phase("warm", **common, cache=cache)
+        if not args.skip_app:
+            results["app"] = run_phase("app", **common, cache=cache)
+    results["load_after"] = os.getloadavg()[0]
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, default=str))
+    print(report(results))
+
+
+if __name__ == "__main__":
+    main()

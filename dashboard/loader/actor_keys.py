@@ -1,0 +1,163 @@
+"""Within one article, give every mention of one actor the same key.
+
+The rows are mentions as actors.py classified them one by one: dicts with text, key, kind, role,
+affiliation_key, label and start, plus `_how` (how a country was named: name, demonym, seat) and
+`_loc` (the name follows 'in', 'to', 'from'...). The steps run in order; each answers one way news
+text names an actor twice: Ankara for Turkey, Fidan for Hakan Fidan, GM for General Motors.
+"""
+from __future__ import annotations
+
+from .actor_names import (
+    acronym_of, is_acronym, is_state_body, org_base, person_words, qualify, split_qualified, strip_legal, words_of,
+)
+from .gazetteer import fold
+
+
+def resolve_keys(rows: list[dict], acronyms: dict[str, str] | None = None) -> list[dict]:
+    """Give every mention of one actor in an article the same key (and kind, role, affiliation).
+
+    rows: mentions as classified one by one (changed in place and returned); acronyms: acronym ->
+    the words it stands for, where the text defines it ('the International Court of Justice (ICJ)').
+    """
+    _seats(rows)
+    _single_word_organisations(rows)
+    _surnames(rows)
+    _short_person_names(rows)
+    _organisation_variants(rows, acronyms or {})
+    _short_organisation_names(rows)
+    _bodies_of_the_one_country(rows)
+    _share_facts(rows)
+    return rows
+
+
+def _seats(rows: list[dict]) -> None:
+    """A capital stands for its state when the article names that state too, or when it acts
+    ('Ankara cautioned'); after 'in', 'to', 'from' with no other word for the state, it is the place."""
+    named = {r["key"] for r in rows if r["kind"] == "country" and r["_how"] != "seat"}
+    for r in rows:
+        if r["_how"] == "seat" and r["key"] not in named and r["_loc"]:
+            r.update(key=r["text"], kind="place", _how=None)
+
+
+def _single_word_organisations(rows: list[dict]) -> None:
+    """'Ryanair' tagged as a person in one sentence and an organisation in another is an organisation."""
+    orgs = {r["key"] for r in rows if r["kind"] == "organization"}
+    surnames = {person_words(r["key"])[-1] for r in rows if r["kind"] == "person" and " " in r["key"]}
+    for r in rows:
+        if r["kind"] == "person" and r["key"] in orgs and " " not in r["key"] and r["key"] not in surnames:
+            r.update(kind="organization", role=None, affiliation_key=None)
+
+
+def _surnames(rows: list[dict]) -> None:
+    """'Papermaster' tagged as an organisation, 'Henderson' as a place, 'Jordan' as a country, in an
+    article that names Mark Papermaster, Fritz Henderson, Michael Jordan: the person."""
+    people = [r["key"] for r in rows if r["kind"] == "person" and len(person_words(r["key"])) > 1]
+    org_words = {words_of(r["key"])[0] for r in rows if r["kind"] == "organization" and " " in r["key"]}
+    for r in rows:
+        if r["kind"] == "person" or " " in r["text"] or r["kind"] == "country" and r["label"] != "PERSON":
+            continue
+        if r["kind"] == "organization" and r["label"] == "ORG" and fold(r["text"]) in org_words:
+            continue  # 'Ford' beside 'Ford Motor Company' and 'William Clay Ford Jr.': the company
+        fuller = {p for p in people if person_words(p)[-1] == r["text"]}
+        if len(fuller) == 1:
+            r.update(key=fuller.pop(), kind="person", _how=None)
+
+
+def _short_person_names(rows: list[dict]) -> None:
+    """'Fidan' and 'Erdoğan' are the article's Hakan Fidan and Recep Tayyip Erdoğan; 'Steve', where
+    the article names one Steve, is Steve Jobs."""
+    persons = {r["key"] for r in rows if r["kind"] == "person"}
+    for r in rows:
+        if r["kind"] != "person":
+            continue
+        short = person_words(r["key"])
+        fuller = {p for p in persons if p != r["key"] and len(person_words(p)) > len(short)
+                  and person_words(p)[-len(short):] == short}
+        if not fuller and len(short) == 1:
+            fuller = {p for p in persons if len(person_words(p)) > 1 and person_words(p)[0] == short[0]}
+        if len(fuller) == 1:
+            r["key"] = fuller.pop()
+
+
+def _organisation_variants(rows: list[dict], acronyms: dict[str, str]) -> None:
+    """One key for an organisation's variants: 'Apple Inc.' / 'Apple'; 'Ministry of Defense' /
+    'Defense Ministry' (of the one country the article names it for); 'General Motors' / 'GM'."""
+    orgs = [r for r in rows if r["kind"] == "organization"]
+    by_base: dict[str, list[dict]] = {}
+    for r in orgs:
+        by_base.setdefault(org_base(split_qualified(r["key"])[0]), []).append(r)
+    for group in by_base.values():
+        owners = {split_qualified(r["key"])[1] for r in group} - {None}
+        if len(owners) > 1:
+            continue  # two countries' ministries: never one actor
+        full = max(group, key=lambda r: _name_rank(split_qualified(r["key"])[0], r["start"]))
+        owner = owners.pop() if owners else None
+        key = qualify(split_qualified(full["key"])[0], owner) if owner else full["key"]
+        for r in group:
+            r.update(key=key, affiliation_key=r["affiliation_key"] or owner, _variants=len({g["text"] for g in group}))
+    for r in rows:
+        if r["kind"] not in ("organization", "person", "place") or not is_acronym(r["text"]):
+            continue
+        defined = acronyms.get(r["text"])
+        target = next((o["key"] for o in orgs if defined and fold(o["text"]) == fold(defined)), None)
+        if target is None:
+            found = {o["key"] for o in orgs if not is_acronym(o["text"])
+                     and (acronym_of(r["text"], o["text"]) or acronym_of(r["text"], o["key"]))}
+            target = found.pop() if len(found) == 1 else None
+        if target:
+            r.update(key=target, kind="organization")
+
+
+def _short_organisation_names(rows: list[dict]) -> None:
+    """A short name after the full one is that organisation: 'Cerberus Capital Management ...
+    Cerberus' (tagged as a person), 'Penske Automotive Group ... Penske' (tagged as a place)."""
+    first_seen: dict[str, int] = {}
+    for r in sorted((r for r in rows if r["kind"] == "organization"), key=lambda r: r["start"]):
+        first_seen.setdefault(r["key"], r["start"])
+    for r in rows:
+        if r["kind"] == "person" and " " in r["key"] or r["kind"] == "place" and r["_loc"] \
+                or r["kind"] not in ("organization", "person", "place") \
+                or r.get("_variants", 1) > 1 or split_qualified(r["key"])[1]:
+            continue
+        short = words_of(r["key"])
+        longer = {k for k, first in first_seen.items() if k != r["key"] and first < r["start"]
+                  and len(_base_words(k)) > len(short)
+                  and short in (_base_words(k)[:len(short)], _base_words(k)[-len(short):])}
+        if len(longer) == 1:
+            r.update(key=longer.pop(), kind="organization", role=None)
+
+
+def _bodies_of_the_one_country(rows: list[dict]) -> None:
+    """'the Senate', 'the Defense Ministry' in an article that names one country are that country's."""
+    countries = {r["key"] for r in rows if r["kind"] == "country"}
+    if len(countries) != 1:
+        return
+    country = countries.pop()
+    for r in rows:
+        if r["kind"] == "organization" and not split_qualified(r["key"])[1] and is_state_body(r["key"]):
+            r.update(key=qualify(r["key"], country), affiliation_key=country)
+
+
+def _base_words(key: str) -> list[str]:
+    return words_of(split_qualified(key)[0])
+
+
+def _name_rank(name: str, start: int) -> tuple:
+    """Which variant names an organisation: the fuller ('Ford Motor Company' over 'Ford', 'Ministry
+    of Defense' over 'Defense Ministry'), legal forms aside ('General Motors' over 'General Motors
+    Corporation'), then the first used."""
+    words = words_of(name)
+    return (len(strip_legal(words)), strip_legal(words) == words, len(words), -start)
+
+
+def _share_facts(rows: list[dict]) -> None:
+    """A role or affiliation, once given, holds for every mention of that actor in the article."""
+    facts: dict[str, dict] = {}
+    for r in rows:
+        f = facts.setdefault(r["key"], {})
+        for col in ("role", "affiliation_key"):
+            if r[col] and not f.get(col):
+                f[col] = r[col]
+    for r in rows:
+        for col, value in facts.get(r["key"], {}).items():
+            r[col] = r[col] or value

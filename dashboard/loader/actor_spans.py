@@ -1,0 +1,165 @@
+"""Which of the model's entities can name an actor, and where each name really starts and ends.
+
+The trained model's entities are repaired here before they are classified (actors.py): a name the
+model stopped too early is extended ('Federal Service' + 'for the Financial Markets'), one it ran
+on too far is cut ('Adam Air Flight 574' names the airline Adam Air), and names that are never
+actors are dropped: scare quotes, market indexes, products and model numbers, events, units.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .actor_names import INSTITUTION_HEADS, TITLE_WORDS, initials, is_acronym, is_event_name
+from .gazetteer import country_of, non_actor
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# Entity types a name may run on into: 'Bank' + 'of England', not 'Office' + 'on June'.
+NAME_PARTS = {"", "ORG", "GPE", "LOC", "NORP", "FAC", "PERSON"}
+QUOTE_CHARS = "\"“”‘’'«»"
+OPENING_QUOTES = ("“", '"', "‘")
+CLOSING_QUOTES = ("”", '"', "’", ".”", ",”")
+POSSESSIVES = ("'s", "’s", "'", "’")
+# Legal forms the model sometimes leaves outside a company's name ('Chrysler' + 'LLC').
+SPLIT_LEGAL_FORMS = {"inc", "corp", "llc", "ltd", "plc", "ag", "nv", "sa", "spa", "gmbh"}
+# Job titles the model sometimes takes into a company's name ('Boeing Executive', 'Apple CEO').
+TRAILING_TITLES = {"executive", "executives", "ceo", "c.e.o.", "cfo", "coo", "president", "vice", "chairman",
+                   "chairwoman", "spokesman", "spokeswoman", "spokesperson", "chief", "director", "founder"}
+CODE = re.compile(r"[A-Z]{0,3}-?\d{3,}[A-Za-z0-9-]*|\d+x\d+|\d{2,4}s?")  # A380, 747, 737-800, 320x240
+YEAR = re.compile(r"(19|20)\d\d")
+NUMBER = re.compile(r"\d+")
+
+
+def candidate_spans(doc: Doc) -> list[Span]:
+    """The model's entities that may name an actor, each cut or extended to the name's true extent."""
+    out: list[Span] = []
+    skip_until = -1
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or ent.start < skip_until:
+            continue
+        span = _extend(ent)
+        skip_until = span.end
+        span = _cut_flight(span)
+        if span is None or span.end == ent.end and _followed_by_model(ent) or is_quoted(ent):
+            continue
+        span = strip_span(span)
+        if span is not None and may_name_actor(span):
+            out.append(span)
+    return out
+
+
+def make_span(doc: Doc, start: int, end: int, label: str) -> Span:
+    return Span(doc, start, end, label=label)
+
+
+def _extend(ent: Span) -> Span:
+    """'Chrysler' + 'LLC'; 'Federal Service' + 'for the Financial Markets'; 'European Aeronautic
+    Defence' + 'and Space Company' when '(EADS)' follows: the model stops names too early."""
+    doc = ent.doc
+    end = ent.end
+    if ent.label_ != "ORG":
+        return ent
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_.replace(".", "") in SPLIT_LEGAL_FORMS:
+        end += 1
+    if doc[end - 1].lower_ in INSTITUTION_HEADS and end + 1 < len(doc) and doc[end].lower_ in ("of", "for", "on"):
+        j = end + 1 + (doc[end + 1].lower_ == "the")
+        k = _capitalised_run(doc, j, connectors=("and", "&", "of"))
+        end = k if k > j else end
+    k = _capitalised_run(doc, end, connectors=("and", "&", "of", "for"), limit=5)
+    if k > end and k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and is_acronym(doc[k + 1].text):
+        if initials(doc[ent.start:k].text).startswith(doc[k + 1].text.replace(".", "")):
+            end = k
+    return make_span(doc, ent.start, end, ent.label_) if end != ent.end else ent
+
+
+def _capitalised_run(doc: Doc, i: int, *, connectors: tuple[str, ...], limit: int = 12) -> int:
+    """End of the run of capitalised words (and connectors between them) that starts at token i."""
+    k = i
+    while k < len(doc) and k < i + limit and doc[k].ent_type_ in NAME_PARTS and (
+            doc[k].text[:1].isupper() and doc[k].is_alpha
+            or doc[k].lower_ in connectors and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()):
+        k += 1
+    return k
+
+
+def _cut_flight(span: Span) -> Span | None:
+    """'Adam Air Flight 574' names the airline Adam Air inside the name of a flight."""
+    for tok in span[1:]:
+        if tok.text == "Flight":
+            return make_span(span.doc, span.start, tok.i, "ORG")
+    return None if span[0].text == "Flight" else span
+
+
+def _followed_by_model(ent: Span) -> bool:
+    """'Airbus A380', 'Boeing's 787', 'FTSE 100': a maker inside a product's name, or an index."""
+    doc = ent.doc
+    j = ent.end + (ent.end < len(doc) and doc[ent.end].text in POSSESSIVES)
+    if j >= len(doc) or doc[j].ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
+        return False
+    return bool(CODE.fullmatch(doc[j].text)) and not YEAR.fullmatch(doc[j].text)
+
+
+def strip_span(span: Span) -> Span | None:
+    """Drop a leading article, trailing possessives, lowercase words, job titles, punctuation and
+    white space; cut a name at an inner possessive ('Apple’s C.E.O.' names Apple)."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in QUOTE_CHARS
+                           or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    for i in range(start + 1, end - 1):
+        if doc[i].text in ("'s", "’s") and all(t.lower_ in TITLE_WORDS or t.is_lower for t in doc[i + 1:end]):
+            end = i
+            break
+    while end > start + 1 and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_space or doc[end - 1].is_lower
+                               or doc[end - 1].is_punct and doc[end - 1].text != "."
+                               or span.label_ == "ORG" and doc[end - 1].lower_ in TRAILING_TITLES):
+        end -= 1  # 'United Auto Workers union', 'Boeing Executive'
+    if doc[start:end].text in POSSESSIVES or doc[start].is_punct:
+        return None
+    return make_span(doc, start, end, span.label_)
+
+
+def may_name_actor(span: Span) -> bool:
+    """False for names that are never actors: indexes, currencies, time zones, well-known products,
+    model numbers, units after a number, events ('... Conference'), bare numbers."""
+    doc = span.doc
+    text = span.text
+    if not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if not any(sum(c.isalpha() for c in t.text) >= 2 for t in span):
+        return False
+    if non_actor(text) or span.start > 0 and non_actor(f"{doc[span.start - 1].text} {text}"):
+        return False
+    tails = [span[i:].text for i in range(1, len(span))]
+    if any(non_actor(t) == "product" for t in tails):
+        return False  # 'Apple Macintosh': a maker's name on its product
+    if len(span) > 1 and country_of(span[0].text) and non_actor(tails[0]):
+        return False  # 'Brazilian Bovespa'
+    last = span[-1].text
+    if (len(span) > 1 and NUMBER.fullmatch(last) or CODE.fullmatch(last)) and not YEAR.fullmatch(last):
+        return False
+    if len(span) == 1 and span.start > 0 and doc[span.start - 1].like_num and text.isupper() and len(text) <= 3:
+        return False  # a unit: '80 GB'
+    return not is_event_name(text)
+
+
+def is_quoted(span: Span) -> bool:
+    """A scare-quoted phrase ('the “Butcher of Gaza.”') names no actor."""
+    doc = span.doc
+    if any(c in span.text for c in "\"“”"):
+        return True
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    before2 = doc[span.start - 2].text if span.start > 1 else ""
+    after = [t.text for t in doc[span.end:span.end + 2]]
+    opens = before in OPENING_QUOTES or (before.lower() == "the" and before2 in OPENING_QUOTES)
+    closes = bool(after) and (after[0] in CLOSING_QUOTES or after[0] in ".,!?" and after[1:] != []
+                              and after[1] in CLOSING_QUOTES)
+    return opens and closes
+
+
+def is_title_case_headline(sent: Span) -> bool:
+    """'Turkey and Israel Hold First Talks in Azerbaijan': most long words capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.7

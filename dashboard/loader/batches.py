@@ -1,0 +1,77 @@
+"""Running the per-article analysis over many articles: in this process, or in worker processes.
+
+`analyse_batch` is the one place where parsed articles meet `analyse`; the local worker processes
+here and the Dask path (parallel.py) both call it, so every route gives the same tables.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from spacy.language import Language
+
+from .analysis import ArticleTables, analyse
+from .pipeline import build_nlp
+from .sources import Article
+
+
+def analyse_batch(nlp: Language, articles: Iterable[Article], *,
+                  batch_size: int = 32) -> Iterator[tuple[Article, ArticleTables]]:
+    """Each article with its tables, parsed by `nlp` in batches of `batch_size`."""
+    stream = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        yield article, analyse(doc, article)
+
+
+def worker_count(n_process: int, n_articles: int, batch_size: int) -> int:
+    """Processes worth starting: n_process (-1 or 0: one per core), never more than there are batches."""
+    wanted = n_process if n_process > 0 else (os.cpu_count() or 1)
+    batches = -(-n_articles // max(batch_size, 1))
+    return max(1, min(wanted, batches))
+
+
+# The pipeline of a worker process, loaded once by `_start_worker`.
+_worker_nlp: Language | None = None
+
+
+def _start_worker(model: str) -> None:
+    global _worker_nlp
+    # Importing this module imported .pipeline, which registers the loader's own spaCy components,
+    # so a spawned worker can build the same pipeline as the parent.
+    _worker_nlp = build_nlp(model)
+
+
+def _analyse_chunk(articles: list[Article], batch_size: int) -> list[ArticleTables]:
+    assert _worker_nlp is not None, "worker started without _start_worker"
+    return [tables for _, tables in analyse_batch(_worker_nlp, articles, batch_size=batch_size)]
+
+
+def _start_method() -> str:
+    """'fork' where it is safe, else 'spawn'.
+
+    A forked worker shares the parent's loaded model for free, but forking a process that runs other
+    threads (the Streamlit server does) can leave a lock held forever in the child; there each
+    worker pays about a second to load the model itself.
+    """
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+def analyse_in_processes(articles: list[Article], *, model: str, n_process: int,
+                         batch_size: int) -> Iterator[tuple[Article, ArticleTables]]:
+    """Each article with its tables, parsed and analysed in `n_process` worker processes.
+
+    Workers run spaCy *and* the extraction rules and send back only the small per-article tables,
+    not parsed Docs, so the parent stays free and the rules run in parallel too. Results come in
+    the order of `articles`.
+    """
+    chunks = [articles[i:i + batch_size] for i in range(0, len(articles), batch_size)]
+    context = multiprocessing.get_context(_start_method())
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=context,
+                             initializer=_start_worker, initargs=(model,)) as pool:
+        for chunk, results in zip(chunks, pool.map(_analyse_chunk, chunks, [batch_size] * len(chunks))):
+            yield from zip(chunk, results)
