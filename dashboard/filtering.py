@@ -50,12 +50,18 @@ class View:
 
 def _involves(lists: pd.Series, singles: pd.Series | None, wanted: set[str], mode: str) -> pd.Series:
     """Rows whose actors (a list column, plus an optional single-id column) meet the filter."""
-    sets = lists.map(lambda ids: set(ids) if isinstance(ids, (list, tuple)) else set(ids if ids is not None else ()))
+    # One flat column of (row, actor id) instead of a Python set per row: a filter change reruns
+    # this on every page, over thousands of rows.
+    flat = lists.explode()
     if singles is not None:
-        sets = pd.Series([s | {x} if isinstance(x, str) else s for s, x in zip(sets, singles)], index=lists.index)
+        flat = pd.concat([flat, singles])
+    hits = flat[flat.isin(wanted)]
     if mode == "all":
-        return sets.map(lambda s: wanted <= s).astype(bool)
-    return sets.map(lambda s: bool(wanted & s)).astype(bool)
+        found = hits.groupby(level=0).nunique()
+        rows = found.index[found >= len(wanted)]
+    else:
+        rows = hits.index.unique()
+    return pd.Series(lists.index.isin(rows), index=lists.index)
 
 
 def _in_range(dates: pd.Series, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.Series:
@@ -69,6 +75,9 @@ def _in_range(dates: pd.Series, start: pd.Timestamp | None, end: pd.Timestamp | 
 
 def apply_filter(briefing: Briefing, flt: ActorFilter) -> View:
     """Narrow every table of `briefing` to what `flt` selects."""
+    if not flt.active:
+        return View(briefing=briefing, filter=flt, articles=briefing.articles, sentences=briefing.sentences,
+                    mentions=briefing.mentions, quotes=briefing.quotes, events=briefing.events)
     articles, mentions = briefing.articles, briefing.mentions
     quotes, events = briefing.quotes, briefing.events
     wanted = set(flt.actor_ids) & set(briefing.actors["actor_id"])
@@ -92,8 +101,14 @@ def apply_filter(briefing: Briefing, flt: ActorFilter) -> View:
         briefing=briefing,
         filter=flt,
         articles=articles,
-        sentences=briefing.sentences[briefing.sentences["article_id"].isin(ids)],
-        mentions=mentions[mentions["article_id"].isin(ids)],
-        quotes=quotes[quotes["article_id"].isin(ids)],
-        events=events[events["article_id"].isin(ids)],
+        sentences=briefing.sentences[_isin(briefing.sentences["article_id"], ids)],
+        mentions=mentions[_isin(mentions["article_id"], ids)],
+        quotes=quotes[_isin(quotes["article_id"], ids)],
+        events=events[_isin(events["article_id"], ids)],
     )
+
+
+def _isin(values: pd.Series, ids: set[str]) -> pd.Series:
+    """values.isin(ids) through one hash table: isin on Arrow-backed strings builds a scalar per id,
+    slow when a filter keeps a thousand articles."""
+    return values.astype(object).isin(ids)

@@ -12,7 +12,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -186,7 +186,9 @@ def pasted_article(*, title: str, text: str, source: str = "", url: str = "",
         meta["url"] = url
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
     name = safe_file_name(re.sub(r"[^\w]+", "-", title.lower()).strip("-")[:60] + ".md")
-    return name, f"---\n{front}---\n{title}\n\n{body}\n"
+    # title line, then the text: the layout of the folder's other articles, so pasting an article
+    # already there as a file is recognised as the same text
+    return name, f"---\n{front}---\n{title}\n{body}\n"
 
 
 def save_pasted(folder: str | Path, *, title: str, text: str, source: str = "", url: str = "",
@@ -197,4 +199,5 @@ def save_pasted(folder: str | Path, *, title: str, text: str, source: str = "", 
         name, content = pasted_article(title=title, text=text, source=source, url=url, published=published)
     except ValueError as exc:
         return _rejected(title.strip() or "pasted article", str(exc))
-    return save_upload(folder, name, content.encode("utf-8"), existing=existing, max_bytes=max_bytes)
+    result = save_upload(folder, name, content.encode("utf-8"), existing=existing, max_bytes=max_bytes)
+    return replace(result, name=" ".join(title.split()))  # the user knows it by its title, not the file name

@@ -5,6 +5,7 @@ import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from spacy.language import Language
 
@@ -120,11 +121,29 @@ def analyse_articles(articles: list[Article], settings: Settings, cache: Article
     return results
 
 
-def _concat(frames: list[pd.DataFrame], table: str) -> pd.DataFrame:
-    frames = [f for f in frames if not f.empty]
-    if not frames:
-        return schema.empty(table)
-    return schema.cast(pd.concat(frames, ignore_index=True), table)
+def _stack(articles: list[Article], results: dict[str, ArticleTables], table: str) -> pd.DataFrame:
+    """One table's rows of every article, in article order, with `article_id`; empty when none has rows."""
+    parts = [(a.article_id, getattr(results[a.article_id], table)) for a in articles]
+    parts = [(aid, df) for aid, df in parts if not df.empty]
+    if not parts:
+        return pd.DataFrame()
+    stacked = pd.concat([df for _, df in parts], ignore_index=True)
+    stacked["article_id"] = np.repeat([aid for aid, _ in parts], [len(df) for _, df in parts])
+    return stacked
+
+
+def _cast(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    return schema.cast(df, table) if not df.empty else schema.empty(table)
+
+
+def _row_ids(article_ids: pd.Series, tag: str) -> list[str]:
+    """'<article_id>-q0', '<article_id>-q1', …: each row's position within its article."""
+    position = article_ids.groupby(article_ids, sort=False).cumcount()
+    return [f"{aid}-{tag}{i}" for aid, i in zip(article_ids, position)]
+
+
+def _id_lists(article_ids: pd.Series, key_lists: pd.Series, ids: dict[tuple[str, str], str]) -> list[list[str]]:
+    return [sorted({ids[aid, k] for k in keys if (aid, k) in ids}) for aid, keys in zip(article_ids, key_lists)]
 
 
 def assemble(folder: str, articles: list[Article], results: dict[str, ArticleTables],
@@ -135,35 +154,34 @@ def assemble(folder: str, articles: list[Article], results: dict[str, ArticleTab
         "source": a.source, "url": a.url, "text": a.text, "word_count": len(a.text.split()),
     } for a in articles]
     actors, key_to_id = merge_actors({aid: r.mentions for aid, r in results.items()})
-
-    sentences, mentions, quotes, events = [], [], [], []
-    for a in articles:
-        r = results[a.article_id]
-        ids = key_to_id.get(a.article_id, {})
-        sentences.append(r.sentences.assign(article_id=a.article_id))
-        m = r.mentions.assign(article_id=a.article_id, actor_id=r.mentions["key"].map(ids))
-        mentions.append(m.drop(columns=["key", "kind", "role", "affiliation_key"]))
-        q = r.quotes.copy()
-        if not q.empty:
-            q["article_id"] = a.article_id
-            q["quote_id"] = [f"{a.article_id}-q{i}" for i in range(len(q))]
-            q["speaker_id"] = q["speaker_key"].map(lambda k: ids.get(k) if isinstance(k, str) else None)
-            q["about_ids"] = q["about_keys"].map(lambda ks: sorted({ids[k] for k in ks if k in ids}))
-            quotes.append(q.drop(columns=["speaker_key", "about_keys"]))
-        e = r.events.copy()
-        if not e.empty:
-            e["article_id"] = a.article_id
-            e["event_id"] = [f"{a.article_id}-e{i}" for i in range(len(e))]
-            e["actor_ids"] = e["actor_keys"].map(lambda ks: sorted({ids[k] for k in ks if k in ids}))
-            events.append(e.drop(columns=["actor_keys"]))
+    # Whole tables at once, not article by article: a few pandas calls per article cost more than
+    # the rest of the assembly at thousands of articles. A key names an actor only in its own article.
+    ids = {(aid, key): actor for aid, keys in key_to_id.items() for key, actor in keys.items()}
+    sentences = _stack(articles, results, "sentences")
+    mentions = _stack(articles, results, "mentions")
+    if not mentions.empty:
+        mentions["actor_id"] = [ids.get(p) for p in zip(mentions["article_id"], mentions["key"])]
+        mentions = mentions.drop(columns=["key", "kind", "role", "affiliation_key"])
+    quotes = _stack(articles, results, "quotes")
+    if not quotes.empty:
+        quotes["quote_id"] = _row_ids(quotes["article_id"], "q")
+        quotes["speaker_id"] = [ids.get((aid, k)) if isinstance(k, str) else None
+                                for aid, k in zip(quotes["article_id"], quotes["speaker_key"])]
+        quotes["about_ids"] = _id_lists(quotes["article_id"], quotes["about_keys"], ids)
+        quotes = quotes.drop(columns=["speaker_key", "about_keys"])
+    events = _stack(articles, results, "events")
+    if not events.empty:
+        events["event_id"] = _row_ids(events["article_id"], "e")
+        events["actor_ids"] = _id_lists(events["article_id"], events["actor_keys"], ids)
+        events = events.drop(columns=["actor_keys"])
     briefing = Briefing(
         folder=folder,
         articles=schema.cast(pd.DataFrame(article_rows), "articles") if article_rows else schema.empty("articles"),
-        sentences=_concat(sentences, "sentences"),
-        actors=schema.cast(actors, "actors") if not actors.empty else schema.empty("actors"),
-        mentions=_concat(mentions, "mentions"),
-        quotes=_concat(quotes, "quotes"),
-        events=group_reports(_concat(events, "events")),
+        sentences=_cast(sentences, "sentences"),
+        actors=_cast(actors, "actors"),
+        mentions=_cast(mentions, "mentions"),
+        quotes=_cast(quotes, "quotes"),
+        events=group_reports(_cast(events, "events")),
         issues=issues,
     )
     return apply_actor_registry(briefing)

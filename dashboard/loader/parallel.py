@@ -45,7 +45,7 @@ from .analysis import ArticleTables
 from .batches import analyse_batch
 from .pipeline import build_nlp
 from .settings import Settings
-from .sources import Article, IngestIssue, list_article_files, read_article
+from .sources import Article, IngestIssue, list_article_files, no_articles_issue, read_article
 
 PER_ARTICLE = ("sentences", "mentions", "quotes", "events")
 ARTICLE_FIELDS = [f.name for f in dataclasses.fields(Article)]
@@ -185,6 +185,8 @@ def briefing_from_parquet(out: str | Path, *, folder: str | Path | None = None):
             articles.append(article)
         for table, part in zip(PER_ARTICLE, parts):
             stacked[table].append(part[part["article_id"].isin(kept)])
+    if not articles:
+        issues.append(no_articles_issue(Path(folder)))
     results = _split(articles, {t: pd.concat(f, ignore_index=True) if f else pd.DataFrame(columns=["article_id"])
                                 for t, f in stacked.items()})
     return assemble(folder, articles, results, issues)

@@ -149,7 +149,7 @@ class ArticleQuotes:
     def according_content(self, tok: Token) -> tuple[int, int] | None:
         """'According to X, <content>' or '<content>, according to X'."""
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         lo, hi = head.left_edge.i, head.right_edge.i
         before, after = tok.left_edge.i - lo, hi - tok.right_edge.i

@@ -28,6 +28,11 @@ MAX_CHARS = 1_000_000
 ENGLISH_WORDS = frozenset(
     "the of and to in a is that for on was with said by as at it from his her he she they has have were be are "
     "an this which after not but who will its their been had would also".split())
+# Unicode category Cc (C0 and C1 control characters) less tab, line feed, form feed and carriage
+# return: a regex counts them at C speed, where a loop over unicodedata.category costs ~1 ms a file.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# libyaml's safe loader where PyYAML was built with it: the same documents and errors, ~10x faster.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -93,7 +98,7 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         except UnicodeDecodeError:
             text, note = _single_byte(data)
     # control bytes are valid ASCII, so a binary file without NULs can still decode
-    controls = sum(1 for c in text[:8192] if unicodedata.category(c) == "Cc" and c not in "\r\n\t\f")
+    controls = len(CONTROLS.findall(text, 0, 8192))
     if controls > max(8, len(text[:8192]) // 20):
         return None, "binary file (mostly control bytes), not text"
     return text, note
@@ -116,7 +121,7 @@ def parse_front_matter(text: str) -> tuple[dict, str, str | None]:
         return {}, text, None
     body = text[match.end():]
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=YAML_LOADER)
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
         return {}, body, f"front matter is not valid YAML ({first}): metadata ignored"
@@ -135,7 +140,7 @@ def read_sidecar(path: Path) -> tuple[dict, str | None]:
             continue
         try:
             raw = side.read_text(encoding="utf-8")
-            meta = json.loads(raw) if suffix.endswith("json") else yaml.safe_load(raw)
+            meta = json.loads(raw) if suffix.endswith("json") else yaml.load(raw, Loader=YAML_LOADER)
         except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
             return {}, f"sidecar {side.name} could not be read ({type(exc).__name__}): metadata ignored"
         if meta is None:
@@ -301,6 +306,11 @@ def read_folder(folder: Path, *, max_bytes: int) -> tuple[list[Article], list[In
         seen[article.article_id] = path.name
         articles.append(article)
     if not articles:
-        issues.append(IngestIssue(f"{folder.name}/", "warning", "no articles in this folder: add .txt, .md or "
-                                  ".html files to it"))
+        issues.append(no_articles_issue(folder))
     return articles, issues
+
+
+def no_articles_issue(folder: Path) -> IngestIssue:
+    """The report row of a folder that gave no article, so an empty briefing never looks like a clean one."""
+    return IngestIssue(f"{Path(folder).name}/", "warning", "no articles in this folder: add .txt, .md or .html "
+                       "files to it")

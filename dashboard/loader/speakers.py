@@ -278,7 +278,7 @@ def subject_of(verb: Token, speakers: Speakers) -> Token | None:
         subject = _own_subject(tok)
         if subject is not None:
             return subject
-        if tok.head is tok or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":
+        if tok.head.i == tok.i or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":
             break  # "it is interesting to note that": nobody in particular
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "officials, citing ..." speak themselves; "a letter stating ..." does not; and the

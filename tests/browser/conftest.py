@@ -223,8 +223,9 @@ def go_to(page, title: str) -> None:
     """Click a page in the sidebar navigation, as a user does (keeps the session and its filter)."""
     page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
     # the default page (Overview) lives at "/" as well as at its own path
-    page.wait_for_function("p => location.pathname.endsWith('/' + p) || (p === 'overview' && location.pathname === '/')",
-                           arg=URL_PATHS[title])
+    page.wait_for_function(
+        "p => location.pathname.endsWith('/' + p) || (p === 'overview' && location.pathname === '/')",
+        arg=URL_PATHS[title])
     page.wait_for_selector('[data-testid="stMain"] h1')
     wait_idle(page)
 

@@ -24,7 +24,7 @@ Brazil and Argentina signed a trade agreement in Buenos Aires on Tuesday, the fo
 "This deal opens our markets to each other," Brazilian President Luiz Inacio Lula da Silva told reporters.
 """
 TRADE_QUOTE = "This deal opens our markets to each other"
-TRADE_SENTENCE = "Brazil and Argentina signed a trade agreement in Buenos Aires on Tuesday"
+TRADE_SENTENCE = "Argentina signed a trade agreement in Buenos Aires on Tuesday"
 
 # What must never become markup: each string is article text, a title, a file name or front matter.
 SCRIPT = "<script>alert(1)</script>"
@@ -41,7 +41,7 @@ url: "javascript:alert(1)"
 published: 2025-04-10
 ---
 {SCRIPT} Turkey talks {IMG}
-Turkish Foreign Minister Hakan Fidan met Israeli officials in Baku on Wednesday {IMG}, the ministry announced on Thursday.
+Turkish Foreign Minister Hakan Fidan met Israeli officials in Baku on Wednesday {IMG}, the ministry said.
 "We will not allow {SCRIPT} provocations in Syria," Fidan told reporters in Ankara.
 Read more at {MD_LINK} and {MD_IMAGE} or {A_JS}.
 Israeli Prime Minister Benjamin Netanyahu said the talks were "useful {MD_LINK} and {IMG} calm".
@@ -55,7 +55,7 @@ The <b>leaders</b> discussed energy <iframe src="javascript:alert(1)"></iframe> 
 <script>alert(1)</script></head><body><article>
 <h1>&lt;script&gt;alert(1)&lt;/script&gt; Egypt hosts Gaza talks</h1>
 <p>Egyptian officials hosted Hamas and Israeli negotiators in Cairo on Sunday, the Egyptian foreign ministry said.</p>
-<p>&lt;img src=x onerror=alert(1)&gt; "We are close to an agreement," Egyptian Foreign Minister Badr Abdelatty told reporters.</p>
+<p>&lt;img src=x onerror=alert(1)&gt; "We are close to an agreement," Badr Abdelatty told reporters.</p>
 <p><img src=x onerror=alert(1)> The talks will resume in Doha next week <a href="javascript:alert(1)">link</a>.</p>
 <script>alert(1)</script></article></body></html>""",
     # broken files, with names that are themselves markup

@@ -12,7 +12,7 @@ def test_clicking_an_event_shows_its_sentence(page, main_app):
     assert points.count() >= 1
     detail = page.locator(".st-key-timeline_detail")
     assert detail.count() == 0, "nothing is selected before a click"
-    sentences = [line for line in TRADE.split("---")[-1].strip().splitlines()]
+    lines = TRADE.split("---")[-1].strip().splitlines()
 
     seen = []
     for i in range(min(points.count(), 4)):
@@ -21,19 +21,19 @@ def test_clicking_an_event_shows_its_sentence(page, main_app):
         detail.wait_for()
         wait_idle(page)
         sentence = detail.locator(".tl-sentence").inner_text().strip()
-        assert sentence in sentences, f"{sentence!r} is not a sentence of the article"
+        assert any(sentence in line for line in lines), f"{sentence!r} is not from the article"
         seen.append(sentence)
-        if sentence.startswith(TRADE_SENTENCE):
+        if TRADE_SENTENCE in sentence:
             break
-    assert any(s.startswith(TRADE_SENTENCE) for s in seen), seen
+    assert any(TRADE_SENTENCE in s for s in seen), seen
     assert any("Tuesday" in m for m in detail.locator("mark").all_inner_texts()), "the date words are marked"
     screenshot(page, "timeline-selected")
 
     detail.get_by_text("Open the sentence in the reader").click()
     page.wait_for_function("() => location.pathname.endsWith('/reader') && location.search.includes('sentence=')")
-    focus = page.locator("#focus")
+    focus = page.locator(".bq-article .bq-focus")
     focus.wait_for()
     wait_idle(page)
-    assert focus.inner_text().startswith(TRADE_SENTENCE)
+    assert focus.inner_text().strip() == seen[-1], "the reader marks the same sentence"
     no_traceback(page)
     screenshot(page, "reader-focus")

@@ -27,10 +27,12 @@ def _read(tmp_path, name: str, content: str | bytes):
 @pytest.mark.parametrize("name, content, message", [
     ("empty.txt", b"", "empty file: nothing to load"),
     ("blank.md", b"\n  \n\t\n", "empty file: nothing to load"),
-    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file (it contains NUL bytes), not text: skipped"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+     "binary file (it contains NUL bytes), not text: skipped"),
     ("controls.txt", bytes(range(1, 32)) * 50, "binary file (mostly control bytes), not text: skipped"),
     ("title.txt", "Only a headline here\n\n", "only a title, no article text: nothing to analyse"),
-    ("meta-only.md", "---\ntitle: A title and nothing else\n---\n", "only metadata, no article text: nothing to analyse"),
+    ("meta-only.md", "---\ntitle: A title and nothing else\n---\n",
+     "only metadata, no article text: nothing to analyse"),
     ("page.html", "<html><body><script>alert(1)</script></body></html>", "no article text found in this web page"),
     ("long.txt", "Title\n" + "word " * (MAX_CHARS // 5 + 10),
      f"text is {MAX_CHARS + 56:,} characters, over the {MAX_CHARS:,} the language model reads at once: "
@@ -84,7 +86,8 @@ def test_a_short_english_article_is_not_taken_for_another_language(tmp_path):
 
 
 @pytest.mark.parametrize("front, message", [
-    ("---\ntitle: [unclosed\n---\n", "front matter is not valid YAML (while parsing a flow sequence): metadata ignored"),
+    ("---\ntitle: [unclosed\n---\n",
+     "front matter is not valid YAML (while parsing a flow sequence): metadata ignored"),
     ("---\n- a list\n- not a mapping\n---\n", "front matter is not a set of 'key: value' lines: metadata ignored"),
     ("---\nsource: !!python/object:os.system echo\n---\n",
      "front matter is not valid YAML (could not determine a constructor for the tag "
@@ -137,15 +140,17 @@ def test_unsupported_files_are_listed_and_hidden_files_ignored(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("make", [lambda p: p / "missing", lambda p: (p / "file.txt", (p / "file.txt").write_text("x"))[0]],
-                         ids=["missing", "a-file"])
-def test_a_folder_that_does_not_exist_says_so(tmp_path, make):
-    target = make(tmp_path)
+@pytest.mark.parametrize("is_file", [False, True], ids=["missing", "a-file"])
+def test_a_folder_that_does_not_exist_says_so(tmp_path, is_file):
+    target = tmp_path / ("file.txt" if is_file else "missing")
+    if is_file:
+        target.write_text("x", encoding="utf-8")
     with pytest.raises(FolderNotFound, match=f"briefing folder '{target}' does not exist or is not a folder"):
         load_briefing(target, cache_dir=tmp_path / "cache")
 
 
-@pytest.mark.parametrize("files", [{}, {"notes.pdf": b"%PDF"}, {"empty.txt": b""}], ids=["empty", "pdf-only", "broken-only"])
+@pytest.mark.parametrize("files", [{}, {"notes.pdf": b"%PDF"}, {"empty.txt": b""}],
+                         ids=["empty", "pdf-only", "broken-only"])
 def test_a_folder_without_articles_gives_empty_tables_and_says_so(tmp_path, write_articles, files):
     folder = write_articles(files, tmp_path / "briefing")
     b = load_briefing(folder, cache_dir=tmp_path / "cache")

@@ -4,6 +4,8 @@ Each article starts with a headline line, as the loader's article text does.
 """
 from __future__ import annotations
 
+import signal
+
 import pandas as pd
 import pytest
 
@@ -77,7 +79,8 @@ CASES = [
         id="partial-quote-inside-reported-speech",
     ),
     pytest.param(
-        "War of words\nTurkish President Recep Tayyip Erdogan referred to Benjamin Netanyahu as the \"Butcher of Gaza.\"",
+        "War of words\nTurkish President Recep Tayyip Erdogan referred to Benjamin Netanyahu as the "
+        "\"Butcher of Gaza.\"",
         [(1, "direct", "Butcher of Gaza.", "referred", "Recep Tayyip Erdogan",
           "Turkish President Recep Tayyip Erdogan", "named", [])],
         id="quoted-name-given-by-speaker",
@@ -194,9 +197,19 @@ def test_failure_case(nlp, text, expected):
     pytest.param("Title\n”Backwards quote“ he said.", id="marks-the-wrong-way-round"),
     pytest.param("Title\n\"'\"'\"'\" said Fidan.", id="alternating-marks"),
     pytest.param("", id="empty"),
-], )
-def test_never_raises(nlp, text):
-    df = quotes(nlp, text)
+    pytest.param("Title\nThe minister \"said that talks\" would go on.", id="quote-holding-its-sentence-root"),
+])
+def test_never_raises_nor_hangs(nlp, text):
+    def too_slow(signum, frame):
+        raise TimeoutError("quote extraction did not finish")
+
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(30)
+    try:
+        df = quotes(nlp, text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
     assert list(df.columns) == QUOTE_COLUMNS
 
 

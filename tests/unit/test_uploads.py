@@ -118,9 +118,11 @@ def test_a_different_file_with_the_same_name_is_kept_and_the_upload_renamed(tmp_
 @pytest.mark.parametrize("name, data, reason", [
     ("empty.txt", b"", "rejected: empty file: nothing to load"),
     ("blank.md", b"  \n\n ", "rejected: empty file: nothing to load"),
-    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "rejected: binary file (it contains NUL bytes), not text: skipped"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+     "rejected: binary file (it contains NUL bytes), not text: skipped"),
     ("title.txt", b"Only a title here\n", "rejected: only a title, no article text: nothing to analyse"),
-    ("page.html", b"<html><body><script>alert(1)</script></body></html>", "rejected: no article text found in this web page"),
+    ("page.html", b"<html><body><script>alert(1)</script></body></html>",
+     "rejected: no article text found in this web page"),
     ("tool.exe", ARTICLE.encode(), "rejected: unsupported file type '.exe': use .txt, .md, .html"),
 ], ids=["empty", "whitespace", "binary", "only-title", "html-without-text", "exe"])
 def test_unreadable_uploads_are_rejected_with_the_reason(tmp_path, name, data, reason):
@@ -202,14 +204,14 @@ def test_a_pasted_article_keeps_hostile_values_as_plain_metadata(tmp_path):
     assert article.title == 'Talks: "<script>alert(1)</script>" --- title: hijacked'
     assert (article.source, article.url, article.published) == (
         HOSTILE["source"], HOSTILE["url"], pd.Timestamp("2025-04-10"))
-    assert article.text == f"{article.title}\n\nOfficials met in Ankara on Monday.\n\nMore.\n"
+    assert article.text == f"{article.title}\nOfficials met in Ankara on Monday.\n\nMore.\n"
     assert result.file == "talks-script-alert-1-script-title-hijacked.md"
 
 
 def test_a_pasted_article_without_optional_fields_has_only_a_title(tmp_path):
     name, content = pasted_article(title="Ankara hosts talks", text="Officials met on Monday.")
     assert (name, content) == ("ankara-hosts-talks.md",
-                               "---\ntitle: Ankara hosts talks\n---\nAnkara hosts talks\n\nOfficials met on Monday.\n")
+                               "---\ntitle: Ankara hosts talks\n---\nAnkara hosts talks\nOfficials met on Monday.\n")
 
 
 @pytest.mark.parametrize("fields, reason", [
@@ -229,3 +231,10 @@ def test_pasting_an_article_already_present_is_a_duplicate(tmp_path):
     again = save_pasted(tmp_path, title="Ankara hosts talks", text="Officials met on Monday.", source="Other")
     assert (first.status, again.status, again.message) == (
         "saved", "duplicate", "already present as ankara-hosts-talks.md: not saved again")
+
+
+def test_pasting_the_text_of_an_article_file_is_a_duplicate(tmp_path):
+    (tmp_path / "first.txt").write_text(ARTICLE, encoding="utf-8")
+    title, body = ARTICLE.split("\n", 1)
+    result = save_pasted(tmp_path, title=title, text=body, source="Wire")
+    assert (result.name, result.status, result.file) == (title, "duplicate", "first.txt")
