@@ -12,13 +12,14 @@ import streamlit as st
 
 from dashboard.components.actor_views import (
     actor_events, actor_table, co_actors, cooccurrence_edges, detail_changes, quotes_about, quotes_said,
-    reader_url, registry_ref,
+    registry_ref,
 )
 from dashboard.components.charts import KIND_COLORS
 from dashboard.components.context import clear_briefings, current_view
-from dashboard.components.layout import filter_caption
 from dashboard.components.network_figure import network_figure, timeline_figure
-from dashboard.components.quote_cards import cards_html, escape_markdown, quote_table
+from dashboard.components.layout import escape_md, filter_caption
+from dashboard.components.links import reader_link
+from dashboard.components.quote_cards import cards_html, quote_table
 from dashboard.loader.registry import BACKUP_NAME, KINDS, Entry, RegistryError, load_registry, save_registry
 from dashboard.loader.registry import FILE_NAME as REGISTRY_FILE
 
@@ -30,7 +31,7 @@ view = current_view()
 b = view.briefing
 names_by_id = b.actors.set_index("actor_id")["name"].to_dict()
 ids_by_name = dict(zip(b.actors["name"], b.actors["actor_id"]))
-links = dict(actor_names=[names_by_id.get(a, a) for a in view.filter.actor_ids], mode=view.filter.mode)
+links = dict(actors=[names_by_id.get(a, a) for a in view.filter.actor_ids], mode=view.filter.mode)
 
 st.title("Actors")
 filter_caption(view)
@@ -72,7 +73,7 @@ if follow in names_by_id:
     st.query_params["profile"] = names_by_id[follow]
 wanted = st.query_params.get("profile")
 if wanted is not None and wanted not in ids_by_name:
-    st.warning(f"No actor named “{escape_markdown(wanted)}” in this briefing: it may have been renamed, merged or "
+    st.warning(f"No actor named “{escape_md(wanted)}” in this briefing: it may have been renamed, merged or "
                "hidden. Showing the most mentioned actor instead.", icon=":material/person_off:")
 profile_name = wanted if wanted in ids_by_name else str(table.iloc[0]["name"])
 profile_id = ids_by_name[profile_name]
@@ -114,7 +115,8 @@ st.caption(f"{len(shown)} of {len(table)} actors in view · select a row to open
 row = table[table["actor_id"] == profile_id]
 said = quotes_said(view.quotes, profile_id)
 about = quotes_about(view.quotes, profile_id)
-events = actor_events(view.events, profile_id, actors=b.actors, articles=b.articles, **links)
+events = actor_events(view.events, profile_id, actors=b.actors, articles=b.articles, actor_names=links["actors"],
+                      mode=links["mode"])
 partners = co_actors(edges, profile_id, b.actors)
 kind = str(actor["kind"])
 affiliation = names_by_id.get(actor["affiliation_id"]) if isinstance(actor["affiliation_id"], str) else None
@@ -206,12 +208,12 @@ with profile_col:
 # --- quotes and events -------------------------------------------------------------------------------
 def _quote_cards(quotes: pd.DataFrame, *, highlight: list[str]) -> None:
     rows = quote_table(quotes, b.actors, b.articles)
-    urls = [reader_url(a, s, **links) for a, s in zip(rows["article_id"], rows["sentence_id"])]
+    urls = [reader_link(a, s, **links) for a, s in zip(rows["article_id"], rows["sentence_id"])]
     box = st.container(height=620) if len(rows) > 4 else st.container()
     box.html(cards_html(rows, urls, highlight=highlight))
 
 
-who = escape_markdown(profile_name)
+who = escape_md(profile_name)
 labels = [f"Quotes said · {len(said)}", f"Quotes about · {len(about)}", f"Events · {len(events)}"]
 # open on the first tab that has something to show
 tabs = st.tabs(labels, default=next((t for t, n in zip(labels, (len(said), len(about), len(events))) if n), labels[0]),
@@ -271,11 +273,11 @@ def _write(entries_of, message: str) -> None:
     try:
         save_registry(b.folder, entries_of(list(registry.entries)), base=registry)
     except RegistryError as exc:
-        st.error(f"{escape_markdown(str(exc))}. Open {_code(str(path))} in a text editor, fix or delete the "
+        st.error(f"{escape_md(str(exc))}. Open {_code(str(path))} in a text editor, fix or delete the "
                  "entry it names, then save again.", icon=":material/error:")
         return
     except OSError as exc:
-        st.error(f"Could not write {_code(str(path))}: {escape_markdown(str(exc.strerror or exc))}. Check that "
+        st.error(f"Could not write {_code(str(path))}: {escape_md(str(exc.strerror or exc))}. Check that "
                  f"the briefing folder is writable and {REGISTRY_FILE} in it is a file you may change; or copy "
                  "the folder somewhere writable and open the copy.", icon=":material/folder_off:")
         return
@@ -359,7 +361,7 @@ with editor:
                "briefing loads.")
     for issue in b.issues:
         if issue.file == REGISTRY_FILE:
-            st.warning(escape_markdown(issue.message), icon=":material/warning:")
+            st.warning(escape_md(issue.message), icon=":material/warning:")
     current, _ = load_registry(b.folder)
     if current.entries:
         st.markdown(f"**In {REGISTRY_FILE}**, applied in this order")

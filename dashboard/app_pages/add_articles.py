@@ -1,11 +1,11 @@
 """Add articles: upload files or paste an article into the current briefing's folder."""
 import datetime as dt
-import re
 from pathlib import Path
 
 import streamlit as st
 
 from dashboard.components.context import current_view
+from dashboard.components.layout import escape_md as md
 from dashboard.components.uploads import (
     UPLOAD_SUFFIXES, UploadResult, default_max_bytes, existing_articles, save_pasted, save_upload, size_text,
     upload_limit_mb,
@@ -18,11 +18,7 @@ limit = size_text(max_bytes)
 kinds = ", ".join(UPLOAD_SUFFIXES)
 
 
-def md(text: str) -> str:
-    """File names and titles are untrusted: shown as literal text, never as Markdown or directives."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)
-
-
+# File names, titles and messages quoting them are untrusted: `md` keeps them literal text.
 def show(result: UploadResult) -> None:
     """One line per file: saved, already present, or rejected with the reason."""
     text = f"**{md(result.name)}**: {md(result.message)}"

@@ -3,7 +3,8 @@ import streamlit as st
 
 from dashboard.components.charts import top_actors_figure
 from dashboard.components.context import current_view
-from dashboard.components.layout import date_span_text, escape_md, filter_caption, reader_link
+from dashboard.components.layout import date_span_text, escape_md, filter_caption
+from dashboard.components.links import reader_link
 
 view = current_view()
 b = view.briefing

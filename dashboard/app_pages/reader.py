@@ -1,4 +1,6 @@
 """Article reader: one article's text with its actors and quotes marked."""
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -34,6 +36,15 @@ focus_id = int(focus) if focus is not None and str(focus).isdigit() else None
 mentions = b.mentions[b.mentions["article_id"] == article_id]
 quotes = b.quotes[b.quotes["article_id"] == article_id]
 sentences = b.sentences[b.sentences["article_id"] == article_id]
+
+if focus_id is not None:
+    cited = sentences[sentences["sentence_id"] == focus_id]
+    if not cited.empty:
+        # the page cannot scroll to the sentence, so it is shown first and outlined in the text below
+        st.html('<div class="bq-cited"><span>Cited sentence</span>' + html.escape(str(cited.iloc[0]["text"])) + "</div>"
+                "<style>.bq-cited{border-left:4px solid #f59e0b;background:#fffbeb;padding:.6rem .9rem;"
+                "font-size:1.05rem;line-height:1.6;max-width:48rem}.bq-cited span{display:block;font-size:.75rem;"
+                "text-transform:uppercase;letter-spacing:.06em;color:#92400e;margin-bottom:.2rem}</style>")
 
 show_quotes = st.toggle("Mark quotes", value=True, key="reader_show_quotes")
 st.html(f"<style>{READER_CSS}</style>" + article_html(

@@ -6,7 +6,8 @@ import streamlit as st
 
 from dashboard.components.context import current_view
 from dashboard.components.layout import filter_caption
-from dashboard.components.quote_cards import escape_markdown, reader_link, reader_params
+from dashboard.components.layout import escape_md
+from dashboard.components.links import reader_link, reader_params
 from dashboard.components.timeline_figure import (
     LANE_MODES, date_bounds, default_range, event_table, events_csv, events_in_range, pick_selected,
     selected_event_ids, sentence_html, timeline_figure,
@@ -148,13 +149,13 @@ with detail:
                 f'<div class="tl-meta">{" · ".join(meta)}</div>'
             )
             st.page_link("app_pages/reader.py", label="Open the sentence in the reader", icon=":material/article:",
-                         query_params=reader_params(ev["article_id"], ev["sentence_id"], **keep))
+                         query_params=reader_params(ev["article_id"], ev["sentence_id"]))
             others = [r for r in ev["report_ids"] if r != ev["event_id"]]
             if others:
                 reports = b.events[b.events["event_id"].isin(others)].merge(
                     b.articles[["article_id", "title"]], on="article_id", how="left")
                 st.caption(f"Also reported in {len(reports)} other article{'s' if len(reports) != 1 else ''}:")
                 for r in reports.itertuples(index=False):
-                    st.page_link("app_pages/reader.py", label=escape_markdown(str(r.title or "Untitled article")),
+                    st.page_link("app_pages/reader.py", label=escape_md(str(r.title or "Untitled article")),
                                  icon=":material/link:",
-                                 query_params=reader_params(r.article_id, r.sentence_id, **keep))
+                                 query_params=reader_params(r.article_id, r.sentence_id))

@@ -5,36 +5,14 @@ Pure pandas over a view's tables (no Streamlit), so each builder is tested on fr
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlencode
 
 import pandas as pd
+
+from dashboard.components.links import reader_link
 
 TABLE_COLUMNS = ["actor_id", "name", "kind", "role", "affiliation", "mentions", "articles", "quotes",
                  "first_seen", "last_seen"]
 EDGE_COLUMNS = ["source", "target", "weight"]
-
-
-def reader_url(article_id: str, sentence_id: object = None, *, actor_names: Sequence[str] = (),
-               mode: str = "any") -> str:
-    """Relative link to the reader at one sentence, keeping the global actor filter.
-
-    actor_names / mode: the filter in force, carried as the `actor` and `mode` query parameters.
-    """
-    params: list[tuple[str, str]] = [("article", str(article_id))]
-    if sentence_id is not None and not pd.isna(sentence_id):
-        params.append(("sentence", str(int(sentence_id))))
-    params += [("actor", n) for n in actor_names]
-    if actor_names and mode != "any":
-        params.append(("mode", mode))
-    return "reader?" + urlencode(params)
-
-
-def profile_url(name: str, *, actor_names: Sequence[str] = (), mode: str = "any") -> str:
-    """Relative link to the actor page with `name` profiled, keeping the global actor filter."""
-    params = [("profile", name), *[("actor", n) for n in actor_names]]
-    if actor_names and mode != "any":
-        params.append(("mode", mode))
-    return "actors?" + urlencode(params)
 
 
 def _names(actors: pd.DataFrame) -> dict[str, str]:
@@ -118,7 +96,7 @@ def _article_info(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def _links(frame: pd.DataFrame, actor_names: Sequence[str], mode: str) -> pd.Series:
-    return pd.Series([reader_url(a, s, actor_names=actor_names, mode=mode)
+    return pd.Series([reader_link(a, s, actors=actor_names, mode=mode)
                       for a, s in zip(frame["article_id"], frame["sentence_id"])], index=frame.index, dtype="string")
 
 

@@ -40,8 +40,7 @@ def article_html(text: str, mentions: pd.DataFrame, quotes: pd.DataFrame, actors
         if any(s < start < e < end or start < s < end < e for s, e in accepted):
             continue
         accepted.append((start, end))
-        anchor = ' id="focus"' if cls == "bq-focus" else ""
-        opens.setdefault(start, []).append(f'<span class="{cls}"{anchor} title="{html.escape(title)}">')
+        opens.setdefault(start, []).append(f'<span class="{cls}" title="{html.escape(title)}">')
         closes[end] = closes.get(end, 0) + 1
     out: list[str] = []
     for i, ch in enumerate(text):

@@ -54,8 +54,3 @@ def escape_md(text: str) -> str:
     """Untrusted text made inert for st.markdown: no links, images, HTML or emphasis from articles."""
     return "".join("\\" + c if c in _MD_SPECIAL else c for c in str(text)).replace("\n", " ")
 
-
-def reader_link(article_id: str, sentence_id: int | None = None) -> str:
-    """Relative link to the reader page at an article, and a sentence of it when given."""
-    link = f"reader?article={article_id}"
-    return link if sentence_id is None or pd.isna(sentence_id) else f"{link}&sentence={int(sentence_id)}#focus"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -187,23 +186,6 @@ def speaker_about_figure(counts: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def reader_params(article_id: str, sentence_id: object, *, actors: Sequence[str] = (),
-                  mode: str = "any") -> list[tuple[str, str]]:
-    """Query parameters that open the reader on a sentence, keeping the actor filter by name."""
-    params: list[tuple[str, str]] = [("article", str(article_id))]
-    if pd.notna(sentence_id):
-        params.append(("sentence", str(int(sentence_id))))  # type: ignore[call-overload]
-    params += [("actor", a) for a in actors]
-    if actors and mode != "any":
-        params.append(("mode", mode))
-    return params
-
-
-def reader_link(article_id: str, sentence_id: object, *, actors: Sequence[str] = (), mode: str = "any") -> str:
-    """Relative link to a sentence in the reader page, keeping the actor filter by name."""
-    return "reader?" + urlencode(reader_params(article_id, sentence_id, actors=actors, mode=mode))
-
-
 def confidence_note(confidence: object, speaker_text: object, has_speaker: bool) -> str:
     """A short, plain note on how the speaker was found; empty when the text names them."""
     words = speaker_text.strip() if isinstance(speaker_text, str) else ""
@@ -297,11 +279,6 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
         if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
             safe[col] = safe[col].map(_defuse)
     return safe.to_csv(index=False).encode("utf-8")
-
-
-def escape_markdown(text: str) -> str:
-    """`text` with Markdown and Streamlit directive characters backslash-escaped, for widget labels."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)
 
 
 def _defuse(value: object) -> object:

@@ -241,7 +241,7 @@ class DirectQuotes:
             if lo <= tok.head.i <= hi or tok.is_punct:
                 continue
             below, anc, hops = tok, tok, 0
-            while anc.head is not anc and hops < best_hops:
+            while anc.head.i != anc.i and hops < best_hops:  # a root is its own head
                 below, anc = anc, anc.head
                 if lo <= anc.i <= hi:
                     continue

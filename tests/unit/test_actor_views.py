@@ -5,9 +5,10 @@ import pandas as pd
 import pytest
 
 from dashboard.components.actor_views import (
-    actor_events, actor_table, co_actors, cooccurrence_edges, detail_changes, profile_url, quotes_about,
-    quotes_said, reader_url, registry_ref, when_text,
+    actor_events, actor_table, co_actors, cooccurrence_edges, detail_changes, quotes_about,
+    quotes_said, registry_ref, when_text,
 )
+from dashboard.components.links import profile_link, reader_link
 from dashboard.loader import schema
 
 ACTORS = schema.cast(pd.DataFrame({
@@ -148,10 +149,10 @@ def test_when_text(date, precision, text):
 
 
 def test_links_keep_the_filter():
-    assert reader_url("a1", 3, actor_names=["Turkey", "Israel"], mode="all") == (
+    assert reader_link("a1", 3, actors=["Turkey", "Israel"], mode="all") == (
         "reader?article=a1&sentence=3&actor=Turkey&actor=Israel&mode=all")
-    assert reader_url("a1", None) == "reader?article=a1"
-    assert profile_url("Hakan Fidan", actor_names=["Turkey"]) == "actors?profile=Hakan+Fidan&actor=Turkey"
+    assert reader_link("a1", None) == "reader?article=a1"
+    assert profile_link("Hakan Fidan", actors=["Turkey"]) == "actors?profile=Hakan+Fidan&actor=Turkey"
 
 
 def test_registry_ref_uses_the_id_when_the_name_is_shared():
