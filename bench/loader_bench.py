@@ -153,16 +153,16 @@ def phase_app(folder: Path, model: str, cache: Path, **_: object) -> dict:
     actor = options[0] if options else None  # the most mentioned actor: the largest filtered view
     pages = {}
     for page in PAGES:
-        if at.multiselect(key="actor").value:
-            at.multiselect(key="actor").set_value([])
         at.switch_page(f"app_pages/{page}.py")
         first = timed_run(f"{page} first")
-        rerun = None
+        times = {"first_ms": first, "first_cpu_ms": cpu_ms[f"{page} first"]}
         if actor is not None:
-            at.multiselect(key="actor").set_value([actor])
-            rerun = timed_run(f"{page} filter")
-        pages[page] = {"first_ms": first, "filter_ms": rerun, "first_cpu_ms": cpu_ms[f"{page} first"],
-                       "filter_cpu_ms": cpu_ms.get(f"{page} filter")}
+            # both directions of a filter change: narrowing to one actor, and back to everything
+            for label, value in (("filter", [actor]), ("clear", [])):
+                at.multiselect(key="actor").set_value(value)
+                times[f"{label}_ms"] = timed_run(f"{page} {label}")
+                times[f"{label}_cpu_ms"] = cpu_ms[f"{page} {label}"]
+        pages[page] = times
     rss = _current_rss_mb()
     return {"start_ms": start_ms, "start_cpu_ms": cpu_ms["start"], "actor": actor, "pages": pages, "rss_mb": rss, "peak_mb": _peak_mb(),
             "errors": errors}
@@ -238,13 +238,14 @@ def report(r: dict) -> str:
         rows.append(("App first run (model + warm briefing + overview)",
                      f"{app['start_ms'] / 1000:.2f} s ({app['start_cpu_ms'] / 1000:.2f} s CPU)", "", ""))
         for page, t in app["pages"].items():
-            filt = t["filter_ms"]
-            figure = f"{t['first_ms']:.0f} ms / " + (f"{filt:.0f} ms" if filt is not None else "no actors")
-            figure += f" (CPU {t['first_cpu_ms']:.0f} / " + (
-                f"{t['filter_cpu_ms']:.0f} ms)" if filt is not None else "–)")
-            rows.append((f"`{page}` page: first run / rerun after actor filter", figure,
-                         f"rerun < {TARGETS['rerun_ms']:.0f} ms",
-                         _mark(None if filt is None else filt < TARGETS["rerun_ms"])))
+            if "filter_ms" in t:
+                figure = (f"{t['first_ms']:.0f} / {t['filter_ms']:.0f} / {t['clear_ms']:.0f} ms "
+                          f"(CPU {t['first_cpu_ms']:.0f} / {t['filter_cpu_ms']:.0f} / {t['clear_cpu_ms']:.0f} ms)")
+                ok = max(t["filter_ms"], t["clear_ms"]) < TARGETS["rerun_ms"]
+            else:
+                figure, ok = f"{t['first_ms']:.0f} ms (no actors to filter by)", None
+            rows.append((f"`{page}` page: first run / rerun after setting / clearing the actor filter", figure,
+                         f"reruns < {TARGETS['rerun_ms']:.0f} ms", _mark(ok)))
         rows.append(("App process memory (AppTest, after the four pages)",
                      f"{app['rss_mb']:.0f} MB RSS, peak {app['peak_mb']:.0f} MB",
                      f"< {TARGETS['app_mb'] / 1024:.0f} GB", _mark(app["peak_mb"] < TARGETS["app_mb"])))

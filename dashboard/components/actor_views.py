@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from dashboard.components.labels import date_label
 from dashboard.components.links import reader_link
 
 TABLE_COLUMNS = ["actor_id", "name", "kind", "role", "affiliation", "mentions", "articles", "quotes",
@@ -128,22 +129,10 @@ def actor_events(events: pd.DataFrame, actor_id: str, *, actors: pd.DataFrame, a
     e["link"] = _links(e, actor_names, mode)
     e = e.sort_values(["date", "article_id", "sentence_id"], na_position="last", kind="stable")
     e = e.rename(columns={"with_": "with"})
-    e["when"] = pd.Series([when_text(d, p) for d, p in zip(e["date"], e["precision"])], index=e.index, dtype="string")
+    e["when"] = pd.Series([date_label(d, p) for d, p in zip(e["date"], e["precision"])], index=e.index, dtype="string")
     return e[["date", "when", "date_text", "summary", "with", "place", "article", "link"]].reset_index(drop=True)
 
 
-def when_text(date: object, precision: object) -> str:
-    """A date as precisely as the text gave it: '9 Apr 2025', 'week of 7 Apr 2025', 'Apr 2025', '2025', 'undated'."""
-    if date is None or pd.isna(date):
-        return "undated"
-    day = pd.Timestamp(date)
-    if precision == "year":
-        return f"{day:%Y}"
-    if precision == "month":
-        return f"{day:%b %Y}"
-    if precision == "week":
-        return f"week of {day:%-d %b %Y}"
-    return f"{day:%-d %b %Y}"
 
 
 def registry_ref(actor_id: str, actors: pd.DataFrame) -> str:

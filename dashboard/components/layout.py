@@ -1,7 +1,6 @@
 """Small shared pieces of page layout."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.filtering import View

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.components.labels import as_list
+
 UNKNOWN_SPEAKER = "Speaker not identified"
 NO_SPEAKER_ID = ""  # the id the filters use for quotes whose speaker was not found
 
@@ -51,7 +53,7 @@ def quote_table(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     out["speaker_affiliation_id"] = column(lookup(s, "affiliation_id") if s else None for s in speaker)
     out["speaker_affiliation"] = column(names.get(a, a) if isinstance(a, str) else None
                                         for a in out["speaker_affiliation_id"])
-    out["about_ids"] = out["about_ids"].map(_as_list)
+    out["about_ids"] = out["about_ids"].map(as_list)
     out["about_names"] = out["about_ids"].map(lambda ids: [names.get(a, a) for a in ids])
     meta = articles[["article_id", "title", "source", "published"]]
     out = out.merge(meta, on="article_id", how="left")
@@ -309,15 +311,6 @@ def _names(actors: pd.DataFrame) -> dict[str, str]:
     return dict(zip(actors["actor_id"], actors["name"])) if not actors.empty else {}
 
 
-def _as_list(value: object) -> list[str]:
-    if isinstance(value, (list, tuple)):
-        return [v for v in value if isinstance(v, str)]
-    if value is None or isinstance(value, float):
-        return []
-    try:
-        return [v for v in list(value) if isinstance(v, str)]  # type: ignore[call-overload]
-    except TypeError:
-        return []
 
 
 def _unique_labels(pairs: list[tuple[str, str]]) -> dict[str, str]:

@@ -15,6 +15,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.components import labels
+from dashboard.components.labels import as_list
 from dashboard.components.quote_cards import csv_bytes
 
 PRECISIONS = ["day", "week", "month", "year", "none"]
@@ -48,22 +50,16 @@ def period_end(date: pd.Timestamp, precision: str) -> pd.Timestamp:
     return date + pd.Timedelta(days=1)
 
 
+def date_label(date: object, precision: object, published: object = None) -> str:
+    """An event's date as a reader would say it; undated events read 'before <publication date>'."""
+    return labels.date_label(date, precision, undated=before_label(published))
+
+
 def before_label(published: object) -> str:
     """Lane label for undated events of an article published on `published`."""
     return f"before {published:%-d %b %Y}" if pd.notna(published) else UNDATED_NO_PUBLICATION
 
 
-def date_label(date: object, precision: object, published: object = None) -> str:
-    """How a reader would say the event's date: '9 Apr 2025', 'week of 7 Apr 2025', 'Apr 2025', '2025'."""
-    if pd.isna(date) or precision not in ("day", "week", "month", "year"):
-        return before_label(published)
-    if precision == "week":
-        return f"week of {date:%-d %b %Y}"
-    if precision == "month":
-        return f"{date:%b %Y}"
-    if precision == "year":
-        return f"{date:%Y}"
-    return f"{date:%-d %b %Y}"
 
 
 def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -71,8 +67,8 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     in calendar order, undated events just before their article's publication date."""
     names = dict(zip(actors["actor_id"], actors["name"])) if not actors.empty else {}
     out = events.copy()
-    out["actor_ids"] = out["actor_ids"].map(_as_list)
-    out["report_ids"] = out["report_ids"].map(_as_list)
+    out["actor_ids"] = out["actor_ids"].map(as_list)
+    out["report_ids"] = out["report_ids"].map(as_list)
     out["actor_names"] = out["actor_ids"].map(lambda ids: [names.get(a, a) for a in ids])
     out = out.merge(articles[["article_id", "title", "source", "published"]], on="article_id", how="left")
     precision = out["precision"].where(out["precision"].isin(PRECISIONS[:-1]), "none")
@@ -385,15 +381,6 @@ def _article_label(title: object, published: object, *, width: int = 42) -> str:
     return f"{published:%-d %b} · {name}" if pd.notna(published) else name
 
 
-def _as_list(value: object) -> list[str]:
-    if isinstance(value, (list, tuple)):
-        return [v for v in value if isinstance(v, str)]
-    if value is None or isinstance(value, float):
-        return []
-    try:
-        return [v for v in list(value) if isinstance(v, str)]  # type: ignore[call-overload]
-    except TypeError:
-        return []
 
 
 def _plot_text(value: object) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.components.labels import date_label, day_label
 from dashboard.filtering import View
 
 EVENTS_PER_SLIDE = 3
@@ -120,22 +121,8 @@ class Deck:
     slides: tuple[Slide, ...] = field(default_factory=tuple)
 
 
-def day_label(ts: object) -> str:
-    """'10 Apr 2025', or '' for a missing date."""
-    return f"{ts:%-d %b %Y}" if isinstance(ts, pd.Timestamp) and not pd.isna(ts) else ""
 
 
-def date_label(ts: object, precision: object) -> str:
-    """An event date as precise as the text allowed: '10 Apr 2025', 'Week of 7 Apr 2025', 'Apr 2025', '2025'."""
-    if not isinstance(ts, pd.Timestamp) or pd.isna(ts):
-        return "Undated"
-    if precision == "year":
-        return f"{ts:%Y}"
-    if precision == "month":
-        return f"{ts:%b %Y}"
-    if precision == "week":
-        return f"Week of {ts:%-d %b %Y}"
-    return day_label(ts)
 
 
 def span_label(lo: pd.Timestamp, hi: pd.Timestamp) -> str:
@@ -264,6 +251,11 @@ def _article_info(view: View) -> dict[str, tuple[str, pd.Timestamp | None]]:
             for a, s, f, p in zip(arts["article_id"], arts["source"], arts["file"], arts["published"])}
 
 
+def _before(published: pd.Timestamp | None) -> str:
+    """Undated events are ones the article reports as past: 'Before 10 Apr 2025'."""
+    return f"Before {day_label(published)}" if published is not None else "Undated"
+
+
 def key_events(view: View, *, limit: int = MAX_EVENTS) -> list[EventItem]:
     """The developments worth a slide, in date order.
 
@@ -293,7 +285,8 @@ def key_events(view: View, *, limit: int = MAX_EVENTS) -> list[EventItem]:
     chosen.sort(key=lambda r: (pd.isna(r.date), r.date if not pd.isna(r.date) else pd.Timestamp(0), r.event_id))
     return [EventItem(
         event_id=r.event_id, article_id=r.article_id, sentence_id=_sentence(r.sentence_id),
-        date=None if pd.isna(r.date) else r.date, date_label=date_label(r.date, r.precision),
+        date=None if pd.isna(r.date) else r.date,
+        date_label=date_label(r.date, r.precision, undated=_before(info.get(r.article_id, ("", None))[1])),
         summary=_sentence_case(clip(" ".join(_text(r.summary).split()), SUMMARY_CHARS)), actors=_few(names.get(a, a) for a in r.actor_ids),
         place=_text(r.place), source=info.get(r.article_id, ("", None))[0], source_count=int(r.r_sources),
     ) for r in chosen]

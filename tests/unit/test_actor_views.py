@@ -6,7 +6,7 @@ import pytest
 
 from dashboard.components.actor_views import (
     actor_events, actor_table, co_actors, cooccurrence_edges, detail_changes, quotes_about,
-    quotes_said, registry_ref, when_text,
+    quotes_said, registry_ref,
 )
 from dashboard.components.links import profile_link, reader_link
 from dashboard.loader import schema
@@ -136,16 +136,6 @@ def test_actor_events_dated_first_with_the_other_actors_and_links():
         ["undated", "talks go on", "", "Talks end", "reader?article=a2&sentence=0&actor=Israel"],
     ]
 
-
-@pytest.mark.parametrize(("date", "precision", "text"), [
-    ("2025-04-09", "day", "9 Apr 2025"),
-    ("2025-04-07", "week", "week of 7 Apr 2025"),
-    ("2025-04-01", "month", "Apr 2025"),
-    ("2025-01-01", "year", "2025"),
-    (None, "none", "undated"),
-], ids=["day", "week", "month", "year", "undated"])
-def test_when_text(date, precision, text):
-    assert when_text(pd.Timestamp(date) if date else pd.NaT, precision) == text
 
 
 def test_links_keep_the_filter():

@@ -1,0 +1,36 @@
+"""How dates and list cells read on screen and in exports: one wording everywhere."""
+from __future__ import annotations
+
+import pandas as pd
+
+PRECISIONS = ("day", "week", "month", "year")
+
+
+def day_label(ts: object) -> str:
+    """'10 Apr 2025', or '' for a missing date."""
+    return f"{ts:%-d %b %Y}" if isinstance(ts, pd.Timestamp) and not pd.isna(ts) else ""
+
+
+def date_label(date: object, precision: object, *, undated: str = "undated") -> str:
+    """An event date as precise as the text gave it: '9 Apr 2025', 'week of 7 Apr 2025', 'Apr 2025',
+    '2025'; `undated` when the text gave no date."""
+    if date is None or pd.isna(date) or precision not in PRECISIONS:
+        return undated
+    day = pd.Timestamp(date)
+    if precision == "year":
+        return f"{day:%Y}"
+    if precision == "month":
+        return f"{day:%b %Y}"
+    if precision == "week":
+        return f"week of {day_label(day)}"
+    return day_label(day)
+
+
+def as_list(value: object) -> list[str]:
+    """The strings of a list cell (a list, a tuple or an array from Parquet); [] for a missing cell."""
+    if value is None or isinstance(value, (float, str)):
+        return []
+    try:
+        return [v for v in list(value) if isinstance(v, str)]  # type: ignore[call-overload]
+    except TypeError:
+        return []
