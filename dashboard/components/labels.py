@@ -34,3 +34,8 @@ def as_list(value: object) -> list[str]:
         return [v for v in list(value) if isinstance(v, str)]  # type: ignore[call-overload]
     except TypeError:
         return []
+
+
+def count_label(n: int, word: str) -> str:
+    """'1 article', '3 articles'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -16,9 +16,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.components.charts import KIND_COLORS
+from dashboard.components.labels import count_label, date_label
 from dashboard.filtering import View
 
-from .slides import MAX_ACTORS, date_label, key_actors
+from .slides import MAX_ACTORS, key_actors
 
 INK = "#0b1220"
 MUTED = "#475569"
@@ -154,7 +155,7 @@ def network_figure(view: View, *, font_size: int = 18, height: int = 520, limit:
         x=[pos[a.actor_id][0] for a in actors], y=[pos[a.actor_id][1] for a in actors],
         mode="markers+text", text=[plain(a.name) for a in actors],
         textposition=[_label_side(*pos[a.actor_id]) for a in actors],
-        hovertext=[f"<b>{plain(a.name)}</b><br>{a.mentions} mentions in {a.articles} articles" for a in actors],
+        hovertext=[f"<b>{plain(a.name)}</b><br>{count_label(a.mentions, 'mention')} in {count_label(a.articles, 'article')}" for a in actors],
         hoverinfo="text", showlegend=False, textfont=dict(size=font_size, color=INK),
         marker=dict(opacity=1, size=[22 + 30 * math.sqrt(a.mentions / most) for a in actors],
                     color=[KIND_COLORS.get(a.kind, KIND_COLORS["other"]) for a in actors],

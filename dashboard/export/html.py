@@ -13,10 +13,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from dashboard.components.labels import date_label, day_label
 from dashboard.filtering import View
 
 from .figures import figure_for
-from .slides import Deck, Slide, build_deck, date_label, day_label
+from .slides import Deck, Slide, build_deck
 
 # Slides are drawn at a fixed 1280 x 720 CSS pixels: the same geometry on screen and on a 16:9 page.
 SLIDE_W, SLIDE_H = 1280, 720

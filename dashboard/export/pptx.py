@@ -22,7 +22,9 @@ from dashboard.components.charts import KIND_COLORS
 from dashboard.filtering import View
 
 from .figures import co_mentions, distinct_events, figure_for
-from .slides import Deck, Slide, build_deck, date_label
+from dashboard.components.labels import date_label
+
+from .slides import Deck, Slide, build_deck
 
 log = logging.getLogger(__name__)
 

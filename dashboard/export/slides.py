@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.components.labels import date_label, day_label
+from dashboard.components.labels import count_label, date_label, day_label
 from dashboard.filtering import View
 
 EVENTS_PER_SLIDE = 3
@@ -391,7 +391,7 @@ def build_deck(view: View, *, name: str | None = None) -> Deck:
             ("Period", period),
             ("Filter", who),
             ("Sources", ", ".join(sources) if sources else "None named"),
-            ("Contents", f"{len(view.articles)} articles · {len(view.events)} events · {len(view.quotes)} quotes"),
+            ("Contents", " · ".join(count_label(len(t), w) for t, w in ((view.articles, "article"), (view.events, "event"), (view.quotes, "quote")))),
         ),
     )]
     if view.articles.empty:
