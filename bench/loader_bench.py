@@ -76,6 +76,12 @@ def _cpu_s() -> float:
     return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
 
 
+def _code_version() -> str:
+    from dashboard.loader.analysis import ANALYSIS_VERSION
+
+    return ANALYSIS_VERSION
+
+
 def _texts(folder: Path) -> list[str]:
     from dashboard.loader.settings import Settings
     from dashboard.loader.sources import read_folder
@@ -100,7 +106,8 @@ def phase_bare(folder: Path, model: str, **_: object) -> dict:
     for _doc in nlp.pipe(texts):
         pass
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "cpu_s": _cpu_s() - cpu, "articles": len(texts), "words": sum(len(t.split()) for t in texts),
+    return {"seconds": seconds, "cpu_s": _cpu_s() - cpu, "articles": len(texts),
+            "words": sum(len(t.split()) for t in texts),
             "peak_mb": _peak_mb(), "pipes": nlp.pipe_names}
 
 
@@ -113,7 +120,8 @@ def phase_cold(folder: Path, model: str, cache: Path, n_process: int, batch_size
     start, cpu = time.perf_counter(), _cpu_s()
     b = load_briefing(folder, cache_dir=cache, nlp=nlp, model=model, n_process=n_process, batch_size=batch_size)
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "cpu_s": _cpu_s() - cpu, "articles": len(b.articles), "words": int(b.articles["word_count"].sum()),
+    return {"seconds": seconds, "cpu_s": _cpu_s() - cpu, "articles": len(b.articles),
+            "words": int(b.articles["word_count"].sum()), "code": _code_version(),
             "peak_mb": _peak_mb(), "worker_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
             "rows": {name: len(df) for name, df in b.tables().items()}}
 
@@ -126,8 +134,8 @@ def phase_warm(folder: Path, model: str, cache: Path, **_: object) -> dict:
     imported, cpu = time.perf_counter(), _cpu_s()
     b = load_briefing(folder, cache_dir=cache, model=model)
     seconds = time.perf_counter() - imported
-    return {"seconds": seconds, "cpu_s": _cpu_s() - cpu, "import_seconds": imported - start, "articles": len(b.articles),
-            "peak_mb": _peak_mb()}
+    return {"seconds": seconds, "cpu_s": _cpu_s() - cpu, "import_seconds": imported - start,
+            "articles": len(b.articles), "code": _code_version(), "peak_mb": _peak_mb()}
 
 
 def phase_app(folder: Path, model: str, cache: Path, **_: object) -> dict:
@@ -164,8 +172,8 @@ def phase_app(folder: Path, model: str, cache: Path, **_: object) -> dict:
                 times[f"{label}_cpu_ms"] = cpu_ms[f"{page} {label}"]
         pages[page] = times
     rss = _current_rss_mb()
-    return {"start_ms": start_ms, "start_cpu_ms": cpu_ms["start"], "actor": actor, "pages": pages, "rss_mb": rss, "peak_mb": _peak_mb(),
-            "errors": errors}
+    return {"start_ms": start_ms, "start_cpu_ms": cpu_ms["start"], "actor": actor, "pages": pages, "rss_mb": rss,
+            "peak_mb": _peak_mb(), "errors": errors}
 
 
 def _current_rss_mb() -> float | None:
@@ -255,6 +263,8 @@ def report(r: dict) -> str:
     if max(r["load_before"], r["load_after"]) > r["cores"]:
         notes.append(f"The machine was busy (load average above {r['cores']}): wall times are inflated; "
                      "CPU times are the loader's own.")
+    if len({m["code"] for m in (cold, par, warm) if m}) > 1:
+        notes.append("The loader's code changed during the run, which empties the cache: run the benchmark again.")
     if app and app["actor"]:
         notes.append(f"Filter used for the reruns: the most mentioned actor ({app['actor']}).")
     if app and app["errors"]:

@@ -40,7 +40,8 @@ def _entries(folder: Path) -> list[os.DirEntry]:
 def folder_signature(folder: Path) -> tuple:
     """Names, sizes and times of the folder's files: a new or edited article changes it."""
     try:
-        return tuple(sorted((e.name, (st := e.stat()).st_size, st.st_mtime_ns) for e in _entries(folder) if e.is_file()))
+        return tuple(sorted((e.name, (st := e.stat()).st_size, st.st_mtime_ns)
+                            for e in _entries(folder) if e.is_file()))
     except OSError:
         return ()
 

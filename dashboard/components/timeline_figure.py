@@ -338,15 +338,19 @@ def _pack(rows: pd.DataFrame) -> tuple[list[float], list[str], list[tuple[float,
     ticks: list[str] = []
     bands: list[tuple[float, float]] = []
     top = 0.0
+    # plain lists, not rows.at per item: thousands of events are packed on every rerun
+    position = {idx: i for i, idx in enumerate(rows.index)}
+    subs, starts, ends_at = rows["sub"].tolist(), rows["ext0"].tolist(), rows["ext1"].tolist()
     for _, part in rows.groupby("lane_order", sort=True):
         ends: list[pd.Timestamp] = []
         fixed = 0
         for idx in part.sort_values(["ext0", "ext1"]).index:
-            if pd.notna(rows.at[idx, "sub"]):
-                row = int(rows.at[idx, "sub"])
+            i = position[idx]
+            if pd.notna(subs[i]):
+                row = int(subs[i])
                 fixed = max(fixed, row + 1)
             else:
-                start, end = rows.at[idx, "ext0"], rows.at[idx, "ext1"]
+                start, end = starts[i], ends_at[i]
                 row = next((i for i, e in enumerate(ends) if e <= start), len(ends))
                 if row == MAX_SUB_ROWS:
                     # a crowded lane stays readable: overlap on the row that frees up first
@@ -355,7 +359,7 @@ def _pack(rows: pd.DataFrame) -> tuple[list[float], list[str], list[tuple[float,
                     ends.append(end)
                 else:
                     ends[row] = max(ends[row], end)
-            y[rows.index.get_loc(idx)] = top + 0.5 + row
+            y[i] = top + 0.5 + row
         height = max(1, len(ends), fixed)
         ticks.append(str(part["lane"].iloc[0]))
         bands.append((top, top + height))
@@ -366,11 +370,14 @@ def _pack(rows: pd.DataFrame) -> tuple[list[float], list[str], list[tuple[float,
 def _customdata(part: pd.DataFrame) -> list[list[str]]:
     """[event_id, date, precision, summary, date words, actors, article] per row, escaped for Plotly."""
     out = []
+    labels: dict[tuple, str] = {}  # one label per article, not per event
     for r in part.itertuples(index=False):
         summary = "<br>".join(textwrap.wrap(_plot_text(r.summary or ""), 70)) or "(no summary)"
         words = f"“{_plot_text(r.date_text)}”" if isinstance(r.date_text, str) and r.date_text else "no date words"
         actors = _plot_text(", ".join(r.actor_names)) if r.actor_names else "none named"
-        article = _plot_text(_article_label(r.title, r.published, width=70))
+        if (r.title, r.published) not in labels:
+            labels[r.title, r.published] = _plot_text(_article_label(r.title, r.published, width=70))
+        article = labels[r.title, r.published]
         out.append([r.event_id, _plot_text(r.date_label), PRECISION_NAMES.get(r.precision, r.precision),
                     summary, words, actors, article])
     return out

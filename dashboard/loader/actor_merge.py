@@ -86,7 +86,8 @@ def _stack(mentions: dict[str, pd.DataFrame]) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame(columns=["article_id", "key", "text", "kind", "role", "affiliation_key"])
     stacked = pd.concat(frames, ignore_index=True)
-    stacked.insert(0, "article_id", np.repeat([aid for aid, df in mentions.items() if len(df)], [len(f) for f in frames]))
+    ids = [aid for aid, df in mentions.items() if len(df)]
+    stacked.insert(0, "article_id", np.repeat(ids, [len(f) for f in frames]))
     return stacked
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -109,15 +111,21 @@ def analyse_articles(articles: list[Article], settings: Settings, cache: Article
             results[article.article_id] = hit
         else:
             todo.append(article)
-    if todo:
-        workers = worker_count(settings.n_process, len(todo), settings.batch_size)
-        if workers > 1:
-            done = analyse_in_processes(todo, model=settings.model, n_process=workers, batch_size=settings.batch_size)
-        else:
-            done = analyse_batch(nlp or build_nlp(settings.model), todo, batch_size=settings.batch_size)
+
+    def keep(done: Iterable[tuple[Article, ArticleTables]]) -> None:
         for article, result in done:
             results[article.article_id] = result
             cache.put(article_cache_key(article, settings), result)
+
+    workers = worker_count(settings.n_process, len(todo), settings.batch_size)
+    if workers > 1:
+        try:
+            keep(analyse_in_processes(todo, model=settings.model, n_process=workers, batch_size=settings.batch_size))
+        except (BrokenProcessPool, OSError) as exc:  # a worker killed (out of memory) or none could start
+            log.warning("worker processes failed (%s): analysing the remaining articles in this process", exc)
+    rest = [a for a in todo if a.article_id not in results]
+    if rest:
+        keep(analyse_batch(nlp or build_nlp(settings.model), rest, batch_size=settings.batch_size))
     return results
 
 

@@ -14,8 +14,10 @@ How a corpus is loaded on Dask:
    parses them with the worker's own pipeline from `build_nlp` and calls `analyse` through
    `batches.analyse_batch`, the function the local loader uses. Its per-article tables, with actors
    still named by within-article keys, are written as Parquet (pyarrow), one file per table per
-   partition: `OUT/<table>/part-00000.parquet`. A failed partition is retried by Dask without
-   touching the others; rerunning a load skips partitions already written.
+   partition: `OUT/<table>/part-00000-<digest>.parquet`, and `OUT/partitions.txt` lists the current
+   partitions in order. The digest covers the partition's files (names, sizes, times), the model and
+   the loader's code, so a failed partition is retried by Dask without touching the others, and
+   running the load again after a crash or an edit redoes only the partitions whose inputs changed.
 3. `briefing_from_parquet(OUT)` reads the partitions back and runs the loader's own `assemble`, so
    the result equals what `load_briefing` builds from the same folder. At millions of articles this
    last step would move to Dask as well: the actor merge is a group-by over folded keys of the
@@ -36,16 +38,19 @@ each get a pipeline of their own.
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 from pathlib import Path
 
 import pandas as pd
 
-from .analysis import ArticleTables
+from .analysis import ANALYSIS_VERSION, ArticleTables
 from .batches import analyse_batch
+from .cache import cache_key
 from .pipeline import build_nlp
 from .settings import Settings
-from .sources import Article, IngestIssue, list_article_files, no_articles_issue, read_article
+from .sources import (SIDECAR_SUFFIXES, Article, IngestIssue, list_article_files, no_articles_issue,
+                      read_article)
 
 PER_ARTICLE = ("sentences", "mentions", "quotes", "events")
 ARTICLE_FIELDS = [f.name for f in dataclasses.fields(Article)]
@@ -108,22 +113,37 @@ def analyse_files(files: list[str], *, settings: Settings | None = None) -> dict
     return out
 
 
-def write_partition(tables: dict[str, pd.DataFrame], out: str | Path, index: int) -> None:
-    """Write one partition's tables as `out/<table>/part-<index>.parquet`; the marker file goes last."""
+def partition_name(index: int, files: list[str], settings: Settings) -> str:
+    """'part-00000-<digest>': the digest changes with the partition's files and their metadata sidecars,
+    the model and the loader's code."""
+    stats = []
+    for file in files:
+        stem = os.path.splitext(file)[0]
+        for path in (file, *(stem + suffix for suffix in SIDECAR_SUFFIXES)):
+            try:
+                st = os.stat(path)
+                stats.append((path, st.st_size, st.st_mtime_ns))
+            except OSError:
+                pass
+    return f"part-{index:05d}-{cache_key(ANALYSIS_VERSION, settings.cache_key(), settings.max_bytes, stats)[:12]}"
+
+
+def write_partition(tables: dict[str, pd.DataFrame], out: str | Path, name: str) -> None:
+    """Write one partition's tables as `out/<table>/<name>.parquet`; its marker `out/_done/<name>` goes last."""
     out = Path(out)
-    for name, df in tables.items():
-        folder = out / name
+    for table, df in tables.items():
+        folder = out / table
         folder.mkdir(parents=True, exist_ok=True)
-        df.to_parquet(folder / f"part-{index:05d}.parquet", engine="pyarrow", index=False)
+        df.to_parquet(folder / f"{name}.parquet", engine="pyarrow", index=False)
     (out / "_done").mkdir(parents=True, exist_ok=True)
-    (out / "_done" / f"part-{index:05d}").touch()
+    (out / "_done" / name).touch()
 
 
-def _run_partition(item: tuple[int, list[str]], out: str, settings: Settings) -> int:
-    index, files = item
-    if not (Path(out) / "_done" / f"part-{index:05d}").exists():
-        write_partition(analyse_files(files, settings=settings), out, index)
-    return index
+def _run_partition(item: tuple[str, list[str]], out: str, settings: Settings) -> str:
+    name, files = item
+    if not (Path(out) / "_done" / name).exists():
+        write_partition(analyse_files(files, settings=settings), out, name)
+    return name
 
 
 def load_on_dask(folder: str | Path, out: str | Path, *, files_per_partition: int = 200,
@@ -141,15 +161,22 @@ def load_on_dask(folder: str | Path, out: str | Path, *, files_per_partition: in
     pd.DataFrame([dataclasses.asdict(i) for i in issues], columns=["file", "level", "message"]).to_parquet(
         out / "listing_issues.parquet", index=False)
     (out / "folder.txt").write_text(str(Path(folder)), encoding="utf-8")
+    names = [partition_name(i, files, settings) for i, files in enumerate(partitions)]
     if partitions:
-        bag = db.from_sequence(list(enumerate(partitions)), npartitions=len(partitions))
+        bag = db.from_sequence(list(zip(names, partitions)), npartitions=len(partitions))
         bag.map(_run_partition, out=str(out), settings=settings).compute()
+    (out / "partitions.txt").write_text("".join(f"{n}\n" for n in names), encoding="utf-8")
+    current = set(names)
+    for old in out.glob("*/part-*"):  # partitions of an earlier run whose inputs have changed
+        if old.name.removesuffix(".parquet") not in current:
+            old.unlink(missing_ok=True)
     return out
 
 
 def read_partitions(out: str | Path, table: str) -> list[pd.DataFrame]:
     """The partitions of one table, in partition order."""
-    return [pd.read_parquet(p, engine="pyarrow") for p in sorted((Path(out) / table).glob("part-*.parquet"))]
+    names = (Path(out) / "partitions.txt").read_text(encoding="utf-8").split()
+    return [pd.read_parquet(Path(out) / table / f"{name}.parquet", engine="pyarrow") for name in names]
 
 
 def briefing_from_parquet(out: str | Path, *, folder: str | Path | None = None):
@@ -178,7 +205,8 @@ def briefing_from_parquet(out: str | Path, *, folder: str | Path | None = None):
                 continue
             article = _article(by_position.loc[position])
             if article.article_id in seen:
-                issues.append(IngestIssue(article.file, "warning", f"same text as {seen[article.article_id]}: loaded once"))
+                issues.append(IngestIssue(article.file, "warning",
+                                          f"same text as {seen[article.article_id]}: loaded once"))
                 continue
             seen[article.article_id] = article.file
             kept.add(article.article_id)

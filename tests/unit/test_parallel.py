@@ -1,6 +1,10 @@
 """The parallel routes give the briefing `load_briefing` gives: worker processes, and Dask."""
 from __future__ import annotations
 
+import os
+import sys
+import types
+
 import pandas as pd
 import pytest
 
@@ -54,7 +58,22 @@ def serial(folder, nlp):
 @pytest.mark.parametrize("start", ["fork", "spawn"], ids=["fork", "spawn"])
 def test_worker_processes_give_the_serial_tables(folder, serial, monkeypatch, start):
     monkeypatch.setattr(batches, "_start_method", lambda: start)
+    # A spawned worker re-runs the parent's __main__ from its file; an AppTest run earlier in this
+    # process leaves its own script there, which cannot run on its own. The app's real __main__
+    # (the streamlit command) guards itself; here the workers get an empty one.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     # batch_size 1: each article goes to a worker of its own, so the results must come back in order
+    got = load_briefing(folder, use_cache=False, n_process=2, batch_size=1)
+    assert_same_briefing(got, serial)
+
+
+def _die(articles, batch_size):
+    os._exit(1)  # a worker killed from outside, e.g. for lack of memory
+
+
+def test_a_dead_worker_leaves_its_articles_to_this_process(folder, serial, monkeypatch):
+    monkeypatch.setattr(batches, "_start_method", lambda: "fork")
+    monkeypatch.setattr(batches, "_analyse_chunk", _die)
     got = load_briefing(folder, use_cache=False, n_process=2, batch_size=1)
     assert_same_briefing(got, serial)
 
@@ -79,8 +98,27 @@ def test_dask_cluster_writes_parquet_that_assembles_to_the_same_briefing(folder,
     out = tmp_path / "parquet"
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
             Client(cluster):
-        load_on_dask(folder, out, files_per_partition=2)
-    assert sorted(p.name for p in (out / "mentions").iterdir()) == ["part-00000.parquet", "part-00001.parquet"]
-    assert set(pd.read_parquet(out / "mentions" / "part-00000.parquet")["article_id"]) == \
-        set(serial.articles["article_id"].iloc[:2])
+        # three files a partition: d-same.txt repeats c-markets.txt from the partition before
+        load_on_dask(folder, out, files_per_partition=3)
+    names = (out / "partitions.txt").read_text().split()
+    assert [n[:10] for n in names] == ["part-00000", "part-00001"]
+    assert set(pd.read_parquet(out / "mentions" / f"{names[0]}.parquet")["article_id"]) == \
+        set(serial.articles["article_id"])
     assert_same_briefing(briefing_from_parquet(out), serial)
+
+
+def test_a_second_load_redoes_only_the_partitions_whose_files_changed(folder, nlp, tmp_path, write_articles):
+    import dask
+
+    out = tmp_path / "parquet"
+    with dask.config.set(scheduler="synchronous"):
+        load_on_dask(folder, out, files_per_partition=2)
+        first = (out / "partitions.txt").read_text().split()
+        written = {n: (out / "mentions" / f"{n}.parquet").stat().st_mtime_ns for n in first}
+        write_articles({"c-markets.txt": ARTICLES["c-markets.txt"].replace("March", "April")}, folder)
+        load_on_dask(folder, out, files_per_partition=2)
+    second = (out / "partitions.txt").read_text().split()
+    assert len(second) == 2 and second[0] == first[0] and second[1] != first[1]
+    assert (out / "mentions" / f"{first[0]}.parquet").stat().st_mtime_ns == written[first[0]]
+    assert sorted(p.stem for p in (out / "mentions").iterdir()) == sorted(second)
+    assert_same_briefing(briefing_from_parquet(out), load_briefing(folder, use_cache=False, nlp=nlp))
