@@ -19,11 +19,10 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from dashboard.components.charts import KIND_COLORS
+from dashboard.components.labels import date_label
 from dashboard.filtering import View
 
 from .figures import co_mentions, distinct_events, figure_for
-from dashboard.components.labels import date_label
-
 from .slides import Deck, Slide, build_deck
 
 log = logging.getLogger(__name__)
@@ -40,6 +39,7 @@ FONT = "Calibri"
 # Chart pictures are rendered at twice their size on the slide, so they stay sharp on a projector.
 PNG_SIZE = {"timeline": (1180, 500), "network": (600, 520)}
 PNG_SCALE = 2
+RENDER_TIMEOUT = 90.0  # seconds; a deck renders in 3-9 s
 
 _render_lock = threading.Lock()
 # XML 1.0 refuses most control characters; an article can still carry them.
@@ -50,18 +50,45 @@ def _clean(text: object) -> str:
     return _NOT_XML.sub("", str(text)) if text is not None else ""
 
 
-def render_pngs(figures: dict[str, go.Figure]) -> dict[str, bytes]:
-    """PNG bytes of each figure, or {} when no renderer is available on this machine."""
+def render_pngs(figures: dict[str, go.Figure], *, timeout: float = RENDER_TIMEOUT) -> dict[str, bytes]:
+    """PNG bytes of each figure, or {} when no renderer is available on this machine.
+
+    The renderer drives a browser; one that hangs must not hang the download or the export with it,
+    so after `timeout` seconds the deck gets native tables instead.
+    """
     if not figures:
         return {}
     try:
-        import kaleido
-        import plotly.io as pio
+        import kaleido  # noqa: F401
     except ImportError:
         return {}
+    # kaleido keeps one browser for the whole batch; a second render would share it, hence the lock
+    if not _render_lock.acquire(timeout=timeout):
+        log.warning("charts drawn as tables: the PNG renderer is still busy")
+        return {}
     out: dict[str, bytes] = {}
-    # kaleido keeps one browser for the whole batch; a second thread would share it, hence the lock
-    with _render_lock, warnings.catch_warnings():
+
+    def work() -> None:
+        try:
+            out.update(_render(figures))
+        finally:
+            _render_lock.release()
+
+    worker = threading.Thread(target=work, name="png-renderer", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        log.warning("charts drawn as tables: the PNG renderer took over %s s", timeout)
+        return {}
+    return out
+
+
+def _render(figures: dict[str, go.Figure]) -> dict[str, bytes]:
+    import kaleido
+    import plotly.io as pio
+
+    out: dict[str, bytes] = {}
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             kaleido.start_sync_server(silence_warnings=True)

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
+import types
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 
 from spacy.language import Language
 
@@ -73,5 +76,24 @@ def analyse_in_processes(articles: list[Article], *, model: str, n_process: int,
     context = multiprocessing.get_context(_start_method())
     with ProcessPoolExecutor(max_workers=n_process, mp_context=context,
                              initializer=_start_worker, initargs=(model,)) as pool:
-        for chunk, results in zip(chunks, pool.map(_analyse_chunk, chunks, [batch_size] * len(chunks))):
+        with _main_script_hidden():  # the workers start while map submits the chunks
+            done = pool.map(_analyse_chunk, chunks, [batch_size] * len(chunks))
+        for chunk, results in zip(chunks, done):
             yield from zip(chunk, results)
+
+
+@contextmanager
+def _main_script_hidden() -> Iterator[None]:
+    """Start processes that do not run the parent's main script.
+
+    A spawned worker first runs the file of the parent's `__main__` module. Under Streamlit that is
+    the app's own script (Streamlit installs each page run as `__main__`), which must not run in a
+    worker; an empty `__main__` while the workers start leaves them nothing to run.
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main

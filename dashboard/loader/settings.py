@@ -36,7 +36,7 @@ class Settings:
 ENVIRONMENT = {
     "BRIEFING_FOLDER": "Folder of articles the app opens (default: seeds/).",
     "BRIEFING_MODEL": f"Name of an installed spaCy English pipeline (default: {DEFAULT_MODEL}).",
-    "BRIEFING_N_PROCESS": "Processes spaCy uses for a cold load (default: 1).",
+    "BRIEFING_N_PROCESS": "Processes that parse and analyse articles in a cold load (default: 1).",
     "BRIEFING_BATCH_SIZE": "Articles per spaCy batch (default: 32).",
     "BRIEFING_MAX_BYTES": "Largest article file read, in bytes (default: 5000000).",
     "BRIEFING_CACHE_DIR": "Where parsed articles are cached (default: ~/.cache/briefing-dashboard).",

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+import threading
+import time
 
 import pytest
 from pptx import Presentation
@@ -103,6 +105,19 @@ def test_charts_are_pictures_where_a_renderer_works(sample_view):
     pictures = {s.kind for s, m in zip(deck.slides, made.slides)
                 if any(sh.shape_type == MSO_SHAPE_TYPE.PICTURE for sh in m.shapes)}
     assert pictures == {"timeline", "actors"}
+
+
+def test_a_renderer_that_hangs_gives_tables_in_time(sample_view, monkeypatch):
+    from dashboard.export import pptx
+
+    release = threading.Event()
+    monkeypatch.setattr(pptx, "_render", lambda figures: release.wait(30) and {})
+    started = time.monotonic()
+    try:
+        assert render_pngs({"network": figure_for("network", sample_view)}, timeout=0.5) == {}
+        assert time.monotonic() - started < 10
+    finally:
+        release.set()
 
 
 def test_deck_of_loaded_articles_follows_the_view(nlp, write_articles, tmp_path):
