@@ -33,15 +33,9 @@ def seed_briefing(tmp_path_factory):
 @pytest.fixture
 def write_articles(tmp_path):
     """Write {file name: text or bytes} into a fresh folder and return it."""
-    def write(files: dict[str, str | bytes], folder: Path | None = None) -> Path:
-        target = folder or tmp_path / "articles"
-        target.mkdir(parents=True, exist_ok=True)
-        for name, content in files.items():
-            path = target / name
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
-        return target
+    from tests.files import write
 
-    return write
+    def write_into(files: dict[str, str | bytes], folder: Path | None = None) -> Path:
+        return write(folder or tmp_path / "articles", files)
+
+    return write_into

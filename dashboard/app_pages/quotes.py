@@ -4,7 +4,7 @@ import math
 import streamlit as st
 
 from dashboard.components.context import current_view
-from dashboard.components.layout import filter_caption
+from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.components.links import reader_link
 from dashboard.components.quote_cards import (
     about_options, cards_html, filter_quotes, quote_table, quotes_csv, search_terms,
@@ -17,13 +17,7 @@ view = current_view()
 st.title("Quotes")
 filter_caption(view)
 
-if view.briefing.quotes.empty:
-    st.info("No quotes were found in this briefing's articles.", icon=":material/format_quote:")
-    st.stop()
-if view.quotes.empty:
-    st.info("No quotes involve the actors chosen in the sidebar. Widen the filter to see more.",
-            icon=":material/filter_alt_off:")
-    st.stop()
+stop_if_nothing_to_show(len(view.briefing.quotes), len(view.quotes), what="quotes", icon=":material/format_quote:")
 
 table = quote_table(view.quotes, view.actors, view.briefing.articles)
 

@@ -5,8 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.context import current_view
-from dashboard.components.layout import filter_caption
-from dashboard.components.layout import escape_md
+from dashboard.components.layout import escape_md, filter_caption, stop_if_nothing_to_show
 from dashboard.components.links import reader_link, reader_params
 from dashboard.components.timeline_figure import (
     LANE_MODES, date_bounds, default_range, event_table, events_csv, events_in_range, pick_selected,
@@ -18,13 +17,7 @@ b = view.briefing
 st.title("Timeline")
 filter_caption(view)
 
-if b.events.empty:
-    st.info("No dated or undated events were found in this briefing's articles.", icon=":material/event_busy:")
-    st.stop()
-if view.events.empty:
-    st.info("No events involve the actors chosen in the sidebar. Widen the filter to see more.",
-            icon=":material/filter_alt_off:")
-    st.stop()
+stop_if_nothing_to_show(len(b.events), len(view.events), what="dated or undated events", icon=":material/event_busy:")
 
 table = event_table(view.events, view.actors, b.articles)
 actor_names = view.actors.set_index("actor_id")["name"].to_dict()

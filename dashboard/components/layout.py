@@ -53,3 +53,14 @@ def escape_md(text: str) -> str:
     """Untrusted text made inert for st.markdown: no links, images, HTML or emphasis from articles."""
     return "".join("\\" + c if c in _MD_SPECIAL else c for c in str(text)).replace("\n", " ")
 
+
+
+def stop_if_nothing_to_show(found: int, shown: int, *, what: str, icon: str) -> None:
+    """Say why a page is empty and stop it: nothing `what` in the briefing, or none under the filter."""
+    if not found:
+        st.info(f"No {what} were found in this briefing's articles.", icon=icon)
+        st.stop()
+    if not shown:
+        st.info(f"No {what} involve the actors chosen in the sidebar. Widen the filter to see more.",
+                icon=":material/filter_alt_off:")
+        st.stop()

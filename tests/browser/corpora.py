@@ -1,7 +1,7 @@
 """Article folders the browser tests write for themselves: a small briefing, a hostile one, two briefings."""
 from __future__ import annotations
 
-from pathlib import Path
+from tests.files import write  # noqa: F401 - the browser tests take it from here
 
 # Two written articles beside the seed: one about Turkey and Israel talks, one that never names Turkey.
 TALKS = """---
@@ -68,14 +68,3 @@ The <b>leaders</b> discussed energy <iframe src="javascript:alert(1)"></iframe> 
 # Files the overview must name in its warnings
 BROKEN_NAMES = ["empty.txt", f"{SCRIPT.replace('/', '_')}.txt", "**bold** :red[x].md", "only a title.txt", "slides.pdf"]
 
-
-def write(folder: Path, files: dict[str, str | bytes]) -> Path:
-    """Write {file name: text or bytes} into `folder`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, content in files.items():
-        path = folder / name
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return folder
