@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dashboard.loader import dates  # noqa: E402
+from dashboard.loader.events import dates  # noqa: E402
 
 PRECISION_ORDER = ("day", "week", "month", "year")
 TIMEML_SUFFIXES = {".tml", ".xml", ".timeml"}
@@ -124,7 +124,7 @@ def _date_of(value: str) -> dt.date | None:
 
 def read_gold(path: Path, articles: Path) -> Document | None:
     """A briefing gold file as a document: its article's text and the dated events' date_text spans."""
-    from dashboard.loader.sources import read_article
+    from dashboard.loader.reading.sources import read_article
 
     gold = json.loads(path.read_text(encoding="utf-8"))
     article, _ = read_article(articles / gold["article"]["file"], max_bytes=50_000_000)
@@ -149,7 +149,7 @@ def resolve_document(doc: Document, *, context: bool, nlp=None) -> list[dates.Re
     """Our reading of each timex of `doc`, in order."""
     if not context:
         return [dates.resolve(t.text, doc.published) for t in doc.timexes]
-    from dashboard.loader.events import resolve_spans
+    from dashboard.loader.events.extract import resolve_spans
 
     parsed = nlp(doc.text)
     spans = [(t.start, t.end) for t in doc.timexes]
@@ -161,7 +161,7 @@ def score(documents: list[Document], *, context: bool, errors: bool) -> dict[str
     """Right and total per precision (and overall); prints the mistakes when `errors`."""
     nlp = None
     if context:
-        from dashboard.loader.pipeline import build_nlp
+        from dashboard.loader.parsing.pipeline import build_nlp
         from dashboard.loader.settings import Settings
 
         nlp = build_nlp(Settings().model)

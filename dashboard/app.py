@@ -20,7 +20,7 @@ from dashboard.components.context import briefing_folders, briefing_root, folder
 from dashboard.components.date_range import date_range_filter  # noqa: E402
 from dashboard.components.filters import actor_filter  # noqa: E402
 from dashboard.loader import FolderNotFound, ModelNotFound  # noqa: E402
-from dashboard.loader.settings import Settings  # noqa: E402
+from dashboard.loader import Settings  # noqa: E402
 
 log = logging.getLogger("dashboard.app")
 PAGE_FAILED = "This page could not be drawn"

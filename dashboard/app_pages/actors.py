@@ -10,18 +10,18 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.actor_views import (
+from dashboard.views.actors import (
     actor_events, actor_table, co_actors, cooccurrence_edges, detail_changes, quotes_about, quotes_said,
     registry_ref,
 )
-from dashboard.components.charts import KIND_COLORS
+from dashboard.views.overview import KIND_COLORS
 from dashboard.components.context import clear_briefings, current_view
-from dashboard.components.network_figure import network_figure, timeline_figure
+from dashboard.views.network import network_figure, timeline_figure
 from dashboard.components.layout import escape_md, filter_caption
-from dashboard.components.links import reader_link
-from dashboard.components.quote_cards import cards_html, quote_table
-from dashboard.loader.registry import BACKUP_NAME, KINDS, Entry, RegistryError, load_registry, save_registry
-from dashboard.loader.registry import FILE_NAME as REGISTRY_FILE
+from dashboard.views.links import reader_link
+from dashboard.views.quotes import cards_html, quote_table
+from dashboard.loader import KINDS, REGISTRY_FILE, Entry, RegistryError, load_registry, save_registry
+from dashboard.loader import REGISTRY_BACKUP_NAME as BACKUP_NAME
 
 ACTIONS = ["Rename", "Set details", "Merge", "Hide"]
 NO_AFFILIATION = "(none)"

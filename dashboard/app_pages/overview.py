@@ -1,10 +1,10 @@
 """Briefing overview: headline figures, the most mentioned actors, key developments, the articles."""
 import streamlit as st
 
-from dashboard.components.charts import top_actors_figure
+from dashboard.views.overview import top_actors_figure
 from dashboard.components.context import current_view
 from dashboard.components.layout import date_span_text, escape_md, filter_caption
-from dashboard.components.links import reader_link
+from dashboard.views.links import reader_link
 
 view = current_view()
 b = view.briefing

@@ -5,8 +5,8 @@ import streamlit as st
 
 from dashboard.components.context import current_view
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
-from dashboard.components.links import reader_link
-from dashboard.components.quote_cards import (
+from dashboard.views.links import reader_link
+from dashboard.views.quotes import (
     about_options, cards_html, filter_quotes, quote_table, quotes_csv, search_terms,
     speaker_about_counts, speaker_about_figure, speaker_about_pairs, speaker_options,
 )

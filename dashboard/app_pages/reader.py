@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.context import current_view
-from dashboard.components.highlight import READER_CSS, article_html
+from dashboard.views.reader import READER_CSS, article_html
 from dashboard.components.layout import filter_caption
 
 view = current_view()

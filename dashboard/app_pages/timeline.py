@@ -6,8 +6,8 @@ import streamlit as st
 
 from dashboard.components.context import current_view
 from dashboard.components.layout import escape_md, filter_caption, stop_if_nothing_to_show
-from dashboard.components.links import reader_link, reader_params
-from dashboard.components.timeline_figure import (
+from dashboard.views.links import reader_link, reader_params
+from dashboard.views.timeline import (
     LANE_MODES, date_bounds, default_range, event_table, events_csv, events_in_range, pick_selected,
     selected_event_ids, sentence_html, timeline_figure,
 )

@@ -10,8 +10,7 @@ import streamlit as st
 
 from dashboard.filtering import ActorFilter, View, apply_filter
 from dashboard.loader import Briefing, build_nlp, load_briefing
-from dashboard.loader.settings import Settings
-from dashboard.loader.sources import ARTICLE_SUFFIXES
+from dashboard.loader import ARTICLE_SUFFIXES, Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_FOLDER = ROOT / "seeds"

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from dashboard.loader.settings import Settings
-from dashboard.loader.sources import IGNORED_NAMES, read_article, read_folder
+from dashboard.loader import IGNORED_NAMES, Settings, read_article, read_folder
 
 UPLOAD_SUFFIXES = (".txt", ".md", ".html")
 _UNSAFE = re.compile(r"[^\w\-.() ]+")

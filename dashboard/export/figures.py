@@ -15,8 +15,8 @@ from itertools import combinations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.components.charts import KIND_COLORS
-from dashboard.components.labels import count_label, date_label
+from dashboard.views.overview import KIND_COLORS
+from dashboard.views.labels import count_label, date_label
 from dashboard.filtering import View
 
 from .slides import MAX_ACTORS, key_actors
@@ -50,7 +50,7 @@ def _styled(fig: go.Figure, *, font_size: int, height: int) -> go.Figure:
 def _external(module: str, name: str):
     """A builder from dashboard/components when that module provides it, else None."""
     try:
-        return getattr(importlib.import_module(f"dashboard.components.{module}"), name, None)
+        return getattr(importlib.import_module(f"dashboard.views.{module}"), name, None)
     except ImportError:
         return None
 
@@ -168,7 +168,7 @@ def network_figure(view: View, *, font_size: int = 18, height: int = 520, limit:
 
 def app_timeline_figure(view: View, *, font_size: int = 18, height: int = 470) -> go.Figure | None:
     """The timeline page's own figure, enlarged for a slide; None when that module is not there."""
-    table_of, build = _external("timeline_figure", "event_table"), _external("timeline_figure", "timeline_figure")
+    table_of, build = _external("timeline", "event_table"), _external("timeline", "timeline_figure")
     if table_of is None or build is None:
         return None
     table = table_of(view.events, view.actors, view.articles)
@@ -190,7 +190,7 @@ def app_timeline_figure(view: View, *, font_size: int = 18, height: int = 470) -
 def app_network_figure(view: View, *, font_size: int = 18, height: int = 500,
                        limit: int = NETWORK_ACTORS) -> go.Figure | None:
     """The actor page's network of the most mentioned actors, enlarged for a slide; None when not there."""
-    build, edges_of = _external("network_figure", "network_figure"), _external("actor_views", "cooccurrence_edges")
+    build, edges_of = _external("network", "network_figure"), _external("actors", "cooccurrence_edges")
     if build is None or edges_of is None:
         return None
     actors = key_actors(view, limit=limit)

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard.components.labels import date_label, day_label
+from dashboard.views.labels import date_label, day_label
 from dashboard.filtering import View
 
 from .figures import figure_for
@@ -171,7 +171,7 @@ def _quotes_body(slide: Slide) -> str:
 
 def actors_table_html(slide: Slide) -> str:
     """The slide's actors as a ranked table: colour of their kind, name, role, mentions."""
-    from dashboard.components.charts import KIND_COLORS
+    from dashboard.views.overview import KIND_COLORS
 
     rows = []
     for a in slide.actors:

@@ -18,8 +18,8 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from dashboard.components.charts import KIND_COLORS
-from dashboard.components.labels import date_label
+from dashboard.views.overview import KIND_COLORS
+from dashboard.views.labels import date_label
 from dashboard.filtering import View
 
 from .figures import co_mentions, distinct_events, figure_for

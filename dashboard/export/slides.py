@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.components.labels import count_label, date_label, day_label
+from dashboard.views.labels import count_label, date_label, day_label
 from dashboard.filtering import View
 
 EVENTS_PER_SLIDE = 3

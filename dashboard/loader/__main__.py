@@ -6,8 +6,8 @@ import logging
 import sys
 from pathlib import Path
 
-from . import FolderNotFound, ModelNotFound, load_briefing
-from .settings import Settings
+from dashboard.loader import FolderNotFound, ModelNotFound, load_briefing
+from dashboard.loader.settings import Settings
 
 
 def summary_lines(briefing) -> list[str]:

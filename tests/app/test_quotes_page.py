@@ -6,7 +6,7 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard.components.quote_cards import UNKNOWN_SPEAKER
+from dashboard.views.quotes import UNKNOWN_SPEAKER
 from dashboard.loader import Briefing, schema
 
 from .conftest import no_exceptions
@@ -132,7 +132,7 @@ def test_a_filter_that_matches_nothing_says_so(quotes_app):
 
 
 def test_download_gets_the_filtered_quotes(quotes_app, monkeypatch):
-    import dashboard.components.quote_cards as quote_cards
+    import dashboard.views.quotes as quote_cards
 
     given: list[pd.DataFrame] = []
     real = quote_cards.quotes_csv

@@ -124,7 +124,7 @@ def test_date_range_narrows_chart_and_table(timeline_app):
 
 
 def test_download_gets_the_filtered_events(timeline_app, monkeypatch):
-    import dashboard.components.timeline_figure as timeline_figure
+    import dashboard.views.timeline as timeline_figure
 
     given: list[pd.DataFrame] = []
     real = timeline_figure.events_csv

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.loader.sources import read_folder
+from dashboard.loader import read_folder
 
 from .conftest import go_to, no_injection, no_traceback, open_app, screenshot, wait_idle
 from .corpora import BROKEN_NAMES, HOSTILE_FILES, SCRIPT, write

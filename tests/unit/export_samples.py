@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.loader import schema
-from dashboard.loader.briefing import Briefing
+from dashboard.loader.assembly.briefing import Briefing
 
 EVIL_TITLE = 'Talks <script>alert("title")</script> end'
 EVIL_NAME = '<img src=x onerror="alert(1)">'

@@ -4,11 +4,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.components.actor_views import (
+from dashboard.views.actors import (
     actor_events, actor_table, co_actors, cooccurrence_edges, detail_changes, quotes_about,
     quotes_said, registry_ref,
 )
-from dashboard.components.links import profile_link, reader_link
+from dashboard.views.links import profile_link, reader_link
 from dashboard.loader import schema
 
 ACTORS = schema.cast(pd.DataFrame({

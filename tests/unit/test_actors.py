@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 from spacy.util import filter_spans
 
-from dashboard.loader.actor_merge import merge_actors
-from dashboard.loader.actor_names import acronym_of, is_state_body, org_base
-from dashboard.loader.actors import MENTION_COLUMNS, find_mentions
-from dashboard.loader.gazetteer import countries, country_names, country_of, non_actor
+from dashboard.loader.actors.merge import merge_actors
+from dashboard.loader.actors.names import acronym_of, is_state_body, org_base
+from dashboard.loader.actors.mentions import MENTION_COLUMNS, find_mentions
+from dashboard.loader.actors.gazetteer import countries, country_names, country_of, non_actor
 
 TITLE = "News of the day\n"  # every article opens with its title line; these tests' titles name no one
 

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from dashboard.loader import load_briefing
-from dashboard.loader.cache import ArticleCache
+from dashboard.loader.assembly.cache import ArticleCache
 
 ARTICLES = {
     "one.txt": "Talks in Cairo\nHakan Fidan met Egyptian officials in Cairo on Monday, the ministry said.\n",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.loader.dates import Expression, Resolution, find_expressions, resolve
+from dashboard.loader.events.dates import Expression, Resolution, find_expressions, resolve
 
 THURSDAY = dt.date(2025, 4, 10)  # the story of Thursday 10 April 2025
 MONDAY = dt.date(2025, 4, 7)

@@ -13,7 +13,7 @@ from .export_samples import ARTICLE_FILES, sample_briefing
 def folder(write_articles, monkeypatch, tmp_path, nlp):
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
     # the loader would load its own copy of the model; hand it the session's
-    monkeypatch.setattr("dashboard.loader.briefing.build_nlp", lambda *a, **k: nlp)
+    monkeypatch.setattr("dashboard.loader.assembly.briefing.build_nlp", lambda *a, **k: nlp)
     return write_articles(ARTICLE_FILES)
 
 

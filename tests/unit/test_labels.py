@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.components.labels import as_list, date_label, day_label
+from dashboard.views.labels import as_list, date_label, day_label
 
 
 @pytest.mark.parametrize(("date", "precision", "text"), [

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.components.network_figure import HIGHLIGHT, force_layout, network_figure, timeline_figure
+from dashboard.views.network import HIGHLIGHT, force_layout, network_figure, timeline_figure
 
 NODES = pd.DataFrame({
     "actor_id": ["turkey", "israel", "hakan-fidan", "gaza"],

@@ -9,8 +9,9 @@ import types
 import pandas as pd
 import pytest
 
-from dashboard.loader import batches, load_briefing
-from dashboard.loader.parallel import briefing_from_parquet, load_on_dask, partition_files
+from dashboard.loader import load_briefing
+from dashboard.loader.parsing import batches
+from dashboard.loader.assembly.parallel import briefing_from_parquet, load_on_dask, partition_files
 
 ARTICLES = {
     "a-summit.txt": (

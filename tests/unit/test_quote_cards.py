@@ -6,8 +6,8 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard.components.links import reader_link
-from dashboard.components.quote_cards import (
+from dashboard.views.links import reader_link
+from dashboard.views.quotes import (
     NO_SPEAKER_ID, UNKNOWN_SPEAKER, about_options, card_html, cards_html, confidence_note, filter_quotes,
     quote_table, quotes_csv, search_terms, speaker_about_counts, speaker_about_figure,
     speaker_about_pairs, speaker_options,

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from dashboard.loader import load_briefing
-from dashboard.loader.actors import find_mentions
-from dashboard.loader.quote_marks import QuoteSpan, find_quote_spans
-from dashboard.loader.quotes import QUOTE_COLUMNS, extract_quotes
+from dashboard.loader.actors.mentions import find_mentions
+from dashboard.loader.quotes.marks import QuoteSpan, find_quote_spans
+from dashboard.loader.quotes.extract import QUOTE_COLUMNS, extract_quotes
 
 FIDAN = "Turkish Foreign Minister Hakan Fidan"
 

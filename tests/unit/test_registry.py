@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 from dashboard.loader import schema
-from dashboard.loader.registry import (
+from dashboard.loader.actors.registry import (
     BACKUP_NAME, FILE_NAME, Entry, Registry, RegistryError, apply_registry, load_registry, save_registry,
 )
-from dashboard.loader.sources import IngestIssue
+from dashboard.loader.reading.sources import IngestIssue
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from dashboard.loader import load_briefing
-from dashboard.loader.sources import article_id_for, read_article
+from dashboard.loader.reading.sources import article_id_for, read_article
 
 BODY = "Officials met in Ankara on Monday to discuss trade, the ministry said.\n"
 

@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard.components.timeline_figure import (
+from dashboard.views.timeline import (
     MAX_SUB_ROWS, NO_ACTOR, OTHER_ACTORS, OTHER_ARTICLES, UNDATED_MANY, date_bounds, date_label, default_range,
     event_table, events_csv, events_in_range, lane_rows, period_end, pick_selected, selected_event_ids,
     sentence_html, timeline_figure,

@@ -13,7 +13,7 @@ from dashboard.components import uploads
 from dashboard.components.uploads import (
     existing_articles, pasted_article, safe_file_name, save_pasted, save_upload, size_text, upload_limit_mb,
 )
-from dashboard.loader.sources import article_id_for, read_article
+from dashboard.loader.reading.sources import article_id_for, read_article
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "Ankara hosts talks\nTurkish and Greek officials met in Ankara on Monday, the ministry said.\n"

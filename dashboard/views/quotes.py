@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.components.labels import as_list
+from dashboard.views.labels import as_list
 
 UNKNOWN_SPEAKER = "Speaker not identified"
 NO_SPEAKER_ID = ""  # the id the filters use for quotes whose speaker was not found

@@ -11,17 +11,17 @@ import numpy as np
 import pandas as pd
 from spacy.language import Language
 
-from . import schema
-from .actor_merge import merge_actors
-from .analysis import ANALYSIS_VERSION, ArticleTables
-from .batches import analyse_batch, analyse_in_processes, worker_count
-from .cache import ArticleCache, cache_key, default_cache_dir
-from .event_groups import group_reports
-from .pipeline import build_nlp
-from .registry import apply_registry, load_registry
-from .registry import FILE_NAME as REGISTRY_FILE
-from .settings import Settings
-from .sources import Article, IngestIssue, read_folder
+from dashboard.loader import schema
+from dashboard.loader.actors.merge import merge_actors
+from dashboard.loader.assembly.analysis import ANALYSIS_VERSION, ArticleTables
+from dashboard.loader.parsing.batches import analyse_batch, analyse_in_processes, worker_count
+from dashboard.loader.assembly.cache import ArticleCache, cache_key, default_cache_dir
+from dashboard.loader.events.groups import group_reports
+from dashboard.loader.parsing.pipeline import build_nlp
+from dashboard.loader.actors.registry import apply_registry, load_registry
+from dashboard.loader.actors.registry import FILE_NAME as REGISTRY_FILE
+from dashboard.loader.settings import Settings
+from dashboard.loader.reading.sources import Article, IngestIssue, read_folder
 
 log = logging.getLogger(__name__)
 

@@ -35,9 +35,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import schema
-from .gazetteer import fold
-from .sources import IngestIssue
+from dashboard.loader import schema
+from dashboard.loader.actors.gazetteer import fold
+from dashboard.loader.reading.sources import IngestIssue
 
 FILE_NAME = "actors.yaml"
 BACKUP_NAME = ".actors.yaml.bak"  # a dot file: the folder reader skips it

@@ -29,7 +29,7 @@ thread (`dask worker SCHEDULER --nthreads 1 --nworkers N`); workers that are thr
 each get a pipeline of their own.
 
     from dask.distributed import Client
-    from dashboard.loader.parallel import briefing_from_parquet, load_on_dask
+    from dashboard.loader.assembly.parallel import briefing_from_parquet, load_on_dask
 
     with Client("tcp://scheduler:8786"):
         out = load_on_dask("/data/articles", "/data/briefing-parquet", files_per_partition=500)
@@ -44,12 +44,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .analysis import ANALYSIS_VERSION, ArticleTables
-from .batches import analyse_batch
-from .cache import cache_key
-from .pipeline import build_nlp
-from .settings import Settings
-from .sources import (SIDECAR_SUFFIXES, Article, IngestIssue, list_article_files, no_articles_issue,
+from dashboard.loader.assembly.analysis import ANALYSIS_VERSION, ArticleTables
+from dashboard.loader.parsing.batches import analyse_batch
+from dashboard.loader.assembly.cache import cache_key
+from dashboard.loader.parsing.pipeline import build_nlp
+from dashboard.loader.settings import Settings
+from dashboard.loader.reading.sources import (SIDECAR_SUFFIXES, Article, IngestIssue, list_article_files, no_articles_issue,
                       read_article)
 
 PER_ARTICLE = ("sentences", "mentions", "quotes", "events")
@@ -184,7 +184,7 @@ def briefing_from_parquet(out: str | Path, *, folder: str | Path | None = None):
 
     folder: the briefing folder to name (and read the actor registry from); default: the one loaded.
     """
-    from .briefing import assemble
+    from dashboard.loader.assembly.briefing import assemble
 
     out = Path(out)
     folder = str(folder) if folder is not None else (out / "folder.txt").read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ import html
 
 import pandas as pd
 
-from dashboard.components.charts import KIND_COLORS
+from dashboard.views.overview import KIND_COLORS
 
 
 def article_html(text: str, mentions: pd.DataFrame, quotes: pd.DataFrame, actors: pd.DataFrame, *,

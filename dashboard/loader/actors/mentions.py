@@ -13,13 +13,13 @@ from __future__ import annotations
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from .actor_keys import resolve_keys
-from .actor_names import (
+from dashboard.loader.actors.keys import resolve_keys
+from dashboard.loader.actors.names import (
     CORE_TITLES, HONORIFICS, INSTITUTION_HEADS, ORG_NOUNS, TITLE_WORDS, is_acronym, is_state_body, qualify,
     words_of,
 )
-from .actor_spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
-from .gazetteer import country_of, fold, non_actor
+from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
+from dashboard.loader.actors.gazetteer import country_of, fold, non_actor
 
 MENTION_COLUMNS = ["sentence_id", "start", "end", "text", "label", "key", "kind", "role", "affiliation_key"]
 # Prepositions after which a capital city is the place, not the state ("flew to London").

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import country_names, country_of, fold
+from dashboard.loader.actors.gazetteer import country_names, country_of, fold
 
 # Words that stand before a person's name as a title, not part of it ("Foreign Minister Hakan Fidan").
 TITLE_WORDS = {

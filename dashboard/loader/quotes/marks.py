@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .cues import NAMING_VERBS, QUOTE_MARK_CHARS
-from .speakers import NOBODY, Speaker
+from dashboard.loader.quotes.cues import NAMING_VERBS, QUOTE_MARK_CHARS
+from dashboard.loader.quotes.speakers import NOBODY, Speaker
 
 if TYPE_CHECKING:
-    from .quotes import ArticleQuotes
+    from dashboard.loader.quotes.extract import ArticleQuotes
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,9 @@ from contextlib import contextmanager
 
 from spacy.language import Language
 
-from .analysis import ArticleTables, analyse
-from .pipeline import build_nlp
-from .sources import Article
+from dashboard.loader.assembly.analysis import ArticleTables, analyse
+from dashboard.loader.parsing.pipeline import build_nlp
+from dashboard.loader.reading.sources import Article
 
 
 def analyse_batch(nlp: Language, articles: Iterable[Article], *,

@@ -12,19 +12,19 @@ from pathlib import Path
 import pandas as pd
 from spacy.tokens import Doc
 
-from .actors import find_mentions
-from .events import extract_events
-from .quotes import extract_quotes
-from .sources import Article
+from dashboard.loader.actors.mentions import find_mentions
+from dashboard.loader.events.extract import extract_events
+from dashboard.loader.quotes.extract import extract_quotes
+from dashboard.loader.reading.sources import Article
 
 
 
 def _rules_version() -> str:
     """A digest of the loader's own code and data: any change to a rule rebuilds cached results."""
     digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for path in sorted([*here.glob("*.py"), *here.glob("data/*")]):
-        digest.update(path.name.encode())
+    loader = Path(__file__).resolve().parents[1]
+    for path in sorted(p for p in loader.rglob("*") if p.is_file() and (p.suffix == ".py" or p.parent.name == "data")):
+        digest.update(path.relative_to(loader).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from . import dates
-from .dates import Resolution
+from dashboard.loader.events import dates
+from dashboard.loader.events.dates import Resolution
 
 EVENT_COLUMNS = ["sentence_id", "date", "precision", "date_text", "date_start", "date_rule", "tense", "summary",
                  "actor_keys", "place"]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .date_finder import WEEKDAYS, Expression, find_expressions, is_named_day
+from dashboard.loader.events.date_finder import WEEKDAYS, Expression, find_expressions, is_named_day
 
 __all__ = ["Expression", "Resolution", "find_expressions", "is_named_day", "needs_context", "period", "resolve"]
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import fold
-from .cues import (CLAUSE_ONLY, COMPANY_NOUNS, COUNTRY_NOUNS, ORG_NOUNS, PRONOUN_KINDS, ROLE_NOUNS, SPEAKER_KINDS,
+from dashboard.loader.actors.gazetteer import fold
+from dashboard.loader.quotes.cues import (CLAUSE_ONLY, COMPANY_NOUNS, COUNTRY_NOUNS, ORG_NOUNS, PRONOUN_KINDS, ROLE_NOUNS, SPEAKER_KINDS,
                    SPEECH_VERBS)
 
 # Words that make an organisation an institution rather than a company: "the company" is never a ministry.

@@ -17,10 +17,10 @@ from spacy.strings import hash_string
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from .cues import (ADDRESSEE_VERBS, CLAUSE_ONLY, CONTENT_PREPS, NAMING_VERBS, QUOTING_VERBS, SOURCE_NOUNS,
+from dashboard.loader.quotes.cues import (ADDRESSEE_VERBS, CLAUSE_ONLY, CONTENT_PREPS, NAMING_VERBS, QUOTING_VERBS, SOURCE_NOUNS,
                    SOURCE_PRONOUNS, SPEECH_VERBS, TIME_MARKS)
-from .quote_marks import DirectQuotes, QuoteSpan, find_quote_spans
-from .speakers import RELATIVE, Speaker, Speakers, inside
+from dashboard.loader.quotes.marks import DirectQuotes, QuoteSpan, find_quote_spans
+from dashboard.loader.quotes.speakers import RELATIVE, Speaker, Speakers, inside
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from dashboard.components.labels import date_label
-from dashboard.components.links import reader_link
+from dashboard.views.labels import date_label
+from dashboard.views.links import reader_link
 
 TABLE_COLUMNS = ["actor_id", "name", "kind", "role", "affiliation", "mentions", "articles", "quotes",
                  "first_seen", "last_seen"]

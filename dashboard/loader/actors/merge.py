@@ -8,8 +8,8 @@ from collections import Counter, defaultdict
 import numpy as np
 import pandas as pd
 
-from .actor_names import acronym_of, is_acronym, org_base, person_words, split_qualified
-from .gazetteer import fold
+from dashboard.loader.actors.names import acronym_of, is_acronym, org_base, person_words, split_qualified
+from dashboard.loader.actors.gazetteer import fold
 
 ACTOR_COLUMNS = ["actor_id", "name", "kind", "role", "affiliation_id", "aliases", "mention_count", "article_count"]
 

@@ -15,9 +15,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.components import labels
-from dashboard.components.labels import as_list
-from dashboard.components.quote_cards import csv_bytes
+from dashboard.views import labels
+from dashboard.views.labels import as_list
+from dashboard.views.quotes import csv_bytes
 
 PRECISIONS = ["day", "week", "month", "year", "none"]
 PRECISION_COLORS = {

@@ -11,8 +11,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .actor_names import INSTITUTION_HEADS, TITLE_WORDS, initials, is_acronym, is_event_name
-from .gazetteer import country_of, non_actor
+from dashboard.loader.actors.names import INSTITUTION_HEADS, TITLE_WORDS, initials, is_acronym, is_event_name
+from dashboard.loader.actors.gazetteer import country_of, non_actor
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Entity types a name may run on into: 'Bank' + 'of England', not 'Office' + 'on June'.

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.components.charts import KIND_COLORS
+from dashboard.views.overview import KIND_COLORS
 
 HIGHLIGHT = "#f59e0b"
 EDGE_COLOR = "#94a3b8"

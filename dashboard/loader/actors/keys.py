@@ -7,10 +7,10 @@ text names an actor twice: Ankara for Turkey, Fidan for Hakan Fidan, GM for Gene
 """
 from __future__ import annotations
 
-from .actor_names import (
+from dashboard.loader.actors.names import (
     acronym_of, is_acronym, is_state_body, org_base, person_words, qualify, split_qualified, strip_legal, words_of,
 )
-from .gazetteer import fold
+from dashboard.loader.actors.gazetteer import fold
 
 
 def resolve_keys(rows: list[dict], acronyms: dict[str, str] | None = None) -> list[dict]:

@@ -1,0 +1,1 @@
+"""The spaCy pipeline and running it over batches of articles."""

@@ -1,0 +1,1 @@
+"""Quotes: quotation marks, speech cues, speakers, and the quote rows."""

@@ -1,0 +1,1 @@
+"""Reading a folder of articles: files, encodings, metadata. No NLP."""
