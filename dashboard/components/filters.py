@@ -5,8 +5,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.filtering import ActorFilter
+from dashboard.loader.vocabulary import ACTOR_KINDS
 
-KINDS = ["person", "organization", "country", "group", "place", "other"]
+KINDS = list(ACTOR_KINDS)
 
 
 def actor_names(actors: pd.DataFrame) -> dict[str, str]:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard.views.labels import count_label, date_label, day_label
 from dashboard.filtering import View
+from dashboard.loader.vocabulary import QUOTE_MARKS
 
 EVENTS_PER_SLIDE = 3
 MAX_EVENTS = 8
@@ -31,7 +32,6 @@ SLIDE_ACTORS = 4
 MAX_ARTICLE_SLIDES = 2
 
 # Marks a quote may still carry from the article; the slides add their own.
-QUOTE_MARKS = "\"'“”‘’«»„‟‚‛"
 CONFIDENCE_RANK = {"named": 0, "title": 1, "carried": 2, "pronoun": 3, "none": 4}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "none": 4}
 

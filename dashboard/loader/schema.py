@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.loader.vocabulary import as_list
 
 @dataclass(frozen=True)
 class Field:
@@ -121,18 +122,10 @@ def cast(df: pd.DataFrame, table: str) -> pd.DataFrame:
         dtype = FIELDS[col].dtype
         values = df[col] if col in df.columns else pd.Series([None] * len(df), index=df.index, dtype="object")
         if dtype == "object":
-            out[col] = values.map(_as_list)
+            out[col] = values.map(as_list)
         elif dtype.startswith("datetime64"):
             out[col] = pd.to_datetime(values, errors="coerce").astype(dtype)
         else:
             out[col] = values.astype(dtype)
     return out.reset_index(drop=True)
 
-
-def _as_list(value: object) -> list:
-    """List columns come back from Parquet as arrays and from empty frames as None: make them lists."""
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return []
-    if isinstance(value, str):
-        return [value]
-    return list(value)  # type: ignore[call-overload]

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-PRECISIONS = ("day", "week", "month", "year")
+from dashboard.loader.vocabulary import DATED_PRECISIONS
+PRECISIONS = DATED_PRECISIONS
 
 
 def day_label(ts: object) -> str:
@@ -25,15 +26,6 @@ def date_label(date: object, precision: object, *, undated: str = "undated") -> 
         return f"week of {day_label(day)}"
     return day_label(day)
 
-
-def as_list(value: object) -> list[str]:
-    """The strings of a list cell (a list, a tuple or an array from Parquet); [] for a missing cell."""
-    if value is None or isinstance(value, (float, str)):
-        return []
-    try:
-        return [v for v in list(value) if isinstance(v, str)]  # type: ignore[call-overload]
-    except TypeError:
-        return []
 
 
 def count_label(n: int, word: str) -> str:

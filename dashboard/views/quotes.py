@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.views.labels import as_list
+from dashboard.loader.vocabulary import QUOTE_MARKS, as_list
 
 UNKNOWN_SPEAKER = "Speaker not identified"
 NO_SPEAKER_ID = ""  # the id the filters use for quotes whose speaker was not found
@@ -20,7 +20,6 @@ NO_SPEAKER_ID = ""  # the id the filters use for quotes whose speaker was not fo
 KIND_LABELS = {"direct": "Direct quote", "reported": "Reported speech"}
 
 # Opening and closing marks a direct quote may still carry from the article; the card adds its own.
-_QUOTE_MARKS = "\"'“”‘’«»„‟‚‛"
 
 TABLE_COLUMNS = [
     "quote_id", "article_id", "sentence_id", "kind", "text", "cue", "speaker_id", "speaker_name",
@@ -294,7 +293,7 @@ def _marked(text: str, terms: Sequence[str], *, strip_marks: bool) -> str:
     """Escaped `text` with search terms wrapped in <mark>."""
     if strip_marks:
         # a comma before the closing mark belongs to the cue that followed ("…resolved," he said)
-        text = text.strip().strip(_QUOTE_MARKS).strip().rstrip(",")
+        text = text.strip().strip(QUOTE_MARKS).strip().rstrip(",")
     terms = [t for t in terms if t]
     if not terms:
         return html.escape(text)

@@ -16,10 +16,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.views import labels
-from dashboard.views.labels import as_list
+from dashboard.loader.vocabulary import PRECISIONS, as_list
 from dashboard.views.quotes import csv_bytes
 
-PRECISIONS = ["day", "week", "month", "year", "none"]
 PRECISION_COLORS = {
     "day": "#1d4ed8", "week": "#7c3aed", "month": "#0f766e", "year": "#b45309", "none": "#64748b",
 }

@@ -1,11 +1,10 @@
 """Dates as the pages and the exports say them."""
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.views.labels import as_list, date_label, day_label
+from dashboard.views.labels import date_label, day_label
 
 
 @pytest.mark.parametrize(("date", "precision", "text"), [
@@ -25,11 +24,3 @@ def test_undated_wording_can_be_given():
 
 def test_day_label_of_a_missing_date_is_empty():
     assert (day_label(pd.Timestamp("2025-04-10")), day_label(pd.NaT), day_label(None)) == ("10 Apr 2025", "", "")
-
-
-@pytest.mark.parametrize(("cell", "expected"), [
-    (["a", "b"], ["a", "b"]), (("a",), ["a"]), (np.array(["a", "b"], dtype=object), ["a", "b"]),
-    (None, []), (float("nan"), []), ("turkey", []), (["a", None, 3], ["a"]),
-], ids=["list", "tuple", "parquet-array", "none", "nan", "bare-string", "mixed"])
-def test_as_list_reads_every_shape_of_list_cell(cell, expected):
-    assert as_list(cell) == expected

@@ -24,9 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import shutil
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -38,10 +36,11 @@ import yaml
 from dashboard.loader import schema
 from dashboard.loader.actors.gazetteer import fold
 from dashboard.loader.reading.sources import IngestIssue
+from dashboard.loader.vocabulary import ACTOR_KINDS, as_list, atomic_write
 
 FILE_NAME = "actors.yaml"
 BACKUP_NAME = ".actors.yaml.bak"  # a dot file: the folder reader skips it
-KINDS = ("person", "organization", "country", "group", "place", "other")
+KINDS = ACTOR_KINDS
 ACTIONS = ("merge", "rename", "set", "hide")
 SETTABLE = ("kind", "role", "affiliation")
 HEADER = """\
@@ -276,7 +275,7 @@ class _ActorTable:
             for col in ("role", "affiliation_id"):
                 if _blank(keep.get(col)):
                     keep[col] = other.get(col)
-            keep["aliases"] = sorted({*_as_list(keep.get("aliases")), *_as_list(other.get("aliases"))})
+            keep["aliases"] = sorted({*as_list(keep.get("aliases")), *as_list(other.get("aliases"))})
             self._move(aid, ids[0])
         if into:
             keep["name"] = into
@@ -334,21 +333,14 @@ class _ActorTable:
                 schema.cast(e, "events"))
 
     def _remap_list(self, ids: object) -> list[str]:
-        return sorted({r for r in (self.remap(i) for i in _as_list(ids)) if r})
+        return sorted({r for r in (self.remap(i) for i in as_list(ids)) if r})
 
 
 def _folded(value: object) -> set[str]:
     if isinstance(value, str):
         return {fold(value)}
-    return {fold(str(v)) for v in _as_list(value)}
+    return {fold(str(v)) for v in as_list(value)}
 
-
-def _as_list(value: object) -> list:
-    if value is None or isinstance(value, float) and value != value:
-        return []
-    if isinstance(value, str):
-        return [value]
-    return list(value)  # type: ignore[call-overload]
 
 
 def _blank(value: object) -> bool:
@@ -386,7 +378,7 @@ def save_registry(folder: str | Path, entries: Iterable[Entry], *, base: Registr
                                   allow_unicode=True, default_flow_style=False, width=100)
         if path.exists():
             shutil.copy2(path, path.with_name(BACKUP_NAME))
-        _atomic_write(path, text.encode("utf-8"))
+        atomic_write(path, text.encode("utf-8"))
     return Registry(tuple(result), hashlib.sha256(text.encode("utf-8")).hexdigest(), path)
 
 
@@ -401,22 +393,6 @@ def _represent_list(dumper: yaml.SafeDumper, value: list) -> yaml.Node:
 
 _Dumper.add_representer(list, _represent_list)
 
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes the file private; keep the mode the registry had (or the usual one)
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 @contextlib.contextmanager
