@@ -13,6 +13,6 @@ for table, columns in schema.TABLES.items():
     print(f"### `{table}`\n\nOne row per {schema.ROW_MEANING[table]}; key: {key}.\n")
     print("| column | dtype | meaning |\n|---|---|---|")
     for column in columns:
-        field = schema.FIELDS[column]
+        field = schema.field(table, column)
         print(f"| `{column}` | {field.dtype} | {field.description} |")
     print()

@@ -124,7 +124,7 @@ with detail:
                 facts.append(f"rule: {html.escape(ev['date_rule'])}")
             if isinstance(ev["tense"], str) and ev["tense"]:
                 facts.append(f"{html.escape(ev['tense'])} tense")
-            quote = (sentence_html(sentence.iloc[0]["text"], int(sentence.iloc[0]["start"]), ev["date_start"],
+            quote = (sentence_html(sentence.iloc[0]["text"], int(sentence.iloc[0]["start"]), ev["date_text_start"],
                                    ev["date_text"]) if not sentence.empty else html.escape(ev["summary"] or ""))
             meta = [html.escape(ev["title"]) if isinstance(ev["title"], str) else "Untitled article"]
             if isinstance(ev["source"], str) and ev["source"]:

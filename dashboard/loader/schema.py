@@ -11,6 +11,7 @@ import pandas as pd
 
 from dashboard.loader.vocabulary import as_list
 
+
 @dataclass(frozen=True)
 class Field:
     name: str
@@ -27,15 +28,14 @@ FIELDS: dict[str, Field] = {
         Field("published", "datetime64[ns]", "Publication date from metadata; NaT when unknown."),
         Field("source", "string", "Publisher or outlet, from metadata."),
         Field("url", "string", "Address of the original article, from metadata."),
-        Field("text", "string", "The words of the row: the whole article (headline line first, front matter removed), "
-              "or the sentence, mention or quote."),
+        Field("text", "string", "The article's whole text: headline line first, front matter removed."),
         Field("word_count", "Int64", "Words in the article text."),
         Field("sentence_id", "Int64", "Index of a sentence within its article, from 0."),
         Field("start", "Int64", "Character offset where the span starts in the article text."),
         Field("end", "Int64", "Character offset just past the span's end in the article text."),
         Field("actor_id", "string", "Stable id of a canonical actor (a slug of its name)."),
         Field("name", "string", "Canonical name of an actor."),
-        Field("kind", "string", "person | organization | country | group | place | other; for quotes: direct | reported."),
+        Field("kind", "string", "What an actor is: person | organization | country | group | place | other."),
         Field("role", "string", "Title or function the text gives an actor (e.g. Foreign Minister)."),
         Field("affiliation_id", "string", "actor_id of the country or organisation an actor belongs to."),
         Field("aliases", "object", "Every surface form of an actor seen in the articles (list of str)."),
@@ -57,7 +57,7 @@ FIELDS: dict[str, Field] = {
         Field("date", "datetime64[ns]", "Start of the day, week, month or year the event happened; NaT when undated."),
         Field("precision", "string", "day | week | month | year | none."),
         Field("date_text", "string", "Words that dated the event (e.g. 'on Wednesday')."),
-        Field("date_start", "Int64", "Character offset of date_text in the article text."),
+        Field("date_text_start", "Int64", "Character offset where date_text starts in the article text."),
         Field("date_rule", "string", "Rule that resolved the date (e.g. weekday-before-publication)."),
         Field("tense", "string", "past | present | future: the tense of the event's clause."),
         Field("summary", "string", "Short clause that says what happened."),
@@ -68,8 +68,22 @@ FIELDS: dict[str, Field] = {
     ]
 }
 
-# kind is shared by actors (what the actor is) and quotes (direct | reported): one name, one meaning
-# per table, documented together above.
+# A column that several tables share but that means something else in one of them is defined again for
+# that table: a quote's `kind` is not an actor's, and `text` is the article, the sentence, the mention or
+# the quote. `field(table, column)` gives the definition that applies.
+TABLE_FIELDS: dict[tuple[str, str], Field] = {
+    ("quotes", "kind"): Field("kind", "string", "What a quote is: direct (words in quotation marks) | reported."),
+    ("sentences", "text"): Field("text", "string", "The sentence's words."),
+    ("mentions", "text"): Field("text", "string", "The words that name the actor."),
+    ("quotes", "text"): Field("text", "string", "The quoted or reported words."),
+}
+
+
+def field(table: str, column: str) -> Field:
+    """The definition of `column` in `table`: its own where the table gives one, else the shared one."""
+    return TABLE_FIELDS.get((table, column)) or FIELDS[column]
+
+
 TABLES: dict[str, list[str]] = {
     "articles": ["article_id", "file", "title", "published", "source", "url", "text", "word_count"],
     "sentences": ["article_id", "sentence_id", "start", "end", "text"],
@@ -80,7 +94,7 @@ TABLES: dict[str, list[str]] = {
         "confidence", "about_ids", "start", "end",
     ],
     "events": [
-        "event_id", "article_id", "sentence_id", "date", "precision", "date_text", "date_start", "date_rule",
+        "event_id", "article_id", "sentence_id", "date", "precision", "date_text", "date_text_start", "date_rule",
         "tense", "summary", "actor_ids", "place", "source_count", "report_ids",
     ],
 }
@@ -119,7 +133,7 @@ def cast(df: pd.DataFrame, table: str) -> pd.DataFrame:
         raise ValueError(f"table {table!r} has columns not in the schema: {sorted(extra)}")
     out = pd.DataFrame(index=df.index)
     for col in TABLES[table]:
-        dtype = FIELDS[col].dtype
+        dtype = field(table, col).dtype
         values = df[col] if col in df.columns else pd.Series([None] * len(df), index=df.index, dtype="object")
         if dtype == "object":
             out[col] = values.map(as_list)

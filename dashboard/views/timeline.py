@@ -32,7 +32,7 @@ MAX_SUB_ROWS = 5
 UNDATED_NO_PUBLICATION = "undated (no publication date)"
 
 TABLE_COLUMNS = [
-    "event_id", "article_id", "sentence_id", "date", "precision", "date_label", "date_text", "date_start",
+    "event_id", "article_id", "sentence_id", "date", "precision", "date_label", "date_text", "date_text_start",
     "date_rule", "tense", "summary", "actor_ids", "actor_names", "place", "source_count", "report_ids",
     "title", "source", "published", "period_start", "period_end", "is_dated", "undated_lane",
 ]
@@ -290,10 +290,10 @@ def events_csv(table: pd.DataFrame) -> bytes:
     return csv_bytes(out)
 
 
-def sentence_html(sentence: str, sentence_start: int, date_start: object, date_text: object) -> str:
+def sentence_html(sentence: str, sentence_start: int, date_text_start: object, date_text: object) -> str:
     """The escaped source sentence with the words that dated the event marked."""
-    if isinstance(date_text, str) and date_text and pd.notna(date_start):
-        at = int(date_start) - int(sentence_start)  # type: ignore[call-overload]
+    if isinstance(date_text, str) and date_text and pd.notna(date_text_start):
+        at = int(date_text_start) - int(sentence_start)  # type: ignore[call-overload]
         if 0 <= at and sentence[at:at + len(date_text)] == date_text:
             return (html.escape(sentence[:at]) + f"<mark>{html.escape(date_text)}</mark>"
                     + html.escape(sentence[at + len(date_text):]))

@@ -55,7 +55,7 @@ def _briefing(*, events: pd.DataFrame | None = None, published: tuple = ("2025-0
             "sentence_id": [1, 1, 1, 1],
             "date": ["2025-04-09", "2025-04-07", None, "2025-03-01"],
             "precision": ["day", "week", "none", "month"],
-            "date_text": ["on Wednesday", "this week", "recently", "in March"], "date_start": [28, None, None, 33],
+            "date_text": ["on Wednesday", "this week", "recently", "in March"], "date_text_start": [28, None, None, 33],
             "date_rule": ["weekday-before-publication", "this-week", None, "month-name"],
             "summary": ["Officials met", "Talks convened", "Trade was suspended", "Brazil signed a deal"],
             "actor_ids": [["turkey", "israel"], ["turkey"], ["turkey"], ["brazil"]],

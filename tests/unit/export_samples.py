@@ -57,18 +57,18 @@ def sample_briefing(*, folder: str = "/briefings/turkey_israel-talks", events: b
     ]
     event_rows = [
         dict(event_id="a1-e0", article_id="a1", sentence_id=0, date="2025-04-09", precision="day",
-             date_text="on Wednesday", date_start=0, date_rule="weekday", tense="past",
+             date_text="on Wednesday", date_text_start=0, date_rule="weekday", tense="past",
              summary="Turkish and Israeli officials met in Baku", actor_ids=["turkey", "israel"], place="Baku",
              source_count=2, report_ids=["a2-e0"]),
         dict(event_id="a2-e0", article_id="a2", sentence_id=0, date="2025-04-09", precision="day",
-             date_text="on Wednesday", date_start=0, date_rule="weekday", tense="past",
+             date_text="on Wednesday", date_text_start=0, date_rule="weekday", tense="past",
              summary="Officials met in Baku", actor_ids=["turkey", "israel"], place="Baku", source_count=2,
              report_ids=["a1-e0"]),
         dict(event_id="a1-e1", article_id="a1", sentence_id=3, date="2025-04-01", precision="month",
-             date_text="in April", date_start=0, date_rule="month", tense="future", summary=EVIL_SUMMARY,
+             date_text="in April", date_text_start=0, date_rule="month", tense="future", summary=EVIL_SUMMARY,
              actor_ids=["evil"], place=None, source_count=1, report_ids=[]),
         dict(event_id="a2-e1", article_id="a2", sentence_id=2, date=None, precision="none", date_text=None,
-             date_start=None, date_rule=None, tense="present", summary="Greece watches", actor_ids=["greece"],
+             date_text_start=None, date_rule=None, tense="present", summary="Greece watches", actor_ids=["greece"],
              place=None, source_count=1, report_ids=[]),
     ]
     return Briefing(

@@ -146,8 +146,8 @@ def test_offsets_point_at_the_dating_words(events_nlp) -> None:
     text = "Shares rose on Friday.\nThe bank said it recovered in April."
     events = _events(events_nlp, text, THURSDAY).dropna(subset=["date_text"])
     for row in events.itertuples():
-        assert text[row.date_start:row.date_start + len(row.date_text)] == row.date_text
-    assert events["date_start"].tolist() == [12, 50]
+        assert text[row.date_text_start:row.date_text_start + len(row.date_text)] == row.date_text
+    assert events["date_text_start"].tolist() == [12, 50]
 
 
 def test_columns_and_summary_length(events_nlp) -> None:

@@ -14,7 +14,7 @@ def test_seed_tables_match_the_schema(seed_briefing, table):
     df = getattr(seed_briefing, table)
     assert list(df.columns) == schema.TABLES[table]
     for col in df.columns:
-        assert str(df[col].dtype) == str(pd.Series(dtype=schema.FIELDS[col].dtype).dtype), col
+        assert str(df[col].dtype) == str(pd.Series(dtype=schema.field(table, col).dtype).dtype), col
 
 
 @pytest.mark.parametrize("table", TABLES, ids=TABLES)
@@ -31,3 +31,9 @@ def test_cast_refuses_columns_outside_the_schema():
 def test_empty_tables_have_every_column():
     for table in TABLES:
         assert list(schema.empty(table).columns) == schema.TABLES[table]
+
+
+def test_a_shared_column_name_has_one_meaning_per_table():
+    assert "direct" in schema.field("quotes", "kind").description
+    assert "direct" not in schema.field("actors", "kind").description
+    assert schema.field("quotes", "text").description != schema.field("articles", "text").description

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from dashboard.loader.events import dates
 from dashboard.loader.events.dates import Resolution
 
-EVENT_COLUMNS = ["sentence_id", "date", "precision", "date_text", "date_start", "date_rule", "tense", "summary",
+EVENT_COLUMNS = ["sentence_id", "date", "precision", "date_text", "date_text_start", "date_rule", "tense", "summary",
                  "actor_keys", "place"]
 MAX_SUMMARY_WORDS = 25
 
@@ -97,7 +97,7 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
     rows = [_row(e) for e in sorted(events, key=lambda e: (e.sentence_id, e.position))]
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
-    frame["date_start"] = frame["date_start"].astype("Int64")
+    frame["date_text_start"] = frame["date_text_start"].astype("Int64")
     return frame
 
 
@@ -587,7 +587,7 @@ def _row(event: _Event) -> dict:
         "date": pd.Timestamp(r.date) if r.is_resolved else pd.NaT,
         "precision": r.precision if r.is_resolved else "none",
         "date_text": m.text if m else None,
-        "date_start": m.start if m else None,
+        "date_text_start": m.start if m else None,
         "date_rule": r.rule,
         "tense": event.tense,
         "summary": _text(event.prefix_tokens + event.summary_tokens),
