@@ -15,8 +15,8 @@ from dashboard.views.actors import (
     registry_ref,
 )
 from dashboard.views.overview import KIND_COLORS
-from dashboard.components.context import clear_briefings, current_view
-from dashboard.views.network import network_figure, timeline_figure
+from dashboard.components.context import clear_briefings, current_state, current_view, url_state
+from dashboard.views.network import actor_events_figure, network_figure
 from dashboard.components.layout import escape_md, filter_caption
 from dashboard.views.links import reader_link
 from dashboard.views.quotes import cards_html, quote_table
@@ -31,7 +31,7 @@ view = current_view()
 b = view.briefing
 names_by_id = b.actors.set_index("actor_id")["name"].to_dict()
 ids_by_name = dict(zip(b.actors["name"], b.actors["actor_id"]))
-links = dict(actors=[names_by_id.get(a, a) for a in view.filter.actor_ids], mode=view.filter.mode)
+here = current_state()  # links keep the actor filter and the date range
 
 st.title("Actors")
 filter_caption(view)
@@ -71,7 +71,7 @@ follow = st.session_state.pop("_actors_follow", None)
 if follow in names_by_id:
     # after a correction, keep the same actor (ids survive renames and merges) under its new name
     st.query_params["profile"] = names_by_id[follow]
-wanted = st.query_params.get("profile")
+wanted = url_state().profile
 if wanted is not None and wanted not in ids_by_name:
     st.warning(f"No actor named “{escape_md(wanted)}” in this briefing: it may have been renamed, merged or "
                "hidden. Showing the most mentioned actor instead.", icon=":material/person_off:")
@@ -115,8 +115,7 @@ st.caption(f"{len(shown)} of {len(table)} actors in view · select a row to open
 row = table[table["actor_id"] == profile_id]
 said = quotes_said(view.quotes, profile_id)
 about = quotes_about(view.quotes, profile_id)
-events = actor_events(view.events, profile_id, actors=b.actors, articles=b.articles, actor_names=links["actors"],
-                      mode=links["mode"])
+events = actor_events(view.events, profile_id, actors=b.actors, articles=b.articles, state=here)
 partners = co_actors(edges, profile_id, b.actors)
 kind = str(actor["kind"])
 affiliation = names_by_id.get(actor["affiliation_id"]) if isinstance(actor["affiliation_id"], str) else None
@@ -208,7 +207,7 @@ with profile_col:
 # --- quotes and events -------------------------------------------------------------------------------
 def _quote_cards(quotes: pd.DataFrame, *, highlight: list[str]) -> None:
     rows = quote_table(quotes, b.actors, b.articles)
-    urls = [reader_link(a, s, **links) for a, s in zip(rows["article_id"], rows["sentence_id"])]
+    urls = [reader_link(a, s, state=here) for a, s in zip(rows["article_id"], rows["sentence_id"])]
     box = st.container(height=620) if len(rows) > 4 else st.container()
     box.html(cards_html(rows, urls, highlight=highlight))
 
@@ -233,7 +232,7 @@ with tabs[2]:
         st.info(f"No events involving {who} in this view.", icon=":material/event_busy:")
     else:
         if events["date"].notna().any():
-            st.plotly_chart(timeline_figure(events, height=170), key="actors_timeline",
+            st.plotly_chart(actor_events_figure(events, height=170), key="actors_timeline",
                             config={"displayModeBar": False})
         else:
             st.caption("None of these events is dated.")

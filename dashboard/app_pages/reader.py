@@ -4,7 +4,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.context import current_view
+from dashboard.components.context import current_view, url_state
 from dashboard.views.reader import READER_CSS, article_html
 from dashboard.components.layout import filter_caption
 
@@ -19,7 +19,8 @@ if articles.empty:
     st.stop()
 
 ids = list(articles["article_id"])
-wanted = st.query_params.get("article")
+place = url_state()
+wanted = place.article
 if wanted in set(b.articles["article_id"]) and wanted not in ids:
     ids.insert(0, wanted)
 titles = b.articles.set_index("article_id")["title"].to_dict()
@@ -31,8 +32,7 @@ art = b.articles[b.articles["article_id"] == article_id].iloc[0]
 meta = [str(x) for x in (art["source"], art["published"].strftime("%-d %B %Y") if pd.notna(art["published"]) else "date unknown") if isinstance(x, str)]
 st.caption(" · ".join(meta) + (f" · [original]({art['url']})" if isinstance(art["url"], str) and art["url"].startswith(("http://", "https://")) else ""))
 
-focus = st.query_params.get("sentence")
-focus_id = int(focus) if focus is not None and str(focus).isdigit() else None
+focus_id = place.sentence
 mentions = b.mentions[b.mentions["article_id"] == article_id]
 quotes = b.quotes[b.quotes["article_id"] == article_id]
 sentences = b.sentences[b.sentences["article_id"] == article_id]

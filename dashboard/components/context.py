@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.filtering import ActorFilter, View, apply_filter
+from dashboard.views.url_state import UrlState, from_params, of_filter
 from dashboard.loader import Briefing, build_nlp, load_briefing
 from dashboard.loader import ARTICLE_SUFFIXES, Settings
 
@@ -90,7 +91,24 @@ def current_view() -> View:
     return st.session_state["_view"]
 
 
-def set_view(briefing: Briefing, flt: ActorFilter) -> View:
+def current_state() -> UrlState:
+    """The URL state of the current view (filter, dates, briefing): what links from this page keep."""
+    return st.session_state["_view_state"]
+
+
+def set_view(briefing: Briefing, flt: ActorFilter, *, briefing_label: str | None = None) -> View:
+    """Filter `briefing` by `flt` for this run's page; `briefing_label` names it in links when there are several."""
     view = apply_filter(briefing, flt)
     st.session_state["_view"] = view
+    st.session_state["_view_state"] = of_filter(flt, briefing.actors, briefing=briefing_label)
     return view
+
+
+def url_params() -> dict[str, list[str]]:
+    """Every query parameter of the address, repeated ones with all their values."""
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def url_state() -> UrlState:
+    """The address decoded against the current briefing: the page's place and the view."""
+    return from_params(url_params(), current_view().actors)

@@ -4,12 +4,13 @@ Pure pandas over a view's tables (no Streamlit), so each builder is tested on fr
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import pandas as pd
 
 from dashboard.views.labels import date_label
-from dashboard.views.links import reader_link
+from dashboard.views.links import EVERYTHING, reader_link
+from dashboard.views.url_state import UrlState
 
 TABLE_COLUMNS = ["actor_id", "name", "kind", "role", "affiliation", "mentions", "articles", "quotes",
                  "first_seen", "last_seen"]
@@ -96,8 +97,8 @@ def _article_info(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return frame.merge(info, on="article_id", how="left")
 
 
-def _links(frame: pd.DataFrame, actor_names: Sequence[str], mode: str) -> pd.Series:
-    return pd.Series([reader_link(a, s, actors=actor_names, mode=mode)
+def _links(frame: pd.DataFrame, state: UrlState) -> pd.Series:
+    return pd.Series([reader_link(a, s, state=state)
                       for a, s in zip(frame["article_id"], frame["sentence_id"])], index=frame.index, dtype="string")
 
 
@@ -116,23 +117,21 @@ def quotes_about(quotes: pd.DataFrame, actor_id: str) -> pd.DataFrame:
 
 
 def actor_events(events: pd.DataFrame, actor_id: str, *, actors: pd.DataFrame, articles: pd.DataFrame,
-                 actor_names: Sequence[str] = (), mode: str = "any") -> pd.DataFrame:
+                 state: UrlState = EVERYTHING) -> pd.DataFrame:
     """Events `actor_id` takes part in, dated first in date order, undated last.
 
     Columns: date, when (the date as precisely as the text gives it, or "undated"), date_text, summary,
-    with (the other actors), place, article, link.
+    with (the other actors), place, article, link (to the reader, keeping the view of `state`).
     """
     e = events[_ids_in(events["actor_ids"], actor_id)]
     names = _names(actors)
     e = _article_info(e.assign(with_=e["actor_ids"].map(lambda ids: _join_names(ids, names, skip=actor_id))),
                       articles)
-    e["link"] = _links(e, actor_names, mode)
+    e["link"] = _links(e, state)
     e = e.sort_values(["date", "article_id", "sentence_id"], na_position="last", kind="stable")
     e = e.rename(columns={"with_": "with"})
     e["when"] = pd.Series([date_label(d, p) for d, p in zip(e["date"], e["precision"])], index=e.index, dtype="string")
     return e[["date", "when", "date_text", "summary", "with", "place", "article", "link"]].reset_index(drop=True)
-
-
 
 
 def registry_ref(actor_id: str, actors: pd.DataFrame) -> str:

@@ -1,6 +1,8 @@
 """How dates and list cells read on screen and in exports: one wording everywhere."""
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from dashboard.loader.vocabulary import DATED_PRECISIONS
@@ -27,7 +29,12 @@ def date_label(date: object, precision: object, *, undated: str = "undated") -> 
     return day_label(day)
 
 
-
 def count_label(n: int, word: str) -> str:
     """'1 article', '3 articles'."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def plot_text(value: object) -> str:
+    """Text safe for a Plotly label or hover text, which read a few HTML tags (links among them): an
+    article's words must show as written, never become markup."""
+    return html.escape(str(value), quote=False) if value is not None else ""

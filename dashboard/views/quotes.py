@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.loader.vocabulary import QUOTE_MARKS, as_list
+from dashboard.views.labels import plot_text
 
 UNKNOWN_SPEAKER = "Speaker not identified"
 NO_SPEAKER_ID = ""  # the id the filters use for quotes whose speaker was not found
@@ -171,8 +172,8 @@ def speaker_about_figure(counts: pd.DataFrame) -> go.Figure:
     """Heatmap of `speaker_about_counts`: who talks about whom, and how often."""
     z = counts.to_numpy()
     text = [[str(v) if v else "" for v in row] for row in z]
-    rows = [_plot_text(r) for r in counts.index]
-    cols = [_plot_text(c) for c in counts.columns]
+    rows = [plot_text(r) for r in counts.index]
+    cols = [plot_text(c) for c in counts.columns]
     fig = go.Figure(go.Heatmap(
         z=[[v if v else None for v in row] for row in z], x=cols, y=rows, text=text, texttemplate="%{text}",
         colorscale=[[0, "#dbeafe"], [1, "#1e3a8a"]], showscale=False, xgap=2, ygap=2,
@@ -316,11 +317,6 @@ def _unique_labels(pairs: list[tuple[str, str]]) -> dict[str, str]:
     """label -> id, adding the id to a label that two actors share so neither is lost."""
     seen = [label for label, _ in pairs]
     return {(label if seen.count(label) == 1 else f"{label} ({actor_id})"): actor_id for label, actor_id in pairs}
-
-
-def _plot_text(value: object) -> str:
-    # Plotly reads a little HTML in labels; names are untrusted, so they reach it escaped.
-    return html.escape(str(value), quote=False)
 
 
 CARD_CSS = """

@@ -41,3 +41,14 @@ def test_filter_in_the_query_string_is_applied(app_for, write_articles):
     no_exceptions(at)
     assert at.multiselect(key="actor").value == ["Turkey"]
     assert _metric(at, "Articles") == "1"
+
+
+def test_overview_links_keep_the_filter_and_the_dates(app_for):
+    at = app_for(query={"actor": "Turkey", "dates": ["2025-04-10", "2025-04-10"]})
+    no_exceptions(at)
+    kept = "actor=Turkey&dates=2025-04-10&dates=2025-04-10"
+    developments = [m.value for m in at.markdown if "](reader?" in m.value]
+    assert developments, "the latest developments link to the reader"
+    assert all(kept in m for m in developments), developments
+    articles = next(d.value for d in at.dataframe if "read" in d.value.columns)
+    assert list(articles["read"]) and all(link.endswith(kept) for link in articles["read"])

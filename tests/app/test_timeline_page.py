@@ -222,9 +222,9 @@ def test_sidebar_date_range_narrows_events_and_keeps_undated():
     ids=["whole-span-is-no-filter", "range", "half-picked", "cleared"],
 )
 def test_with_dates(chosen, start, end):
-    from dashboard.components.date_range import with_dates
-    from dashboard.filtering import ActorFilter
+    from dashboard.filtering import ActorFilter, with_dates
 
-    flt = with_dates(ActorFilter(actor_ids=("turkey",)), chosen, (dt.date(2025, 3, 1), dt.date(2025, 4, 12)))
+    first, last = (chosen + (None, None))[:2]
+    flt = with_dates(ActorFilter(actor_ids=("turkey",)), first, last, (dt.date(2025, 3, 1), dt.date(2025, 4, 12)))
     assert flt.actor_ids == ("turkey",)
     assert (flt.start, flt.end) == (pd.Timestamp(start) if start else None, pd.Timestamp(end) if end else None)
