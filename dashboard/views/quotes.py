@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.loader.vocabulary import QUOTE_MARKS, as_list
+from dashboard.views.downloads import iso_day, joined, table_csv
 from dashboard.views.labels import plot_text
 
 UNKNOWN_SPEAKER = "Speaker not identified"
@@ -252,42 +253,13 @@ def cards_html(rows: pd.DataFrame, links: Sequence[str], *, highlight: Sequence[
 
 def quotes_csv(table: pd.DataFrame) -> bytes:
     """The quotes of `table` as UTF-8 CSV with names (not only ids) and list columns joined by "; "."""
-    out = pd.DataFrame({
-        "published": table["published"].dt.strftime("%Y-%m-%d"),
-        "source": table["source"],
-        "title": table["title"],
-        "kind": table["kind"],
-        "speaker": table["speaker_name"].fillna(UNKNOWN_SPEAKER),
-        "speaker_role": table["speaker_role"],
-        "speaker_affiliation": table["speaker_affiliation"],
-        "speaker_text": table["speaker_text"],
-        "confidence": table["confidence"],
-        "cue": table["cue"],
-        "text": table["text"],
-        "about": table["about_names"].map("; ".join),
-        "speaker_id": table["speaker_id"],
-        "about_ids": table["about_ids"].map("; ".join),
-        "quote_id": table["quote_id"],
-        "article_id": table["article_id"],
-        "sentence_id": table["sentence_id"],
-    })
-    return csv_bytes(out)
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """`frame` as CSV; cells that a spreadsheet would run as a formula are prefixed with a quote mark."""
-    safe = frame.copy()
-    for col in safe.columns:
-        if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
-            safe[col] = safe[col].map(_defuse)
-    return safe.to_csv(index=False).encode("utf-8")
-
-
-def _defuse(value: object) -> object:
-    # Article text is untrusted; "=HYPERLINK(...)" in a cell must stay text when opened in Excel.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    return table_csv(table, [
+        ("published", iso_day("published")), "source", "title", "kind",
+        ("speaker", lambda t: t["speaker_name"].fillna(UNKNOWN_SPEAKER)),
+        "speaker_role", "speaker_affiliation", "speaker_text", "confidence", "cue", "text",
+        ("about", joined("about_names")), "speaker_id", ("about_ids", joined("about_ids")),
+        "quote_id", "article_id", "sentence_id",
+    ])
 
 
 def _marked(text: str, terms: Sequence[str], *, strip_marks: bool) -> str:

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from dashboard.loader.vocabulary import PRECISIONS, as_list
 from dashboard.views import labels
 from dashboard.views.labels import plot_text
-from dashboard.views.quotes import csv_bytes
+from dashboard.views.downloads import iso_day, joined, table_csv
 from dashboard.views.style import Style, style_of
 
 PRECISION_COLORS = {
@@ -299,27 +299,12 @@ def selected_event_ids(selection: Mapping[str, Any] | None) -> list[str]:
 
 def events_csv(table: pd.DataFrame) -> bytes:
     """The events of `table` as UTF-8 CSV, with actor names and list columns joined by "; "."""
-    out = pd.DataFrame({
-        "date": table["date"].dt.strftime("%Y-%m-%d"),
-        "precision": table["precision"],
-        "date_label": table["date_label"],
-        "date_text": table["date_text"],
-        "date_rule": table["date_rule"],
-        "tense": table["tense"],
-        "summary": table["summary"],
-        "actors": table["actor_names"].map("; ".join),
-        "place": table["place"],
-        "source_count": table["source_count"],
-        "title": table["title"],
-        "source": table["source"],
-        "published": table["published"].dt.strftime("%Y-%m-%d"),
-        "actor_ids": table["actor_ids"].map("; ".join),
-        "report_ids": table["report_ids"].map("; ".join),
-        "event_id": table["event_id"],
-        "article_id": table["article_id"],
-        "sentence_id": table["sentence_id"],
-    })
-    return csv_bytes(out)
+    return table_csv(table, [
+        ("date", iso_day("date")), "precision", "date_label", "date_text", "date_rule", "tense", "summary",
+        ("actors", joined("actor_names")), "place", "source_count", "title", "source",
+        ("published", iso_day("published")), ("actor_ids", joined("actor_ids")),
+        ("report_ids", joined("report_ids")), "event_id", "article_id", "sentence_id",
+    ])
 
 
 def sentence_html(sentence: str, sentence_start: int, date_text_start: object, date_text: object) -> str:
