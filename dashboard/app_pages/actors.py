@@ -4,27 +4,23 @@ The profiled actor lives in the URL's `profile` parameter (an actor's name), so 
 the table, the network, the picker and "appears with" all write it there.
 """
 import html
-import re
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from dashboard.components.context import current_state, current_view, url_state
+from dashboard.components.layout import filter_caption
+from dashboard.components.registry_editor import last_correction, registry_editor
+from dashboard.loader import REGISTRY_FILE
 from dashboard.views.actors import (
-    actor_events, actor_table, co_actors, cooccurrence_edges, detail_changes, quotes_about, quotes_said,
-    registry_ref,
+    actor_events, actor_table, co_actors, cooccurrence_edges, quotes_about, quotes_said,
 )
-from dashboard.views.overview import KIND_COLORS
-from dashboard.components.context import clear_briefings, current_state, current_view, url_state
-from dashboard.views.network import actor_events_figure, network_figure
-from dashboard.components.layout import escape_md, filter_caption
+from dashboard.views.labels import escape_md
 from dashboard.views.links import reader_link
+from dashboard.views.network import actor_events_figure, network_figure
+from dashboard.views.overview import KIND_COLORS
 from dashboard.views.quotes import cards_html, quote_table
-from dashboard.loader import KINDS, REGISTRY_FILE, Entry, RegistryError, load_registry, save_registry
-from dashboard.loader import REGISTRY_BACKUP_NAME as BACKUP_NAME
 
-ACTIONS = ["Rename", "Set details", "Merge", "Hide"]
-NO_AFFILIATION = "(none)"
 NO_SELECTION = {"selection": {"rows": [], "columns": [], "cells": []}}
 
 view = current_view()
@@ -67,7 +63,7 @@ def _on_network_click(key: str) -> None:
         _choose(points[0].get("customdata"))
 
 
-follow = st.session_state.pop("_actors_follow", None)
+saved, follow = last_correction(key="actors_edit")
 if follow in names_by_id:
     # after a correction, keep the same actor (ids survive renames and merges) under its new name
     st.query_params["profile"] = names_by_id[follow]
@@ -94,7 +90,8 @@ hits = list(shown.index[shown["actor_id"] == profile_id])
 st.session_state["actors_table"] = {"selection": {"rows": hits[:1], "columns": [], "cells": []}}
 st.dataframe(
     shown.drop(columns="actor_id"), key="actors_table", selection_mode="single-row",
-    on_select=lambda: _on_row("actors_table", "_actors_table_names"), hide_index=True, height=min(38 + 35 * len(shown), 388), placeholder="—",
+    on_select=lambda: _on_row("actors_table", "_actors_table_names"), hide_index=True,
+    height=min(38 + 35 * len(shown), 388), placeholder="—",
     column_config={
         "name": st.column_config.TextColumn("Name", width="medium"),
         "kind": st.column_config.TextColumn("Kind", width="small"),
@@ -172,7 +169,6 @@ with profile_col:
                    help="Or select a row in the table, or click an actor in the network.")
     editor = edit.popover("Correct", icon=":material/edit:", width="stretch",
                           help=f"Rename, set details, merge or hide: saved to {REGISTRY_FILE} in the briefing folder")
-    saved = st.session_state.pop("_actors_saved", None)
     if saved:
         st.success(saved, icon=":material/check_circle:")
     st.html(_header_html())
@@ -251,122 +247,6 @@ with tabs[2]:
         )
 
 
-# --- corrections to the actor registry ---------------------------------------------------------------
-def _code(text: str) -> str:
-    """`text` as a Markdown code span that no backtick inside it can end early."""
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    return f"{fence} {text} {fence}"
-
-
-def _yaml_line(entry: Entry) -> str:
-    return ", ".join(f"{k}: {v}" for k, v in entry.to_dict().items())
-
-
-def _write(entries_of, message: str) -> None:
-    """Save the registry as `entries_of(current entries)` returns it, reload the briefing and rerun.
-
-    On failure the error says what to do and nothing else changes.
-    """
-    registry, _ = load_registry(b.folder)
-    path = Path(b.folder) / REGISTRY_FILE
-    try:
-        save_registry(b.folder, entries_of(list(registry.entries)), base=registry)
-    except RegistryError as exc:
-        st.error(f"{escape_md(str(exc))}. Open {_code(str(path))} in a text editor, fix or delete the "
-                 "entry it names, then save again.", icon=":material/error:")
-        return
-    except OSError as exc:
-        st.error(f"Could not write {_code(str(path))}: {escape_md(str(exc.strerror or exc))}. Check that "
-                 f"the briefing folder is writable and {REGISTRY_FILE} in it is a file you may change; or copy "
-                 "the folder somewhere writable and open the copy.", icon=":material/folder_off:")
-        return
-    st.session_state["_actors_saved"] = message.format(path=_code(str(path)))
-    st.session_state["_actors_follow"] = profile_id
-    if "profile" in st.query_params:
-        del st.query_params["profile"]
-    clear_briefings()
-    st.rerun()
-
-
-def _add(entry: Entry) -> None:
-    _write(lambda entries: [*entries, entry],
-           f"Wrote {_code(_yaml_line(entry))} to {{path}} (the previous version is kept beside it as "
-           f"{_code(BACKUP_NAME)}).")
-
-
-def _remove(entry: Entry) -> None:
-    _write(lambda entries: [e for e in entries if e != entry], f"Removed {_code(_yaml_line(entry))} from {{path}}.")
-
-
+# --- corrections to the actor registry --------------------------------------------------------------
 with editor:
-    st.markdown(f"**Correct {who}**")
-    others = [n for n in b.actors["name"] if n != profile_name]
-    if st.session_state.get("_actors_edit_for") != profile_id:
-        # the fields start from the profiled actor's current details
-        st.session_state.update({
-            "_actors_edit_for": profile_id, "actors_edit_name": profile_name,
-            "actors_edit_kind": kind if kind in KINDS else "other",
-            "actors_edit_role": actor["role"] if isinstance(actor["role"], str) else "",
-            "actors_edit_affiliation": affiliation if affiliation in others else NO_AFFILIATION,
-            "actors_edit_merge": [], "actors_edit_into": profile_name,
-        })
-    action = st.segmented_control("Correction", ACTIONS, key="actors_edit_action", default="Rename", required=True,
-                                  label_visibility="collapsed")
-    with st.form("actors_edit_form", border=False, enter_to_submit=False):
-        if action == "Rename":
-            st.text_input("New name", key="actors_edit_name", max_chars=200)
-        elif action == "Set details":
-            st.selectbox("Kind", KINDS, key="actors_edit_kind")
-            st.text_input("Role", key="actors_edit_role", placeholder="e.g. Foreign Minister", max_chars=200,
-                          help="Leave empty to clear the role.")
-            st.selectbox("Affiliation", [NO_AFFILIATION, *others], key="actors_edit_affiliation")
-        elif action == "Merge":
-            st.multiselect("Merge these into it", others, key="actors_edit_merge",
-                           help="They become one actor with this one, which keeps its id, so links stay valid.")
-            st.text_input("Name after merging", key="actors_edit_into", max_chars=200)
-        else:
-            st.markdown(f"Leave **{who}** out of every table: for a name taken for an actor by mistake.")
-        submitted = st.form_submit_button(f"Save to {REGISTRY_FILE}", type="primary", key="actors_edit_save",
-                                          icon=":material/save:", width="stretch")
-    if submitted:
-        me = registry_ref(profile_id, b.actors)
-        if action == "Rename":
-            new = st.session_state["actors_edit_name"].strip()
-            if not new or new == profile_name:
-                st.warning("Type the new name first.", icon=":material/edit:")
-            else:
-                _add(Entry.rename(me, new))
-        elif action == "Set details":
-            chosen = st.session_state["actors_edit_affiliation"]
-            changes = detail_changes(profile_id, b.actors, kind=st.session_state["actors_edit_kind"],
-                                     role=st.session_state["actors_edit_role"],
-                                     affiliation_id=None if chosen == NO_AFFILIATION else ids_by_name.get(chosen))
-            if changes:
-                _add(Entry.set(me, **changes))
-            else:
-                st.info("Nothing to save: kind, role and affiliation are as they were.", icon=":material/info:")
-        elif action == "Merge":
-            merged = st.session_state["actors_edit_merge"]
-            into = st.session_state["actors_edit_into"].strip()
-            if merged:
-                refs = [me, *(registry_ref(ids_by_name[n], b.actors) for n in merged)]
-                _add(Entry.merge(refs, into=into if into and into != profile_name else None))
-            else:
-                st.warning("Choose the actors to merge into this one.", icon=":material/merge:")
-        else:
-            _add(Entry.hide(me))
-
-    st.caption(f"Saved to {_code(REGISTRY_FILE)} in the briefing folder; applied on every page each time the "
-               "briefing loads.")
-    for issue in b.issues:
-        if issue.file == REGISTRY_FILE:
-            st.warning(escape_md(issue.message), icon=":material/warning:")
-    current, _ = load_registry(b.folder)
-    if current.entries:
-        st.markdown(f"**In {REGISTRY_FILE}**, applied in this order")
-        for n, entry in enumerate(current.entries):
-            text, button = st.columns([5, 1], vertical_alignment="center")
-            text.code(_yaml_line(entry), language=None)
-            if button.button("", key=f"actors_edit_remove_{n}", icon=":material/delete:", type="tertiary",
-                             help="Remove this correction"):
-                _remove(entry)
+    registry_editor(b, profile_id, key="actors_edit")

@@ -3,7 +3,8 @@ import streamlit as st
 
 from dashboard.views.overview import top_actors_figure
 from dashboard.components.context import current_state, current_view
-from dashboard.components.layout import date_span_text, escape_md, filter_caption
+from dashboard.components.layout import filter_caption
+from dashboard.views.labels import date_span_text, escape_md
 from dashboard.views.links import reader_link
 
 view = current_view()

@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.context import current_state, current_view
-from dashboard.components.layout import escape_md, filter_caption, stop_if_nothing_to_show
+from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
+from dashboard.views.labels import escape_md
 from dashboard.views.links import reader_link, reader_params
 from dashboard.views.timeline import (
     LANE_MODES, date_bounds, default_range, event_table, events_csv, events_in_range, pick_selected,
