@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.corpora import DESK
+
 from .conftest import no_exceptions
 
 PAGES = ["overview", "timeline", "quotes", "actors", "reader", "present", "add_articles"]
@@ -20,10 +22,7 @@ def _metric(at, label: str) -> str:
 
 
 def test_actor_filter_narrows_the_overview(app_for, write_articles):
-    folder = write_articles({
-        "a.txt": "Turkey and Greece meet\nTurkish officials met Greek diplomats in Athens on Monday.\n",
-        "b.txt": "Brazil signs deal\nBrazil signed a trade deal with Argentina, officials said.\n",
-    })
+    folder = write_articles(DESK)
     at = app_for(folder)
     no_exceptions(at)
     assert _metric(at, "Articles") == "2"
@@ -33,10 +32,7 @@ def test_actor_filter_narrows_the_overview(app_for, write_articles):
 
 
 def test_filter_in_the_query_string_is_applied(app_for, write_articles):
-    folder = write_articles({
-        "a.txt": "Turkey and Greece meet\nTurkish officials met Greek diplomats in Athens on Monday.\n",
-        "b.txt": "Brazil signs deal\nBrazil signed a trade deal with Argentina, officials said.\n",
-    })
+    folder = write_articles(DESK)
     at = app_for(folder, query={"actor": "Turkey"})
     no_exceptions(at)
     assert at.multiselect(key="actor").value == ["Turkey"]

@@ -8,13 +8,9 @@ import pandas as pd
 import pytest
 
 from dashboard.loader import Briefing, schema
+from tests.corpora import DESK
 
 from .conftest import no_exceptions
-
-ARTICLES = {
-    "a.txt": "Turkey and Israel talk\nTurkish officials met Israeli diplomats in Baku on Wednesday.\n",
-    "b.txt": "Brazil signs deal\nBrazil signed a trade deal with Argentina in March, officials said.\n",
-}
 
 
 def test_renders_on_the_seeds(app_for):
@@ -24,7 +20,7 @@ def test_renders_on_the_seeds(app_for):
 
 
 def test_renders_on_a_small_folder(app_for, write_articles):
-    at = app_for(write_articles(ARTICLES), page="timeline")
+    at = app_for(write_articles(DESK), page="timeline")
     no_exceptions(at)
     assert at.title[0].value == "Timeline"
 
