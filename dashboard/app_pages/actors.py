@@ -3,8 +3,6 @@
 The profiled actor lives in the URL's `profile` parameter (an actor's name), so a profile can be linked;
 the table, the network, the picker and "appears with" all write it there.
 """
-import html
-
 import pandas as pd
 import streamlit as st
 
@@ -13,12 +11,11 @@ from dashboard.components.layout import filter_caption
 from dashboard.components.registry_editor import last_correction, registry_editor
 from dashboard.loader import REGISTRY_FILE
 from dashboard.views.actors import (
-    actor_events, actor_table, co_actors, cooccurrence_edges, quotes_about, quotes_said,
+    actor_events, actor_table, co_actors, cooccurrence_edges, profile_header_html, quotes_about, quotes_said,
 )
 from dashboard.views.labels import escape_md
 from dashboard.views.links import reader_link
 from dashboard.views.network import actor_events_figure, network_figure
-from dashboard.views.overview import KIND_COLORS
 from dashboard.views.quotes import cards_html, quote_table
 
 NO_SELECTION = {"selection": {"rows": [], "columns": [], "cells": []}}
@@ -114,7 +111,6 @@ said = quotes_said(view.quotes, profile_id)
 about = quotes_about(view.quotes, profile_id)
 events = actor_events(view.events, profile_id, actors=b.actors, articles=b.articles, state=here)
 partners = co_actors(edges, profile_id, b.actors)
-kind = str(actor["kind"])
 affiliation = names_by_id.get(actor["affiliation_id"]) if isinstance(actor["affiliation_id"], str) else None
 
 st.space("small")
@@ -139,28 +135,6 @@ with net_col, st.container(border=True):
                "click an actor to open its profile")
 
 
-def _header_html() -> str:
-    """Name, kind, role and affiliation, when seen and other spellings; every text escaped."""
-    colour = KIND_COLORS.get(kind, KIND_COLORS["other"])
-    facts = " · ".join(x for x in (actor["role"], affiliation) if isinstance(x, str) and x)
-    notes = []
-    if not row.empty and pd.notna(row.iloc[0]["first_seen"]):
-        lo, hi = row.iloc[0]["first_seen"], row.iloc[0]["last_seen"]
-        notes.append(f"Seen {lo:%-d %b %Y}" if lo.date() == hi.date() else f"Seen {lo:%-d %b %Y} – {hi:%-d %b %Y}")
-    aliases = [a for a in actor["aliases"] if a != actor["name"]]
-    if aliases:
-        notes.append("also written as " + ", ".join(aliases))
-    return (
-        '<div style="display:flex;align-items:center;gap:.7rem;flex-wrap:wrap">'
-        f'<span style="font-size:1.75rem;font-weight:700;color:#0f172a;line-height:1.25">{html.escape(profile_name)}'
-        f'</span><span style="background:{colour}1a;color:{colour};border:1px solid {colour}55;border-radius:999px;'
-        f'padding:.05rem .6rem;font-size:.8rem;font-weight:600">{html.escape(kind)}</span></div>'
-        + (f'<div style="color:#334155;font-size:1rem;margin-top:.1rem">{html.escape(facts)}</div>' if facts else "")
-        + (f'<div style="color:#64748b;font-size:.85rem;margin-top:.15rem">{html.escape(" · ".join(notes))}</div>'
-           if notes else "")
-    )
-
-
 with profile_col:
     pick, edit = st.columns([3, 1], vertical_alignment="bottom")
     st.session_state["actors_profile"] = profile_name
@@ -171,7 +145,9 @@ with profile_col:
                           help=f"Rename, set details, merge or hide: saved to {REGISTRY_FILE} in the briefing folder")
     if saved:
         st.success(saved, icon=":material/check_circle:")
-    st.html(_header_html())
+    seen = row.iloc[0] if not row.empty else {"first_seen": None, "last_seen": None}
+    st.html(profile_header_html(actor, affiliation=affiliation, first_seen=seen["first_seen"],
+                                last_seen=seen["last_seen"]))
     if row.empty:
         st.caption("Not in the current filtered view: the counts below are for this view.")
     r = row.iloc[0] if not row.empty else None

@@ -4,7 +4,7 @@ import streamlit as st
 from dashboard.views.overview import top_actors_figure
 from dashboard.components.context import current_state, current_view
 from dashboard.components.layout import filter_caption
-from dashboard.views.labels import date_span_text, escape_md
+from dashboard.views.labels import date_label, date_span_text, escape_md
 from dashboard.views.links import reader_link
 
 view = current_view()
@@ -39,10 +39,7 @@ with right:
     if dated.empty:
         st.caption("No dated events in this view.")
     for ev in dated.itertuples(index=False):
-        when = ev.date.strftime("%-d %b %Y") if ev.precision == "day" else \
-            ev.date.strftime("%b %Y") if ev.precision == "month" else \
-            f"week of {ev.date:%-d %b %Y}" if ev.precision == "week" else ev.date.strftime("%Y")
-        st.markdown(f"**{when}** · {escape_md(ev.summary or '')} "
+        st.markdown(f"**{date_label(ev.date, ev.precision)}** · {escape_md(ev.summary or '')} "
                     f"[→]({reader_link(ev.article_id, ev.sentence_id, state=here)})")
 
 st.subheader("Articles")

@@ -1,11 +1,9 @@
 """Article reader: one article's text with its actors and quotes marked."""
-import html
-
 import pandas as pd
 import streamlit as st
 
 from dashboard.components.context import current_view, url_state
-from dashboard.views.reader import READER_CSS, article_html
+from dashboard.views.reader import READER_CSS, article_html, cited_html
 from dashboard.components.layout import filter_caption
 
 view = current_view()
@@ -41,10 +39,7 @@ if focus_id is not None:
     cited = sentences[sentences["sentence_id"] == focus_id]
     if not cited.empty:
         # the page cannot scroll to the sentence, so it is shown first and outlined in the text below
-        st.html('<div class="bq-cited"><span>Cited sentence</span>' + html.escape(str(cited.iloc[0]["text"])) + "</div>"
-                "<style>.bq-cited{border-left:4px solid #f59e0b;background:#fffbeb;padding:.6rem .9rem;"
-                "font-size:1.05rem;line-height:1.6;max-width:48rem}.bq-cited span{display:block;font-size:.75rem;"
-                "text-transform:uppercase;letter-spacing:.06em;color:#92400e;margin-bottom:.2rem}</style>")
+        st.html(cited_html(str(cited.iloc[0]["text"])))
 
 show_quotes = st.toggle("Mark quotes", value=True, key="reader_show_quotes")
 st.html(f"<style>{READER_CSS}</style>" + article_html(

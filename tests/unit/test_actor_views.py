@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard.views.actors import (
-    actor_events, actor_table, co_actors, cooccurrence_edges, detail_changes, quotes_about,
+    actor_events, actor_table, co_actors, cooccurrence_edges, detail_changes, profile_header_html, quotes_about,
     quotes_said, registry_ref,
 )
 from dashboard.views.links import profile_link, reader_link
@@ -169,3 +169,13 @@ def test_registry_ref_uses_the_id_when_the_name_is_shared():
 ], ids=["nothing", "clear-role", "kind-and-no-affiliation", "role-and-affiliation"])
 def test_detail_changes_keeps_only_what_differs(kind, role, affiliation, changes):
     assert detail_changes("hakan-fidan", ACTORS, kind=kind, role=role, affiliation_id=affiliation) == changes
+
+
+def test_profile_header_escapes_what_articles_wrote():
+    actor = pd.Series({"name": "<b>Fidan</b>", "kind": "person", "role": "<i>Minister</i>",
+                       "aliases": ["<b>Fidan</b>", "<script>x</script>"]})
+    out = profile_header_html(actor, affiliation="Turkey", first_seen=pd.Timestamp("2025-04-09"),
+                              last_seen=pd.Timestamp("2025-04-10"))
+    assert "&lt;b&gt;Fidan&lt;/b&gt;" in out and "&lt;i&gt;Minister&lt;/i&gt; · Turkey" in out
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "Seen 9 Apr 2025 – 10 Apr 2025" in out
