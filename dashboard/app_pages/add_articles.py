@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.components.context import current_view
 from dashboard.components.layout import escape_md as md
-from dashboard.components.uploads import (
+from dashboard.loader import (
     UPLOAD_SUFFIXES, UploadResult, default_max_bytes, existing_articles, save_pasted, save_upload, size_text,
     upload_limit_mb,
 )

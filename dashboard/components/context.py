@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard.filtering import ActorFilter, View, apply_filter
 from dashboard.loader import Briefing, build_nlp, load_briefing
-from dashboard.loader import ARTICLE_SUFFIXES, Settings
+from dashboard.loader import ARTICLE_SUFFIXES, Settings, folder_signature  # noqa: F401 - the app's change signal
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_FOLDER = ROOT / "seeds"
@@ -34,15 +34,6 @@ def _entries(folder: Path) -> list[os.DirEntry]:
             return list(it)
     except OSError:
         return []
-
-
-def folder_signature(folder: Path) -> tuple:
-    """Names, sizes and times of the folder's files: a new or edited article changes it."""
-    try:
-        return tuple(sorted((e.name, (st := e.stat()).st_size, st.st_mtime_ns)
-                            for e in _entries(folder) if e.is_file()))
-    except OSError:
-        return ()
 
 
 @st.cache_resource(show_spinner="Loading the language model…")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.components import uploads
-from dashboard.components.uploads import (
+from dashboard.loader.reading import uploads
+from dashboard.loader.reading.uploads import (
     existing_articles, pasted_article, safe_file_name, save_pasted, save_upload, size_text, upload_limit_mb,
 )
 from dashboard.loader.reading.sources import article_id_for, read_article

@@ -21,7 +21,8 @@ from dashboard.loader.parsing.pipeline import build_nlp
 from dashboard.loader.actors.registry import apply_registry, load_registry
 from dashboard.loader.actors.registry import FILE_NAME as REGISTRY_FILE
 from dashboard.loader.settings import Settings
-from dashboard.loader.reading.sources import Article, IngestIssue, read_folder
+from dashboard.loader.reading.folder import read_folder
+from dashboard.loader.reading.sources import Article, IngestIssue
 
 log = logging.getLogger(__name__)
 

@@ -65,23 +65,6 @@ def article_id_for(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
 
 
-def list_article_files(folder: Path) -> tuple[list[Path], list[IngestIssue]]:
-    """The article files of a folder (not its sub-folders), and issues for files that are not articles."""
-    files, issues = [], []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        name = path.name
-        if name.startswith(".") or not path.is_file() or name.lower() in IGNORED_NAMES:
-            continue
-        if name.lower().endswith(SIDECAR_SUFFIXES):
-            continue
-        if path.suffix.lower() not in ARTICLE_SUFFIXES:
-            issues.append(IngestIssue(name, "error", f"unsupported file type {path.suffix or '(none)'!r}: "
-                                      f"use one of {', '.join(sorted(ARTICLE_SUFFIXES))}"))
-            continue
-        files.append(path)
-    return files, issues
-
-
 def decode(data: bytes) -> tuple[str | None, str | None]:
     """Text of a file and a note on its encoding; (None, reason) when it is not text."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -288,29 +271,3 @@ def read_article(path: Path, *, max_bytes: int) -> tuple[Article | None, list[In
         url=_clean_meta(meta.get("url")),
     )
     return article, issues
-
-
-def read_folder(folder: Path, *, max_bytes: int) -> tuple[list[Article], list[IngestIssue]]:
-    """Every article of a folder, first copy of duplicates only, with the issues met on the way."""
-    files, issues = list_article_files(folder)
-    articles: list[Article] = []
-    seen: dict[str, str] = {}
-    for path in files:
-        article, found = read_article(path, max_bytes=max_bytes)
-        issues.extend(found)
-        if article is None:
-            continue
-        if article.article_id in seen:
-            issues.append(IngestIssue(path.name, "warning", f"same text as {seen[article.article_id]}: loaded once"))
-            continue
-        seen[article.article_id] = path.name
-        articles.append(article)
-    if not articles:
-        issues.append(no_articles_issue(folder))
-    return articles, issues
-
-
-def no_articles_issue(folder: Path) -> IngestIssue:
-    """The report row of a folder that gave no article, so an empty briefing never looks like a clean one."""
-    return IngestIssue(f"{Path(folder).name}/", "warning", "no articles in this folder: add .txt, .md or .html "
-                       "files to it")

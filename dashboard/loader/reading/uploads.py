@@ -17,7 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from dashboard.loader import IGNORED_NAMES, Settings, read_article, read_folder
+from dashboard.loader.reading.folder import read_folder
+from dashboard.loader.reading.sources import IGNORED_NAMES, read_article
+from dashboard.loader.settings import Settings
 
 UPLOAD_SUFFIXES = (".txt", ".md", ".html")
 _UNSAFE = re.compile(r"[^\w\-.() ]+")

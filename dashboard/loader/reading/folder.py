@@ -1,0 +1,80 @@
+"""A briefing folder: which of its files are articles, what changed in it, and writing into it.
+
+The one place that lists a briefing folder, so the loader, the app's change detection and the
+upload page agree on what the folder holds.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from dashboard.loader.reading.sources import (
+    ARTICLE_SUFFIXES, IGNORED_NAMES, SIDECAR_SUFFIXES, Article, IngestIssue, read_article,
+)
+from dashboard.loader.vocabulary import atomic_write
+
+__all__ = ["atomic_write", "folder_signature", "list_article_files", "no_articles_issue", "read_folder"]
+
+
+def list_article_files(folder: Path) -> tuple[list[Path], list[IngestIssue]]:
+    """The article files of a folder (not its sub-folders), and issues for files that are not articles."""
+    files, issues = [], []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        name = path.name
+        if name.startswith(".") or not path.is_file() or name.lower() in IGNORED_NAMES:
+            continue
+        if name.lower().endswith(SIDECAR_SUFFIXES):
+            continue
+        if path.suffix.lower() not in ARTICLE_SUFFIXES:
+            issues.append(IngestIssue(name, "error", f"unsupported file type {path.suffix or '(none)'!r}: "
+                                      f"use one of {', '.join(sorted(ARTICLE_SUFFIXES))}"))
+            continue
+        files.append(path)
+    return files, issues
+
+
+
+
+def read_folder(folder: Path, *, max_bytes: int) -> tuple[list[Article], list[IngestIssue]]:
+    """Every article of a folder, first copy of duplicates only, with the issues met on the way."""
+    files, issues = list_article_files(folder)
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        article, found = read_article(path, max_bytes=max_bytes)
+        issues.extend(found)
+        if article is None:
+            continue
+        if article.article_id in seen:
+            issues.append(IngestIssue(path.name, "warning", f"same text as {seen[article.article_id]}: loaded once"))
+            continue
+        seen[article.article_id] = path.name
+        articles.append(article)
+    if not articles:
+        issues.append(no_articles_issue(folder))
+    return articles, issues
+
+
+def no_articles_issue(folder: Path) -> IngestIssue:
+    """The report row of a folder that gave no article, so an empty briefing never looks like a clean one."""
+    return IngestIssue(f"{Path(folder).name}/", "warning", "no articles in this folder: add .txt, .md or .html "
+                       "files to it")
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    """The folder's entries; scandir knows files from folders without a stat call, which counts on
+    every rerun at thousands of files."""
+    try:
+        with os.scandir(folder) as it:
+            return list(it)
+    except OSError:
+        return []
+
+
+def folder_signature(folder: Path) -> tuple:
+    """Names, sizes and times of the folder's files: a new or edited article changes it."""
+    try:
+        return tuple(sorted((e.name, (st := e.stat()).st_size, st.st_mtime_ns)
+                            for e in _entries(Path(folder)) if e.is_file()))
+    except OSError:
+        return ()
