@@ -71,7 +71,10 @@ def briefing_folders(root: Path) -> list[Path]:
         return any(os.path.splitext(e.name)[1].lower() in ARTICLE_SUFFIXES and e.is_file() for e in _entries(p))
 
     found = [root] if has_articles(root) else []
-    subfolders = sorted(e.name for e in _entries(root) if e.is_dir() and not e.name.startswith("."))
+    # a folder named like an article (an article file replaced by a folder) is reported by the loader
+    # as a problem of the briefing it sits in, not offered as a briefing of its own
+    subfolders = sorted(e.name for e in _entries(root) if e.is_dir() and not e.name.startswith(".")
+                        and os.path.splitext(e.name)[1].lower() not in ARTICLE_SUFFIXES)
     found += [root / name for name in subfolders if has_articles(root / name)]
     return found or [root]
 

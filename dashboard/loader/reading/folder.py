@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from dashboard.loader.reading.sources import (
-    ARTICLE_SUFFIXES, IGNORED_NAMES, SIDECAR_SUFFIXES, Article, IngestIssue, read_article,
+    ARTICLE_SUFFIXES, IGNORED_NAMES, OUTSIDE, SIDECAR_SUFFIXES, Article, IngestIssue, inside, read_article,
 )
 from dashboard.loader.vocabulary import atomic_write
 
@@ -21,9 +21,17 @@ def list_article_files(folder: Path) -> tuple[list[Path], list[IngestIssue]]:
     files, issues = [], []
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         name = path.name
-        if name.startswith(".") or not path.is_file() or name.lower() in IGNORED_NAMES:
+        if name.startswith(".") or name.lower() in IGNORED_NAMES or name.lower().endswith(SIDECAR_SUFFIXES):
             continue
-        if name.lower().endswith(SIDECAR_SUFFIXES):
+        if path.is_symlink() and not inside(path, folder):
+            issues.append(IngestIssue(name, "error", OUTSIDE))
+            continue
+        if path.is_dir() and path.suffix.lower() in ARTICLE_SUFFIXES:
+            # an article file replaced by a folder would otherwise vanish without a word
+            issues.append(IngestIssue(name, "error", "a folder, not an article file: not read (a folder of "
+                                      "articles must not be named like an article)"))
+            continue
+        if not path.is_file():
             continue
         if path.suffix.lower() not in ARTICLE_SUFFIXES:
             issues.append(IngestIssue(name, "error", f"unsupported file type {path.suffix or '(none)'!r}: "
@@ -73,8 +81,14 @@ def _entries(folder: Path) -> list[os.DirEntry]:
 
 def folder_signature(folder: Path) -> tuple:
     """Names, sizes and times of the folder's files: a new or edited article changes it."""
-    try:
-        return tuple(sorted((e.name, (st := e.stat()).st_size, st.st_mtime_ns)
-                            for e in _entries(Path(folder)) if e.is_file()))
-    except OSError:
-        return ()
+    signature = []
+    for entry in _entries(Path(folder)):
+        if entry.name.startswith("."):  # temporary files of a write in progress, backups
+            continue
+        try:
+            if entry.is_file():
+                st = entry.stat()
+                signature.append((entry.name, st.st_size, st.st_mtime_ns))
+        except OSError:  # gone meanwhile
+            continue
+    return tuple(sorted(signature))

@@ -6,6 +6,7 @@ a user can act on, why it was skipped or what was noticed; one bad file never st
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import re
@@ -33,6 +34,7 @@ ENGLISH_WORDS = frozenset(
 CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # libyaml's safe loader where PyYAML was built with it: the same documents and errors, ~10x faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+OUTSIDE = "a link to a file outside the briefing folder: not read"
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -115,12 +117,28 @@ def parse_front_matter(text: str) -> tuple[dict, str, str | None]:
     return meta, body, None
 
 
+def inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, links followed, stays inside `folder`: a link must not lead a briefing elsewhere."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
 def read_sidecar(path: Path) -> tuple[dict, str | None]:
     """Metadata from `NAME.meta.yaml` (or .yml/.json) next to an article, if one exists."""
     for suffix in SIDECAR_SUFFIXES:
         side = path.with_name(path.stem + suffix)
-        if not side.exists():
-            continue
+        try:
+            if not side.exists():
+                continue
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:  # a name the file system cannot extend has no sidecar
+                return {}, ("file name too long for a metadata sidecar (NAME.meta.yaml): rename the file shorter "
+                            "to give it one")
+            return {}, f"sidecar {side.name} could not be checked ({exc.strerror or exc}): metadata ignored"
+        if not inside(side, path.parent):
+            return {}, f"sidecar {side.name} is a link to a file outside the briefing folder: metadata ignored"
         try:
             raw = side.read_text(encoding="utf-8")
             meta = json.loads(raw) if suffix.endswith("json") else yaml.load(raw, Loader=YAML_LOADER)
@@ -203,6 +221,8 @@ def read_article(path: Path, *, max_bytes: int) -> tuple[Article | None, list[In
     """Read one article file with its metadata; never raises for bad content."""
     name = path.name
     issues: list[IngestIssue] = []
+    if path.is_symlink() and not inside(path, path.parent):
+        return None, [IngestIssue(name, "error", OUTSIDE)]
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -216,7 +236,11 @@ def read_article(path: Path, *, max_bytes: int) -> tuple[Article | None, list[In
 
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
-        meta, text = read_html(data)
+        try:
+            meta, text = read_html(data)
+        except ImportError as exc:  # trafilatura or one of its parts is not installed
+            return None, [IngestIssue(name, "error", f"web pages cannot be read on this machine (ImportError: "
+                                      f"{exc}): install the packages in requirements.txt")]
         if not text or not text.strip():
             return None, [IngestIssue(name, "error", "no article text found in this web page")]
         if meta.get("title") and not text.lstrip().startswith(str(meta["title"])):
