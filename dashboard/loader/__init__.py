@@ -10,14 +10,15 @@ from dashboard.loader.parsing.pipeline import ModelNotFound, build_nlp
 from dashboard.loader.reading.folder import folder_signature, read_folder
 from dashboard.loader.reading.sources import ARTICLE_SUFFIXES, IGNORED_NAMES, read_article
 from dashboard.loader.reading.uploads import (
-    UPLOAD_SUFFIXES, UploadResult, default_max_bytes, existing_articles, save_pasted, save_upload, size_text,
-    upload_limit_mb,
+    UPLOAD_SUFFIXES, UploadResult, default_max_bytes, existing_articles, folder_is_writable, save_pasted, save_upload,
+    size_text, upload_limit_mb,
 )
 from dashboard.loader.settings import Settings
 
 __all__ = [
     "ARTICLE_SUFFIXES", "IGNORED_NAMES", "KINDS", "REGISTRY_BACKUP_NAME", "REGISTRY_FILE", "UPLOAD_SUFFIXES",
-    "Briefing", "Entry", "FolderNotFound", "ModelNotFound", "RegistryError", "Settings", "UploadResult", "build_nlp",
-    "default_max_bytes", "existing_articles", "folder_signature", "load_briefing", "load_registry", "read_article",
-    "read_folder", "save_pasted", "save_registry", "save_upload", "size_text", "upload_limit_mb",
+    "Briefing", "Entry", "FolderNotFound", "ModelNotFound", "RegistryError", "Settings", "UploadResult",
+    "build_nlp", "default_max_bytes", "existing_articles", "folder_is_writable", "folder_signature",
+    "load_briefing", "load_registry", "read_article", "read_folder", "save_pasted", "save_registry", "save_upload",
+    "size_text", "upload_limit_mb",
 ]

@@ -1,7 +1,14 @@
 """The app when a file, a folder or a URL is not what it should be (issue 17)."""
 from __future__ import annotations
 
+import os
+import subprocess
+
+import pytest
+
 from dashboard.components.context import briefing_folders
+
+from .conftest import no_exceptions
 
 GOOD_A = "Ankara hosts talks\nTurkish and Greek officials met in Ankara on Monday, the ministry said.\n"
 GOOD_B = "Brazil signs a deal\nBrazil signed a trade deal with Argentina on Friday, officials said.\n"
@@ -12,3 +19,25 @@ def test_a_folder_named_like_an_article_is_not_a_briefing_of_its_own(write_artic
     write_articles({"inner.txt": GOOD_B}, root / "b.txt")
     write_articles({"inner.txt": GOOD_B}, root / "region")
     assert briefing_folders(root) == [root, root / "region"]
+
+
+@pytest.fixture
+def read_only(write_articles, tmp_path):
+    """A briefing folder nobody can write into (as root too: the immutable flag)."""
+    folder = write_articles({"a.txt": GOOD_A}, tmp_path / "locked")
+    root = os.geteuid() == 0
+    subprocess.run(["chattr", "+i", str(folder)], check=True) if root else folder.chmod(0o555)
+    yield folder
+    subprocess.run(["chattr", "-i", str(folder)], check=True) if root else folder.chmod(0o755)
+
+
+def test_a_folder_that_cannot_be_written_says_so_on_the_upload_page(app_for, read_only):
+    at = app_for(read_only, page="add_articles")
+    no_exceptions(at)
+    assert any("cannot be written" in w.value for w in at.warning), [w.value for w in at.warning]
+    at.text_input(key="add_articles_title").set_value("Cyprus talks")
+    at.text_area(key="add_articles_text").set_value("Cypriot negotiators met in Geneva on Tuesday, the UN said.")
+    next(b for b in at.button if b.label == "Save article").click().run()
+    no_exceptions(at)
+    [error] = [e.value for e in at.error]
+    assert error.startswith("**Cyprus talks**: rejected\\: the briefing folder cannot be written \\(")

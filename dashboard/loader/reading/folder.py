@@ -5,6 +5,7 @@ upload page agree on what the folder holds.
 """
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from dashboard.loader.reading.sources import (
 )
 from dashboard.loader.vocabulary import atomic_write
 
-__all__ = ["atomic_write", "folder_signature", "list_article_files", "no_articles_issue", "read_folder"]
+__all__ = ["atomic_write", "claim_name", "folder_signature", "list_article_files", "name_max", "no_articles_issue",
+           "read_folder"]
 
 
 def list_article_files(folder: Path) -> tuple[list[Path], list[IngestIssue]]:
@@ -92,3 +94,48 @@ def folder_signature(folder: Path) -> tuple:
         except OSError:  # gone meanwhile
             continue
     return tuple(sorted(signature))
+
+
+def name_max(folder: Path) -> int:
+    """The longest file name, in bytes, the folder's file system keeps (255 on most)."""
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return 255
+
+
+def numbered(name: str, n: int) -> str:
+    """`name` for n == 1, else `stem-n.ext`."""
+    stem, dot, suffix = name.rpartition(".")
+    return name if n == 1 else f"{stem}-{n}{dot}{suffix}"
+
+
+def claim_name(written: Path, folder: Path, name: str) -> str:
+    """Give the file `written` (a hidden file in `folder`) the first free name of `name`, `stem-2.ext`, …
+
+    Taking a name is one atomic step: a hard link fails when the name exists, so two writers at the
+    same moment never both take `same.txt` and one article never replaces the other. Where the file
+    system has no hard links, creating the name exclusively (O_EXCL) reserves it before the rename.
+    Returns the name taken; `written` is gone afterwards.
+    """
+    n = 1
+    while True:
+        candidate = numbered(name, n)
+        target = folder / candidate
+        try:
+            os.link(written, target)
+        except FileExistsError:
+            n += 1
+            continue
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+                raise
+            try:  # no hard links here: reserve the name, then move the whole file onto it
+                os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+            except FileExistsError:
+                n += 1
+                continue
+            os.replace(written, target)
+            return candidate
+        written.unlink(missing_ok=True)
+        return candidate
