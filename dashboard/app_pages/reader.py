@@ -32,7 +32,10 @@ meta = [str(x) for x in (art["source"], art["published"].strftime("%-d %B %Y") i
 st.caption(" · ".join(meta) + (f" · [original]({art['url']})" if isinstance(art["url"], str) and art["url"].startswith(("http://", "https://")) else ""))
 
 focus = st.query_params.get("sentence")
-focus_id = int(focus) if focus is not None and str(focus).isdigit() else None
+# "²" and "٣" are digits to str.isdigit but not to int(): only ASCII digits name a sentence
+focus_id = int(focus) if focus is not None and str(focus).isascii() and str(focus).isdigit() else None
+if focus is not None and focus_id is None:
+    st.caption("The link names a sentence that is not a sentence number: the article is shown without it.")
 mentions = b.mentions[b.mentions["article_id"] == article_id]
 quotes = b.quotes[b.quotes["article_id"] == article_id]
 sentences = b.sentences[b.sentences["article_id"] == article_id]

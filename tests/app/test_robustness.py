@@ -41,3 +41,14 @@ def test_a_folder_that_cannot_be_written_says_so_on_the_upload_page(app_for, rea
     no_exceptions(at)
     [error] = [e.value for e in at.error]
     assert error.startswith("**Cyprus talks**: rejected\\: the briefing folder cannot be written \\(")
+
+
+@pytest.mark.parametrize("sentence", ["²", "٣", "-1", "1e9"], ids=["superscript", "arabic-digit", "negative", "float"])
+def test_a_sentence_that_is_not_a_number_is_ignored_gently(app_for, write_articles, sentence):
+    folder = write_articles({"a.txt": GOOD_A})
+    at = app_for(folder, page="reader")
+    at.query_params["sentence"] = sentence
+    at.run()
+    no_exceptions(at)
+    assert [c.value for c in at.caption if "not a sentence number" in c.value] == [
+        "The link names a sentence that is not a sentence number: the article is shown without it."]
