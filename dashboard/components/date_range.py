@@ -11,6 +11,17 @@ from dashboard.filtering import ActorFilter
 from dashboard.loader import Briefing
 
 
+# The days a Streamlit slider can show: it sends dates as microseconds since 1970 in a JavaScript
+# number, exact only within ±2**53 (late July 1684 to early June 2255); a day's margin each side.
+DRAWABLE: tuple[dt.date, dt.date] = (dt.date(1684, 7, 29), dt.date(2255, 6, 4))
+
+
+def drawable(days: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    """`days` clamped to what a date widget can show; a range wholly outside collapses onto the nearest end."""
+    lo, hi = (min(max(day, DRAWABLE[0]), DRAWABLE[1]) for day in days)
+    return lo, hi
+
+
 def briefing_dates(briefing: Briefing) -> tuple[dt.date, dt.date] | None:
     """First and last day among the briefing's event dates and publication dates; None when nothing is dated."""
     days = list(briefing.events["date"].dropna()) + list(briefing.articles["published"].dropna())

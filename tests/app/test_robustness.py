@@ -1,6 +1,7 @@
 """The app when a file, a folder or a URL is not what it should be (issue 17)."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 
@@ -52,3 +53,26 @@ def test_a_sentence_that_is_not_a_number_is_ignored_gently(app_for, write_articl
     no_exceptions(at)
     assert [c.value for c in at.caption if "not a sentence number" in c.value] == [
         "The link names a sentence that is not a sentence number: the article is shown without it."]
+
+
+VIENNA = ("---\npublished: 2025-09-12\nsource: Wire\n---\nVienna remembers a siege\n"
+          "Austrian officials marked the anniversary of the 1683 Battle of Vienna on Friday, the city said.\n"
+          "Chancellor Karl Nehammer laid a wreath at the Kahlenberg on Saturday.\n")
+
+
+@pytest.mark.parametrize("page", ["timeline", "overview", "quotes", "actors", "reader", "present"])
+def test_a_date_before_1684_is_drawn(app_for, write_articles, page):
+    folder = write_articles({"vienna.md": VIENNA, "a.txt": GOOD_A})
+    at = app_for(folder, page=page)
+    no_exceptions(at)
+    if page == "timeline":
+        from dashboard.components.date_range import DRAWABLE
+
+        [slider] = [s for s in at.slider if s.key == "timeline_range"]
+        assert slider.min == (DRAWABLE[0] - dt.date(1970, 1, 1)).days * 86_400_000_000  # microseconds
+        last = slider.value[1]
+        slider.set_value((DRAWABLE[0], last)).run()  # the whole range takes in what lies beyond its end
+        no_exceptions(at)
+        [counts] = [m.value for m in at.markdown if " events · " in m.value]
+        total = counts.split(" of ")[1].split(" ")[0]
+        assert counts.startswith(f"**{total}** of {total} events"), counts
