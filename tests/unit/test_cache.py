@@ -36,7 +36,7 @@ def test_warm_load_reads_one_entry_and_equals_the_cold_load(folder, tmp_path, nl
     cold = load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
     assert len(briefing_entries(tmp_path / "cache")) == 1
     # a warm load needs no per-article entry and no parsing at all
-    monkeypatch.setattr(ArticleCache, "get", lambda self, key: pytest.fail("per-article entry read"))
+    monkeypatch.setattr(ArticleCache, "get_many", lambda self, keys: pytest.fail("per-article entry read"))
     warm = load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
     assert_same_briefing(warm, cold)
 
@@ -121,14 +121,12 @@ def test_a_well_formed_entry_of_the_wrong_shape_is_rebuilt_with_a_warning(folder
         table.to_parquet(entry / "events.parquet")
     elif damage == "issues-shape":
         (entry / "issues.json").write_text(json.dumps({"format": 2, "issues": [{"file": 1}]}))
-    else:  # a per-article entry with a table of the wrong columns, and no briefing to fall back on
+    else:  # per-article entries with a table of the wrong columns, and no briefing to fall back on
         import shutil
 
         shutil.rmtree(entry)
-        for path in (tmp_path / "cache").glob("*.json"):
-            data = json.loads(path.read_text())
-            data["tables"]["quotes"] = data["tables"]["sentences"]
-            path.write_text(json.dumps(data))
+        for shard in (tmp_path / "cache" / "articles").iterdir():
+            _swap(shard, "quotes", "sentences")
     with caplog.at_level("WARNING"):
         warm = load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
     assert_same_briefing(warm, cold)

@@ -1,7 +1,8 @@
 """The on-disk cache of per-article results and assembled briefings, keyed by content and pipeline version.
 
 Nothing in it can run code when read: tables are Parquet, everything else JSON (never pickle, which
-runs whatever a crafted file tells it to). Every entry is checked against the shape the loader
+runs whatever a crafted file tells it to). Per-article results are kept a batch of articles to an
+entry, whole briefings one to an entry. Every entry is checked against the shape the loader
 expects (tables, columns, dtypes, keys) when it is read; one that does not fit is a miss, logged and
 rebuilt, never an error.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import math
 import os
 import shutil
 import uuid
@@ -38,8 +38,6 @@ ARTICLE_KEYS: dict[str, frozenset[str]] = {
     "quotes": frozenset({"speaker_key", "about_keys"}),
     "events": frozenset({"actor_keys"}),
 }
-# The dtypes a per-article column may be stored with (anything else is not one of ours).
-DTYPES = frozenset({"int64", "Int64", "float64", "bool", "boolean", "object", "str", "string", "datetime64[ns]"})
 
 
 class BadEntry(ValueError):
@@ -65,8 +63,8 @@ def cache_key(*parts: object) -> str:
 
 
 class ArticleCache:
-    """One JSON file per article result, and a few whole briefings (a folder of Parquet tables each);
-    a broken, unreadable or misshapen entry is a miss, never an error."""
+    """Per-article results (a folder of Parquet tables per batch) and a few whole briefings (a folder of
+    Parquet tables each); a broken, unreadable or misshapen entry is a miss, never an error."""
 
     # Whole briefings are large (tens of MB at thousands of articles) and one folder makes a new one
     # on every edit: only the most recently used are kept.
@@ -81,27 +79,29 @@ class ArticleCache:
                 log.warning("cache folder %s unusable (%s): loading without a cache", folder, exc)
                 self.folder = None
 
-    def get(self, key: str) -> ArticleTables | None:
-        """The per-article result stored under `key`, or None."""
-        if self.folder is None:
-            return None
-        path = self.folder / f"{key}.json"
-        try:
-            return decode_article(json.loads(path.read_bytes()))
-        except FileNotFoundError:
-            return None
-        except Exception as exc:  # noqa: BLE001 - whatever is in the file, the article is analysed again
-            log.warning("cache entry %s unusable (%s): rebuilding it", path.name, _why(exc))
-            return None
+    def get_many(self, keys: list[str]) -> dict[str, ArticleTables]:
+        """The per-article results stored under any of `keys` (key -> result); the others are misses."""
+        if self.folder is None or not keys:
+            return {}
+        wanted, found = set(keys), {}
+        for shard in _shards(self.folder / "articles"):
+            try:
+                index = _shard_index(shard)
+                if wanted.isdisjoint(index):
+                    continue
+                found.update({k: v for k, v in read_shard(shard, index).items() if k in wanted})
+            except Exception as exc:  # noqa: BLE001 - whatever is in the files, the articles are analysed again
+                log.warning("cache entry %s unusable (%s): rebuilding it", shard.name, _why(exc))
+        return found
 
-    def put(self, key: str, value: ArticleTables) -> None:
-        """Store a per-article result under `key`."""
-        if self.folder is None:
+    def put_many(self, items: list[tuple[str, ArticleTables]]) -> None:
+        """Store per-article results (key, result) together in one entry: one entry per batch of
+        articles, so a load reads a few files, not one per article."""
+        if self.folder is None or not items:
             return
         try:
-            data = json.dumps(encode_article(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            atomic_write(self.folder / f"{key}.json", data)
-        except (OSError, TypeError, ValueError) as exc:
+            _write_dir(self.folder / "articles", uuid.uuid4().hex, lambda tmp: write_shard(tmp, items))
+        except (OSError, pa.ArrowException, TypeError, ValueError) as exc:
             log.warning("could not write cache entry (%s)", exc)
 
     def get_briefing(self, key: str) -> dict | None:
@@ -128,16 +128,10 @@ class ArticleCache:
         if self.folder is None:
             return
         folder = self.folder / "briefings"
-        # written whole into a hidden folder, then renamed into place: a reader sees all of it or none
-        tmp = folder / f".{key}.{uuid.uuid4().hex}.tmp"
         try:
-            tmp.mkdir(parents=True)
-            write_briefing(tmp, value)
-            shutil.rmtree(folder / key, ignore_errors=True)
-            os.rename(tmp, folder / key)
+            _write_dir(folder, key, lambda tmp: write_briefing(tmp, value))
         except (OSError, pa.ArrowException, TypeError, ValueError) as exc:
             log.warning("could not write cache entry (%s)", exc)
-            shutil.rmtree(tmp, ignore_errors=True)
             return
         try:
             entries = sorted((p for p in folder.iterdir() if not p.name.startswith(".")),
@@ -152,74 +146,89 @@ def _why(exc: Exception) -> str:
     return f"{type(exc).__name__}: {str(exc)[:200]}"
 
 
-# --- per-article entries: JSON --------------------------------------------------------------------
-
-def _cell(value: object) -> object:
-    """A value as JSON holds it: numpy scalars as Python ones, missing values as null."""
-    if isinstance(value, (list, tuple)):
-        return [_cell(v) for v in value]
-    if hasattr(value, "tolist") and not isinstance(value, str):  # numpy scalars and arrays
-        return _cell(value.tolist())
-    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return value
-
-
-def _encode_table(df: pd.DataFrame) -> dict:
-    columns = {}
-    for name in df.columns:
-        series = df[name]
-        if str(series.dtype).startswith("datetime64"):
-            values = [None if pd.isna(v) else pd.Timestamp(v).as_unit("ns").value for v in series]
-            columns[str(name)] = {"dtype": "datetime64[ns]", "values": values}  # nanoseconds since 1970
-        else:
-            columns[str(name)] = {"dtype": str(series.dtype), "values": [_cell(v) for v in series.tolist()]}
-    return {"rows": len(df), "columns": columns}
+def _write_dir(parent: Path, name: str, write) -> None:  # noqa: ANN001 - write(folder) fills the entry
+    """Write an entry folder whole into a hidden folder, then rename it into place: a reader sees all
+    of it or none."""
+    tmp = parent / f".{name}.{uuid.uuid4().hex}.tmp"
+    try:
+        tmp.mkdir(parents=True)
+        write(tmp)
+        shutil.rmtree(parent / name, ignore_errors=True)
+        os.rename(tmp, parent / name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
-def encode_article(result: ArticleTables) -> dict:
-    """An article's tables as JSON-ready data (columns with their dtypes)."""
-    return {"format": FORMAT, "article_id": result.article_id,
-            "tables": {name: _encode_table(getattr(result, name)) for name in PER_ARTICLE}}
+def _shards(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    except OSError:
+        return []
 
 
-def _decode_table(data: object, table: str) -> pd.DataFrame:
-    if not isinstance(data, dict) or set(data) != {"rows", "columns"} or not isinstance(data["columns"], dict):
-        raise BadEntry(f"{table}: not a table")
-    rows, columns = data["rows"], data["columns"]
-    if not isinstance(rows, int) or rows < 0:
-        raise BadEntry(f"{table}: bad row count")
+# --- per-article entries: a Parquet file per table for a batch of articles, and their keys as JSON ---------
+
+ENTRY = "_entry"  # the column that says which cache key a row belongs to
+# Arrow types a per-article column may have (anything else is not one of ours).
+ARROW_TYPES = (pa.types.is_integer, pa.types.is_floating, pa.types.is_boolean, pa.types.is_string,
+               pa.types.is_large_string, pa.types.is_timestamp, pa.types.is_null)
+
+
+def write_shard(folder: Path, items: list[tuple[str, ArticleTables]]) -> None:
+    """Write per-article results into `folder`: each table stacked, with the key of every row."""
+    for table in PER_ARTICLE:
+        frames = [getattr(result, table).assign(**{ENTRY: key}) for key, result in items]
+        stacked = pd.concat(frames, ignore_index=True)
+        pq.write_table(pa.Table.from_pandas(stacked, preserve_index=False), folder / f"{table}.parquet")
+    keys = {key: result.article_id for key, result in items}
+    atomic_write(folder / "keys.json", json.dumps({"format": FORMAT, "keys": keys}).encode("utf-8"))
+
+
+def _shard_index(folder: Path) -> dict[str, str]:
+    data = json.loads((folder / "keys.json").read_bytes())
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("keys"), dict) \
+            or not all(isinstance(k, str) and isinstance(v, str) for k, v in data["keys"].items()):
+        raise BadEntry("keys: not a list of entries")
+    return data["keys"]
+
+
+def _check_shard_table(arrow: pa.Table, table: str) -> list[str]:
+    """The list columns of a stored per-article table; BadEntry when its columns or types are not the loader's."""
+    columns = set(arrow.column_names) - {ENTRY}
     allowed = set(schema.TABLES[table]) - {"article_id"} | ARTICLE_KEYS[table]
-    if not set(columns) <= allowed or not ARTICLE_KEYS[table] <= set(columns):
+    if ENTRY not in arrow.column_names or not columns <= allowed or not ARTICLE_KEYS[table] <= columns:
         raise BadEntry(f"{table}: columns {sorted(columns)} are not the loader's")
-    frame = {}
-    for name, column in columns.items():
-        if not isinstance(column, dict) or set(column) != {"dtype", "values"} or column["dtype"] not in DTYPES \
-                or not isinstance(column["values"], list) or len(column["values"]) != rows:
-            raise BadEntry(f"{table}.{name}: not a column of {rows} values")
-        dtype, values = column["dtype"], column["values"]
-        if dtype == "datetime64[ns]":
-            frame[name] = pd.Series(pd.to_datetime(pd.Series(values, dtype="object"), unit="ns"), dtype=dtype)
-        elif dtype == "object":
-            if not all(v is None or isinstance(v, (str, int, float, list)) for v in values):
-                raise BadEntry(f"{table}.{name}: unexpected values")
-            frame[name] = pd.Series(values, dtype="object")
-        else:
-            if not all(v is None or isinstance(v, (str, int, float, bool)) for v in values):
-                raise BadEntry(f"{table}.{name}: unexpected values")
-            frame[name] = pd.Series(values, dtype=dtype)
-    return pd.DataFrame(frame, columns=list(columns))
+    lists = []
+    for name, kind in zip(arrow.column_names, arrow.schema.types):
+        if pa.types.is_list(kind) and (pa.types.is_string(kind.value_type) or pa.types.is_null(kind.value_type)):
+            lists.append(name)
+        elif not any(check(kind) for check in ARROW_TYPES):
+            raise BadEntry(f"{table}.{name}: type {kind} is not the loader's")
+    return lists
 
 
-def decode_article(data: object) -> ArticleTables:
-    """An article's tables from the JSON `encode_article` wrote; BadEntry when it is not of that shape."""
-    if not isinstance(data, dict) or set(data) != {"format", "article_id", "tables"} or data["format"] != FORMAT:
-        raise BadEntry("not a per-article entry of this version")
-    tables = data["tables"]
-    if not isinstance(tables, dict) or set(tables) != set(PER_ARTICLE) or not isinstance(data["article_id"], str):
-        raise BadEntry("per-article entry without its four tables")
-    return ArticleTables(article_id=data["article_id"],
-                         **{name: _decode_table(tables[name], name) for name in PER_ARTICLE})
+def read_shard(folder: Path, index: dict[str, str]) -> dict[str, ArticleTables]:
+    """The per-article results `write_shard` wrote, checked against the loader's columns and types."""
+    parts: dict[str, dict[str, pd.DataFrame]] = {key: {} for key in index}
+    for table in PER_ARTICLE:
+        arrow = pq.read_table(folder / f"{table}.parquet")
+        lists = _check_shard_table(arrow, table)
+        df = arrow.to_pandas()
+        for name in lists:  # Parquet gives arrays; the tables hold lists of str
+            df[name] = [v if v is not None else [] for v in arrow.column(name).to_pylist()]
+        keys = df.pop(ENTRY).tolist()
+        if not set(keys) <= set(index):
+            raise BadEntry(f"{table}: rows of an entry not in the index")
+        # rows of one entry are contiguous: slices, not a groupby (thousands of small frames)
+        empty = df.iloc[0:0]
+        start = 0
+        for i in range(1, len(keys) + 1):
+            if i == len(keys) or keys[i] != keys[start]:
+                parts[keys[start]][table] = df.iloc[start:i].reset_index(drop=True)
+                start = i
+        for key in index:
+            parts[key].setdefault(table, empty)
+    return {key: ArticleTables(article_id=index[key], **tables) for key, tables in parts.items()}
 
 
 # --- whole briefings: a folder of Parquet tables and the issues as JSON ----------------------------------
@@ -234,8 +243,8 @@ def write_briefing(folder: Path, value: dict) -> None:
         pq.write_table(pa.Table.from_pandas(value["tables"][name], preserve_index=False),
                        folder / f"{name}.parquet", compression="snappy")
     issues = [{"file": i.file, "level": i.level, "message": i.message} for i in value["issues"]]
-    (folder / "issues.json").write_text(json.dumps({"format": FORMAT, "issues": issues}, ensure_ascii=False),
-                                        encoding="utf-8")
+    data = json.dumps({"format": FORMAT, "issues": issues}, ensure_ascii=False).encode("utf-8")
+    atomic_write(folder / "issues.json", data)
 
 
 def read_briefing(folder: Path) -> dict:
