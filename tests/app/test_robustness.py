@@ -76,3 +76,52 @@ def test_a_date_before_1684_is_drawn(app_for, write_articles, page):
         [counts] = [m.value for m in at.markdown if " events · " in m.value]
         total = counts.split(" of ")[1].split(" ")[0]
         assert counts.startswith(f"**{total}** of {total} events"), counts
+
+
+# --- loading in the background (issue 17): one load per folder and settings, its progress on the page
+
+def test_two_sessions_share_one_load(write_articles, tmp_path, monkeypatch):
+    import threading
+
+    from dashboard.components import loading
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    folder = write_articles({"a.txt": GOOD_A, "b.txt": GOOD_B})
+    release, runs = threading.Event(), []
+
+    def run(load):
+        runs.append(load)
+        release.wait(10)
+        load.report(2, 2)
+        return "briefing"
+
+    first = loading.start_load((str(folder), (), "model"), run)
+    second = loading.start_load((str(folder), (), "model"), run)
+    assert second is first and not first.finished.is_set()
+    release.set()
+    assert first.finished.wait(10) and first.result == "briefing" and len(runs) == 1
+    assert loading.start_load((str(folder), ("changed",), "model"), run) is not first
+
+
+def test_a_failed_load_is_tried_again(tmp_path):
+    from dashboard.components import loading
+
+    def fail(load):
+        raise FileNotFoundError("gone")
+
+    load = loading.start_load(("x", (), "m"), fail)
+    with pytest.raises(FileNotFoundError):
+        loading.wait_for(load)
+    assert loading.start_load(("x", (), "m"), lambda load: "again").finished.wait(5)
+
+
+@pytest.mark.parametrize("done, total, seconds, text", [
+    (0, 2000, None, "Reading articles: 0 of 2,000"),
+    (340, 2000, 185.0, "Reading articles: 340 of 2,000 · about 3 min left"),
+    (1990, 2000, 4.0, "Reading articles: 1,990 of 2,000 · a few seconds left"),
+    (2000, 2000, 0.0, "Reading articles: 2,000 of 2,000 · putting the briefing together"),
+], ids=["start", "minutes", "seconds", "assembling"])
+def test_progress_text(done, total, seconds, text):
+    from dashboard.components.loading import progress_text
+
+    assert progress_text(done, total, seconds) == text

@@ -1,6 +1,8 @@
 """What a file, a folder or a date cannot do to the app in a real browser (issue 17)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.files import write
@@ -40,3 +42,36 @@ def test_every_page_copes_with_a_date_before_1684(page, old_dates_app):
             go_to(page, title)
         assert _page_failed(page) == [], title
         no_traceback(page)
+
+
+COUNTRIES = ["Turkey", "Greece", "Egypt", "Brazil", "Argentina", "Japan", "Kenya", "Chile", "Norway", "Peru"]
+
+
+def _many_articles(n: int) -> dict[str, str]:
+    return {f"article-{i:03d}.txt": f"Talks number {i}\nOfficials from {COUNTRIES[i % 10]} and {COUNTRIES[(i + 3) % 10]} "
+            f"met in the capital on Monday to discuss trade route {i}, the ministry said. \"We agreed on {i} points,\" "
+            "the minister told reporters.\n" for i in range(n)}
+
+
+def _progress(page) -> tuple[int, int]:
+    text = page.locator('[data-testid="stProgress"]').first.inner_text(timeout=90_000)
+    done, total = re.search(r"Reading articles: ([\d,]+) of ([\d,]+)", text).groups()
+    return int(done.replace(",", "")), int(total.replace(",", ""))
+
+
+def test_a_long_load_shows_its_progress_and_a_second_user_joins_it(new_page, app_server, tmp_path_factory):
+    n = 150
+    app = app_server(write(tmp_path_factory.mktemp("many") / "many", _many_articles(n)))
+    first, second = new_page(), new_page()
+    first.goto(app.url)
+    done, total = _progress(first)
+    assert total == n and done < n
+    screenshot(first, "loading-progress")
+    second.goto(app.url)
+    joined, total = _progress(second)
+    assert total == n and joined >= done, "the second user watches the same load, not a new one"
+    for page in (first, second):
+        page.wait_for_selector('[data-testid="stMain"] h1', timeout=240_000)
+        assert page.locator('[data-testid="stProgress"]').count() == 0
+        no_traceback(page)
+    assert "150" in first.locator('[data-testid="stMetric"]').first.inner_text()

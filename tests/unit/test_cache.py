@@ -131,3 +131,17 @@ def test_a_well_formed_entry_of_the_wrong_shape_is_rebuilt_with_a_warning(folder
         warm = load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
     assert_same_briefing(warm, cold)
     assert any("rebuilding it" in r.getMessage() for r in caplog.records)
+
+
+def test_progress_counts_articles_up_to_the_total(folder, tmp_path, nlp, write_articles):
+    seen: list[tuple[int, int]] = []
+    load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp, progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, 2) and seen[-1] == (2, 2)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    write_articles({"three.txt": "New talks\nHamas officials arrived in Doha on Tuesday.\n"}, folder)
+    seen.clear()
+    load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp, progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (2, 3) and seen[-1] == (3, 3), "cached articles count as done at once"
+    seen.clear()
+    load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(3, 3)], "a warm load is done at once"
