@@ -10,8 +10,7 @@ import streamlit as st
 
 from dashboard.components.loading import Load, clear_loads, start_load, wait_for
 from dashboard.filtering import ActorFilter, View, apply_filter
-from dashboard.loader import Briefing, build_nlp, load_briefing
-from dashboard.loader import ARTICLE_SUFFIXES, Settings, folder_signature  # noqa: F401 - the app's change signal
+from dashboard.loader import ARTICLE_SUFFIXES, Briefing, Settings, build_nlp, folder_signature, load_briefing
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_FOLDER = ROOT / "seeds"

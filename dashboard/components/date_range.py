@@ -10,7 +10,6 @@ import streamlit as st
 from dashboard.filtering import ActorFilter
 from dashboard.loader import Briefing
 
-
 # The days a Streamlit slider can show: it sends dates as microseconds since 1970 in a JavaScript
 # number, exact only within ±2**53 (late July 1684 to early June 2255); a day's margin each side.
 DRAWABLE: tuple[dt.date, dt.date] = (dt.date(1684, 7, 29), dt.date(2255, 6, 4))

@@ -85,7 +85,7 @@ def start_load(key: Hashable, run: Callable[[Load], object]) -> Load:
     def work() -> None:
         try:
             load.result = run(load)
-        except BaseException as exc:  # noqa: BLE001 - handed to the session that waits for it
+        except BaseException as exc:  # handed to the session that waits for it, raised there
             load.error = exc
             with lock:  # a failed load is tried again by the next run, not remembered
                 if loads.get(key) is load:

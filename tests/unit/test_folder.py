@@ -40,8 +40,8 @@ def test_a_long_file_name_does_not_stop_the_other_articles(write_articles):
     folder = write_articles({"a.txt": GOOD_A, LONG_NAME: GOOD_B})
     articles, issues = read_folder(folder, max_bytes=LIMIT)
     assert sorted(a.file for a in articles) == sorted(["a.txt", LONG_NAME])
-    assert _report(issues) == [(LONG_NAME, "warning", "file name too long for a metadata sidecar "
-                                "(NAME.meta.yaml): rename the file shorter to give it one")]
+    assert _report(issues) == [(LONG_NAME, "warning", ("file name too long for a metadata sidecar "
+                                                       "(NAME.meta.yaml): rename the file shorter to give it one"))]
 
 
 def test_a_long_file_name_loads_a_whole_briefing(write_articles, tmp_path, nlp):
@@ -74,8 +74,8 @@ def test_a_sidecar_linked_out_of_the_folder_is_not_read(write_articles, tmp_path
     (folder / "a.meta.yaml").symlink_to(private)
     articles, issues = read_folder(folder, max_bytes=LIMIT)
     assert articles[0].title == "Ankara hosts talks"
-    assert _report(issues) == [("a.txt", "warning", "sidecar a.meta.yaml is a link to a file outside the briefing "
-                                "folder: metadata ignored")]
+    assert _report(issues) == [("a.txt", "warning", ("sidecar a.meta.yaml is a link to a file outside the "
+                                                     "briefing folder: metadata ignored"))]
 
 
 def test_an_article_replaced_by_a_folder_is_reported(write_articles):
@@ -84,8 +84,8 @@ def test_an_article_replaced_by_a_folder_is_reported(write_articles):
     (folder / "b.txt" / "inner.txt").write_text(GOOD_B, encoding="utf-8")
     files, issues = list_article_files(folder)
     assert [f.name for f in files] == ["a.txt"]
-    assert _report(issues) == [("b.txt", "error", "a folder, not an article file: not read (a folder of "
-                                "articles must not be named like an article)")]
+    assert _report(issues) == [("b.txt", "error", ("a folder, not an article file: not read (a folder of "
+                                                   "articles must not be named like an article)"))]
 
 
 def test_html_extraction_that_cannot_import_is_a_problem_of_that_file(write_articles, monkeypatch):

@@ -366,8 +366,8 @@ def test_a_registry_over_the_size_limit_is_not_read(tmp_path):
     registry, issues = load_registry(tmp_path)
     assert registry.entries == ()
     assert [i.message for i in issues] == [
-        "is 1.2 MB, over the 1 MB an actor registry may be: the actor registry was ignored; fix the file or "
-        "delete it"]
+        ("is 1.2 MB, over the 1 MB an actor registry may be: the actor registry was ignored; fix the file or "
+         "delete it")]
 
 
 def test_a_long_entry_is_quoted_short(tmp_path):

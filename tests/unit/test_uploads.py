@@ -3,18 +3,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tomllib
 from pathlib import Path
 
 import pandas as pd
 import pytest
+import tomllib
 
 from dashboard.loader.reading import uploads
-from dashboard.loader.reading.uploads import (
-    existing_articles, pasted_article, safe_file_name, save_pasted, save_upload, size_text, upload_limit_mb,
-)
 from dashboard.loader.reading.folder import read_folder
 from dashboard.loader.reading.sources import article_id_for, read_article
+from dashboard.loader.reading.uploads import (
+    existing_articles,
+    pasted_article,
+    safe_file_name,
+    save_pasted,
+    save_upload,
+    size_text,
+    upload_limit_mb,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "Ankara hosts talks\nTurkish and Greek officials met in Ankara on Monday, the ministry said.\n"
@@ -185,8 +191,8 @@ def test_a_failed_write_leaves_neither_the_article_nor_a_temporary_file(tmp_path
 
     monkeypatch.setattr(os, "replace", fail)
     result = save_upload(tmp_path, "a.txt", ARTICLE.encode())
-    assert (result.status, result.message) == ("rejected", "rejected: could not be saved (disk full): nothing "
-                                                "was written")
+    assert (result.status, result.message) == ("rejected", ("rejected: could not be saved (disk full): nothing "
+                                                            "was written"))
     assert _files(tmp_path) == []
 
 
@@ -265,8 +271,8 @@ def test_a_name_the_folder_cannot_hold_is_refused_with_the_reason(tmp_path, monk
     monkeypatch.setattr(uploads, "name_max", lambda folder: 12)
     result = save_upload(tmp_path, "talks.txt", OTHER.encode())
     assert (result.status, result.message) == (
-        "rejected", "rejected: this folder's file system cannot hold a file name and its metadata sidecar "
-        "(12 bytes at most): save the briefing on another disk")
+        "rejected", ("rejected: this folder's file system cannot hold a file name and its metadata sidecar "
+                     "(12 bytes at most): save the briefing on another disk"))
     assert not [p for p in _files(tmp_path) if p.startswith(".")], "no temporary file remains"
 
 

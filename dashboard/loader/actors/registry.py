@@ -170,7 +170,7 @@ class _PlainLoader(yaml.SafeLoader):
     """YAML without anchors and aliases: a few hundred bytes of nested aliases ("billion laughs")
     expand to gigabytes, and a registry has no use for them."""
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's own signature
+    def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise RegistryError(f"anchors and aliases (&name, *name) are not allowed in {FILE_NAME} "
@@ -199,7 +199,7 @@ def _parse(text: str) -> tuple[list[Entry], list[str]]:
     """Entries of a registry file and a message per entry that was left out. RegistryError when the
     file as a whole cannot be read."""
     try:
-        data = yaml.load(text, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader without aliases
+        data = yaml.load(text, Loader=_PlainLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""

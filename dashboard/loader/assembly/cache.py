@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -90,7 +91,7 @@ class ArticleCache:
                 if wanted.isdisjoint(index):
                     continue
                 found.update({k: v for k, v in read_shard(shard, index).items() if k in wanted})
-            except Exception as exc:  # noqa: BLE001 - whatever is in the files, the articles are analysed again
+            except Exception as exc:  # whatever is in the files, the articles are analysed again
                 log.warning("cache entry %s unusable (%s): rebuilding it", shard.name, _why(exc))
         return found
 
@@ -114,7 +115,7 @@ class ArticleCache:
             return None
         try:
             value = read_briefing(entry)
-        except Exception as exc:  # noqa: BLE001 - whatever is in the files, the briefing is assembled again
+        except Exception as exc:  # whatever is in the files, the briefing is assembled again
             log.warning("cached briefing %s unusable (%s): rebuilding it", key, _why(exc))
             return None
         try:
@@ -146,7 +147,7 @@ def _why(exc: Exception) -> str:
     return f"{type(exc).__name__}: {str(exc)[:200]}"
 
 
-def _write_dir(parent: Path, name: str, write) -> None:  # noqa: ANN001 - write(folder) fills the entry
+def _write_dir(parent: Path, name: str, write: Callable[[Path], None]) -> None:
     """Write an entry folder whole into a hidden folder, then rename it into place: a reader sees all
     of it or none."""
     tmp = parent / f".{name}.{uuid.uuid4().hex}.tmp"
