@@ -19,7 +19,8 @@ import streamlit as st  # noqa: E402
 from dashboard.components.context import get_briefing, set_view  # noqa: E402
 from dashboard.components.date_range import date_range_filter  # noqa: E402
 from dashboard.components.filters import actor_filter  # noqa: E402
-from dashboard.folders import briefing_folders, briefing_root, folder_signature  # noqa: E402
+from dashboard.folders import briefing_root  # noqa: E402
+from dashboard.loader import briefing_folders, folder_signature  # noqa: E402
 from dashboard.loader import FolderNotFound, ModelNotFound  # noqa: E402
 from dashboard.loader import Settings  # noqa: E402
 from dashboard.views.url_state import BRIEFING  # noqa: E402

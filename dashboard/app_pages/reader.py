@@ -31,6 +31,8 @@ meta = [str(x) for x in (art["source"], art["published"].strftime("%-d %B %Y") i
 st.caption(" · ".join(meta) + (f" · [original]({art['url']})" if isinstance(art["url"], str) and art["url"].startswith(("http://", "https://")) else ""))
 
 focus_id = place.sentence
+if st.query_params.get("sentence") is not None and focus_id is None:
+    st.caption("The link names a sentence that is not a sentence number: the article is shown without it.")
 mentions = b.mentions[b.mentions["article_id"] == article_id]
 quotes = b.quotes[b.quotes["article_id"] == article_id]
 sentences = b.sentences[b.sentences["article_id"] == article_id]
