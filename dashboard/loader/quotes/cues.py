@@ -55,31 +55,6 @@ CONTENT_PREPS: dict[str, frozenset[str]] = {
 # "shares rose after Apple announced" reports no words.
 TIME_MARKS = frozenset({"after", "before", "when", "while", "since", "until", "once", "because", "if"})
 
-# Nouns that name a person by office. A noun matches a person whose role contains it.
-ROLE_NOUNS = frozenset({
-    "minister", "president", "chancellor", "premier", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "chairman", "chairwoman", "chair", "chief", "ceo", "director", "governor", "senator",
-    "ambassador", "envoy", "king", "queen", "prince", "mayor", "judge", "justice", "commander", "general",
-    "founder", "executive", "officer", "leader", "head", "analyst", "economist", "prosecutor", "lawyer",
-})
-
-# Nouns that name an organisation by its type: "the ministry" -> the organisation whose name holds it.
-ORG_NOUNS = frozenset({
-    "ministry", "department", "agency", "court", "bank", "council", "commission", "committee", "army",
-    "union", "party", "parliament", "office", "board", "fund", "authority", "administration", "institute",
-    "organization", "organisation", "association", "exchange", "regulator",
-})
-
-# Organisation nouns that fit any company: "the company said" -> the most recent organisation.
-COMPANY_NOUNS = frozenset({
-    "company", "firm", "carrier", "airline", "automaker", "carmaker", "manufacturer", "maker", "planemaker",
-    "group", "giant", "corporation", "retailer", "lender", "insurer", "conglomerate", "producer", "supplier",
-    "developer", "operator", "startup",
-})
-
-# Nouns that stand for a country: "the country", "the government".
-COUNTRY_NOUNS = frozenset({"country", "nation", "government", "kingdom", "republic"})
-
 # Subjects that are sources even when no actor can be named: "analysts said", "a report said".
 SOURCE_NOUNS = frozenset({
     "analyst", "expert", "economist", "executive", "official", "spokesman", "spokeswoman", "spokesperson",
@@ -91,16 +66,3 @@ SOURCE_NOUNS = frozenset({
 
 # Pronouns that stand for a source even when it cannot be resolved: "he said", "some say".
 SOURCE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "someone", "somebody", "some", "many", "others"})
-
-# Which actor kinds a pronoun can stand for: 'he' is never a country.
-PRONOUN_KINDS: dict[str, frozenset[str]] = {
-    "he": frozenset({"person"}),
-    "she": frozenset({"person"}),
-    "it": frozenset({"organization", "country"}),
-    "they": frozenset({"organization", "country", "group"}),
-}
-
-# Kinds of mention that can speak; places cannot.
-SPEAKER_KINDS = frozenset({"person", "organization", "country", "group"})
-
-QUOTE_MARK_CHARS = frozenset('"“”«»„')

@@ -1,0 +1,276 @@
+"""Direct quotes: the cue and speaker of each pair of quotation marks.
+
+A quote takes the cue beside it ('"...," Trump told Netanyahu') or above it in the parse (what it
+described as "provocative assaults"), or carries on the speaker of the quote before.
+"""
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from dashboard.loader.actors.resolver import NOBODY, Speaker
+from dashboard.loader.quotes.cues import NAMING_VERBS
+from dashboard.loader.quotes.marks import QuoteSpan
+from dashboard.loader.vocabulary import DOUBLE_MARKS
+
+if TYPE_CHECKING:
+    from dashboard.loader.quotes.extract import ArticleQuotes
+
+log = logging.getLogger(__name__)
+
+# Punctuation after which a quotation starts a clause of its own.
+CLAUSE_BREAKS = frozenset({",", ":", ";", "—", "–", "-", "--", "("})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Small words a quoted title may hold in lower case: "Butcher of Gaza", "Back to the Mac".
+MINOR_WORDS = frozenset({"of", "the", "a", "an", "and", "to", "for", "in", "on", "at", "by", "with", "or"})
+# How many steps up the parse (prepositions not counted) a cue may stand from the quote it governs.
+MAX_HOPS = 3
+# Quoted words with no cue are kept (speaker unknown) only when they read as a quotation.
+MIN_UNCUED_WORDS = 4
+
+@dataclass
+class _Direct:
+    """A direct quote kept, with what the next quote needs to carry its speaker on."""
+
+    row: dict
+    span: QuoteSpan
+    last_sentence: int
+    close_token: int
+    cue: Token | None
+    speaker: Speaker
+
+
+class DirectQuotes:
+    """The direct quotes of one article, over the shared parse, cues and speakers in `ctx`."""
+
+    def __init__(self, ctx: ArticleQuotes) -> None:
+        self.ctx = ctx
+
+    def find(self) -> list[dict]:
+        """Rows of the article's direct quotes, in text order."""
+        kept: list[_Direct] = []
+        for span in self.ctx.spans:
+            try:
+                found = self.direct(span, kept[-1] if kept else None)
+            except Exception:  # a quote the rules cannot read is skipped, never the article
+                log.debug("quote at %d skipped", span.start, exc_info=True)
+                continue
+            if found is not None:
+                kept.append(found)
+        # A paragraph left open by a quote that the next paragraph reopens takes that quote's speaker.
+        for here, after in pairwise(kept):
+            if not here.span.closed and here.speaker.key is None and after.speaker.key:
+                here.row.update(speaker_key=after.speaker.key, speaker_text=after.speaker.text,
+                                confidence="carried")
+                here.row["about_keys"] = self.ctx.about(here.span.start, here.span.end, after.speaker.key)
+        return [d.row for d in kept]
+
+    def direct(self, span: QuoteSpan, prev: _Direct | None) -> _Direct | None:
+        """The quote between one pair of marks, or None when the marks hold a name, a term or emphasis."""
+        ctx = self.ctx
+        first = bisect_left(ctx.token_starts, span.start)
+        last = bisect_right(ctx.token_starts, span.end - 1) - 1
+        if first > last or first >= len(ctx.doc):
+            return None
+        words = [t for t in ctx.doc[first:last + 1] if t.is_alpha]
+        if not words:
+            return None
+        # a paragraph that ends inside a quote which the next paragraph reopens is quotation by its form
+        sentence_like = not span.closed or self.reads_as_quotation(words)
+        full = not span.closed or sentence_like and self.opens_clause(first)
+        cue, via = self.cue_for(first, last, full=full, open_end=ctx.text[span.end - 1] in ",?!")
+        speaker = ctx.speaker_of_cue(cue) if cue is not None else NOBODY
+        if _names_it(cue, via) and not speaker.key:
+            return None  # a term nobody is said to have coined: 'commonly called "apps"'
+        namelike = len(words) <= 6 and all(t.text[0].isupper() or t.lower_ in MINOR_WORDS for t in words)
+        if namelike and not (speaker.key and _names_it(cue, via)):
+            return None  # a quoted name or title that nobody is said to have given
+        if len(words) == 1 and not speaker.key:
+            return None  # one quoted word from nobody in particular is emphasis, not a quote
+        s_first, s_last = ctx.sentence_of(first), ctx.sentence_of(last)
+        if cue is None:
+            found = self.named_before_colon(first) or (self.carries(prev, first, s_first) if sentence_like else None)
+            if found is None and (span.start < ctx.title_end or not full):
+                return None  # a headline in quotes, or a phrase nobody is said to have said
+            speaker = found or NOBODY
+        cue_text = ctx.cue_text(cue) if cue is not None else None
+        row = ctx.row("direct", s_first, span.start, span.end, cue_text, speaker)
+        return _Direct(row, span, s_last, last + 1, cue, speaker)
+
+    def opens_clause(self, first: int) -> bool:
+        """Whether a quote stands as a clause of its own: at the start of its sentence, after a colon
+        or comma, or right after its speech verb ('said "..."'), rather than inside another clause."""
+        j = first - 1
+        if j >= 0 and self.ctx.doc[j].text in DOUBLE_MARKS:
+            j -= 1
+        if j < 0 or j < self.ctx.sent_starts[self.ctx.sentence_of(first)]:
+            return True
+        tok = self.ctx.doc[j]
+        return tok.text in CLAUSE_BREAKS or tok.i in self.ctx.cues
+
+    @staticmethod
+    def reads_as_quotation(words: list[Token]) -> bool:
+        """A sentence's worth of words with a finite verb, not a phrase or a name."""
+        return len(words) >= MIN_UNCUED_WORDS and any(t.tag_ in FINITE for t in words)
+
+    def named_before_colon(self, first: int) -> Speaker | None:
+        """'Secretary of the Air Force James Roche: "No, Sir, ..."': the name before the colon speaks."""
+        doc = self.ctx.doc
+        j = first - 1
+        if j >= 0 and doc[j].text in DOUBLE_MARKS:
+            j -= 1
+        if j < 1 or doc[j].text != ":":
+            return None
+        sp = self.ctx.resolver.of_phrase(doc[j - 1], pronouns=False)
+        if sp.key is None or self.ctx.resolver.at.get(j - 1) is None:
+            return None  # only a name, not any phrase, introduces a quote this way
+        return sp
+
+    def cue_at(self, tok: Token) -> Token | None:
+        """`tok` when it is a cue, or the 'according' hanging from it."""
+        if tok.i in self.ctx.cues:
+            return tok
+        return next((c for c in tok.children if c.i in self.ctx.according), None)
+
+    def cue_for(self, first: int, last: int, *, full: bool, open_end: bool) -> tuple[Token | None, Token | None]:
+        """The cue of the quote on tokens first..last, and its dependent on the way down to the quote
+        when the cue governs it in the parse (None when the cue stands beside the quote).
+
+        A whole quotation looks first beside its marks ('"...," Trump told Netanyahu'), a fragment
+        first up the parse (what it described as "provocative assaults"). `open_end`: the quoted words
+        end in a comma, question or exclamation mark, so an attribution follows."""
+        doc = self.ctx.doc
+        if full:
+            beside = (self.cue_after(last, any_verb=open_end) or self.cue_before(first)
+                      or self.cue_after(last, cross=True))
+            if beside is not None:
+                return beside, None
+        cue, via = self.cue_above(first, last)
+        if cue is not None or full:
+            return cue, via
+        # a fragment takes a cue beside it only across a comma: '"defining moment," he said'
+        comma_after = open_end or doc[min(last + 2, len(doc) - 1)].text == ","
+        after = self.cue_after(last) if comma_after else None
+        before = self.cue_before(first) if first >= 2 and doc[first - 2].text in CLAUSE_BREAKS else None
+        return after or before, None
+
+    def cue_above(self, first: int, last: int) -> tuple[Token | None, Token | None]:
+        """The nearest cue that governs the quote in the parse, at most MAX_HOPS words up (prepositions
+        not counted), and its dependent on the way; never a verb the quote is the subject of ('an
+        individual "with direct knowledge" claimed')."""
+        doc = self.ctx.doc
+        lo, hi = first - 1, last + 1  # the marks belong to the quote
+        best: tuple[Token | None, Token | None] = (None, None)
+        best_hops = MAX_HOPS + 1
+        for tok in doc[first:last + 1]:
+            if lo <= tok.head.i <= hi or tok.is_punct:
+                continue
+            below, anc, hops = tok, tok, 0
+            while anc.head.i != anc.i and hops < best_hops:  # a root is its own head
+                below, anc = anc, anc.head
+                if lo <= anc.i <= hi:
+                    continue
+                if below.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                    break
+                if anc.pos_ != "ADP":
+                    hops += 1
+                cue = self.cue_at(anc)
+                if cue is not None:
+                    if hops < best_hops:
+                        best, best_hops = (cue, below), hops
+                    break
+        return best
+
+    def cue_after(self, last: int, *, cross: bool = False, any_verb: bool = False) -> Token | None:
+        """'"...," Trump told Netanyahu'; with `cross`, also a bare attribution the sentence split left
+        on its own after the mark ('"..."' / 'said Stephen Harper, Prime Minister of Canada.'); with
+        `any_verb`, a verb outside the lexicon too ('"...," enthused the project manager')."""
+        doc = self.ctx.doc
+        seen_word = crossed = False
+        steps = 0
+        for tok in doc[last + 1:min(len(doc), last + 16)]:
+            if tok.is_space:
+                continue
+            if tok.is_sent_start and tok.i > last + 1:
+                if seen_word or crossed or not cross:
+                    return None
+                crossed = True
+            if tok.text in DOUBLE_MARKS:
+                if tok.i <= last + 2:
+                    continue
+                return None
+            steps += 1
+            if steps > 10:
+                return None
+            if tok.i in self.ctx.according:
+                return tok
+            if tok.pos_ == "VERB":
+                if (tok.i in self.ctx.cues or any_verb and steps <= 6) and not (crossed and _reports_something(tok)):
+                    return tok
+                if tok.lemma_ != "quote":
+                    return None
+            if not tok.is_punct:
+                seen_word = True
+        return None
+
+    def cue_before(self, first: int) -> Token | None:
+        """'Fidan said in a statement: "..."'."""
+        doc = self.ctx.doc
+        start = self.ctx.sent_starts[self.ctx.sentence_of(first)]
+        j = first - 1
+        if j >= 0 and doc[j].text in DOUBLE_MARKS:
+            j -= 1
+        steps = 0
+        while j >= start and steps < 8:
+            tok = doc[j]
+            if tok.text in DOUBLE_MARKS:
+                return None
+            if tok.i in self.ctx.according:
+                return tok
+            if tok.pos_ == "VERB":
+                return tok if tok.i in self.ctx.cues else None
+            if not tok.is_space:
+                steps += 1
+            j -= 1
+        return None
+
+    def carries(self, prev: _Direct | None, first: int, s_first: int) -> Speaker | None:
+        """The speaker of the quote before, when this quote goes straight on from it: in the next
+        sentence, or later in the same one, with no clause but that quote's own cue in between."""
+        if prev is None or prev.last_sentence not in (s_first, s_first - 1):
+            return None
+        doc = self.ctx.doc
+        if prev.last_sentence != s_first:
+            lead = doc[self.ctx.sent_starts[s_first]:first]
+            if any(not (t.is_punct or t.is_space) for t in lead):
+                return None
+        cue = prev.cue
+        for tok in doc[prev.close_token:first]:
+            if tok.pos_ not in ("VERB", "AUX") or cue is not None and (
+                    tok.i == cue.i or tok.tag_ not in FINITE and cue.left_edge.i <= tok.i <= cue.right_edge.i):
+                continue  # the quote's own cue, or a participle of it: 'she stated, trying to reassure'
+            return None
+        s = prev.speaker
+        return Speaker(s.key, s.text, "carried" if s.key else "none")
+
+
+def _names_it(cue: Token | None, via: Token | None) -> bool:
+    """Whether a naming verb gives the quoted words as a name: 'referred to X as the "Butcher of Gaza"',
+    'what he called a "New GM"' (but not 'described a "New GM"', which only mentions it)."""
+    if cue is None or via is None or cue.lemma_ not in NAMING_VERBS:
+        return False
+    if via.dep_ == "prep":
+        return via.lower_ == "as"
+    if via.dep_ == "dobj":
+        return cue.lemma_ not in ("describe", "refer")
+    return via.dep_ in ("oprd", "attr", "xcomp", "ccomp")
+
+
+def _reports_something(verb: Token) -> bool:
+    """Whether a speech verb carries a clause or object of its own, so it cannot be a quote's bare cue."""
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
