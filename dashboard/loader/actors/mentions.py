@@ -84,9 +84,20 @@ def _classify(span: Span) -> dict | None:
         return _row(span, text, "group") if span[-1].tag_ in ("NNPS", "NNS") else None
     if label in ("GPE", "LOC", "FAC"):
         return _row(span, text, "place", _loc=_is_locative(span))
-    if label == "PERSON" and not _names_organisation(span):
+    if label == "PERSON" and not _names_organisation(span) or _after_honorific(span):
         return _person(span, span)
     return _organisation(span)
+
+
+def _after_honorific(span: Span) -> bool:
+    """'Mr MacFarlane', 'Dr. Walsh', 'Ms Lenz': a name after an honorific is a person, whatever the
+    model's label says."""
+    doc = span.doc
+    first = span[0].lower_ in HONORIFICS
+    before = span.start > 0 and doc[span.start - 1].lower_ in HONORIFICS
+    rest = span[1:] if first else span
+    return (first or before) and len(rest) > 0 and all(t.text[:1].isupper() for t in rest) \
+        and not any(t.lower_ in CORPORATE_WORDS for t in rest)
 
 
 def _names_organisation(span: Span) -> bool:

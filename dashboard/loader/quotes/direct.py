@@ -28,6 +28,8 @@ CLAUSE_BREAKS = frozenset({",", ":", ";", "—", "–", "-", "--", "("})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Small words a quoted title may hold in lower case: "Butcher of Gaza", "Back to the Mac".
 MINOR_WORDS = frozenset({"of", "the", "a", "an", "and", "to", "for", "in", "on", "at", "by", "with", "or"})
+# Punctuation after a clause that sets a whole quotation beside it, said by the clause's subject.
+FRAME_BREAKS = frozenset({",", ":", "-", "—", "–", "--"})
 # How many steps up the parse (prepositions not counted) a cue may stand from the quote it governs.
 MAX_HOPS = 3
 # Quoted words with no cue are kept (speaker unknown) only when they read as a quotation.
@@ -62,13 +64,23 @@ class DirectQuotes:
                 continue
             if found is not None:
                 kept.append(found)
-        # A paragraph left open by a quote that the next paragraph reopens takes that quote's speaker.
-        for here, after in pairwise(kept):
-            if not here.span.closed and here.speaker.key is None and after.speaker.key:
+        # A quote with no cue that runs straight into the next one ('"...," "..." Mr Walsh said.', or a
+        # paragraph left open that the next reopens) is the next one's speaker's; chains carry back too.
+        for here, after in reversed(list(pairwise(kept))):
+            if here.cue is None and here.speaker.key is None and after.speaker.key and self.runs_into(here, after):
+                here.speaker = Speaker(after.speaker.key, after.speaker.text, "carried")
                 here.row.update(speaker_key=after.speaker.key, speaker_text=after.speaker.text,
                                 confidence="carried")
                 here.row["about_keys"] = self.ctx.about(here.span.start, here.span.end, after.speaker.key)
         return [d.row for d in kept]
+
+    def runs_into(self, here: _Direct, after: _Direct) -> bool:
+        """Whether nothing but marks, punctuation and white space stands between two quotes (or a
+        paragraph break, when the first quote's paragraph was left open for the next to reopen)."""
+        if not here.span.closed:
+            return True
+        between = self.ctx.text[here.span.end:after.span.start]
+        return len(between) <= 12 and all(not c.isalnum() for c in between)
 
     def direct(self, span: QuoteSpan, prev: _Direct | None) -> _Direct | None:
         """The quote between one pair of marks, or None when the marks hold a name, a term or emphasis."""
@@ -95,11 +107,15 @@ class DirectQuotes:
         s_first, s_last = ctx.sentence_of(first), ctx.sentence_of(last)
         if cue is None:
             found = self.named_before_colon(first) or (self.carries(prev, first, s_first) if sentence_like else None)
+            if found is None and full and sentence_like:
+                found = self.framed_by_clause(first)
             if found is None and (span.start < ctx.title_end or not full):
                 return None  # a headline in quotes, or a phrase nobody is said to have said
             speaker = found or NOBODY
         cue_text = ctx.cue_text(cue) if cue is not None else None
         row = ctx.row("direct", s_first, span.start, span.end, cue_text, speaker)
+        if cue is not None and cue.i > last:
+            s_last = max(s_last, ctx.sentence_of(cue.i))  # the attribution a sentence split left after it
         return _Direct(row, span, s_last, last + 1, cue, speaker)
 
     def opens_clause(self, first: int) -> bool:
@@ -111,7 +127,8 @@ class DirectQuotes:
         if j < 0 or j < self.ctx.sent_starts[self.ctx.sentence_of(first)]:
             return True
         tok = self.ctx.doc[j]
-        return tok.text in CLAUSE_BREAKS or tok.i in self.ctx.cues
+        # right after another quotation's closing mark: '"...," "..."' goes on with the same voice
+        return tok.text in CLAUSE_BREAKS or tok.i in self.ctx.cues or tok.text in DOUBLE_MARKS
 
     @staticmethod
     def reads_as_quotation(words: list[Token]) -> bool:
@@ -130,6 +147,29 @@ class DirectQuotes:
         if sp.key is None or self.ctx.resolver.at.get(j - 1) is None:
             return None  # only a name, not any phrase, introduces a quote this way
         return sp
+
+    def framed_by_clause(self, first: int) -> Speaker | None:
+        """'Jobs left this farewell, "..."', 'The judge agreed with the defence - "I conclude ..."': a whole
+        quotation set after a clause with no speech verb is said by that clause's subject, when it is
+        an actor (a person or an organisation, named or resolved)."""
+        doc = self.ctx.doc
+        j = first - 1
+        if j >= 0 and doc[j].text in DOUBLE_MARKS:
+            j -= 1
+        start = self.ctx.sent_starts[self.ctx.sentence_of(first)]
+        if j <= start or doc[j].text not in FRAME_BREAKS:
+            return None
+        verb = doc[j - 1]
+        while verb.head.i != verb.i and verb.i >= start and not (verb.pos_ in ("VERB", "AUX") and verb.i < first):
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i < start or verb.i >= first:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None:
+            return None
+        sp = self.ctx.resolver.of_phrase(subject)
+        kind = self.ctx.resolver.kind_of(sp.key) if sp.key else None
+        return sp if kind in ("person", "organization") else None
 
     def cue_at(self, tok: Token) -> Token | None:
         """`tok` when it is a cue, or the 'according' hanging from it."""
@@ -201,14 +241,16 @@ class DirectQuotes:
                     return None
                 crossed = True
             if tok.text in DOUBLE_MARKS:
-                if tok.i <= last + 2:
+                if tok.i <= last + 2 and tok.idx not in self.ctx.opening_marks:
                     continue
-                return None
+                return None  # another quotation begins: what follows is its attribution
             steps += 1
             if steps > 10:
                 return None
             if tok.i in self.ctx.according:
                 return tok
+            if tok.pos_ == "VERB" and _in_relative_clause(tok):
+                continue  # '"...," said Maria Lenz, who chairs the committee': the speaker's description
             if tok.pos_ == "VERB":
                 if (tok.i in self.ctx.cues or any_verb and steps <= 6) and not (crossed and _reports_something(tok)):
                     return tok
@@ -254,6 +296,8 @@ class DirectQuotes:
             if tok.pos_ not in ("VERB", "AUX") or cue is not None and (
                     tok.i == cue.i or tok.tag_ not in FINITE and cue.left_edge.i <= tok.i <= cue.right_edge.i):
                 continue  # the quote's own cue, or a participle of it: 'she stated, trying to reassure'
+            if _in_relative_clause(tok) or tok.dep_ == "aux" and _in_relative_clause(tok.head):
+                continue  # 'said Maria Lenz, who chairs the committee': who the speaker is, not a new speaker
             return None
         s = prev.speaker
         return Speaker(s.key, s.text, "carried" if s.key else "none")
@@ -274,3 +318,16 @@ def _names_it(cue: Token | None, via: Token | None) -> bool:
 def _reports_something(verb: Token) -> bool:
     """Whether a speech verb carries a clause or object of its own, so it cannot be a quote's bare cue."""
     return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+
+
+def _in_relative_clause(verb: Token) -> bool:
+    """Whether a verb belongs to a clause describing a noun ('who chairs the committee', 'named last
+    year'), not to the sentence's own attribution."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        if tok.head.i == tok.i or tok.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+        tok = tok.head
+    return False

@@ -54,6 +54,8 @@ class ArticleQuotes:
         self.doc = doc
         self.text = text
         self.spans = spans
+        # Where each quotation's opening mark stands: a mark there begins a quote, never closes one.
+        self.opening_marks = {_mark_before(text, s.start) for s in spans}
         arr = doc.to_array([LEMMA, POS, LOWER, IDX, SENT_START])
         self.token_starts = arr[:, 3].astype(np.int64).tolist()
         self.sent_starts = sorted({0, *np.nonzero(arr[:, 4].astype(np.int64) == 1)[0].tolist()})
@@ -111,3 +113,11 @@ class ArticleQuotes:
 
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _mark_before(text: str, start: int) -> int:
+    """Offset of the quotation mark that opens a quote whose words start at `start`."""
+    j = start - 1
+    while j > 0 and text[j].isspace():
+        j -= 1
+    return j
