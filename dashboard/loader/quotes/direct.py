@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from dashboard.loader.actors.resolver import NOBODY, Speaker
-from dashboard.loader.quotes.cues import NAMING_VERBS
+from dashboard.loader.quotes.cues import NAMING_VERBS, SPEECH_VERBS
 from dashboard.loader.quotes.marks import QuoteSpan
 from dashboard.loader.vocabulary import DOUBLE_MARKS
 
@@ -32,6 +32,10 @@ MINOR_WORDS = frozenset({"of", "the", "a", "an", "and", "to", "for", "in", "on",
 FRAME_BREAKS = frozenset({",", ":", "-", "—", "–", "--"})
 # How many steps up the parse (prepositions not counted) a cue may stand from the quote it governs.
 MAX_HOPS = 3
+# How far up the parse a partial quote inside a reported clause may sit below its speech verb.
+MAX_CLIMB = 12
+# Dependents of a speech verb that hold what it reports.
+REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})
 # Quoted words with no cue are kept (speaker unknown) only when they read as a quotation.
 MIN_UNCUED_WORDS = 4
 
@@ -200,30 +204,34 @@ class DirectQuotes:
         return after or before, None
 
     def cue_above(self, first: int, last: int) -> tuple[Token | None, Token | None]:
-        """The nearest cue that governs the quote in the parse, at most MAX_HOPS words up (prepositions
-        not counted), and its dependent on the way; never a verb the quote is the subject of ('an
-        individual "with direct knowledge" claimed')."""
+        """The nearest cue that governs the quote in the parse, and its dependent on the way: at most
+        MAX_HOPS words up (prepositions not counted), or any depth inside the clause a speech verb
+        reports (a partial quote inside reported speech takes that verb's speaker); never a verb the
+        quote is the subject of ('an individual "with direct knowledge" claimed')."""
         doc = self.ctx.doc
         lo, hi = first - 1, last + 1  # the marks belong to the quote
         best: tuple[Token | None, Token | None] = (None, None)
-        best_hops = MAX_HOPS + 1
+        best_hops = MAX_CLIMB + 1
         for tok in doc[first:last + 1]:
             if lo <= tok.head.i <= hi or tok.is_punct:
                 continue
-            below, anc, hops = tok, tok, 0
+            below, anc, hops, subject = tok, tok, 0, False
             while anc.head.i != anc.i and hops < best_hops:  # a root is its own head
                 below, anc = anc, anc.head
                 if lo <= anc.i <= hi:
                     continue
-                if below.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                    break
+                subject = subject or below.dep_ in ("nsubj", "nsubjpass", "csubj")
                 if anc.pos_ != "ADP":
                     hops += 1
                 cue = self.cue_at(anc)
-                if cue is not None:
-                    if hops < best_hops:
-                        best, best_hops = (cue, below), hops
+                if cue is None:
+                    continue
+                reported = below.dep_ in REPORTED_CLAUSES and cue.lemma_ in SPEECH_VERBS and below.i > cue.i
+                if below.dep_ in ("nsubj", "nsubjpass", "csubj") or not reported and (subject or hops > MAX_HOPS):
                     break
+                if hops < best_hops:
+                    best, best_hops = (cue, below), hops
+                break
         return best
 
     def cue_after(self, last: int, *, cross: bool = False, any_verb: bool = False) -> Token | None:

@@ -28,8 +28,10 @@ log = logging.getLogger(__name__)
 
 # Dependents after a speech verb that still belong to its report.
 TRAILING = frozenset({"prep", "npadvmod", "advmod", "dobj", "dative", "ccomp", "xcomp", "oprd", "agent", "attr"})
-# Share of a report's words inside direct quotes above which the report is those quotes.
-MOSTLY = 0.8
+# Words of its own (outside quotation marks) that a report needs beside a direct quote: with fewer,
+# the report is that quote ('said "we will respond"'); with more it is a mixed quote ('said the plan was
+# "a disaster"'), which is both a report and a direct quote.
+OWN_WORDS = 2
 
 
 class ReportedSpeech:
@@ -50,7 +52,7 @@ class ReportedSpeech:
                 if content is None:
                     continue
                 start, end = content
-                if self.mostly_quoted(start, end):
+                if self.only_quoted(start, end):
                     continue  # its words are a direct quote already
                 speaker = self.ctx.speaker_of_cue(cue)
                 if speaker.key is None and not self.could_speak(cue):
@@ -69,9 +71,13 @@ class ReportedSpeech:
             subject = subject.head.head  # "analysts, who had forecast"
         return subject.lower_ in SOURCE_PRONOUNS or subject.lemma_.casefold() in SOURCE_NOUNS
 
-    def mostly_quoted(self, start: int, end: int) -> bool:
-        covered = sum(max(0, min(end, e) - max(start, s)) for s, e in self.ctx.direct_ranges)
-        return covered >= MOSTLY * (end - start)
+    def only_quoted(self, start: int, end: int) -> bool:
+        """Whether a report's words are all in direct quotes, but for a word or so ('that', 'it is')."""
+        text = list(self.ctx.text[start:end])
+        for s, e in self.ctx.direct_ranges:
+            for i in range(max(start, s - 1), min(end, e + 1)):  # the marks belong to the quote
+                text[i - start] = " "
+        return len("".join(text).split()) < OWN_WORDS
 
     def according_content(self, tok: Token) -> tuple[int, int] | None:
         """'According to X, <content>' or '<content>, according to X'."""
