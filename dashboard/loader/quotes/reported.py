@@ -126,8 +126,10 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
     doc = verb.doc
     if not content:
         return _parenthetical(verb, quoted)
-    if any(inside(quoted, c.idx) for c in content):
-        return None  # '"...," Trump told Netanyahu': the report is the direct quote itself
+    if any(inside(quoted, _first_word(c).idx) for c in content):
+        # '"...," Trump told Netanyahu': the report is the direct quote itself; but 'said the plan was
+        # "a disaster"' begins outside the marks, and is a report that holds a quote
+        return None
     lo = min(c.left_edge.i for c in content)
     hi = max(c.right_edge.i for c in content)
     if lo > verb.i:
@@ -174,3 +176,12 @@ def _char_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     if lo > hi:
         return None
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _first_word(tok: Token) -> Token:
+    """The first word of the phrase a token heads, skipping punctuation and 'that'."""
+    doc = tok.doc
+    i = tok.left_edge.i
+    while i < tok.i and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ == "that" and doc[i].dep_ == "mark"):
+        i += 1
+    return doc[i]
