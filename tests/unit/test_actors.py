@@ -204,6 +204,10 @@ def test_title_case_headline_keeps_only_actors_the_body_names(nlp):
     pytest.param("Penske Automotive Group bought the brand. Penske said the deal closed.",
                  (("Penske Automotive Group", "ORG"), ("Penske", "GPE", 1)), "Penske", "Penske Automotive Group",
                  "organization", id="company-tagged-as-place"),
+    pytest.param("Mr MacFarlane said the research centre would open in May.", (("MacFarlane", "ORG"),),
+                 "MacFarlane", "MacFarlane", "person", id="name-after-an-honorific-tagged-as-org"),
+    pytest.param("Dr. Walsh said the results were clear.", (("Walsh", "ORG"),),
+                 "Walsh", "Walsh", "person", id="name-after-dr-tagged-as-org"),
 ])
 def test_repairs(nlp, body, force, text, key, kind):
     assert (text, key, kind) in _rows(nlp, body, force=force)

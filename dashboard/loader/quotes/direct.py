@@ -292,15 +292,15 @@ class DirectQuotes:
     def carries(self, prev: _Direct | None, first: int, s_first: int) -> Speaker | None:
         """The speaker of the quote before, when this quote goes straight on from it: in the next
         sentence, or later in the same one, with no clause but that quote's own cue in between."""
-        if prev is None or prev.last_sentence not in (s_first, s_first - 1):
+        if prev is None or prev.last_sentence > s_first:
             return None
         doc = self.ctx.doc
-        if prev.last_sentence != s_first:
-            lead = doc[self.ctx.sent_starts[s_first]:first]
-            if any(not (t.is_punct or t.is_space) for t in lead):
-                return None
         cue = prev.cue
         for tok in doc[prev.close_token:first]:
+            if tok.is_punct or tok.is_space:
+                continue  # marks, and a closing mark the sentence splitter left on its own
+            if self.ctx.sentence_of(tok.i) > prev.last_sentence:
+                return None  # a sentence of narrative between, or words leading into this quote
             if tok.pos_ not in ("VERB", "AUX") or cue is not None and (
                     tok.i == cue.i or tok.tag_ not in FINITE and cue.left_edge.i <= tok.i <= cue.right_edge.i):
                 continue  # the quote's own cue, or a participle of it: 'she stated, trying to reassure'

@@ -1,0 +1,97 @@
+"""Speakers of quotes with no cue of their own, mixed quotes and partial quotes: one rule per test, on
+short articles written here and the real spaCy model."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.loader.actors.mentions import find_mentions
+from dashboard.loader.quotes.extract import extract_quotes
+
+
+def speakers(nlp, text: str) -> list[tuple[str, str, str | None, str]]:
+    """(kind, text, speaker_key, confidence) of each quote, in text order."""
+    doc = nlp(text)
+    df = extract_quotes(doc, find_mentions(doc))
+    return [(r.kind, r.text, None if pd.isna(r.speaker_key) else r.speaker_key, r.confidence)
+            for r in df.itertuples()]
+
+
+CARRIED = [
+    pytest.param(
+        "Budget row\n\"The numbers are wrong in that chart,\" said Maria Lenz, who chairs the committee. "
+        "\"That chart should go the other way.\"",
+        [("direct", "The numbers are wrong in that chart,", "Maria Lenz", "named"),
+         ("direct", "That chart should go the other way.", "Maria Lenz", "carried")],
+        id="past-a-clause-describing-the-speaker",
+    ),
+    pytest.param(
+        "Plant closes\n\"We will fight this decision,\" said Tom Walsh.\n"
+        "\"It is a sad day for the town and for every family here.\"\n"
+        "\"We will not give up.\"",
+        [("direct", "We will fight this decision,", "Tom Walsh", "named"),
+         ("direct", "It is a sad day for the town and for every family here.", "Tom Walsh", "carried"),
+         ("direct", "We will not give up.", "Tom Walsh", "carried")],
+        id="paragraphs-that-are-only-quotes",
+    ),
+    pytest.param(
+        "Plant closes\n\"It is a sad day for the town,\" \"Nobody here expected it.\"\nMr Walsh said.",
+        [("direct", "It is a sad day for the town,", "Walsh", "carried"),
+         ("direct", "Nobody here expected it.", "Walsh", "named")],
+        id="back-from-the-quote-it-runs-into-and-a-bare-attribution",
+    ),
+    pytest.param(
+        "Plant closes\n\"We will fight this decision,\" said Tom Walsh.\n"
+        "The plant opened in 1950 and employs 900 people.\n"
+        "\"Nobody here expected it to close.\"",
+        [("direct", "We will fight this decision,", "Tom Walsh", "named"),
+         ("direct", "Nobody here expected it to close.", None, "none")],
+        id="not-past-a-sentence-of-narrative",
+    ),
+    pytest.param(
+        "Plant closes\n\"We will fight this decision,\" said Tom Walsh.\n"
+        "\"It is a disgrace,\" said Anna Berg, a council member.",
+        [("direct", "We will fight this decision,", "Tom Walsh", "named"),
+         ("direct", "It is a disgrace,", "Anna Berg", "named")],
+        id="not-past-another-speaker",
+    ),
+    pytest.param(
+        "Founder steps down\nSteve Jobs left a farewell note to his staff, \"I have made some of the best "
+        "friends of my life here.\"",
+        [("direct", "I have made some of the best friends of my life here.", "Steve Jobs", "named")],
+        id="a-quote-set-after-a-clause-is-its-subjects",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CARRIED)
+def test_quote_with_no_cue_of_its_own(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+MIXED = [
+    pytest.param(
+        "Town meeting\nMayor Tom Walsh said the plan was \"a disaster\" for the town.",
+        [("reported", "the plan was \"a disaster\" for the town", "Tom Walsh", "named"),
+         ("direct", "a disaster", "Tom Walsh", "named")],
+        id="a-mixed-quote-is-a-report-and-a-direct-quote",
+    ),
+    pytest.param(
+        "Town meeting\nMayor Tom Walsh said \"we will fight this plan\".",
+        [("direct", "we will fight this plan", "Tom Walsh", "named")],
+        id="a-whole-quote-is-not-a-report-too",
+    ),
+    pytest.param(
+        "Town meeting\nMayor Tom Walsh said that he expected the council to give \"the right return for "
+        "taxpayers\" when it met.",
+        [("reported", "he expected the council to give \"the right return for taxpayers\" when it met",
+          "Tom Walsh", "named"),
+         ("direct", "the right return for taxpayers", "Tom Walsh", "named")],
+        id="a-partial-quote-deep-in-a-report-takes-its-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MIXED)
+def test_mixed_and_partial_quotes(nlp, text, expected):
+    assert speakers(nlp, text) == expected
