@@ -5,7 +5,11 @@ import pandas as pd
 
 from dashboard.loader import schema
 from dashboard.views.quotes import (
-    UNCERTAIN_CONFIDENCE, UNCERTAIN_SPEAKER, filter_quotes, hide_uncertain_speakers, quote_table,
+    UNCERTAIN_CONFIDENCE,
+    UNCERTAIN_SPEAKER,
+    filter_quotes,
+    hide_uncertain_speakers,
+    quote_table,
 )
 
 
