@@ -95,3 +95,22 @@ MIXED = [
 @pytest.mark.parametrize(("text", "expected"), MIXED)
 def test_mixed_and_partial_quotes(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+SENSES = [
+    pytest.param("Budget\nMaria Lenz pointed out that the budget was late.",
+                 [("reported", "the budget was late", "Maria Lenz", "named")], id="point-out-is-speech"),
+    pytest.param("Budget\nMaria Lenz pointed to the chart on the wall.", [], id="point-to-is-not"),
+    pytest.param("Plant\nTom Walsh lamented that the plant would close.",
+                 [("reported", "the plant would close", "Tom Walsh", "named")], id="lament-that-is-speech"),
+    pytest.param("Final\nArsenal claimed the title on Sunday after the referee denied the visitors a goal.", [],
+                 id="claim-the-title-and-deny-someone-something-are-acts"),
+    pytest.param("Plant\nTom Walsh slammed the decision to close the plant.", [],
+                 id="slam-with-only-an-object-reports-no-words"),
+    pytest.param("Plant\nTom Walsh reports to the board of the company.", [], id="report-to-someone-is-not-speech"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENSES)
+def test_speech_verbs_and_their_senses_that_are_not_speech(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -14,10 +14,13 @@ SPEECH_VERBS = frozenset({
     "threaten", "declare", "reply", "respond", "remark", "write", "tweet", "testify", "allege", "contend",
     "concede", "disclose", "indicate", "reiterate", "demand", "ask", "advise", "assure", "remind", "inform",
     "notify", "complain", "call", "maintain", "observe", "mention", "proclaim", "counter", "retort",
+    # verbs of judging aloud and of speaking out
+    "slam", "blast", "lament", "praise", "condemn", "hail", "applaud", "boast", "hint", "speculate", "clarify",
+    "elaborate", "point", "speak", "quip",
 })
 
 # Verbs that introduce a quotation set beside them ('"...," he continued') but report nothing on their own.
-QUOTING_VERBS = frozenset({"continue", "quip", "joke", "shout", "exclaim", "recall", "conclude", "laugh", "speak"})
+QUOTING_VERBS = frozenset({"continue", "joke", "shout", "exclaim", "recall", "conclude", "laugh"})
 
 # Verbs that give a thing a name ("referred to X as the 'Butcher of Gaza'"): they attribute a quoted
 # name to their subject, though only some of them report speech on their own.
@@ -26,8 +29,26 @@ NAMING_VERBS = frozenset({"call", "describe", "refer", "label", "dub", "brand", 
 # Speech verbs that report nothing unless a clause follows: "added 500 jobs", "maintains a zone".
 CLAUSE_ONLY = frozenset({
     "say", "declare", "add", "note", "explain", "insist", "argue", "maintain", "stress", "observe", "write", "reply",
-    "respond", "remark", "counter", "retort", "indicate", "tweet", "mention", "suggest",
+    "respond", "remark", "counter", "retort", "indicate", "tweet", "mention", "suggest", "boast", "hint",
+    "speculate", "clarify", "elaborate", "point", "speak", "quip", "lament",
+    # judging aloud reports words only with a clause or a quotation: 'condemned the strikes' is an act
+    "slam", "blast", "praise", "condemn", "hail", "applaud",
 })
+
+# Senses of speech verbs that report no words, told apart by the words around the verb:
+# - a particle the verb needs to be speech ('pointed out that', not 'pointed to the chart');
+PARTICLE_NEEDED: dict[str, frozenset[str]] = {"point": frozenset({"out"})}
+# - objects that make the verb an act ('claimed the title', 'told the difference', 'called the meeting');
+ACT_OBJECTS: dict[str, frozenset[str]] = {
+    "claim": frozenset({"title", "life", "victory", "seat", "prize", "medal", "crown", "championship", "win", "trophy"}),
+    "tell": frozenset({"difference", "time", "truth", "apart"}),
+    "call": frozenset({"meeting", "election", "strike", "halt", "vote", "timeout", "session"}),
+}
+# - a second object, the thing withheld or given ('denied the visitors a goal', 'promised them a rise' is
+#   still speech, so only these verbs);
+NO_DOUBLE_OBJECT = frozenset({"deny"})
+# - a preposition alone, naming whom one answers to ('reports to the chief executive').
+ACT_PREPS: dict[str, frozenset[str]] = {"report": frozenset({"to"})}
 
 # Speech verbs whose direct object is the person addressed ("told Netanyahu"), not what was said.
 ADDRESSEE_VERBS = frozenset({

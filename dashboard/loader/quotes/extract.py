@@ -19,7 +19,15 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from dashboard.loader.actors.resolver import MENTION_FIELDS, Resolver, Speaker, inside
-from dashboard.loader.quotes.cues import NAMING_VERBS, QUOTING_VERBS, SPEECH_VERBS
+from dashboard.loader.quotes.cues import (
+    ACT_OBJECTS,
+    ACT_PREPS,
+    NAMING_VERBS,
+    NO_DOUBLE_OBJECT,
+    PARTICLE_NEEDED,
+    QUOTING_VERBS,
+    SPEECH_VERBS,
+)
 from dashboard.loader.quotes.direct import DirectQuotes
 from dashboard.loader.quotes.marks import QuoteSpan, find_quote_spans
 from dashboard.loader.quotes.reported import ReportedSpeech
@@ -66,7 +74,8 @@ class ArticleQuotes:
         newline = text.find("\n")
         self.title_end = newline if newline != -1 and text[newline:].strip() else -1
         candidates = np.nonzero(np.isin(arr[:, 0], CUE_HASHES) & (arr[:, 1] == VERB))[0].tolist()
-        self.cues = {i for i in candidates if not _negated(doc[i]) and not inside(quoted, doc[i].idx)}
+        self.cues = {i for i in candidates
+                     if not _negated(doc[i]) and not inside(quoted, doc[i].idx) and speech_sense(doc[i])}
         self.according: dict[int, Token] = {}
         for i in np.nonzero(arr[:, 2] == ACCORDING)[0].tolist():
             to = next((c for c in doc[i].children if c.lower_ == "to"), None)
@@ -109,6 +118,24 @@ class ArticleQuotes:
         return {"sentence_id": sentence, "kind": kind, "text": self.text[start:end], "cue": cue,
                 "speaker_key": speaker.key, "speaker_text": speaker.text, "confidence": speaker.confidence,
                 "about_keys": self.about(start, end, speaker.key), "start": start, "end": end}
+
+
+def speech_sense(verb: Token) -> bool:
+    """Whether a speech verb is used in a sense that reports words (cues.py lists the senses that do not:
+    'pointed to', 'claimed the title', 'denied the visitors a goal', 'reports to the board')."""
+    lemma = verb.lemma_
+    children = list(verb.children)
+    if lemma in PARTICLE_NEEDED and not any(c.dep_ == "prt" and c.lower_ in PARTICLE_NEEDED[lemma] for c in children):
+        return False
+    if lemma in ACT_OBJECTS and any(c.dep_ in ("dobj", "prt") and c.lemma_.casefold() in ACT_OBJECTS[lemma]
+                                    for c in children):
+        return False
+    if lemma in NO_DOUBLE_OBJECT and any(c.dep_ == "dative" for c in children) \
+            and any(c.dep_ == "dobj" for c in children):
+        return False
+    clause = any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in children)
+    return not (lemma in ACT_PREPS and not clause
+                and any(c.dep_ == "prep" and c.lower_ in ACT_PREPS[lemma] for c in children))
 
 
 def _negated(tok: Token) -> bool:

@@ -136,6 +136,8 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
         # What follows the verb is the report, with its time and place ("announced Monday that ...")
         # but without an inverted subject ("said Jobs") or a clause of its own (", asserting that").
         lo = verb.i + 1
+        while lo < len(doc) and doc[lo].dep_ == "prt" and doc[lo].head.i == verb.i:
+            lo += 1  # 'pointed out that': the particle belongs to the verb
         for child in verb.rights:
             if child.dep_ == "nsubj" and child.left_edge.i <= lo:
                 lo = child.right_edge.i + 1
