@@ -114,3 +114,29 @@ SENSES = [
 @pytest.mark.parametrize(("text", "expected"), SENSES)
 def test_speech_verbs_and_their_senses_that_are_not_speech(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+MARKS = [
+    pytest.param(
+        "Cup final\n‘We’re ready for them on Saturday,’ said coach Anna Berg. ‘Don’t expect us to play like "
+        "the ’90s side.’",
+        [("direct", "We’re ready for them on Saturday,", "Anna Berg", "named"),
+         ("direct", "Don’t expect us to play like the ’90s side.", "Anna Berg", "carried")],
+        id="british-single-marks-beside-apostrophes-and-a-decade",
+    ),
+    pytest.param(
+        "Cup final\n''We're ready for them on Saturday,'' said coach Anna Berg.",
+        [("direct", "We're ready for them on Saturday,", "Anna Berg", "named")],
+        id="typewriter-double-marks",
+    ),
+    pytest.param(
+        "Cup final\n‘The players’ union will decide,’ said coach Anna Berg.",
+        [("direct", "The players’ union will decide,", "Anna Berg", "named")],
+        id="a-plural-possessive-inside-a-single-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKS)
+def test_quotation_marks(nlp, text, expected):
+    assert speakers(nlp, text) == expected

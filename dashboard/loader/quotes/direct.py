@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -16,7 +17,6 @@ from spacy.tokens import Token
 from dashboard.loader.actors.resolver import NOBODY, Speaker
 from dashboard.loader.quotes.cues import NAMING_VERBS, SPEECH_VERBS
 from dashboard.loader.quotes.marks import QuoteSpan
-from dashboard.loader.vocabulary import DOUBLE_MARKS
 
 if TYPE_CHECKING:
     from dashboard.loader.quotes.extract import ArticleQuotes
@@ -97,7 +97,7 @@ class DirectQuotes:
         if not words:
             return None
         # a paragraph that ends inside a quote which the next paragraph reopens is quotation by its form
-        sentence_like = not span.closed or self.reads_as_quotation(words)
+        sentence_like = not span.closed or self.reads_as_quotation(words, ctx.doc[first:last + 1])
         full = not span.closed or sentence_like and self.opens_clause(first)
         cue, via = self.cue_for(first, last, full=full, open_end=ctx.text[span.end - 1] in ",?!")
         speaker = ctx.speaker_of_cue(cue) if cue is not None else NOBODY
@@ -126,24 +126,26 @@ class DirectQuotes:
         """Whether a quote stands as a clause of its own: at the start of its sentence, after a colon
         or comma, or right after its speech verb ('said "..."'), rather than inside another clause."""
         j = first - 1
-        if j >= 0 and self.ctx.doc[j].text in DOUBLE_MARKS:
+        if j >= 0 and self.ctx.is_mark(self.ctx.doc[j]):
             j -= 1
         if j < 0 or j < self.ctx.sent_starts[self.ctx.sentence_of(first)]:
             return True
         tok = self.ctx.doc[j]
         # right after another quotation's closing mark: '"...," "..."' goes on with the same voice
-        return tok.text in CLAUSE_BREAKS or tok.i in self.ctx.cues or tok.text in DOUBLE_MARKS
+        return tok.text in CLAUSE_BREAKS or tok.i in self.ctx.cues or self.ctx.is_mark(tok)
 
     @staticmethod
-    def reads_as_quotation(words: list[Token]) -> bool:
-        """A sentence's worth of words with a finite verb, not a phrase or a name."""
-        return len(words) >= MIN_UNCUED_WORDS and any(t.tag_ in FINITE for t in words)
+    def reads_as_quotation(words: list[Token], tokens: Iterable[Token]) -> bool:
+        """A sentence's worth of words with a finite verb, not a phrase or a name; the verb may be a
+        contraction ('We’re ready for them') or an imperative ('Don’t expect us to lose')."""
+        return len(words) >= MIN_UNCUED_WORDS and any(
+            t.tag_ in FINITE or t.tag_ == "VB" and t.dep_ == "ROOT" for t in tokens)
 
     def named_before_colon(self, first: int) -> Speaker | None:
         """'Secretary of the Air Force James Roche: "No, Sir, ..."': the name before the colon speaks."""
         doc = self.ctx.doc
         j = first - 1
-        if j >= 0 and doc[j].text in DOUBLE_MARKS:
+        if j >= 0 and self.ctx.is_mark(doc[j]):
             j -= 1
         if j < 1 or doc[j].text != ":":
             return None
@@ -158,7 +160,7 @@ class DirectQuotes:
         an actor (a person or an organisation, named or resolved)."""
         doc = self.ctx.doc
         j = first - 1
-        if j >= 0 and doc[j].text in DOUBLE_MARKS:
+        if j >= 0 and self.ctx.is_mark(doc[j]):
             j -= 1
         start = self.ctx.sent_starts[self.ctx.sentence_of(first)]
         if j <= start or doc[j].text not in FRAME_BREAKS:
@@ -248,7 +250,7 @@ class DirectQuotes:
                 if seen_word or crossed or not cross:
                     return None
                 crossed = True
-            if tok.text in DOUBLE_MARKS:
+            if self.ctx.is_mark(tok):
                 if tok.i <= last + 2 and tok.idx not in self.ctx.opening_marks:
                     continue
                 return None  # another quotation begins: what follows is its attribution
@@ -273,12 +275,12 @@ class DirectQuotes:
         doc = self.ctx.doc
         start = self.ctx.sent_starts[self.ctx.sentence_of(first)]
         j = first - 1
-        if j >= 0 and doc[j].text in DOUBLE_MARKS:
+        if j >= 0 and self.ctx.is_mark(doc[j]):
             j -= 1
         steps = 0
         while j >= start and steps < 8:
             tok = doc[j]
-            if tok.text in DOUBLE_MARKS:
+            if self.ctx.is_mark(tok):
                 return None
             if tok.i in self.ctx.according:
                 return tok

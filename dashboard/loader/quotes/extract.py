@@ -32,6 +32,7 @@ from dashboard.loader.quotes.direct import DirectQuotes
 from dashboard.loader.quotes.marks import QuoteSpan, find_quote_spans
 from dashboard.loader.quotes.reported import ReportedSpeech
 from dashboard.loader.quotes.speakers import CueSpeakers
+from dashboard.loader.vocabulary import DOUBLE_MARKS, DOUBLE_TYPEWRITER
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,8 @@ class ArticleQuotes:
         self.text = text
         self.spans = spans
         # Where each quotation's opening mark stands: a mark there begins a quote, never closes one.
-        self.opening_marks = {_mark_before(text, s.start) for s in spans}
+        self.opening_marks = {s.opening for s in spans}
+        self.marks = self.opening_marks | {s.closing for s in spans}
         arr = doc.to_array([LEMMA, POS, LOWER, IDX, SENT_START])
         self.token_starts = arr[:, 3].astype(np.int64).tolist()
         self.sent_starts = sorted({0, *np.nonzero(arr[:, 4].astype(np.int64) == 1)[0].tolist()})
@@ -90,6 +92,10 @@ class ArticleQuotes:
             self.speaker_of_cue(doc[i])
 
     # -- shared helpers ------------------------------------------------------------------------
+
+    def is_mark(self, tok: Token) -> bool:
+        """Whether a token is a quotation mark: one that opens or closes a quote, or any double mark."""
+        return tok.idx in self.marks or tok.text in DOUBLE_MARKS or tok.text in DOUBLE_TYPEWRITER
 
     def sentence_of(self, i: int) -> int:
         """Index of the sentence holding token `i`."""
@@ -140,11 +146,3 @@ def speech_sense(verb: Token) -> bool:
 
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
-
-
-def _mark_before(text: str, start: int) -> int:
-    """Offset of the quotation mark that opens a quote whose words start at `start`."""
-    j = start - 1
-    while j > 0 and text[j].isspace():
-        j -= 1
-    return j

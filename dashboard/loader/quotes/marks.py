@@ -3,80 +3,163 @@
 Pure text work (no parse, no speakers). Marks are paired on characters, not tokens, so a quote keeps
 its exact offsets whatever the tokenizer did; a mark that cannot be paired is dropped on its own and
 never shifts the pairing of the marks after it.
+
+Double marks (straight, curly, angle, and the typewriter pairs `` '' ) are paired first. Single marks
+(‘British’ style, or straight ones) are paired outside them, told apart from apostrophes: inside a
+word (don’t, O'Reilly), before a decade (the ’90s), or after a plural's s (the Joneses’ house) when a
+later mark can close the quote. A quotation nested in another is part of it, not a quote of its own.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from dashboard.loader.vocabulary import DOUBLE_CLOSING, DOUBLE_MARKS, DOUBLE_OPENING
+from dashboard.loader.vocabulary import (
+    DOUBLE_CLOSING,
+    DOUBLE_MARKS,
+    DOUBLE_OPENING,
+    DOUBLE_TYPEWRITER,
+    SINGLE_CLOSING,
+    SINGLE_MARKS,
+    SINGLE_OPENING,
+)
 
-OPENING = DOUBLE_OPENING
-CLOSING = DOUBLE_CLOSING
-MARKS = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
+DOUBLE = re.compile("|".join(re.escape(m) for m in DOUBLE_TYPEWRITER) + "|[" + re.escape(DOUBLE_MARKS) + "]")
+SINGLE = re.compile("[" + re.escape(SINGLE_MARKS) + "]")
+DECADE = re.compile(r"\d\ds?\b")
 # Characters after which a straight mark opens a quote, and before which it closes one.
-OPENS_AFTER = set("([{—–-/:;‘'")
-CLOSES_BEFORE = set(".,;:!?)]}—–-…’'")
+OPENS_AFTER = set("([{—–-/:;") | set(SINGLE_OPENING) | set(DOUBLE_OPENING) | {"'", '"'}
+CLOSES_BEFORE = set(".,;:!?)]}—–-…") | set(SINGLE_CLOSING) | set(DOUBLE_CLOSING) | {"'", '"'}
 # A quote longer than this is two stray marks, not a quotation.
 MAX_QUOTE_CHARS = 2000
 
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    """The text between a pair of marks: `start`/`end` are offsets of the quoted words, marks excluded."""
+    """The text between a pair of marks: `start`/`end` are offsets of the quoted words, marks excluded;
+    `opening`/`closing` are the offsets of the marks themselves (-1 for a quote a paragraph ended)."""
 
     start: int
     end: int
     closed: bool = True  # False: the paragraph ended it and the next paragraph opens with a mark again
+    opening: int = field(default=-1, compare=False)
+    closing: int = field(default=-1, compare=False)
 
 
-def _direction(text: str, i: int) -> str:
+@dataclass(frozen=True)
+class _Mark:
+    at: int
+    length: int
+    way: str  # open, close, either, weak (closes only when no later mark can)
+
+
+def _double_way(text: str, i: int, mark: str) -> str:
     """'open', 'close', 'either' (context decides) or 'skip' (a mark inside a word: rock"n"roll)."""
     before = text[i - 1] if i > 0 else "\n"
-    after = text[i + 1] if i + 1 < len(text) else "\n"
+    after = text[i + len(mark)] if i + len(mark) < len(text) else "\n"
     if before.isalnum() and after.isalnum():
         return "skip"
-    free_before = before.isspace() or before in OPENS_AFTER or before in OPENING
-    free_after = after.isspace() or after in CLOSES_BEFORE or after in CLOSING
+    free_before = before.isspace() or before in OPENS_AFTER
+    free_after = after.isspace() or after in CLOSES_BEFORE
     context = "open" if free_before and not free_after else "close" if free_after and not free_before else "either"
-    glyph = "open" if text[i] in OPENING else "close" if text[i] in CLOSING else None
+    glyph = "open" if mark in DOUBLE_OPENING or mark == "``" else "close" if mark in DOUBLE_CLOSING else None
     if glyph is None:
         return context
     # A curly mark set the wrong way round ("hello“) follows its context, not its shape.
     return glyph if context in ("either", glyph) else "either"
 
 
-def _trimmed(text: str, start: int, end: int, closed: bool) -> QuoteSpan | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return QuoteSpan(start, end, closed) if end > start else None
+def _single_way(text: str, i: int) -> str:
+    """How a single mark reads: 'open', 'close', 'weak' (an s' that may be a possessive) or 'skip'
+    (an apostrophe, or a mark the context cannot place)."""
+    mark = text[i]
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if before.isalnum() and after.isalnum():
+        return "skip"  # don’t, O'Reilly
+    if DECADE.match(text, i + 1) and not before.isalnum():
+        return "skip"  # the ’90s
+    free_before = before.isspace() or before in OPENS_AFTER
+    free_after = after.isspace() or after in CLOSES_BEFORE
+    if free_before == free_after:
+        return "skip"
+    context = "open" if free_before else "close"
+    glyph = "open" if mark in SINGLE_OPENING else "close" if mark in SINGLE_CLOSING else context
+    if glyph != context:
+        return "skip"
+    if context == "close" and before in "sS" and after.isspace():
+        return "weak"  # 'the players’ union' or 'it was the best of times’ he said'
+    return context
 
 
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Every span between paired double quotation marks, in text order."""
-    spans: list[QuoteSpan | None] = []
-    open_at: int | None = None
-    for match in MARKS.finditer(text):
-        i = match.start()
-        way = _direction(text, i)
-        if way == "skip":
-            continue
-        if open_at is not None and i - open_at > MAX_QUOTE_CHARS:
+def _pair(text: str, marks: list[_Mark], *, single: bool) -> list[QuoteSpan]:
+    """Spans between paired marks, in text order."""
+    spans: list[QuoteSpan] = []
+    open_at: _Mark | None = None
+    for n, mark in enumerate(marks):
+        if open_at is not None and mark.at - open_at.at > MAX_QUOTE_CHARS:
             open_at = None
         if open_at is None:
-            if way != "close":  # a closing mark with nothing open is a stray: leave it
-                open_at = i
+            if mark.way in ("open", "either"):  # a closing mark with nothing open is a stray: leave it
+                open_at = mark
             continue
-        if way != "open":
-            spans.append(_trimmed(text, open_at + 1, i, True))
+        newline = text.rfind("\n", open_at.at, mark.at)
+        if mark.way in ("close", "either", "weak"):
+            if single and newline != -1:
+                open_at = None  # a single mark is an apostrophe or a stray far more often than a long quote
+                continue
+            if mark.way == "weak" and _closes_later(text, marks[n + 1:], mark.at):
+                continue
+            spans.append(_span(text, open_at, mark.at, True, mark.at))
             open_at = None
             continue
         # An opening mark while a quote is open: news style reopens a quote at each new paragraph and
         # leaves the paragraph before unclosed; anywhere else the earlier mark was a stray.
-        newline = text.rfind("\n", open_at, i)
-        if newline != -1 and not text[newline:i].strip():
-            spans.append(_trimmed(text, open_at + 1, newline, False))
-        open_at = i
-    return [s for s in spans if s is not None]
+        if newline != -1 and not text[newline:mark.at].strip():
+            spans.append(_span(text, open_at, newline, False, -1))
+        open_at = mark
+    return [s for s in spans if s.end > s.start]
+
+
+def _closes_later(text: str, rest: list[_Mark], at: int) -> bool:
+    """Whether a later mark in the same paragraph can close the quote, before any mark opens another."""
+    end = text.find("\n", at)
+    for mark in rest:
+        if end != -1 and mark.at > end or mark.way == "open":
+            return False
+        if mark.way == "close":
+            return True
+    return False
+
+
+def _span(text: str, opening: _Mark, end: int, closed: bool, closing: int) -> QuoteSpan:
+    start = opening.at + opening.length
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(start, end, closed, opening.at, closing)
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every span between paired quotation marks, double or single, in text order; a quote nested in
+    another is left to it."""
+    doubles = []
+    for m in DOUBLE.finditer(text):
+        way = _double_way(text, m.start(), m.group())
+        if way != "skip":
+            doubles.append(_Mark(m.start(), len(m.group()), way))
+    spans = _pair(text, doubles, single=False)
+    taken = [(s.opening, s.closing if s.closing != -1 else s.end) for s in spans]
+    singles = []
+    for m in SINGLE.finditer(text):
+        i = m.start()
+        if text[i:i + 2] == "''" or text[i - 1:i + 1] == "''" or any(lo <= i <= hi for lo, hi in taken):
+            continue  # a typewriter double mark, or a quote inside a double-quoted one
+        way = _single_way(text, i)
+        if way != "skip":
+            singles.append(_Mark(i, 1, way))
+    outer = _pair(text, singles, single=True)
+    # a double-quoted quotation inside a single-quoted one is nested in it (British style)
+    spans = [s for s in spans if not any(o.start <= s.start and s.end <= o.end for o in outer)]
+    return sorted(spans + outer, key=lambda s: s.start)
