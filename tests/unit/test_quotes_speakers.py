@@ -140,3 +140,33 @@ MARKS = [
 @pytest.mark.parametrize(("text", "expected"), MARKS)
 def test_quotation_marks(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+WHO = [
+    pytest.param(
+        "Budget\nPremier Anna Berg met the unions on Monday. A spokeswoman for the premier said the talks had "
+        "gone well.",
+        [("reported", "the talks had gone well", None, "none", "A spokeswoman for the premier")],
+        id="a-spokeswoman-for-a-person-is-someone-unnamed",
+    ),
+    pytest.param(
+        "Jets\nA spokesman for Airbus said the talks had gone well.",
+        [("reported", "the talks had gone well", "Airbus", "named", "A spokesman")],
+        id="a-spokesman-for-an-organisation-is-its-voice",
+    ),
+    pytest.param(
+        "Apple\nA contrary view came from Charles O'Reilly, a management expert at Stanford University, who "
+        "stated, \"Great companies rarely go from strength to strength.\"",
+        [("direct", "Great companies rarely go from strength to strength.", "Charles O'Reilly", "named",
+          "Charles O'Reilly")],
+        id="who-is-the-person-not-the-place-of-work",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHO)
+def test_who_speaks(nlp, text, expected):
+    doc = nlp(text)
+    df = extract_quotes(doc, find_mentions(doc))
+    assert [(r.kind, r.text, None if pd.isna(r.speaker_key) else r.speaker_key, r.confidence, r.speaker_text)
+            for r in df.itertuples()] == expected

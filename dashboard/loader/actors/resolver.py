@@ -42,6 +42,11 @@ COMPANY_NOUNS = frozenset({
 # Nouns that stand for a country: "the country", "the government".
 COUNTRY_NOUNS = frozenset({"country", "nation", "government", "kingdom", "republic"})
 
+# Nouns for someone who speaks or acts for another: for a person they are someone else, unnamed
+# ("a spokeswoman for the premier"); for an organisation they are its voice ("a spokesman for Airbus").
+AGENT_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer",
+                         "attorney", "representative", "assistant", "deputy"})
+
 # Which actor kinds a pronoun can stand for: 'he' is never a country.
 PRONOUN_KINDS: dict[str, frozenset[str]] = {
     "he": frozenset({"person"}),
@@ -154,7 +159,10 @@ class Resolver:
     def of_phrase(self, tok: Token, *, pronouns: bool = True) -> Speaker:
         """The actor a noun phrase headed by `tok` names, or NOBODY."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            who = tok.lower_ == "who"
             tok = tok.head.head  # "criticism, which labeled ..." speaks for its antecedent
+            if who:
+                tok = self.person_above(tok)
         text = self.phrase_text(tok)
         m = self.at.get(tok.i)
         if m is not None:
@@ -180,6 +188,10 @@ class Resolver:
             if key:
                 return Speaker(key, text, "named")
         owners = self.owners(tok)
+        if tok.lemma_.casefold() in AGENT_NOUNS and self.speaks_for_a_person(tok, owners):
+            whole = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.strip(" ,")
+            # "a spokeswoman for the premier" is not the premier: an unnamed speaker, described in full
+            return Speaker(None, whole if len(whole.split()) <= MAX_PHRASE_TOKENS else text, "none")
         key = self.by_title(tok, owners)
         if key:
             return Speaker(key, text, "title")
@@ -191,6 +203,31 @@ class Resolver:
             if owner:
                 return Speaker(owner, text, "named")
         return Speaker(None, text, "none")
+
+    def speaks_for_a_person(self, tok: Token, owners: list[str]) -> bool:
+        """Whether an agent noun ('spokeswoman', 'aide') is someone's: a person named in its modifiers,
+        or named by title after 'for' or 'of' ('a spokeswoman for the premier')."""
+        if any(self.kind_of(o) == "person" for o in owners):
+            return True
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                found = self.of_phrase(obj)
+                if found.key and self.kind_of(found.key) == "person":
+                    return True
+        return False
+
+    def person_above(self, tok: Token) -> Token:
+        """The person a 'who' clause describes when the parser hung it on a word of their description:
+        'Charles O'Reilly, a management expert at Stanford University, who stated'."""
+        up = tok
+        for _ in range(6):
+            m = self.at.get(up.i)
+            if m is not None and m.kind == "person":
+                return up
+            if up.dep_ not in ("pobj", "prep", "appos", "compound", "conj") or up.head.i == up.i:
+                break
+            up = up.head
+        return tok
 
     def named_in_phrase(self, tok: Token) -> str | None:
         """The one name inside a descriptive subject: 'the manufacturer Ford', 'the vice president and
