@@ -170,3 +170,30 @@ def test_who_speaks(nlp, text, expected):
     df = extract_quotes(doc, find_mentions(doc))
     assert [(r.kind, r.text, None if pd.isna(r.speaker_key) else r.speaker_key, r.confidence, r.speaker_text)
             for r in df.itertuples()] == expected
+
+
+ROUND_UPS = [
+    pytest.param(
+        "Car sales\n\"Auto makers are pulling every lever to attract buyers,\" Jesse Toprak, an analyst for Edmunds.",
+        [("direct", "Auto makers are pulling every lever to attract buyers,", "Jesse Toprak", "named")],
+        id="a-name-with-no-verb-after-the-quote",
+    ),
+    pytest.param(
+        "What the papers say\nAnna Berg, The Courier: \"The council has lost its way.\"\n"
+        "Tom Walsh, Daily News: \"Nobody here expected it to close.\"",
+        [("direct", "The council has lost its way.", "Anna Berg", "named"),
+         ("direct", "Nobody here expected it to close.", "Tom Walsh", "named")],
+        id="round-up-name-then-outlet",
+    ),
+    pytest.param(
+        "Rates\nThe Fed kept rates on hold.\nREAD MORE: Fed says rates will rise \"sooner than you think\"\n"
+        "Advertisement\n\"We will act when the data tell us to,\" said Jerome Powell.",
+        [("direct", "We will act when the data tell us to,", "Jerome Powell", "named")],
+        id="page-furniture-is-neither-cue-nor-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_UPS)
+def test_attributions_without_a_verb_and_page_furniture(nlp, text, expected):
+    assert speakers(nlp, text) == expected

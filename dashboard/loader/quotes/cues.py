@@ -87,3 +87,8 @@ SOURCE_NOUNS = frozenset({
 
 # Pronouns that stand for a source even when it cannot be resolved: "he said", "some say".
 SOURCE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "someone", "somebody", "some", "many", "others"})
+
+# Page furniture a saved web page leaves in the text: neither a cue nor a quote stands in these lines.
+FURNITURE_LABELS = ("read more", "also read", "related", "see also", "watch", "listen", "more on this")
+FURNITURE_LINES = ("advertisement", "article continues below", "article continued below", "story continues below",
+                   "continue reading", "continue reading below", "sign up for our newsletter")

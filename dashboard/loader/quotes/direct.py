@@ -113,6 +113,8 @@ class DirectQuotes:
             found = self.named_before_colon(first) or (self.carries(prev, first, s_first) if sentence_like else None)
             if found is None and full and sentence_like:
                 found = self.framed_by_clause(first)
+            if found is None and ctx.text[span.end - 1] == ",":
+                found = self.named_after(last)
             if found is None and (span.start < ctx.title_end or not full):
                 return None  # a headline in quotes, or a phrase nobody is said to have said
             speaker = found or NOBODY
@@ -149,10 +151,32 @@ class DirectQuotes:
             j -= 1
         if j < 1 or doc[j].text != ":":
             return None
-        sp = self.ctx.resolver.of_phrase(doc[j - 1], pronouns=False)
-        if sp.key is None or self.ctx.resolver.at.get(j - 1) is None:
+        resolver = self.ctx.resolver
+        # a round-up's 'Anna Berg, The Courier: "..."': the person before the outlet speaks
+        start = self.ctx.sent_starts[self.ctx.sentence_of(j)]
+        lead = resolver.at.get(start) or resolver.at.get(start + 1)
+        if lead is not None and lead.kind == "person" and lead.last < j - 1 and doc[lead.last + 1].text == ",":
+            return Speaker(lead.key, doc[lead.first:lead.last + 1].text, "named")
+        sp = resolver.of_phrase(doc[j - 1], pronouns=False)
+        if sp.key is None or resolver.at.get(j - 1) is None:
             return None  # only a name, not any phrase, introduces a quote this way
         return sp
+
+    def named_after(self, last: int) -> Speaker | None:
+        """'"...," Jesse Toprak, an analyst for Edmunds.': a name with no verb after a quote that ends in
+        a comma is its speaker's."""
+        doc = self.ctx.doc
+        j = last + 1
+        while j < len(doc) and (self.ctx.is_mark(doc[j]) or doc[j].is_space or doc[j].text == ","):
+            j += 1
+        m = self.ctx.resolver.at.get(j)
+        if m is None or m.first != j or m.kind != "person":
+            return None
+        end = doc[j].sent.end
+        if any(t.pos_ in ("VERB", "AUX") and not _in_relative_clause(t) for t in doc[m.last + 1:end]) \
+                or any(self.ctx.is_mark(t) for t in doc[m.last + 1:end]):
+            return None
+        return Speaker(m.key, doc[m.first:m.last + 1].text, "named")
 
     def framed_by_clause(self, first: int) -> Speaker | None:
         """'Jobs left this farewell, "..."', 'The judge agreed with the defence - "I conclude ..."': a whole

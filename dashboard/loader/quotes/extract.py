@@ -9,6 +9,7 @@ costs that quote, never the article.
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left, bisect_right
 
 import numpy as np
@@ -22,6 +23,8 @@ from dashboard.loader.actors.resolver import MENTION_FIELDS, Resolver, Speaker, 
 from dashboard.loader.quotes.cues import (
     ACT_OBJECTS,
     ACT_PREPS,
+    FURNITURE_LABELS,
+    FURNITURE_LINES,
     NAMING_VERBS,
     NO_DOUBLE_OBJECT,
     PARTICLE_NEEDED,
@@ -62,6 +65,8 @@ class ArticleQuotes:
     def __init__(self, doc: Doc, text: str, mentions: pd.DataFrame, spans: list[QuoteSpan]) -> None:
         self.doc = doc
         self.text = text
+        self.furniture = furniture_lines(text)
+        spans = [s for s in spans if not inside(self.furniture, s.start)]
         self.spans = spans
         # Where each quotation's opening mark stands: a mark there begins a quote, never closes one.
         self.opening_marks = {s.opening for s in spans}
@@ -77,7 +82,8 @@ class ArticleQuotes:
         self.title_end = newline if newline != -1 and text[newline:].strip() else -1
         candidates = np.nonzero(np.isin(arr[:, 0], CUE_HASHES) & (arr[:, 1] == VERB))[0].tolist()
         self.cues = {i for i in candidates
-                     if not _negated(doc[i]) and not inside(quoted, doc[i].idx) and speech_sense(doc[i])}
+                     if not _negated(doc[i]) and not inside(quoted, doc[i].idx) and speech_sense(doc[i])
+                     and not inside(self.furniture, doc[i].idx)}
         self.according: dict[int, Token] = {}
         for i in np.nonzero(arr[:, 2] == ACCORDING)[0].tolist():
             to = next((c for c in doc[i].children if c.lower_ == "to"), None)
@@ -124,6 +130,16 @@ class ArticleQuotes:
         return {"sentence_id": sentence, "kind": kind, "text": self.text[start:end], "cue": cue,
                 "speaker_key": speaker.key, "speaker_text": speaker.text, "confidence": speaker.confidence,
                 "about_keys": self.about(start, end, speaker.key), "start": start, "end": end}
+
+
+FURNITURE = re.compile(
+    r"^[ \t]*(?:(?:" + "|".join(map(re.escape, FURNITURE_LABELS)) + r")[ \t]*:.*"
+    r"|(?:" + "|".join(map(re.escape, FURNITURE_LINES)) + r")[ \t.:]*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def furniture_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines that are page furniture ('READ MORE: ...', 'Advertisement')."""
+    return [(m.start(), m.end()) for m in FURNITURE.finditer(text)]
 
 
 def speech_sense(verb: Token) -> bool:
