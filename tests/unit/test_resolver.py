@@ -31,3 +31,15 @@ def test_an_empty_mentions_table_resolves_nobody(nlp):
     doc = nlp("Talks\nHe said nothing.")
     mentions = find_mentions(doc).iloc[0:0]
     assert Resolver(doc, mentions).of_phrase(doc[2]) == Speaker(None, "He", "none")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Talks\nAnna Berg met Tom Walsh, who chairs the union, on Monday. Walsh left early and his deputy "
+                 "stayed. She said nothing.", "Anna Berg", id="she-is-not-the-man-called-his"),
+    pytest.param("Talks\nAnna Berg met Mr Walsh on Monday. Walsh left early. She said nothing.", "Anna Berg",
+                 id="she-is-not-mr-walsh"),
+    pytest.param("Talks\nChairwoman Anna Berg met Tom Walsh on Monday. Berg left early. He said nothing.",
+                 "Tom Walsh", id="he-is-not-the-chairwoman"),
+])
+def test_pronouns_follow_the_gender_the_article_gives(nlp, text, expected):
+    assert resolve(nlp, text, "She" if "She" in text else "He").key == expected

@@ -8,6 +8,7 @@ answer is always one of their keys, or nobody. It never guesses past what the te
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -46,6 +47,17 @@ COUNTRY_NOUNS = frozenset({"country", "nation", "government", "kingdom", "republ
 # ("a spokeswoman for the premier"); for an organisation they are its voice ("a spokesman for Airbus").
 AGENT_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer",
                          "attorney", "representative", "assistant", "deputy"})
+
+# Words before a name, or in a person's title, that say whether the article calls them he or she.
+GENDERED = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "chairman": "m", "spokesman": "m",
+    "businessman": "m", "congressman": "m", "father": "m", "brother": "m", "son": "m", "husband": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "lady": "f", "dame": "f", "queen": "f",
+    "princess": "f", "chairwoman": "f", "spokeswoman": "f", "businesswoman": "f", "congresswoman": "f",
+    "mother": "f", "sister": "f", "daughter": "f", "wife": "f",
+}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                  "herself": "f"}
 
 # Which actor kinds a pronoun can stand for: 'he' is never a country.
 PRONOUN_KINDS: dict[str, frozenset[str]] = {
@@ -143,6 +155,7 @@ class Resolver:
                 self.by_name.setdefault(name, set()).add(m.key)
         # Actors found through a title or pronoun, at the token that named them: antecedents too.
         self.found: list[_Mention] = []
+        self.gender = self.learn_gender()
 
     def sentence_of(self, i: int) -> int:
         """Index of the sentence holding token `i`."""
@@ -311,18 +324,54 @@ class Resolver:
             return countries[-1].key if countries else None
         return None
 
+    def learn_gender(self) -> dict[str, str]:
+        """'m' or 'f' for the people the article itself genders: by an honorific or a gendered title
+        before their name ('Mr MacFarlane', 'chairwoman Anna Berg'), else by the he or she used of
+        them where they are the only person in reach (the same sentence, else the one before)."""
+        doc = self.doc
+        votes: dict[str, Counter] = {}
+        fixed: dict[str, str] = {}
+        for m in self.mentions:
+            if m.kind != "person":
+                continue
+            before = doc[m.first - 1].lower_ if m.first > 0 else ""
+            words = {doc[m.first].lower_, before, *m.role.split()}
+            for word in words:
+                if word in GENDERED:
+                    fixed.setdefault(m.key, GENDERED[word])
+        for tok in doc:
+            gender = PRONOUN_GENDER.get(tok.lower_)
+            if gender is None or tok.pos_ != "PRON":
+                continue
+            here = self.sentence_of(tok.i)
+            for sid in (here, here - 1):
+                people = {m.key for m in self.mentions
+                          if m.kind == "person" and m.first < tok.i and self.sentence_of(m.first) == sid}
+                if people:
+                    if len(people) == 1:
+                        votes.setdefault(people.pop(), Counter())[gender] += 1
+                    break
+        learned = {key: c.most_common(1)[0][0] for key, c in votes.items()}
+        return {**learned, **fixed}
+
+    def fits(self, m: _Mention, pron: Token) -> bool:
+        """Whether a he or she can stand for a mention: never for a person the article genders otherwise."""
+        gender = PRONOUN_GENDER.get(pron.lower_)
+        return gender is None or self.gender.get(m.key, gender) == gender
+
     def antecedent(self, pron: Token, kinds: frozenset[str]) -> str | None:
         """The actor a pronoun stands for: the subject of a clause it sits in, else the nearest earlier
-        sentence's fitting actor, its subject first."""
+        sentence's fitting actor, its subject first; 'she' never a man the article calls 'he' or 'Mr'."""
         for anc in list(pron.ancestors)[1:]:
             for child in anc.children:
                 if child.dep_ in SUBJECTS and child.i < pron.i and child.pos_ != "PRON":
                     sp = self.of_phrase(child, pronouns=False)
-                    if sp.key and self.kind_of(sp.key) in kinds:
+                    if sp.key and self.kind_of(sp.key) in kinds and self.fits(self.at.get(child.i) or _Mention(
+                            child.i, child.i, child.i, sp.key, self.kind_of(sp.key), "", ""), pron):
                         return sp.key
                     if sp.key is None and child.pos_ == "PROPN":
                         return None  # it stands for a name we cannot resolve, not for an older one
-        cands = [m for m in self.before(pron.i) if m.kind in kinds]
+        cands = [m for m in self.before(pron.i) if m.kind in kinds and self.fits(m, pron)]
         if not cands:
             return None
         here = self.sentence_of(pron.i)
