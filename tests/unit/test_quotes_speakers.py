@@ -61,6 +61,25 @@ CARRIED = [
         [("direct", "I have made some of the best friends of my life here.", "Steve Jobs", "named")],
         id="a-quote-set-after-a-clause-is-its-subjects",
     ),
+    pytest.param(
+        "Court case\nJudge Anthony Mann agreed with the defence that while the store is branded, the music is not - "
+        "\"I conclude that the use of the logo does not suggest a connection.\"",
+        [("direct", "I conclude that the use of the logo does not suggest a connection.", "Anthony Mann", "named")],
+        id="the-subject-up-the-clause-before-a-dash",
+    ),
+    pytest.param(
+        "Split\nChairman Dieter Zetsche denied the allegations on Monday.\n"
+        "\"We do not exclude any option in order to find the best solution.\"",
+        [("reported", "the allegations on Monday", "Dieter Zetsche", "named"),
+         ("direct", "We do not exclude any option in order to find the best solution.", "Dieter Zetsche", "carried")],
+        id="a-quote-paragraph-after-a-sentence-of-speech",
+    ),
+    pytest.param(
+        "Markets\nShares fell after Apple announced a loss.\n\"The market is nervous about the holiday season.\"",
+        [("reported", "a loss", "Apple", "named"),
+         ("direct", "The market is nervous about the holiday season.", None, "none")],
+        id="not-after-speech-in-a-clause-of-time",
+    ),
 ]
 
 

@@ -112,7 +112,7 @@ class DirectQuotes:
         if cue is None:
             found = self.named_before_colon(first) or (self.carries(prev, first, s_first) if sentence_like else None)
             if found is None and full and sentence_like:
-                found = self.framed_by_clause(first)
+                found = self.framed_by_clause(first) or self.after_speech(first, s_first)
             if found is None and ctx.text[span.end - 1] == ",":
                 found = self.named_after(last)
             if found is None and (span.start < ctx.title_end or not full):
@@ -189,17 +189,36 @@ class DirectQuotes:
         start = self.ctx.sent_starts[self.ctx.sentence_of(first)]
         if j <= start or doc[j].text not in FRAME_BREAKS:
             return None
-        verb = doc[j - 1]
-        while verb.head.i != verb.i and verb.i >= start and not (verb.pos_ in ("VERB", "AUX") and verb.i < first):
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX") or verb.i < start or verb.i >= first:
+        tok = doc[j - 1]
+        for _ in range(12):  # up the clause before the mark, to the first verb whose subject is an actor
+            if start <= tok.i < first and tok.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+                if subject is not None:
+                    sp = self.ctx.resolver.of_phrase(subject)
+                    if sp.key and self.ctx.resolver.kind_of(sp.key) in ("person", "organization"):
+                        return sp
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+        return None
+
+    def after_speech(self, first: int, s_first: int) -> Speaker | None:
+        """'Chairman Dieter Zetsche denied the allegations.' / '"We do not exclude any option."': a quote
+        that opens its own sentence goes on from the speech verb that governs the sentence before."""
+        ctx = self.ctx
+        doc = ctx.doc
+        if any(not (t.is_punct or t.is_space) for t in doc[ctx.sent_starts[s_first]:first]):
             return None
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-        if subject is None:
+        sid = s_first - 1
+        while sid >= 0 and all(t.is_punct or t.is_space for t in doc[ctx.sent_starts[sid]:ctx.sent_starts[sid + 1]]):
+            sid -= 1  # a closing mark the sentence splitter left on its own
+        if sid < 0:
             return None
-        sp = self.ctx.resolver.of_phrase(subject)
-        kind = self.ctx.resolver.kind_of(sp.key) if sp.key else None
-        return sp if kind in ("person", "organization") else None
+        root = doc[ctx.sent_starts[sid]].sent.root
+        if root.i not in ctx.cues or any(ctx.is_mark(t) for t in root.sent):
+            return None  # a sentence with a quotation of its own hands on through that quotation
+        sp = ctx.speaker_of_cue(root)
+        return Speaker(sp.key, sp.text, "carried") if sp.key else None
 
     def cue_at(self, tok: Token) -> Token | None:
         """`tok` when it is a cue, or the 'according' hanging from it."""
@@ -309,7 +328,8 @@ class DirectQuotes:
             if tok.i in self.ctx.according:
                 return tok
             if tok.pos_ == "VERB":
-                return tok if tok.i in self.ctx.cues else None
+                # a verb that only names things ('is branded') does not introduce a quotation
+                return tok if tok.i in self.ctx.cues and tok.lemma_ not in NAMING_VERBS - SPEECH_VERBS else None
             if not tok.is_space:
                 steps += 1
             j -= 1
