@@ -392,3 +392,22 @@ def test_acronym_of(acronym, name, ok):
                                       ("Supreme Court", True), ("Singapore Airlines", False), ("Airlines", False)])
 def test_is_state_body(name, ok):
     assert is_state_body(name) is ok
+
+
+@pytest.mark.parametrize("body, text, key", [
+    pytest.param("The Commission welcomed the plan and in reply Commissioner Neelie Kroes said the plan was fair.",
+                 "Neelie Kroes", "Neelie Kroes", id="before-a-speech-verb"),
+    pytest.param("Walter Brandt said the plan was fair.", "Walter Brandt", "Walter Brandt", id="subject-of-a-speech-verb"),
+])
+def test_an_untagged_name_that_speaks_is_a_person(nlp, body, text, key):
+    doc = _parse(nlp, body)
+    doc.ents = [e for e in doc.ents if text.split()[-1] not in e.text]  # as the model sometimes leaves it
+    m = find_mentions(doc)
+    assert (text, key, "person") in list(zip(m["text"], m["key"], m["kind"]))
+
+
+def test_an_untagged_company_that_speaks_stays_out(nlp):
+    doc = _parse(nlp, "Apple launched a phone. Apple Computer announced on Tuesday that sales rose.")
+    doc.ents = [e for e in doc.ents if "Computer" not in e.text]  # 'Apple Computer' untagged, 'Apple' kept
+    m = find_mentions(doc)
+    assert "person" not in set(m["kind"])

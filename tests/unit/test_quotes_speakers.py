@@ -216,3 +216,9 @@ ROUND_UPS = [
 @pytest.mark.parametrize(("text", "expected"), ROUND_UPS)
 def test_attributions_without_a_verb_and_page_furniture(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_a_name_right_before_a_conjoined_speech_verb_is_its_subject(nlp):
+    text = ("Music downloads\nThe European Commission welcomed the announcement and in a reaction to the news "
+            "European Commissioner for Competition Neelie Kroes said \"the Commission is very much in favour.\"")
+    assert speakers(nlp, text) == [("direct", "the Commission is very much in favour.", "Neelie Kroes", "named")]

@@ -43,6 +43,13 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
             return subject
         if tok.head.i == tok.i or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":
             break  # "it is interesting to note that": nobody in particular
+        if tok.i == verb.i and verb.dep_ == "conj" and verb.i > 0:
+            name = verb.doc[verb.i - 1]
+            m = resolver.at.get(name.i)
+            if name.pos_ == "PROPN" and m is not None and m.kind == "person" and name.dep_ != "dobj":
+                # "X welcomed it and in reply Commissioner Neelie Kroes said": a name the parser hung
+                # elsewhere, right before a conjoined verb, is its own subject
+                return name
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "officials, citing ..." speak themselves; "a letter stating ..." does not; and the
             # noun of "X, dubbed 'Y'" is what was named, not who named it
