@@ -222,3 +222,10 @@ def test_a_name_right_before_a_conjoined_speech_verb_is_its_subject(nlp):
     text = ("Music downloads\nThe European Commission welcomed the announcement and in a reaction to the news "
             "European Commissioner for Competition Neelie Kroes said \"the Commission is very much in favour.\"")
     assert speakers(nlp, text) == [("direct", "the Commission is very much in favour.", "Neelie Kroes", "named")]
+
+
+def test_he_is_the_one_being_quoted_when_nobody_acts_in_between(nlp):
+    text = ("Plant\n\"We will fight this decision,\" said Tom Walsh. The closure plan came from the office of Mike "
+            "Jones. He said that the union would strike.")
+    assert speakers(nlp, text) == [("direct", "We will fight this decision,", "Tom Walsh", "named"),
+                                   ("reported", "the union would strike", "Tom Walsh", "pronoun")]

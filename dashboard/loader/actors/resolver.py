@@ -156,6 +156,8 @@ class Resolver:
         # Actors found through a title or pronoun, at the token that named them: antecedents too.
         self.found: list[_Mention] = []
         self.gender = self.learn_gender()
+        # Who has spoken so far, (token, key) in text order: the person being quoted is salient.
+        self.voices: list[tuple[int, str]] = []
 
     def sentence_of(self, i: int) -> int:
         """Index of the sentence holding token `i`."""
@@ -383,7 +385,29 @@ class Resolver:
             if not group:
                 continue
             subjects = [m for m in group if self.doc[m.head].dep_ in SUBJECTS]
-            return (subjects[-1] if subjects else group[0]).key
+            if subjects:
+                return subjects[-1].key
+            # nobody acts in that sentence: the one currently being quoted is the likelier 'he'
+            voice = self.voice_before(pron, kinds)
+            return voice or group[0].key
+        return None
+
+    def heard(self, tok: Token, key: str | None) -> None:
+        """Note that the actor `key` speaks at token `tok` (the speaker of a quote), for salience."""
+        if key:
+            self.voices.append((tok.i, key))
+
+    def voice_before(self, pron: Token, kinds: frozenset[str]) -> str | None:
+        """The latest speaker within reach before a pronoun that it can stand for."""
+        here = self.sentence_of(pron.i)
+        for i, key in reversed(self.voices):
+            if i >= pron.i:
+                continue
+            if here - self.sentence_of(i) > PRONOUN_REACH:
+                return None
+            m = _Mention(i, i, i, key, self.kind_of(key), "", "")
+            if m.kind in kinds and self.fits(m, pron):
+                return key
         return None
 
 

@@ -30,6 +30,7 @@ class CueSpeakers:
             self.cache[verb.i] = speaker
             if subject is not None:
                 self.resolver.remember(subject, speaker)
+                self.resolver.heard(subject, speaker.key)
         return self.cache[verb.i]
 
 
