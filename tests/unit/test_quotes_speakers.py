@@ -127,6 +127,10 @@ SENSES = [
     pytest.param("Plant\nTom Walsh slammed the decision to close the plant.", [],
                  id="slam-with-only-an-object-reports-no-words"),
     pytest.param("Plant\nTom Walsh reports to the board of the company.", [], id="report-to-someone-is-not-speech"),
+    pytest.param("Phones\nAnalyst Ben Reitzes estimated that sales would double this year.",
+                 [("reported", "sales would double this year", "Ben Reitzes", "named")], id="estimate-that-is-speech"),
+    pytest.param("Phones\nAnalyst Ben Reitzes estimated the cost at $2 billion.", [],
+                 id="estimate-a-figure-reports-no-words"),
 ]
 
 

@@ -16,7 +16,7 @@ SPEECH_VERBS = frozenset({
     "notify", "complain", "call", "maintain", "observe", "mention", "proclaim", "counter", "retort",
     # verbs of judging aloud and of speaking out
     "slam", "blast", "lament", "praise", "condemn", "hail", "applaud", "boast", "hint", "speculate", "clarify",
-    "elaborate", "point", "speak", "quip",
+    "elaborate", "point", "speak", "quip", "estimate",
 })
 
 # Verbs that introduce a quotation set beside them ('"...," he continued') but report nothing on their own.
@@ -30,7 +30,7 @@ NAMING_VERBS = frozenset({"call", "describe", "refer", "label", "dub", "brand", 
 CLAUSE_ONLY = frozenset({
     "say", "declare", "add", "note", "explain", "insist", "argue", "maintain", "stress", "observe", "write", "reply",
     "respond", "remark", "counter", "retort", "indicate", "tweet", "mention", "suggest", "boast", "hint",
-    "speculate", "clarify", "elaborate", "point", "speak", "quip", "lament",
+    "speculate", "clarify", "elaborate", "point", "speak", "quip", "lament", "estimate",
     # judging aloud reports words only with a clause or a quotation: 'condemned the strikes' is an act
     "slam", "blast", "praise", "condemn", "hail", "applaud",
 })
