@@ -27,6 +27,8 @@ from dashboard.loader.vocabulary import (
 DOUBLE = re.compile("|".join(re.escape(m) for m in DOUBLE_TYPEWRITER) + "|[" + re.escape(DOUBLE_MARKS) + "]")
 SINGLE = re.compile("[" + re.escape(SINGLE_MARKS) + "]")
 DECADE = re.compile(r"\d\ds?\b")
+# Words that begin with an apostrophe where letters were left out: rock 'n' roll, 'em, 'til.
+ELIDED = re.compile(r"(?:n|em|til|cause|bout|tis|twas)\b", re.IGNORECASE)
 # Characters after which a straight mark opens a quote, and before which it closes one.
 OPENS_AFTER = set("([{—–-/:;") | set(SINGLE_OPENING) | set(DOUBLE_OPENING) | {"'", '"'}
 CLOSES_BEFORE = set(".,;:!?)]}—–-…") | set(SINGLE_CLOSING) | set(DOUBLE_CLOSING) | {"'", '"'}
@@ -79,6 +81,8 @@ def _single_way(text: str, i: int) -> str:
         return "skip"  # don’t, O'Reilly
     if DECADE.match(text, i + 1) and not before.isalnum():
         return "skip"  # the ’90s
+    if ELIDED.match(text, i + 1) and not before.isalnum() or i >= 2 and text[i - 1] in "nN" and text[i - 2] in SINGLE_MARKS:
+        return "skip"  # rock ’n’ roll, 'em
     free_before = before.isspace() or before in OPENS_AFTER
     free_after = after.isspace() or after in CLOSES_BEFORE
     if free_before == free_after:
