@@ -233,3 +233,13 @@ def test_he_is_the_one_being_quoted_when_nobody_acts_in_between(nlp):
             "Jones. He said that the union would strike.")
     assert speakers(nlp, text) == [("direct", "We will fight this decision,", "Tom Walsh", "named"),
                                    ("reported", "the union would strike", "Tom Walsh", "pronoun")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Budget\nAsked whether the deal would hold, Chuck Schumer said: \"I think so.\"",
+                 [("direct", "I think so.", "Chuck Schumer", "named")], id="asked-he-was-asked"),
+    pytest.param("Airline\nRyanair grew fast, having reported record profits of $269m this year.",
+                 [("reported", "record profits of $269m this year", "Ryanair", "named")], id="having-reported-he-did"),
+])
+def test_a_participle_speaks_only_in_the_active(nlp, text, expected):
+    assert speakers(nlp, text) == expected

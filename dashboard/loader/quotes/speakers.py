@@ -42,6 +42,9 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
         subject = _own_subject(tok)
         if subject is not None:
             return subject
+        if tok.i == verb.i and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in verb.children) \
+                and (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.i == verb.sent.start):
+            return None  # "Asked whether the deal would hold, Schumer said": he was asked, he did not ask
         if tok.head.i == tok.i or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":
             break  # "it is interesting to note that": nobody in particular
         if tok.i == verb.i and verb.dep_ == "conj" and verb.i > 0:
