@@ -243,3 +243,18 @@ def test_he_is_the_one_being_quoted_when_nobody_acts_in_between(nlp):
 ])
 def test_a_participle_speaks_only_in_the_active(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Tesla\n\"The numbers speak for themselves,\" said Dan Ives of Wedbush Securities.\n\n"
+                 "Ives added that the company needed a cheaper model.",
+                 [("direct", "The numbers speak for themselves,", "Dan Ives", "named"),
+                  ("reported", "the company needed a cheaper model", "Dan Ives", "named")],
+                 id="a-surname-the-tagger-took-for-a-noun"),
+    pytest.param("Cars\nMary Barra, the chief executive of General Motors, declined to comment on the results.", [],
+                 id="declined-to-comment-reports-nothing"),
+    pytest.param("Cars\nMary Barra told reporters in Detroit on Monday that sales were strong.",
+                 [("reported", "sales were strong", "Mary Barra", "named")], id="told-whom-is-not-what"),
+])
+def test_surnames_refusals_and_addressees(nlp, text, expected):
+    assert speakers(nlp, text) == expected

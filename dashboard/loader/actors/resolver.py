@@ -191,7 +191,8 @@ class Resolver:
                 return Speaker(None, text, "none")
             key = self.antecedent(tok, PRONOUN_KINDS[low])
             return Speaker(key, text, "pronoun" if key else "none")
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper():
+            # a name the article gives in full, even where the tagger took it for a noun ('Ives added')
             for name in _name_words(tok):
                 keys = self.by_name.get(fold(name), set())
                 if len(keys) == 1:

@@ -92,3 +92,6 @@ SOURCE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "someone", "
 FURNITURE_LABELS = ("read more", "also read", "related", "see also", "watch", "listen", "more on this")
 FURNITURE_LINES = ("advertisement", "article continues below", "article continued below", "story continues below",
                    "continue reading", "continue reading below", "sign up for our newsletter")
+
+# Verbs that say a speech act did not happen: "declined to comment", "refused to say".
+REFUSALS = frozenset({"decline", "refuse", "fail", "avoid"})
