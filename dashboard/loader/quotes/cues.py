@@ -40,7 +40,8 @@ CLAUSE_ONLY = frozenset({
 PARTICLE_NEEDED: dict[str, frozenset[str]] = {"point": frozenset({"out"})}
 # - objects that make the verb an act ('claimed the title', 'told the difference', 'called the meeting');
 ACT_OBJECTS: dict[str, frozenset[str]] = {
-    "claim": frozenset({"title", "life", "victory", "seat", "prize", "medal", "crown", "championship", "win", "trophy"}),
+    "claim": frozenset({"title", "life", "victory", "seat", "prize", "medal", "crown", "championship", "win",
+                        "trophy"}),
     "tell": frozenset({"difference", "time", "truth", "apart"}),
     "call": frozenset({"meeting", "election", "strike", "halt", "vote", "timeout", "session"}),
 }

@@ -18,10 +18,12 @@ from dashboard.loader.vocabulary import (
     DOUBLE_CLOSING,
     DOUBLE_MARKS,
     DOUBLE_OPENING,
+    DOUBLE_STRAIGHT,
     DOUBLE_TYPEWRITER,
     SINGLE_CLOSING,
     SINGLE_MARKS,
     SINGLE_OPENING,
+    SINGLE_STRAIGHT,
 )
 
 DOUBLE = re.compile("|".join(re.escape(m) for m in DOUBLE_TYPEWRITER) + "|[" + re.escape(DOUBLE_MARKS) + "]")
@@ -30,8 +32,9 @@ DECADE = re.compile(r"\d\ds?\b")
 # Words that begin with an apostrophe where letters were left out: rock 'n' roll, 'em, 'til.
 ELIDED = re.compile(r"(?:n|em|til|cause|bout|tis|twas)\b", re.IGNORECASE)
 # Characters after which a straight mark opens a quote, and before which it closes one.
-OPENS_AFTER = set("([{—–-/:;") | set(SINGLE_OPENING) | set(DOUBLE_OPENING) | {"'", '"'}
-CLOSES_BEFORE = set(".,;:!?)]}—–-…") | set(SINGLE_CLOSING) | set(DOUBLE_CLOSING) | {"'", '"'}
+STRAIGHT = set(SINGLE_STRAIGHT + DOUBLE_STRAIGHT)
+OPENS_AFTER = set("([{—–-/:;") | set(SINGLE_OPENING) | set(DOUBLE_OPENING) | STRAIGHT
+CLOSES_BEFORE = set(".,;:!?)]}—–-…") | set(SINGLE_CLOSING) | set(DOUBLE_CLOSING) | STRAIGHT
 # A quote longer than this is two stray marks, not a quotation.
 MAX_QUOTE_CHARS = 2000
 
@@ -81,7 +84,8 @@ def _single_way(text: str, i: int) -> str:
         return "skip"  # don’t, O'Reilly
     if DECADE.match(text, i + 1) and not before.isalnum():
         return "skip"  # the ’90s
-    if ELIDED.match(text, i + 1) and not before.isalnum() or i >= 2 and text[i - 1] in "nN" and text[i - 2] in SINGLE_MARKS:
+    closes_n = i >= 2 and text[i - 1] in "nN" and text[i - 2] in SINGLE_MARKS
+    if ELIDED.match(text, i + 1) and not before.isalnum() or closes_n:
         return "skip"  # rock ’n’ roll, 'em
     free_before = before.isspace() or before in OPENS_AFTER
     free_after = after.isspace() or after in CLOSES_BEFORE
@@ -158,7 +162,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     singles = []
     for m in SINGLE.finditer(text):
         i = m.start()
-        if text[i:i + 2] == "''" or text[i - 1:i + 1] == "''" or any(lo <= i <= hi for lo, hi in taken):
+        typewriter = text[i:i + 2] in DOUBLE_TYPEWRITER or text[i - 1:i + 1] in DOUBLE_TYPEWRITER
+        if typewriter or any(lo <= i <= hi for lo, hi in taken):
             continue  # a typewriter double mark, or a quote inside a double-quoted one
         way = _single_way(text, i)
         if way != "skip":

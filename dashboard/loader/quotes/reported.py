@@ -43,28 +43,30 @@ class ReportedSpeech:
     def find(self) -> list[dict]:
         """Rows of reported speech: a speech verb or 'according to' with what it reports."""
         rows = []
-        for i in sorted(self.ctx.cues | set(self.ctx.according)):
-            cue = self.ctx.doc[i]
-            if i not in self.ctx.according and cue.lemma_ not in SPEECH_VERBS or cue.idx < self.ctx.title_end:
+        ctx = self.ctx
+        for i in sorted(ctx.cues | set(ctx.according)):
+            cue = ctx.doc[i]
+            if i not in ctx.according and cue.lemma_ not in SPEECH_VERBS or cue.idx < ctx.title_end:
                 continue  # a headline restates what the body reports with its speaker
             try:
-                content = self.according_content(cue) if i in self.ctx.according else content_of(cue, self.ctx.direct_ranges)
+                content = self.according_content(cue) if i in ctx.according else content_of(cue, ctx.direct_ranges)
                 if content is None:
                     continue
                 start, end = content
                 if self.only_quoted(start, end):
                     continue  # its words are a direct quote already
-                speaker = self.ctx.speaker_of_cue(cue)
+                speaker = ctx.speaker_of_cue(cue)
                 if speaker.key is None and not self.could_speak(cue):
                     continue  # "the plane promises ...": a thing, not a source
-                rows.append(self.ctx.row("reported", self.ctx.sentence_of(i), start, end, self.ctx.cue_text(cue), speaker))
+                rows.append(ctx.row("reported", ctx.sentence_of(i), start, end, ctx.cue_text(cue), speaker))
             except Exception:  # a cue the rules cannot read is skipped, never the article
                 log.debug("cue at %d skipped", i, exc_info=True)
         return rows
 
     def could_speak(self, cue: Token) -> bool:
         """Whether an unresolved subject still names a source: 'analysts said', 'he said', 'a report said'."""
-        subject = self.ctx.according.get(cue.i) if cue.i in self.ctx.according else self.ctx.cue_speakers.subjects.get(cue.i)
+        ctx = self.ctx
+        subject = ctx.according.get(cue.i) if cue.i in ctx.according else ctx.cue_speakers.subjects.get(cue.i)
         if subject is None:
             return False
         if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
