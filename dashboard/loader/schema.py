@@ -53,6 +53,8 @@ FIELDS: dict[str, Field] = {
               "the nearest fitting actor before it; carried: a quote with no cue of its own that goes on from the "
               "quote before and takes its speaker; none: no speaker found, speaker_id is null."),
         Field("about_ids", "object", "actor_ids mentioned inside the quote (list of str)."),
+        Field("subject_ids", "object", "subject_ids named in the quote, or in the event's sentence (list of str)."),
+        Field("subject_id", "string", "Stable id of a subject (a slug of its name, kept apart from actor ids)."),
         Field("event_id", "string", "Stable id of an event: article id and position."),
         Field("date", "datetime64[ns]", "Start of the day, week, month or year the event happened; NaT when undated."),
         Field("precision", "string", "day | week | month | year | none."),
@@ -72,6 +74,14 @@ FIELDS: dict[str, Field] = {
 # that table: a quote's `kind` is not an actor's, and `text` is the article, the sentence, the mention or
 # the quote. `field(table, column)` gives the definition that applies.
 TABLE_FIELDS: dict[tuple[str, str], Field] = {
+    ("subjects", "kind"): Field("kind", "string", "What a subject is: product | index | currency | law | event."),
+    ("subjects", "name"): Field("name", "string", "Canonical name of a subject."),
+    ("subjects", "aliases"): Field("aliases", "object", "Every surface form of a subject seen in the articles "
+                                   "(list of str)."),
+    ("subjects", "mention_count"): Field("mention_count", "Int64", "How many mentions a subject has across the "
+                                         "briefing."),
+    ("subjects", "article_count"): Field("article_count", "Int64", "How many articles mention a subject."),
+    ("subject_mentions", "text"): Field("text", "string", "The words that name the subject."),
     ("quotes", "kind"): Field("kind", "string", "What a quote is: direct (words in quotation marks) | reported."),
     ("sentences", "text"): Field("text", "string", "The sentence's words."),
     ("mentions", "text"): Field("text", "string", "The words that name the actor."),
@@ -91,12 +101,14 @@ TABLES: dict[str, list[str]] = {
     "mentions": ["article_id", "sentence_id", "start", "end", "text", "actor_id", "label"],
     "quotes": [
         "quote_id", "article_id", "sentence_id", "kind", "text", "cue", "speaker_id", "speaker_text",
-        "confidence", "about_ids", "start", "end",
+        "confidence", "about_ids", "start", "end", "subject_ids",
     ],
     "events": [
         "event_id", "article_id", "sentence_id", "date", "precision", "date_text", "date_text_start", "date_rule",
-        "tense", "summary", "actor_ids", "place", "source_count", "report_ids",
+        "tense", "summary", "actor_ids", "place", "source_count", "report_ids", "subject_ids",
     ],
+    "subjects": ["subject_id", "name", "kind", "aliases", "mention_count", "article_count"],
+    "subject_mentions": ["article_id", "sentence_id", "start", "end", "text", "subject_id"],
 }
 
 ROW_MEANING: dict[str, str] = {
@@ -106,6 +118,8 @@ ROW_MEANING: dict[str, str] = {
     "mentions": "place in the text that names an actor",
     "quotes": "direct quotation or piece of reported speech",
     "events": "dated (or knowingly undated) event an article reports",
+    "subjects": "subject a briefing follows beside its actors: a product, market index, currency, law or named event",
+    "subject_mentions": "place in the text that names a subject",
 }
 
 KEYS: dict[str, list[str]] = {
@@ -115,6 +129,8 @@ KEYS: dict[str, list[str]] = {
     "mentions": ["article_id", "start"],
     "quotes": ["quote_id"],
     "events": ["event_id"],
+    "subjects": ["subject_id"],
+    "subject_mentions": ["article_id", "start"],
 }
 
 
