@@ -23,7 +23,7 @@ from dashboard.loader.events.dating import (DateMention, Event, clause_tense, da
                                             undated_events)
 from dashboard.loader.events.resolver import actor_of, make_resolver
 from dashboard.loader.events.salience import salience
-from dashboard.loader.events.triggers import (EVENT_NOUNS, REPORTING_VERBS, Trigger, event_class, find_triggers, roles,
+from dashboard.loader.events.triggers import (EVENT_NOUNS, NEGATING_VERBS, REPORTING_VERBS, Trigger, event_class, find_triggers, roles,
                                               shared_subject, trigger_span)
 
 __all__ = ["EVENT_COLUMNS", "DateMention", "clause_tense", "date_mentions", "extract_events", "resolve_spans"]
@@ -212,6 +212,9 @@ def _headline(e: Event, art: _Article) -> str:
         return _render(tokens, art)
     verb = trig.verb if trig.verb.pos_ in ("VERB", "AUX") else trig.head
     root = _told_with(verb)
+    denial = _denied_by(verb) if e.event_class == "negated" else None
+    if denial is not None:  # "denied it had sold" is told as the denial, never as the sale
+        verb = root = denial
     forms = {}
     if root.tag_ == "VBG" and root.dep_ in ("advcl", "conj", "acl") and not any(
             c.dep_ in ("aux", "auxpass") for c in root.children):
@@ -223,9 +226,12 @@ def _headline(e: Event, art: _Article) -> str:
     reported = _reported(verb, art, skip)
     if not reported:
         return main
-    if art.quoted[reported[0].idx]:
-        return _render(tokens + reported, art, forms=forms)
+    if any(art.quoted[t.idx] for t in reported):
+        return _render(tokens + reported, art, forms=forms)  # a quotation stays where it stands
     said = _render(reported, art, capitalise=False)
+    first = min(reported, key=lambda t: t.i)
+    if said[:1].isupper() and first.pos_ == "DET" and said.split()[0] == first.text:
+        said = said[:1].lower() + said[1:]  # "The plan ..." in front of the verb is "the plan ..." after it
     return f"{main} that {said}" if said else main
 
 
@@ -239,6 +245,18 @@ def _told_with(verb: Token) -> Token:
             break
         root = root.head if not wh else root.head
     return root
+
+
+def _denied_by(verb: Token) -> Token | None:
+    """The verb that negates an event from above ("denied it had sold", "refused to comment")."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in ("ccomp", "xcomp") or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.lemma_.lower() in NEGATING_VERBS:
+            return current
+    return None
 
 
 def _finite_above(verb: Token) -> Token:
@@ -284,9 +302,10 @@ def display_name(key: str) -> str:
 
 def _plain_description(token: Token, art: _Article) -> bool:
     """'the company', 'the ministry': a determiner and a common noun that is no event and no name."""
-    lefts = list(token.lefts)
+    children = list(token.children)
     return (token.pos_ == "NOUN" and token.lemma_.lower() not in EVENT_NOUNS and token.i not in art.key_at
-            and len(lefts) == 1 and lefts[0].dep_ == "det" and lefts[0].lower_ in ("the", "this", "that"))
+            and len(children) == 1 and children[0].dep_ == "det" and children[0].i < token.i
+            and children[0].lower_ in ("the", "this", "that"))
 
 
 def _antecedent(token: Token, art: _Article) -> str | None:
