@@ -227,7 +227,10 @@ def _hypothetical(verb: Token) -> bool:
         if _modals(v) & HYPOTHETICAL_MODALS:
             return True
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in v.children):
-            return True
+            return True  # the condition: "if prices fall"
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+               for c in v.children):
+            return True  # what follows from it: "Ford will buy Toyota if prices fall"
     return False
 
 
