@@ -68,7 +68,8 @@ class _Article:
                 k = self.key_at.get(t.i)
                 if k and k not in named:
                     named.append(k)
-            if key and token.lower_ in OBJECT_PRONOUNS and token.dep_ not in ("nsubj", "nsubjpass", "poss") \
+            subject = token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
+            if key and token.lower_ in OBJECT_PRONOUNS and not subject and token.dep_ != "poss" \
                     and key in self._subject_keys(token):
                 key = None  # "Turkey joined the case against it": not Turkey (a possessive may be)
             if key and key in named and token.pos_ == "NOUN":
@@ -206,7 +207,13 @@ def _headline(e: Event, art: _Article) -> str:
     trig = e.trigger
     skip = art.date_tokens
     if trig.nominal and not trig.light:
-        return _render(headlines.noun_phrase(trig.head, skip=skip), art)
+        tokens = headlines.noun_phrase(trig.head, skip=skip)
+        named = {art.key_at.get(t.i) for t in tokens} | {k for t in tokens if t.pos_ == "PRON" for k in art.keys(t)}
+        if len(e.agent_keys) == 1 and e.agent_keys[0] not in named:
+            # the agent stands outside the phrase ("During a visit ..., Netanyahu ..."): "Netanyahu's visit"
+            tokens = [t for t in tokens if not (t.dep_ == "det" and t.head.i == trig.head.i)]
+            return f"{display_name(e.agent_keys[0])}'s {_render(tokens, art, capitalise=False)}"
+        return _render(tokens, art)
     if trig.verb.dep_ == "acl" and trig.light:
         tokens = headlines.noun_phrase(trig.head, skip=skip) + headlines.clause(trig.verb, art.quoted, skip=skip)
         return _render(tokens, art)

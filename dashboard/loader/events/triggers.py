@@ -67,6 +67,10 @@ PARTICIPANT_PREPS = frozenset({"with", "against", "to", "toward", "towards", "fr
 NOUN_AGENT_PREPS = frozenset({"by", "between", "among", "from"})
 NOUN_PATIENT_PREPS = frozenset({"of", "against", "on", "into", "at"})
 NOUN_OTHER_PREPS = frozenset({"with", "to", "toward", "towards", "for"})
+# "During a visit ...", "at the summit": the subject of the clause took part in the event.
+SUBJECT_TIME_PREPS = frozenset({"during", "on", "at"})
+SUBJECT_EVENT_NOUNS = frozenset({"visit", "trip", "tour", "meeting", "talk", "talks", "summit", "conference",
+                                 "session", "interview", "speech"})
 VERB_DEPS_SKIPPED = frozenset({"aux", "auxpass", "amod", "compound", "prt", "neg", "nmod"})
 
 
@@ -192,8 +196,9 @@ def event_class(trigger: Trigger) -> str:
 
 
 def _in_clause_of(noun: Token, verb: Token) -> bool:
-    """True when an event noun is the subject or object of `verb` (its class follows the verb's)."""
-    return noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+    """True when an event noun is the object of `verb`: its class follows the verb's ("plans a merger");
+    a subject's does not ("ongoing airstrikes could trigger ...": the airstrikes are real)."""
+    return noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass", "attr")
 
 
 def _chain(verb: Token, deps: frozenset[str] | set[str], depth: int = 3) -> list[Token]:
@@ -271,12 +276,22 @@ def roles(trigger: Trigger) -> Roles:
     """Agent, patient and other participant phrases of an event, from the dependency parse."""
     head, verb = trigger.head, trigger.verb
     if trigger.nominal and not trigger.light:
-        return _noun_roles(head)
+        out = _noun_roles(head)
+        if not out.agents and _done_by_subject(head):
+            out.agents = _verb_roles(head.head.head).agents  # "During a visit to Washington, Netanyahu sought ..."
+        return out
     out = _verb_roles(verb)
     if trigger.light:
         own = _noun_roles(head)
         out.others += [t for t in own.agents + own.patients + own.others if t.pos_ != "PRON"]
     return out
+
+
+def _done_by_subject(noun: Token) -> bool:
+    """True for a visit or meeting in a phrase of time on a verb: its subject made the visit."""
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.lower_ in SUBJECT_TIME_PREPS and prep.head.pos_ in ("VERB", "AUX")
+            and noun.lemma_.lower() in SUBJECT_EVENT_NOUNS)
 
 
 def _verb_roles(verb: Token) -> Roles:
@@ -335,7 +350,7 @@ def _noun_roles(noun: Token) -> Roles:
     agents, patients, others = [], [], []
     for child in noun.children:
         dep = child.dep_
-        if dep == "poss" or dep in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ"):
+        if dep == "poss" or dep in ("amod", "compound", "nmod") and (child.pos_ == "PROPN" or child.ent_type_):
             agents.append(child)
         elif dep == "prep":
             objs = [g for g in child.children if g.dep_ == "pobj"]
