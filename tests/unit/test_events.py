@@ -101,10 +101,11 @@ def test_dated_events(events_nlp, text: str, published: pd.Timestamp | None, row
                      (None, "earlier-event-no-date", "The collapse of the regime"),
                      id="following-the-collapse"),
         pytest.param("“We will respond,” the minister said.",
-                     (None, "past-tense-no-date", "“We will respond,” the minister said"),
+                     (None, "past-tense-no-date", "The minister said: “We will respond”"),
                      id="statement-keeps-its-quotation"),
-        pytest.param('The plan "will not work," he said.', (None, "past-tense-no-date", 'The plan "will not work," he said'),
-                     id="statement-after-its-quotation"),
+        pytest.param('The plan "will not work," Ford said.',
+                     (None, "past-tense-no-date", 'Ford said that the plan "will not work"'),
+                     id="statement-keeps-a-partial-quotation"),
     ],
 )
 def test_undated_past_events_are_kept(events_nlp, text: str, row: tuple) -> None:

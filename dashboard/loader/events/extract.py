@@ -37,6 +37,7 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout"}
 MOTION_LEMMAS = {"visit", "trip", "travel", "fly", "go", "arrive", "come", "head", "return", "journey"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_KINDS = {"place"}
+QUOTE_MARKS = {'"', "“", "”", "«", "»", "'", "‘", "’"}
 # Pronouns that, as objects, never stand for the subject of their own clause (that would be "itself").
 OBJECT_PRONOUNS = {"it", "them", "him", "her", "they", "he", "she"}
 NAMING_DEPS = {"amod", "compound", "poss", "nmod", "conj", "cc", "det", "nummod", "appos"}
@@ -233,10 +234,15 @@ def _headline(e: Event, art: _Article) -> str:
     reported = _reported(verb, art, skip)
     if not reported:
         return main
-    if any(art.quoted[t.idx] for t in reported):
-        return _render(tokens + reported, art, forms=forms)  # a quotation stays where it stands
-    said = _render(reported, art, capitalise=False)
+    speaker = set(e.agent_keys)
+    main = _render(_subject_first([t for t in tokens if not art.quoted[t.idx] and t.text not in QUOTE_MARKS], verb),
+                   art, forms=forms, keep_order=True)
     first = min(reported, key=lambda t: t.i)
+    if art.quoted[first.idx] or first.i > 0 and art.quoted[first.doc[first.i - 1].idx] and first.is_punct:
+        quote = _render([t for t in reported if art.quoted[t.idx]], art, capitalise=False).strip("“”\"' ,")
+        return f"{main}: “{quote}”" if quote else main  # who spoke first, then the words
+    said = headlines.render(reported, art.quoted, lambda t: _name(t, art, speaker), lambda t: _antecedent(t, art),
+                            capitalise=False)
     if said[:1].isupper() and first.pos_ == "DET" and said.split()[0] == first.text:
         said = said[:1].lower() + said[1:]  # "The plan ..." in front of the verb is "the plan ..." after it
     return f"{main} that {said}" if said else main
@@ -274,9 +280,19 @@ def _finite_above(verb: Token) -> Token:
 
 
 def _render(tokens: list[Token], art: _Article, *, forms: dict[int, str] | None = None,
-            capitalise: bool = True) -> str:
+            capitalise: bool = True, keep_order: bool = False) -> str:
     return headlines.render(tokens, art.quoted, lambda t: _name(t, art), lambda t: _antecedent(t, art),
-                            forms=forms, capitalise=capitalise)
+                            forms=forms, capitalise=capitalise, keep_order=keep_order)
+
+
+def _subject_first(tokens: list[Token], verb: Token) -> list[Token]:
+    """Tokens in text order, a subject that follows its verb moved in front ('said analyst Chris Weafer')."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+    if subject is None:
+        return tokens
+    inside = {t.i for t in subject.subtree}
+    return [t for t in tokens if t.i in inside] + [t for t in tokens if t.i not in inside]
 
 
 def _reported(verb: Token, art: _Article, skip: set[int]) -> list[Token]:
@@ -296,10 +312,13 @@ def _reported(verb: Token, art: _Article, skip: set[int]) -> list[Token]:
     return []
 
 
-def _name(token: Token, art: _Article) -> str | None:
-    """The actor a pronoun or a short description ("the company") stands for, when it is one."""
+def _name(token: Token, art: _Article, speaker: set[str] = frozenset()) -> str | None:
+    """The actor a pronoun or a short description ("the company") stands for, when it is one; a pronoun
+    for the `speaker` stays ("GM announced that it saw ...")."""
     keys = art.keys(token) if token.pos_ == "PRON" or _plain_description(token, art) else []
-    return display_name(keys[0]) if len(keys) == 1 else None
+    if len(keys) != 1 or token.pos_ == "PRON" and keys[0] in speaker:
+        return None
+    return display_name(keys[0])
 
 
 def display_name(key: str) -> str:
@@ -317,10 +336,14 @@ def _plain_description(token: Token, art: _Article) -> bool:
 
 def _antecedent(token: Token, art: _Article) -> str | None:
     """For a pronoun the resolver cannot place, the nearest earlier subject noun phrase as written."""
-    for i in range(token.i - 1, -1, -1):
+    person = token.lower_ in ("he", "she", "him", "her", "his")
+    for i in range(art.sent_starts[art.sids[token.i]] - 1, -1, -1):  # earlier sentences only
         cand = art.doc[i]
-        if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ in ("NOUN", "PROPN") and not art.quoted[cand.idx]:
+        if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ in ("NOUN", "PROPN") and not art.quoted[cand.idx] \
+                and (cand.pos_ == "PROPN" or not person):
             words = [t for t in cand.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod")] + [cand]
+            if any(t.i == token.i or t.pos_ == "PRON" for t in words):
+                continue  # "His plan" cannot say whose plan it is
             text = " ".join(t.text for t in words)
             return re.sub(r"^(?i:this|that|these|those)\b", "the", text)
     return None

@@ -80,13 +80,15 @@ def noun_phrase(noun: Token, *, skip: frozenset[int] | set[int] = frozenset()) -
 
 def _shared_subject(root: Token, keep: list[Token]) -> list[Token]:
     """The subject a clause shares with the one it hangs from; a relative pronoun gives way to its noun."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in root.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") and not _relative(c) for c in root.children):
+        if root.dep_ == "relcl" and any(_relative(c) for c in root.children):
+            # "the dealerships that it was closing": the noun stands in front, the pronoun goes
+            keep[:] = [t for t in keep if not (_relative(t) and t.head.i == root.i)]
+            return _head_phrase(root.head)
         return []
-    if root.dep_ == "relcl" and root.head.pos_ in ("NOUN", "PROPN"):
-        head = root.head
-        keep[:] = [t for t in keep if not (t.tag_ in ("WP", "WDT") and t.head.i == root.i)]
-        return [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"
-                and not any(a.dep_ in ("relcl", "appos", "prep") for a in _path(t, head))]
+    if root.dep_ == "relcl":
+        keep[:] = [t for t in keep if not (_relative(t) and t.head.i == root.i)]
+        return _head_phrase(root.head)
     first = root
     while first.dep_ in ("conj", "advcl", "xcomp") and first.head.i != first.i and (
             first.dep_ in ("conj", "xcomp") or first.tag_ in ("VBG", "VBN")):
@@ -95,9 +97,22 @@ def _shared_subject(root: Token, keep: list[Token]) -> list[Token]:
         return []
     for child in first.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if _relative(child) and first.dep_ == "relcl":
+                return _head_phrase(first.head)  # "an iPod, which is made ... and marketed ..."
             return [t for t in child.subtree if t.text not in (",", ";")
                     and not any(a.dep_ in ("relcl", "appos", "parataxis") for a in _path(t, child))]
     return []
+
+
+def _relative(token: Token) -> bool:
+    """A relative pronoun: 'which', 'who', 'that' opening a relative clause."""
+    return token.tag_ in ("WP", "WDT") or token.lower_ == "that" and token.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
+def _head_phrase(head: Token) -> list[Token]:
+    """The noun a relative clause hangs from, with the words in front of it: 'the dealerships'."""
+    return [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"
+            and not any(a.dep_ in ("relcl", "appos", "prep", "acl") for a in _path(t, head))]
 
 
 def _path(token: Token, top: Token) -> list[Token]:
@@ -132,14 +147,17 @@ def _words(tokens: Iterable[Token]) -> int:
 
 def render(tokens: list[Token], quoted: list[bool], name_of: Callable[[Token], str | None],
            fallback: Callable[[Token], str | None], *, forms: dict[int, str] | None = None,
-           capitalise: bool = True) -> str:
+           capitalise: bool = True, keep_order: bool = False) -> str:
     """The tokens as a sentence: names for pronouns and descriptions (`name_of` gives an actor's name
     for a phrase head, or None), "the" for a demonstrative, capitalised; `fallback` names an
-    unresolved pronoun that would open the sentence; `forms` replaces words ("aiming" -> "aimed")."""
+    unresolved pronoun that would open the sentence; `forms` replaces words ("aiming" -> "aimed");
+    keep_order keeps the tokens in the order given (a subject moved in front of its verb)."""
     forms = forms or {}
-    tokens = sorted({t.i: t for t in tokens if not t.is_space}.values(), key=lambda t: t.i)
-    while tokens and (tokens[0].is_punct and tokens[0].text not in "“\"" or tokens[0].dep_ in ("cc", "mark")
-                      or tokens[0].lower_ in ("however", "meanwhile", "also", "but", "and")):
+    unique = {t.i: t for t in tokens if not t.is_space}.values()
+    tokens = list(unique) if keep_order else sorted(unique, key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct and tokens[0].text not in "“\"" or not quoted[tokens[0].idx] and (
+            tokens[0].dep_ in ("cc", "mark") or tokens[0].lower_ in ("however", "meanwhile", "also", "but", "and")
+            or _relative(tokens[0]))):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")"):
         tokens = tokens[:-1]
@@ -180,6 +198,12 @@ def render(tokens: list[Token], quoted: list[bool], name_of: Callable[[Token], s
     out = re.sub(r"\s+([,.;:])", r"\1", out)
     out = re.sub(r",(\s*,)+", ",", out)
     out = re.sub(r"'s's\b", "'s", out)
+    if out.count("(") != out.count(")"):
+        out = re.sub(r"\s*[()]\s*", " ", out).strip()  # a bracket whose partner was left out
+    if out.count('"') % 2 and re.search(r'"[^"]*\w[^"]*$', out):
+        out += '"'  # the closing mark stood outside the clause
+    elif out.count("“") == out.count("”") + 1 and out.rfind("“") > out.rfind("”"):
+        out += "”"
     if (out.count("“") != out.count("”")) or out.count('"') % 2:
         out = out.strip("“”\"")
     out = out.strip(" ,;:")
