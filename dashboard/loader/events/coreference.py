@@ -84,13 +84,18 @@ def merge_within_clause(events: list[Event]) -> list[Event]:
     verbs = {e.trigger.head.i: e for e in events if e.trigger is not None and not e.trigger.nominal}
     removed: set[int] = set()
     for e in events:
-        if e.trigger is None or not e.trigger.nominal or e.trigger.light or e.mention is not None:
+        if e.trigger is None or not e.trigger.nominal or e.trigger.light:
             continue
         noun = e.trigger.head
         head = noun.head.head if noun.head.dep_ == "prep" else noun.head
         verb = verbs.get(head.i)
         if verb is None or verb is e or not _same_kind(verb, e):
             continue
+        if e.mention is not None:
+            if verb.mention is not None:
+                continue  # each has a date of its own
+            # "convened for discussions ... this week": the date on the noun dates the one event
+            verb.mention, verb.resolution = e.mention, e.resolution
         _join(verb, e, first=verb)
         removed.add(id(e))
     return [e for e in events if id(e) not in removed]

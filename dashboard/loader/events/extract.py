@@ -105,7 +105,8 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
     events += undated_events(doc, art.found, events, art.quoted)
     for e in events:
         e.from_date_rules = True
-        e.trigger = at.get(e.anchor.i) or _own_trigger(e.anchor)
+        noun = _dated_noun(e, at)
+        e.trigger = at[noun.i] if noun is not None else at.get(e.anchor.i) or _own_trigger(e.anchor)
     taken = {e.trigger.head.i for e in events}
     for trig in triggers:
         if trig.head.i not in taken:
@@ -126,6 +127,23 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
         frame[col] = frame[col].astype("Int64")
     frame["salience"] = salience(frame)
     return frame
+
+
+def _dated_noun(e: Event, at: dict[int, Trigger]) -> Token | None:
+    """The event noun a date stands beside, which it dates rather than the clause: "its launch in 2003",
+    "a large loss yesterday", "its best finish since November 2008"."""
+    m = e.mention
+    if m is None or m.nominal:
+        return None
+    span = e.anchor.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    head = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    if root.dep_ not in ("pobj", "npadvmod") or head.pos_ != "NOUN" or head.i == root.i:
+        return None
+    trig = at.get(head.i)
+    return head if trig is not None and trig.head.i == head.i and not trig.light else None
 
 
 def _own_trigger(anchor: Token) -> Trigger:

@@ -23,10 +23,15 @@ EVENT_NOUNS = frozenset({
     "offensive", "ceasefire", "truce", "sanction", "recall", "layoff", "lawsuit", "investigation", "probe",
     "resignation", "appointment", "dismissal", "arrest", "assault", "bombing", "shooting", "war", "deployment",
     "withdrawal", "expansion", "restructuring", "partnership", "alliance", "order", "delivery", "debut",
-    "unveiling", "dialogue", "consultation", "crackdown", "intervention", "operation", "campaign", "agreement",
+    "unveiling", "dialogue", "consultation", "crackdown", "intervention", "operation", "campaign",
+    # what markets and companies do in the news
+    "increase", "decrease", "rise", "fall", "drop", "decline", "gain", "loss", "profit", "growth", "rally",
+    "slump", "plunge", "rebound", "recovery", "finish", "flight", "filing", "keynote", "event", "failure",
+    "closure", "shutdown", "bailout", "loan", "layoffs", "cuts", "crisis", "default", "downgrade", "upgrade",
 })
 # Verbs that lend their tense and subject to an event noun: "held talks", "made a visit", "took part".
-LIGHT_VERBS = frozenset({"hold", "make", "take", "give", "have", "conduct", "pay", "stage", "carry", "undertake"})
+LIGHT_VERBS = frozenset({"hold", "make", "take", "give", "have", "conduct", "pay", "stage", "carry", "undertake",
+                         "see", "post", "suffer", "record"})
 # TimeML's reporting verbs: someone tells of an event.
 REPORTING_VERBS = frozenset({
     "say", "tell", "report", "announce", "state", "add", "claim", "confirm", "explain", "note", "write", "reply",
