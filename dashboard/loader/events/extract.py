@@ -140,7 +140,7 @@ def _dated_noun(e: Event, at: dict[int, Trigger]) -> Token | None:
         return None
     root = span.root
     head = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
-    if root.dep_ not in ("pobj", "npadvmod") or head.pos_ != "NOUN" or head.i == root.i:
+    if root.dep_ not in ("pobj", "npadvmod", "prep") or head.pos_ != "NOUN" or head.i == root.i:
         return None
     trig = at.get(head.i)
     return head if trig is not None and trig.head.i == head.i and not trig.light else None

@@ -31,7 +31,7 @@ EVENT_NOUNS = frozenset({
 })
 # Verbs that lend their tense and subject to an event noun: "held talks", "made a visit", "took part".
 LIGHT_VERBS = frozenset({"hold", "make", "take", "give", "have", "conduct", "pay", "stage", "carry", "undertake",
-                         "see", "post", "suffer", "record"})
+                         "see", "suffer", "record"})
 # TimeML's reporting verbs: someone tells of an event.
 REPORTING_VERBS = frozenset({
     "say", "tell", "report", "announce", "state", "add", "claim", "confirm", "explain", "note", "write", "reply",
