@@ -228,7 +228,8 @@ def _headline(e: Event, art: _Article) -> str:
     if trig.nominal and not trig.light:
         tokens = headlines.noun_phrase(trig.head, skip=skip)
         named = {art.key_at.get(t.i) for t in tokens} | {k for t in tokens if t.pos_ == "PRON" for k in art.keys(t)}
-        if len(e.agent_keys) == 1 and e.agent_keys[0] not in named:
+        if len(e.agent_keys) == 1 and e.agent_keys[0] not in named and not any(
+                c.dep_ == "poss" for c in trig.head.children):
             # the agent stands outside the phrase ("During a visit ..., Netanyahu ..."): "Netanyahu's visit"
             tokens = [t for t in tokens if not (t.dep_ == "det" and t.head.i == trig.head.i)]
             return f"{display_name(e.agent_keys[0])}'s {_render(tokens, art, capitalise=False)}"
@@ -241,13 +242,17 @@ def _headline(e: Event, art: _Article) -> str:
     denial = _denied_by(verb) if e.event_class == "negated" else None
     if denial is not None:  # "denied it had sold" is told as the denial, never as the sale
         verb = root = denial
+    # dating words go (the date has its column), unless they are the subject ("2008 was a bad year")
+    skip = skip - {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    reporting = verb.lemma_.lower() in REPORTING_VERBS
     forms = {}
     if root.tag_ == "VBG" and root.dep_ in ("advcl", "conj", "acl") and not any(
             c.dep_ in ("aux", "auxpass") for c in root.children):
         forms[root.i] = headlines.finite(root, _finite_above(root))  # "..., citing threats" -> "cited threats"
-    tokens = headlines.clause(root, art.quoted, skip=skip, keep_reported=False, through=verb if root is not verb else None)
+    tokens = headlines.clause(root, art.quoted, skip=skip, keep_reported=not reporting,
+                              through=verb if root is not verb else None)
     main = _render(tokens, art, forms=forms)
-    if verb.lemma_.lower() not in REPORTING_VERBS or root is not verb:
+    if not reporting or root is not verb:
         return main
     reported = _reported(verb, art, skip)
     if not reported:
@@ -331,10 +336,10 @@ def _reported(verb: Token, art: _Article, skip: set[int]) -> list[Token]:
 
 
 def _name(token: Token, art: _Article, speaker: set[str] = frozenset()) -> str | None:
-    """The actor a pronoun or a short description ("the company") stands for, when it is one; a pronoun
-    for the `speaker` stays ("GM announced that it saw ...")."""
+    """The actor a pronoun or a short description ("the company") stands for, when it is one; words for
+    the `speaker` stay as written ("GM announced that it saw ...", "... that the company lost")."""
     keys = art.keys(token) if token.pos_ == "PRON" or _plain_description(token, art) else []
-    if len(keys) != 1 or token.pos_ == "PRON" and keys[0] in speaker:
+    if len(keys) != 1 or keys[0] in speaker:
         return None
     return display_name(keys[0])
 

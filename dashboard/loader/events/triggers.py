@@ -49,8 +49,8 @@ INTENTION_VERBS = frozenset({
 # Words that set an intention ("is set to", "is due to", "going to") or a plan up for its xcomp.
 INTENT_GOVERNORS = INTENTION_VERBS | {"set", "due", "go", "agree", "decide", "likely", "about", "poised", "slate",
                                       "ready", "able", "need"}
-# Verbs whose infinitive did happen: "managed to sell", "began to fall".
-IMPLICATIVE_VERBS = frozenset({"manage", "begin", "start", "continue", "proceed", "dare", "happen", "get",
+# Verbs whose infinitive did happen: "managed to sell", "began to fall", "had to pay".
+IMPLICATIVE_VERBS = frozenset({"manage", "begin", "start", "continue", "proceed", "dare", "happen", "get", "have",
                                "go on", "keep", "cease", "stop"})
 HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
@@ -76,7 +76,8 @@ NOUN_OTHER_PREPS = frozenset({"with", "to", "toward", "towards", "for"})
 SUBJECT_TIME_PREPS = frozenset({"during", "on", "at"})
 SUBJECT_EVENT_NOUNS = frozenset({"visit", "trip", "tour", "meeting", "talk", "talks", "summit", "conference",
                                  "session", "interview", "speech"})
-VERB_DEPS_SKIPPED = frozenset({"aux", "auxpass", "amod", "compound", "prt", "neg", "nmod"})
+# Verbs that are not predicates here: auxiliaries, modifiers, and prepositions ("according to").
+VERB_DEPS_SKIPPED = frozenset({"aux", "auxpass", "amod", "compound", "prt", "neg", "nmod", "prep", "case"})
 
 
 @dataclass
