@@ -242,8 +242,17 @@ def _headline(e: Event, art: _Article) -> str:
     denial = _denied_by(verb) if e.event_class == "negated" else None
     if denial is not None:  # "denied it had sold" is told as the denial, never as the sale
         verb = root = denial
-    # dating words go (the date has its column), unless they are the subject ("2008 was a bad year")
-    skip = skip - {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    # dating words go (the date has its column), unless they are the subject ("2008 was a bad year") or
+    # what a copula says ("The first flight was in June 1994")
+    keep = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if root.lemma_ == "be":
+        keep = list(root.children)
+    skip = skip - {t.i for c in keep for t in c.subtree}
+    if root.dep_ == "acl" and root.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        # "an agreement reached in 1991", "a contract to supply helicopters": the noun with its clause
+        tokens = headlines.noun_phrase(root.head, skip=skip) + headlines.clause(root, art.quoted, skip=skip)
+        return _render(tokens, art)
     reporting = verb.lemma_.lower() in REPORTING_VERBS
     forms = {}
     if root.tag_ == "VBG" and root.dep_ in ("advcl", "conj", "acl") and not any(
@@ -254,7 +263,7 @@ def _headline(e: Event, art: _Article) -> str:
     main = _render(tokens, art, forms=forms)
     if not reporting or root is not verb:
         return main
-    reported = _reported(verb, art, skip)
+    reported = _reported(verb, art, skip) or _quotation_nearby(verb, art)
     if not reported:
         return main
     speaker = set(e.agent_keys)
@@ -269,6 +278,23 @@ def _headline(e: Event, art: _Article) -> str:
     if said[:1].isupper() and first.pos_ == "DET" and said.split()[0] == first.text:
         said = said[:1].lower() + said[1:]  # "The plan ..." in front of the verb is "the plan ..." after it
     return f"{main} that {said}" if said else main
+
+
+def _quotation_nearby(verb: Token, art: _Article) -> list[Token]:
+    """The words in quotation marks that a reporting verb with no clause of its own introduces: in its
+    sentence, else the sentence before when that one is all quotation ('"...." Mr MacFarlane said.')."""
+    doc = verb.doc
+    sid = art.sids[verb.i]
+    for k in range(sid, max(-1, sid - 3), -1):
+        start = art.sent_starts[k]
+        end = art.sent_starts[k + 1] if k + 1 < len(art.sent_starts) else len(doc)
+        words = [t for t in doc[start:end] if not t.is_space and not t.is_punct]
+        quoted = [t for t in doc[start:end] if art.quoted[t.idx] and not t.is_space]
+        if quoted and (k == sid or len([t for t in quoted if not t.is_punct]) == len(words)):
+            return quoted
+        if k < sid and words:
+            break  # a sentence of other words stands between
+    return []
 
 
 def _told_with(verb: Token) -> Token:

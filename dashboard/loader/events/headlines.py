@@ -51,7 +51,9 @@ def clause(root: Token, quoted: list[bool], *, skip: frozenset[int] | set[int] =
                 not keep_reported and token.i == root.i and child.dep_ == "ccomp" and (
                     child.pos_ in ("VERB", "AUX") or quoted[child.idx])) or (
                 quoted[child.idx] and not quoted[root.idx] and child.pos_ in ("VERB", "AUX") and not keep_reported)
-            if left_out or child.i in skip and child.dep_ in ("npadvmod", "advmod", "prep", "tmod"):
+            objects = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+            dangling = bool(objects) and all(g.i in skip for g in objects)  # "over [the day]", "the rest of [2009]"
+            if left_out or dangling or child.i in skip and child.dep_ in ("npadvmod", "advmod", "prep", "tmod"):
                 before.add(child.left_edge.i - 1)
                 after.add(child.right_edge.i + 1)
             else:
