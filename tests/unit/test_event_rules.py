@@ -198,3 +198,40 @@ def test_salience_favours_dated_events_with_both_sides(events_of) -> None:
 )
 def test_opens_with_pronoun(headline: str, opens: bool) -> None:
     assert opens_with_pronoun(headline) is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "headline"),
+    [
+        pytest.param("“We will win,” Ford said.", "said", "Ford said: “We will win”", id="speaker-before-quote"),
+        pytest.param("“It took too long,” said Ford analyst Alan Mulally.", "said",
+                     "Ford analyst Alan Mulally said: “It took too long”", id="inverted-speaker"),
+        pytest.param("“We will win.”\nFord said.", "said", "Ford said: “We will win.”", id="quote-before"),
+        pytest.param("Toyota met Nissan this week, Ford announced.", "announced",
+                     "Ford announced that Toyota met Nissan", id="report-after-its-clause"),
+        pytest.param("Ford closed a plant, citing losses.", "citing", "Ford cited losses", id="participle-made-finite"),
+        pytest.param("Ford signed an agreement reached with Toyota in 2001.", "reached",
+                     "An agreement reached with Toyota", id="participle-on-its-noun"),
+        pytest.param("Toyota rose over the day.", "rose", "Toyota rose", id="no-dangling-preposition"),
+        pytest.param("Ford urged Toyota to halt production.", "halt", "Ford urged Toyota to halt production",
+                     id="infinitive-told-with-its-clause"),
+        pytest.param("Renault sold the plants that Ford had closed.", "closed", "The plants Ford had closed",
+                     id="object-relative"),
+    ],
+)
+def test_headline(events_of, text: str, trigger: str, headline: str) -> None:
+    assert _one(events_of(text), trigger)["headline"] == headline
+
+
+@pytest.mark.parametrize(
+    ("lemma", "tag", "form"),
+    [("cite", "VBD", "cited"), ("aim", "VBD", "aimed"), ("plan", "VBD", "planned"), ("deny", "VBD", "denied"),
+     ("seek", "VBD", "sought"), ("cite", "VBZ", "cites"), ("push", "VBZ", "pushes")],
+)
+def test_participle_made_finite(nlp, lemma: str, tag: str, form: str) -> None:
+    from dashboard.loader.events.headlines import finite
+
+    verb = nlp(f"They were {lemma}ing")[2]
+    verb.lemma_ = lemma
+    head = nlp("It goes" if tag == "VBZ" else "It went")[1]
+    assert finite(verb, head) == form

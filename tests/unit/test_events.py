@@ -227,3 +227,15 @@ def test_group_reports_on_an_empty_table() -> None:
 )
 def test_similar_summaries(a: str, b: str, same: bool) -> None:
     assert similar(a, b) is same
+
+
+def test_group_reports_raises_the_salience_of_an_event_told_twice() -> None:
+    events = _briefing_events([
+        ("a-e0", "a", "2025-04-09", "day", "Turkish and Israeli officials held talks in Baku", ["turkey", "israel"]),
+        ("b-e0", "b", "2025-04-09", "day", "Israel and Turkey held technical talks in Azerbaijan", ["israel"]),
+        ("c-e0", "c", "2025-04-09", "day", "Israel struck targets in Syria", ["israel"]),
+    ]).assign(sentence_id=5, event_class="occurrence", agent_ids=[["turkey"], ["israel"], ["israel"]],
+              patient_ids=[[], [], []])
+    grouped = group_reports(events)
+    assert grouped["salience"].iloc[0] > grouped["salience"].iloc[2]
+    assert grouped["salience"].iloc[0] == grouped["salience"].iloc[1]
