@@ -139,7 +139,8 @@ def test_no_date_where_the_text_gives_none(events_of, text: str, trigger: str) -
 
 
 def test_the_meeting_is_the_event_told_before(events_of) -> None:
-    text = "Ford and Toyota met in Detroit this week, Renault said on Thursday.\nThe meeting, held on Wednesday, was long."
+    text = ("Ford and Toyota met in Detroit this week, Renault said on Thursday.\n"
+            "The meeting, held on Wednesday, was long.")
     events = events_of(text)
     meetings = events[events["lemma"].isin(["meet", "meeting"])]
     assert len(meetings) == 1
@@ -203,7 +204,8 @@ def test_opens_with_pronoun(headline: str, opens: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "trigger", "headline"),
     [
-        pytest.param("“We will win,” Ford said.", "said", "Ford said: “We will win”", id="speaker-before-quote"),
+        pytest.param("“We will win,” Ford said.", "said", "Ford said: “We will win”",
+                     id="speaker-before-quote"),
         pytest.param("“It took too long,” said Ford analyst Alan Mulally.", "said",
                      "Ford analyst Alan Mulally said: “It took too long”", id="inverted-speaker"),
         pytest.param("“We will win.”\nFord said.", "said", "Ford said: “We will win.”", id="quote-before"),

@@ -18,13 +18,32 @@ from spacy.tokens import Doc, Token
 
 from dashboard.loader.events import headlines
 from dashboard.loader.events.coreference import merge_retold, merge_within_clause
-from dashboard.loader.events.dating import (DateMention, Event, clause_tense, date_mentions, dated_events,
-                                            inherit_dates, quoted_chars, resolve_spans, sentence_ids,
-                                            undated_events)
+from dashboard.loader.events.dates import Resolution
+from dashboard.loader.events.dating import (
+    DateMention,
+    Event,
+    clause_tense,
+    date_mentions,
+    dated_events,
+    inherit_dates,
+    quoted_chars,
+    resolve_spans,
+    sentence_ids,
+    undated_events,
+)
 from dashboard.loader.events.resolver import actor_of, make_resolver
 from dashboard.loader.events.salience import salience
-from dashboard.loader.events.triggers import (EVENT_NOUNS, NEGATING_VERBS, REPORTING_VERBS, Trigger, event_class, find_triggers, roles,
-                                              shared_subject, trigger_span)
+from dashboard.loader.events.triggers import (
+    EVENT_NOUNS,
+    NEGATING_VERBS,
+    REPORTING_VERBS,
+    Trigger,
+    event_class,
+    find_triggers,
+    roles,
+    shared_subject,
+    trigger_span,
+)
 
 __all__ = ["EVENT_COLUMNS", "DateMention", "clause_tense", "date_mentions", "extract_events", "resolve_spans"]
 
@@ -154,9 +173,8 @@ def _own_trigger(anchor: Token) -> Trigger:
     return Trigger(anchor, verb)
 
 
-def _undated(trig: Trigger):
-    from dashboard.loader.events.dates import Resolution
-
+def _undated(trig: Trigger) -> Resolution:
+    """No date of its own: the rule says which tense the event was told in."""
     verb = trig.verb
     if clause_tense(verb) != "past":
         return Resolution(None, "none", f"{clause_tense(verb)}-no-date")
@@ -305,7 +323,7 @@ def _told_with(verb: Token) -> Token:
         wh = any(c.lower_ in ("what", "whatever") and c.dep_ in ("dobj", "nsubj") for c in root.children)
         if root.head.i == root.i or not (root.dep_ == "xcomp" or wh and root.dep_ in ("ccomp", "relcl", "dobj")):
             break
-        root = root.head if not wh else root.head
+        root = root.head
     return root
 
 

@@ -25,8 +25,7 @@ EVENT_NOUNS = frozenset({
     "withdrawal", "expansion", "restructuring", "partnership", "alliance", "order", "delivery", "debut",
     "unveiling", "dialogue", "consultation", "crackdown", "intervention", "operation", "campaign",
     # what markets and companies do in the news
-    "increase", "decrease", "rise", "fall", "drop", "decline", "gain", "loss", "profit", "growth", "rally",
-    "slump", "plunge", "rebound", "recovery", "finish", "flight", "filing", "keynote", "event", "failure",
+    "increase", "decrease", "rise", "fall", "drop", "decline", "gain", "loss", "profit", "growth", "slump", "plunge", "rebound", "recovery", "finish", "flight", "filing", "keynote", "event", "failure",
     "closure", "shutdown", "bailout", "loan", "layoffs", "cuts", "crisis", "default", "downgrade", "upgrade",
 })
 # Verbs that lend their tense and subject to an event noun: "held talks", "made a visit", "took part".
@@ -72,6 +71,8 @@ PARTICIPANT_PREPS = frozenset({"with", "against", "to", "toward", "towards", "fr
 NOUN_AGENT_PREPS = frozenset({"by", "between", "among", "from"})
 NOUN_PATIENT_PREPS = frozenset({"of", "against", "on", "into", "at"})
 NOUN_OTHER_PREPS = frozenset({"with", "to", "toward", "towards", "for"})
+# Prepositions on a verb's object that name who else takes part: "suspended trade with Israel".
+OBJECT_PARTNER_PREPS = NOUN_OTHER_PREPS | {"against", "between"}
 # "During a visit ...", "at the summit": the subject of the clause took part in the event.
 SUBJECT_TIME_PREPS = frozenset({"during", "on", "at"})
 SUBJECT_EVENT_NOUNS = frozenset({"visit", "trip", "tour", "meeting", "talk", "talks", "summit", "conference",
@@ -170,9 +171,12 @@ def trigger_span(trigger: Trigger) -> tuple[int, int, str, str]:
 
 
 def event_class(trigger: Trigger) -> str:
-    """occurrence | reporting | intention | state | negated | hypothetical (see CLASSES)."""
+    """occurrence | reporting | intention | state | negated | hypothetical (see CLASSES).
+
+    An event noun takes the class of the verb it is the object of ("will hold talks", "plans a
+    merger"), or its own from its modifiers ("no deal", "a possible strike", "the planned merger").
+    """
     head, verb = trigger.head, trigger.verb
-    verbs = [verb] + ([] if verb.i == head.i or verb.pos_ not in ("VERB", "AUX") else [])
     if trigger.nominal:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return "negated"
@@ -181,23 +185,21 @@ def event_class(trigger: Trigger) -> str:
             return "hypothetical"
         if mods & INTENTION_MODIFIERS:
             return "intention"
-        if not trigger.light and verb.i != head.i and not _in_clause_of(head, verb):
+        if verb.pos_ not in ("VERB", "AUX") or not trigger.light and not _in_clause_of(head, verb):
             return "occurrence"
-        if verb.pos_ not in ("VERB", "AUX"):
-            return "occurrence"
-    v = verbs[0]
-    if _negated(v):
+    if _negated(verb):
         return "negated"
-    if _hypothetical(v):
+    if _hypothetical(verb):
         return "hypothetical"
-    if _intended(v):
+    if _intended(verb):
         return "intention"
-    if not trigger.nominal or trigger.light:
-        lemma = v.lemma_.lower()
-        if lemma in REPORTING_VERBS:
-            return "reporting"
-        if lemma in STATE_VERBS and not trigger.light or v.pos_ == "AUX":
-            return "state"
+    if trigger.nominal and not trigger.light:
+        return "occurrence"
+    lemma = verb.lemma_.lower()
+    if lemma in REPORTING_VERBS:
+        return "reporting"
+    if verb.pos_ == "AUX" or lemma in STATE_VERBS and not trigger.light:
+        return "state"
     return "occurrence"
 
 
@@ -313,7 +315,7 @@ def _verb_roles(verb: Token) -> Roles:
         elif dep in ("dobj", "dative", "iobj"):
             patients.append(child)
             # the object's own participants: "suspended trade with Israel", "joined the case against it"
-            others += [g for p in child.children if p.dep_ == "prep" and p.lower_ in NOUN_OTHER_PREPS | {"against", "between"}
+            others += [g for p in child.children if p.dep_ == "prep" and p.lower_ in OBJECT_PARTNER_PREPS
                        for g in p.children if g.dep_ == "pobj"]
         elif dep == "prep" and child.lower_ in PARTICIPANT_PREPS:
             others += [g for g in child.children if g.dep_ == "pobj"]
