@@ -237,3 +237,9 @@ def test_participle_made_finite(nlp, lemma: str, tag: str, form: str) -> None:
     verb.lemma_ = lemma
     head = nlp("It goes" if tag == "VBZ" else "It went")[1]
     assert finite(verb, head) == form
+
+
+def test_headline_line_event_is_the_one_the_body_tells(events_of) -> None:
+    events = events_of("Ford and Toyota Hold Talks in Detroit\nFord and Toyota met on Monday for talks.")
+    assert events["sentence_id"].tolist() == [1]
+    assert events["trigger"].tolist() == ["met"]

@@ -17,7 +17,7 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from dashboard.loader.events import headlines
-from dashboard.loader.events.coreference import merge_retold, merge_within_clause
+from dashboard.loader.events.coreference import merge_retold, merge_title, merge_within_clause
 from dashboard.loader.events.dates import Resolution
 from dashboard.loader.events.dating import (
     DateMention,
@@ -138,7 +138,7 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
     inherit_dates(events, art.paragraphs)
     for e in events:
         e.headline = _headline(e, art)
-    events = merge_retold(events)
+    events = merge_title(merge_retold(events), title_sentence=_title_sentence(art))
     rows = [_row(e, art) for e in sorted(events, key=lambda e: (e.sentence_id, e.position, e.trigger.head.i))]
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
@@ -448,6 +448,14 @@ def _row(e: Event, art: _Article) -> dict:
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
+
+
+def _title_sentence(art: _Article) -> int | None:
+    """0 when the first sentence is the headline line (the loader puts it first, on a line of its own)."""
+    newline = art.text.find("\n")
+    if newline == -1 or len(art.sent_starts) < 2:
+        return None
+    return 0 if art.doc[art.sent_starts[1]].idx > newline else None
 
 
 def _ranges(quoted: list[bool]) -> list[tuple[int, int]]:
