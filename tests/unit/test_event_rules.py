@@ -243,3 +243,16 @@ def test_headline_line_event_is_the_one_the_body_tells(events_of) -> None:
     events = events_of("Ford and Toyota Hold Talks in Detroit\nFord and Toyota met on Monday for talks.")
     assert events["sentence_id"].tolist() == [1]
     assert events["trigger"].tolist() == ["met"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ford lost money. It is feared that Toyota could be hurt.", id="it-is-feared-that"),
+        pytest.param("Ford lost money. It seems that Toyota will follow.", id="it-seems-that"),
+    ],
+)
+def test_expletive_it_names_nobody(events_of, text: str) -> None:
+    events = events_of(text)
+    assert not any("Ford" in keys for trig, keys in zip(events["trigger"], events["agent_keys"])
+                   if trig in ("feared", "seems"))

@@ -82,6 +82,8 @@ class _Article:
         """Actors a participant phrase names: the resolver's answer, else the names inside the phrase."""
         if token.i not in self.cache:
             self.cache[token.i] = []  # a phrase that leads back to itself names nobody
+            if _expletive(token):
+                return []
             key = actor_of(self.resolver, token) if not self.quoted[token.idx] else None
             named = []
             for t in _phrase(token):
@@ -110,6 +112,15 @@ class _Article:
             shared = shared_subject(verb)
             subjects = [shared] if shared is not None and shared.i != pron.i else []
         return [k for c in subjects for k in self.keys(c)]
+
+
+def _expletive(token: Token) -> bool:
+    """'it' that stands for nothing: "it is feared that ...", "it seems that ...", "it is likely to ..."."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass", "expl"):
+        return False
+    head = token.head
+    return token.dep_ == "expl" or any(c.dep_ in ("ccomp", "xcomp") for c in head.children) and (
+        token.dep_ == "nsubjpass" or head.lemma_ in ("be", "seem", "appear"))
 
 
 def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | None) -> pd.DataFrame:
@@ -245,7 +256,7 @@ def _headline(e: Event, art: _Article) -> str:
     skip = art.date_tokens
     if trig.nominal and not trig.light:
         tokens = headlines.noun_phrase(trig.head, skip=skip)
-        named = {art.key_at.get(t.i) for t in tokens} | {k for t in tokens if t.pos_ == "PRON" for k in art.keys(t)}
+        named = {k for t in tokens if t.pos_ in ("PRON", "PROPN") or t.i in art.key_at for k in art.keys(t)}
         if len(e.agent_keys) == 1 and e.agent_keys[0] not in named and not any(
                 c.dep_ == "poss" for c in trig.head.children):
             # the agent stands outside the phrase ("During a visit ..., Netanyahu ..."): "Netanyahu's visit"

@@ -21,6 +21,7 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "this", "that", "these"
 DROPPED_HERE = frozenset({"conj", "cc", "advcl", "parataxis", "preconj", "mark"})
 DROPPED_BELOW = frozenset({"relcl", "appos", "parataxis"})
 SEPARATORS = (",", ";", ":", "-", "–", "—")
+NOUN_CLAUSES = frozenset({"relcl", "acl", "appos", "advcl", "ccomp"})
 
 
 def clause(root: Token, quoted: list[bool], *, skip: frozenset[int] | set[int] = frozenset(),
@@ -76,7 +77,9 @@ def noun_phrase(noun: Token, *, skip: frozenset[int] | set[int] = frozenset()) -
         if tok.i in skip:
             continue
         out.append(tok)
-        stack += [c for c in tok.children if c.dep_ not in ("relcl", "acl", "appos", "advcl", "ccomp", "conj", "cc")]
+        # another noun joined to the event noun is another event; joined names inside it stay ("between A and B")
+        dropped = NOUN_CLAUSES | ({"conj", "cc"} if tok.i == noun.i else set())
+        stack += [c for c in tok.children if c.dep_ not in dropped]
     return _shorten(sorted(out, key=lambda t: t.i), noun)
 
 

@@ -103,7 +103,8 @@ def find_triggers(doc: Doc, quoted: list[bool]) -> list[Trigger]:
         if quoted[tok.idx]:
             continue
         pos = tok.pos_
-        if pos == "VERB" or (pos == "AUX" and tok.dep_ not in ("aux", "auxpass") and _copular(tok)):
+        if pos == "VERB" or (pos == "AUX" and tok.lemma_ == "be" and tok.dep_ not in ("aux", "auxpass")
+                             and _copular(tok)):
             if tok.dep_ in VERB_DEPS_SKIPPED:
                 continue
             noun = _light_object(tok)
