@@ -254,7 +254,7 @@ def _entity_text(token: Token) -> str:
 def _headline(e: Event, art: _Article) -> str:
     trig = e.trigger
     skip = art.date_tokens
-    if trig.nominal and not trig.light:
+    if trig.nominal and not trig.light and (trig.head.lemma_.lower() in EVENT_NOUNS or trig.verb is trig.head):
         tokens = headlines.noun_phrase(trig.head, skip=skip)
         named = {k for t in tokens if t.pos_ in ("PRON", "PROPN") or t.i in art.key_at for k in art.keys(t)}
         if len(e.agent_keys) == 1 and e.agent_keys[0] not in named and not any(
@@ -279,9 +279,11 @@ def _headline(e: Event, art: _Article) -> str:
     skip = skip - {t.i for c in keep for t in c.subtree}
     if root.dep_ == "acl" and root.head.pos_ in ("NOUN", "PROPN") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
-        # "an agreement reached in 1991", "a contract to supply helicopters": the noun with its clause
+        # "an agreement reached in 1991", "a contract to supply helicopters": the noun with its clause;
+        # "the rate reaching 8.5%": the noun does it, "The rate reached 8.5%"
+        active = {root.i: headlines.finite(root, _finite_above(root))} if root.tag_ == "VBG" else {}
         tokens = headlines.noun_phrase(root.head, skip=skip) + headlines.clause(root, art.quoted, skip=skip)
-        return _render(tokens, art)
+        return _render(tokens, art, forms=active)
     reporting = verb.lemma_.lower() in REPORTING_VERBS
     forms = {}
     if root.tag_ == "VBG" and root.dep_ in ("advcl", "conj", "acl") and not any(

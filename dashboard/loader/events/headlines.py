@@ -86,9 +86,9 @@ def noun_phrase(noun: Token, *, skip: frozenset[int] | set[int] = frozenset()) -
 def _shared_subject(root: Token, keep: list[Token]) -> list[Token]:
     """The subject a clause shares with the one it hangs from; a relative pronoun gives way to its noun."""
     if any(c.dep_ in ("nsubj", "nsubjpass") and not _relative(c) for c in root.children):
-        if root.dep_ == "relcl" and any(_relative(c) for c in root.children):
+        if root.dep_ == "relcl" and any(_relative(t) and t.i < root.i for t in keep):
             # "the dealerships that it was closing": the noun stands in front, the pronoun goes
-            keep[:] = [t for t in keep if not (_relative(t) and t.head.i == root.i)]
+            keep[:] = [t for t in keep if not (_relative(t) and t.i < root.i)]
             return _head_phrase(root.head)
         return []
     if root.dep_ == "relcl":
@@ -164,7 +164,7 @@ def render(tokens: list[Token], quoted: list[bool], name_of: Callable[[Token], s
             tokens[0].dep_ in ("cc", "mark") or tokens[0].lower_ in ("however", "meanwhile", "also", "but", "and")
             or _relative(tokens[0]))):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")"):
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")", "%"):
         tokens = tokens[:-1]
     present = {t.i for t in tokens}
     words: list[tuple[Token, str]] = []
