@@ -219,6 +219,9 @@ def test_opens_with_pronoun(headline: str, opens: bool) -> None:
                      id="infinitive-told-with-its-clause"),
         pytest.param("Renault sold the plants that Ford had closed.", "closed", "The plants Ford had closed",
                      id="object-relative"),
+        pytest.param("Renault sold the plants that Ford intends to shut down.", "shut down",
+                     "The plants Ford intends to shut down", id="object-relative-below-an-infinitive"),
+        pytest.param("Toyota rose 8.5% after Ford fell.", "rose", "Toyota rose 8.5%", id="percent-kept"),
     ],
 )
 def test_headline(events_of, text: str, trigger: str, headline: str) -> None:
