@@ -436,7 +436,7 @@ def _antecedent(token: Token, art: _Article) -> str | None:
 def _row(e: Event, art: _Article) -> dict:
     r = e.resolution
     m = e.mention or e.inherited
-    start, end, text, lemma = trigger_span(e.trigger)
+    start, end, text, lemma = trigger_span(e.trigger, art.text)
     return {
         "sentence_id": e.sentence_id,
         "trigger": text,

@@ -154,8 +154,9 @@ def _governing_verb(noun: Token) -> Token:
     return noun
 
 
-def trigger_span(trigger: Trigger) -> tuple[int, int, str, str]:
-    """(start, end, text, lemma) of the event word; a phrasal verb keeps an adjacent particle."""
+def trigger_span(trigger: Trigger, text: str) -> tuple[int, int, str, str]:
+    """(start, end, words, lemma) of the event word in the article `text` (doc.text, read once by the
+    caller: spaCy rebuilds it on every access); a phrasal verb keeps an adjacent particle."""
     head = trigger.head
     start, end, lemma = head.idx, head.idx + len(head.text), head.lemma_.lower()
     if head.pos_ == "NOUN" and head.tag_ in ("NNS", "NNPS") and lemma in EVENT_NOUNS and head.lower_ in EVENT_NOUNS:
@@ -164,7 +165,7 @@ def trigger_span(trigger: Trigger) -> tuple[int, int, str, str]:
         if child.dep_ == "prt" and child.i == head.i + 1:
             end = child.idx + len(child.text)
             lemma = f"{lemma} {child.lower_}"
-    return start, end, head.doc.text[start:end], lemma
+    return start, end, text[start:end], lemma
 
 
 # ---------------------------------------------------------------------------------------------
