@@ -40,6 +40,7 @@ from dashboard.loader.events.triggers import (
     Trigger,
     event_class,
     find_triggers,
+    governing_verb,
     roles,
     shared_subject,
     trigger_span,
@@ -180,8 +181,7 @@ def _own_trigger(anchor: Token) -> Trigger:
     """The event word of a dated clause or noun that no rule took: the anchor itself."""
     if anchor.pos_ in ("VERB", "AUX"):
         return Trigger(anchor, anchor)
-    verb = anchor.head if anchor.head.pos_ in ("VERB", "AUX") else anchor
-    return Trigger(anchor, verb)
+    return Trigger(anchor, governing_verb(anchor))
 
 
 def _undated(trig: Trigger) -> Resolution:
@@ -286,7 +286,7 @@ def _headline(e: Event, art: _Article) -> str:
         return _render(tokens, art, forms=active)
     reporting = verb.lemma_.lower() in REPORTING_VERBS
     forms = {}
-    if root.tag_ == "VBG" and root.dep_ in ("advcl", "conj", "acl") and not any(
+    if root.tag_ == "VBG" and root.dep_ in ("advcl", "conj", "acl", "pcomp") and not any(
             c.dep_ in ("aux", "auxpass") for c in root.children):
         forms[root.i] = headlines.finite(root, _finite_above(root))  # "..., citing threats" -> "cited threats"
     tokens = headlines.clause(root, art.quoted, skip=skip, keep_reported=not reporting,
