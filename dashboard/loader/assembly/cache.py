@@ -37,7 +37,7 @@ ARTICLE_KEYS: dict[str, frozenset[str]] = {
     "sentences": frozenset(),
     "mentions": frozenset({"key", "kind", "role", "affiliation_key"}),
     "quotes": frozenset({"speaker_key", "about_keys"}),
-    "events": frozenset({"actor_keys"}),
+    "events": frozenset({"actor_keys", "agent_keys", "patient_keys"}),
     "subject_mentions": frozenset({"key", "kind"}),
 }
 
