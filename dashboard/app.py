@@ -65,7 +65,7 @@ except ModelNotFound as exc:
     st.error(str(exc), icon=":material/error:")
     st.stop()
 
-flt = date_range_filter(briefing, actor_filter(briefing.actors))
+flt = date_range_filter(briefing, actor_filter(briefing.actors, briefing.subjects))
 set_view(briefing, flt, briefing_label=label)
 with st.sidebar:
     st.caption(f"Briefing folder: `{folder}` · {len(briefing.articles)} articles")

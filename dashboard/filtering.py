@@ -17,7 +17,8 @@ from dashboard.loader import Briefing
 class ActorFilter:
     """Which actors a view is about, and over which dates.
 
-    actor_ids: empty means every actor. mode "any": rows that involve at least one of them;
+    actor_ids: empty means every actor. It may also hold subject ids (a product, an index...): a row
+    involves a subject that it names. mode "any": rows that involve at least one of them;
     "all": rows (articles, quotes, events) that involve every one of them.
     start/end: inclusive day bounds on event dates and publication dates; undated rows are kept.
     kinds: the kinds of actor the sidebar lists; they narrow the list of choices, never the tables.
@@ -46,9 +47,11 @@ class View:
     quotes: pd.DataFrame
     events: pd.DataFrame
     actors: pd.DataFrame = field(init=False)
+    subjects: pd.DataFrame = field(init=False)
 
     def __post_init__(self) -> None:
         self.actors = self.briefing.actors
+        self.subjects = self.briefing.subjects
 
 
 def briefing_dates(briefing: Briefing) -> tuple[dt.date, dt.date] | None:
@@ -69,20 +72,18 @@ def with_dates(flt: ActorFilter, start: dt.date | None, end: dt.date | None,
     return replace(flt, start=pd.Timestamp(start), end=pd.Timestamp(end))
 
 
-def _involves(lists: pd.Series, singles: pd.Series | None, wanted: set[str], mode: str) -> pd.Series:
-    """Rows whose actors (a list column, plus an optional single-id column) meet the filter."""
-    # One flat column of (row, actor id) instead of a Python set per row: a filter change reruns
-    # this on every page, over thousands of rows.
-    flat = lists.explode()
-    if singles is not None:
-        flat = pd.concat([flat, singles])
+def _involves(lists: list[pd.Series], singles: pd.Series | None, wanted: set[str], mode: str) -> pd.Series:
+    """Rows whose actors and subjects (list columns, plus an optional single-id column) meet the filter."""
+    # One flat column of (row, id) instead of a Python set per row: a filter change reruns this on
+    # every page, over thousands of rows.
+    flat = pd.concat([column.explode() for column in lists] + ([singles] if singles is not None else []))
     hits = flat[flat.isin(wanted)]
     if mode == "all":
         found = hits.groupby(level=0).nunique()
         rows = found.index[found >= len(wanted)]
     else:
         rows = hits.index.unique()
-    return pd.Series(lists.index.isin(rows), index=lists.index)
+    return pd.Series(lists[0].index.isin(rows), index=lists[0].index)
 
 
 def _in_range(dates: pd.Series, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.Series:
@@ -101,17 +102,19 @@ def apply_filter(briefing: Briefing, flt: ActorFilter) -> View:
                     mentions=briefing.mentions, quotes=briefing.quotes, events=briefing.events)
     articles, mentions = briefing.articles, briefing.mentions
     quotes, events = briefing.quotes, briefing.events
-    wanted = set(flt.actor_ids) & set(briefing.actors["actor_id"])
+    wanted = set(flt.actor_ids) & (set(briefing.actors["actor_id"]) | set(briefing.subjects["subject_id"]))
     if flt.actor_ids and not wanted:
         wanted = {"\0no-such-actor"}  # ids from an old link that match nothing select nothing
     if wanted:
-        hits = mentions[mentions["actor_id"].isin(wanted)]
+        named = pd.concat([mentions[["article_id", "actor_id"]],
+                           briefing.subject_mentions[["article_id", "subject_id"]].rename(columns={"subject_id": "actor_id"})])
+        hits = named[named["actor_id"].isin(wanted)]
         per_article = hits.groupby("article_id")["actor_id"].nunique()
         need = len(wanted) if flt.mode == "all" else 1
         ok = per_article[per_article >= need].index
         articles = articles[articles["article_id"].isin(ok)]
-        quotes = quotes[_involves(quotes["about_ids"], quotes["speaker_id"], wanted, flt.mode)]
-        events = events[_involves(events["actor_ids"], None, wanted, flt.mode)]
+        quotes = quotes[_involves([quotes["about_ids"], quotes["subject_ids"]], quotes["speaker_id"], wanted, flt.mode)]
+        events = events[_involves([events["actor_ids"], events["subject_ids"]], None, wanted, flt.mode)]
     if flt.start is not None or flt.end is not None:
         events = events[_in_range(events["date"], flt.start, flt.end)]
         # an article published after the range still counts when it reports an event inside it

@@ -56,7 +56,8 @@ def set_view(briefing: Briefing, flt: ActorFilter, *, briefing_label: str | None
     """Filter `briefing` by `flt` for this run's page; `briefing_label` names it in links when there are several."""
     view = apply_filter(briefing, flt)
     st.session_state["_view"] = view
-    st.session_state["_view_state"] = of_filter(flt, briefing.actors, briefing=briefing_label)
+    st.session_state["_view_state"] = of_filter(flt, briefing.actors, subjects=briefing.subjects,
+                                                  briefing=briefing_label)
     return view
 
 
@@ -67,4 +68,5 @@ def url_params() -> dict[str, list[str]]:
 
 def url_state() -> UrlState:
     """The address decoded against the current briefing: the page's place and the view."""
-    return from_params(url_params(), current_view().actors)
+    view = current_view()
+    return from_params(url_params(), view.actors, view.subjects)

@@ -6,16 +6,18 @@ import streamlit as st
 
 from dashboard.filtering import ActorFilter
 from dashboard.loader.vocabulary import ACTOR_KINDS
-from dashboard.views.url_state import ACTOR, KIND, MODE, MODES, from_params, to_filter
+from dashboard.views.url_state import ACTOR, KIND, MODE, MODES, SUBJECT, from_params, to_filter
 
 KINDS = list(ACTOR_KINDS)
 
 
-def actor_filter(actors: pd.DataFrame, *, key: str = "") -> ActorFilter:
+def actor_filter(actors: pd.DataFrame, subjects: pd.DataFrame | None = None, *, key: str = "") -> ActorFilter:
     """Draw the filter in the sidebar and return what it selects.
 
     Options are the briefing's actors, most mentioned first; the kind picker only narrows the list.
-    Widget keys double as query parameters: `actor` (repeated, by name), `kind` and `mode`.
+    Subjects (products, indexes, currencies, laws, named events) have their own list below, apart
+    from actors. Widget keys double as query parameters: `actor` and `subject` (repeated, by name),
+    `kind` and `mode`.
     """
     by_freq = actors.sort_values(["mention_count", "name"], ascending=[False, True])
     names = set(by_freq["name"])
@@ -33,9 +35,19 @@ def actor_filter(actors: pd.DataFrame, *, key: str = "") -> ActorFilter:
             "Actors", options, key=f"{key}{ACTOR}", placeholder="All actors", bind="query-params",
             help="Every page shows only what involves these actors.",
         )
+        chosen_subjects: list[str] = []
+        if subjects is not None and not subjects.empty:
+            by_use = subjects.sort_values(["mention_count", "name"], ascending=[False, True])
+            chosen_subjects = st.multiselect(
+                "Subjects", list(by_use["name"]), key=f"{key}{SUBJECT}", placeholder="No subject",
+                bind="query-params",
+                help="Products, market indexes, currencies, laws and named events: every page shows only what "
+                     "names them.",
+            )
         mode = st.segmented_control(
             "Match chosen actors", list(MODES), key=f"{key}{MODE}", default="any", bind="query-params",
-            help="Any: rows with at least one chosen actor. All: rows with every chosen actor.",
+            help="Any: rows with at least one chosen actor or subject. All: rows with every one of them.",
         ) or "any"
     # read as the address carries it, so a link and the widgets mean the same actors
-    return to_filter(from_params({ACTOR: chosen, MODE: [mode], KIND: kinds}, actors), actors)
+    params = {ACTOR: chosen, SUBJECT: chosen_subjects, MODE: [mode], KIND: kinds}
+    return to_filter(from_params(params, actors, subjects), actors, subjects)

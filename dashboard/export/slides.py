@@ -170,7 +170,7 @@ def period_text(view: View) -> str:
 def filter_text(view: View) -> str:
     """The actor filter and date range in words: 'All actors', 'Turkey or Israel', 'Turkey and Israel'."""
     flt = view.filter
-    names = _names(view)
+    names = {**_names(view), **dict(zip(view.subjects["subject_id"], view.subjects["name"]))}
     chosen = [names.get(a, a) for a in flt.actor_ids]
     if not chosen:
         text = "All actors"

@@ -61,7 +61,8 @@ def filter_text(view: View) -> str:
     flt = view.filter
     parts = []
     if flt.actor_ids:
-        names = view.actors.set_index("actor_id")["name"].to_dict()
+        names = {**view.actors.set_index("actor_id")["name"].to_dict(),
+                 **view.subjects.set_index("subject_id")["name"].to_dict()}
         chosen = ", ".join(escape_md(names.get(a, a)) for a in flt.actor_ids)
         joint = "all of " if flt.mode == "all" and len(flt.actor_ids) > 1 else "any of " if len(flt.actor_ids) > 1 else ""
         parts.append(f"Filtered to {joint}**{chosen}**")

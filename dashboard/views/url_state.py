@@ -1,7 +1,8 @@
 """The view in the URL: one codec between query parameters and what a page shows.
 
 The sidebar filter, the date range and every link between pages go through here, so a link from any
-page keeps the view: the actor filter (`actor`, repeated, by name; `mode` any|all; `kind`, repeated),
+page keeps the view: the actor filter (`actor`, repeated, by name; `subject`, repeated, by name: a
+product, index, currency, law or named event; `mode` any|all; `kind`, repeated),
 the date range (`dates`, two ISO days), the briefing chosen when the folder holds several (`briefing`),
 and the page's own place (`profile`, `article`, `sentence`, `slide`). Decoding never fails: a value that
 means nothing here (an unknown actor, `sentence=²`, a date that is no date) is left out.
@@ -18,7 +19,7 @@ import pandas as pd
 from dashboard.filtering import ActorFilter
 from dashboard.loader.vocabulary import ACTOR_KINDS
 
-ACTOR, MODE, KIND, DATES, BRIEFING = "actor", "mode", "kind", "dates", "briefing"
+ACTOR, SUBJECT, MODE, KIND, DATES, BRIEFING = "actor", "subject", "mode", "kind", "dates", "briefing"
 PROFILE, ARTICLE, SENTENCE, SLIDE = "profile", "article", "sentence", "slide"
 PLACE_PARAMS = (PROFILE, ARTICLE, SENTENCE, SLIDE)
 MODES = ("any", "all")
@@ -36,6 +37,7 @@ class UrlState:
     """
 
     actors: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
     mode: str = "any"
     kinds: tuple[str, ...] = ()
     start: dt.date | None = None
@@ -63,8 +65,10 @@ def to_params(state: UrlState) -> dict[str, list[str]]:
             params[name] = [str(value)]
     if state.actors:
         params[ACTOR] = list(state.actors)
-        if state.mode != "any":
-            params[MODE] = [state.mode]
+    if state.subjects:
+        params[SUBJECT] = list(state.subjects)
+    if (state.actors or state.subjects) and state.mode != "any":
+        params[MODE] = [state.mode]
     if state.kinds:
         params[KIND] = list(state.kinds)
     if state.start is not None and state.end is not None:
@@ -74,7 +78,7 @@ def to_params(state: UrlState) -> dict[str, list[str]]:
     return params
 
 
-def from_params(params: Params, actors: pd.DataFrame) -> UrlState:
+def from_params(params: Params, actors: pd.DataFrame, subjects: pd.DataFrame | None = None) -> UrlState:
     """The state a URL's `params` describe, keeping only what fits the briefing whose actors are `actors`.
 
     params: name -> a value or a list of values (a repeated parameter). Actors are matched by name; the
@@ -82,11 +86,13 @@ def from_params(params: Params, actors: pd.DataFrame) -> UrlState:
     """
     known = set(actors["name"].dropna())
     names = tuple(dict.fromkeys(n for n in _values(params, ACTOR) if n in known))
+    known_subjects = set(subjects["name"].dropna()) if subjects is not None else set()
+    subject_names = tuple(dict.fromkeys(n for n in _values(params, SUBJECT) if n in known_subjects))
     mode = _value(params, MODE)
     kinds = tuple(dict.fromkeys(k for k in _values(params, KIND) if k in ACTOR_KINDS))
     days = sorted(d for d in (_day(v) for v in _values(params, DATES)[:2]) if d is not None)
     return UrlState(
-        actors=names, mode=mode if mode in MODES else "any", kinds=kinds,
+        actors=names, subjects=subject_names, mode=mode if mode in MODES else "any", kinds=kinds,
         # one day is a range half picked: that day alone
         start=days[0] if days else None, end=days[-1] if days else None,
         briefing=_value(params, BRIEFING) or None,
@@ -95,21 +101,26 @@ def from_params(params: Params, actors: pd.DataFrame) -> UrlState:
     )
 
 
-def to_filter(state: UrlState, actors: pd.DataFrame) -> ActorFilter:
-    """The actor filter and date range `state` selects, actors by id (the first actor of a name)."""
+def to_filter(state: UrlState, actors: pd.DataFrame, subjects: pd.DataFrame | None = None) -> ActorFilter:
+    """The actor filter and date range `state` selects, actors and subjects by id (the first of a name)."""
     ids = dict(zip(actors["name"].iloc[::-1], actors["actor_id"].iloc[::-1]))
+    subject_ids = dict(zip(subjects["name"], subjects["subject_id"])) if subjects is not None else {}
+    chosen = [ids[n] for n in state.actors if n in ids] + [subject_ids[n] for n in state.subjects if n in subject_ids]
     return ActorFilter(
-        actor_ids=tuple(ids[n] for n in state.actors if n in ids), mode=state.mode, kinds=state.kinds,
+        actor_ids=tuple(chosen), mode=state.mode, kinds=state.kinds,
         start=pd.Timestamp(state.start) if state.start is not None else None,
         end=pd.Timestamp(state.end) if state.end is not None else None,
     )
 
 
-def of_filter(flt: ActorFilter, actors: pd.DataFrame, *, briefing: str | None = None) -> UrlState:
-    """The URL state of a view filtered by `flt`: its actors by name, its date range as days."""
+def of_filter(flt: ActorFilter, actors: pd.DataFrame, *, subjects: pd.DataFrame | None = None,
+              briefing: str | None = None) -> UrlState:
+    """The URL state of a view filtered by `flt`: its actors and subjects by name, its date range as days."""
     names = dict(zip(actors["actor_id"], actors["name"]))
+    subject_names = dict(zip(subjects["subject_id"], subjects["name"])) if subjects is not None else {}
     return UrlState(
-        actors=tuple(names.get(a, a) for a in flt.actor_ids), mode=flt.mode, kinds=flt.kinds,
+        actors=tuple(names.get(a, a) for a in flt.actor_ids if a not in subject_names),
+        subjects=tuple(subject_names[a] for a in flt.actor_ids if a in subject_names), mode=flt.mode, kinds=flt.kinds,
         start=flt.start.date() if flt.start is not None else None,
         end=flt.end.date() if flt.end is not None else None, briefing=briefing,
     )

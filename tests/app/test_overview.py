@@ -48,3 +48,16 @@ def test_overview_links_keep_the_filter_and_the_dates(app_for):
     assert all(kept in m for m in developments), developments
     articles = next(d.value for d in at.dataframe if "read" in d.value.columns)
     assert list(articles["read"]) and all(link.endswith(kept) for link in articles["read"])
+
+
+def test_a_subject_in_the_address_narrows_every_table(app_for, tmp_path):
+    from tests.corpora import write
+
+    folder = write(tmp_path / "markets", {
+        "tokyo.txt": "Tokyo stocks fall\nThe Nikkei 225 fell 3% on Monday, traders said.\n",
+        "cars.txt": "Toyota recalls cars\nToyota recalled 10,000 cars on Tuesday, the company said.\n",
+    })
+    at = app_for(folder, query={"subject": "Nikkei 225"})
+    no_exceptions(at)
+    assert at.multiselect(key="subject").value == ["Nikkei 225"]
+    assert next(m for m in at.metric if m.label == "Articles").value == "1"

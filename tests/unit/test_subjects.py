@@ -66,3 +66,18 @@ def test_a_briefing_keeps_subjects_apart_from_actors(write_articles, tmp_path):
     assert any(nikkei in ids for ids in b.events["subject_ids"])
     quote = b.quotes[b.quotes["kind"] == "direct"].iloc[0]
     assert list(quote["subject_ids"]) == [nikkei]
+
+
+def test_the_filter_follows_a_subject_through_the_briefing(write_articles, tmp_path):
+    from dashboard.filtering import ActorFilter, apply_filter
+    from dashboard.loader import load_briefing
+
+    folder = write_articles({
+        "tokyo.txt": "Tokyo stocks fall\nThe Nikkei 225 fell 3% on Monday, traders said.\n",
+        "cars.txt": "Toyota recalls cars\nToyota recalled 10,000 cars on Tuesday, the company said.\n",
+    })
+    b = load_briefing(folder, cache_dir=tmp_path / "cache")
+    nikkei = b.subjects.loc[b.subjects["name"] == "Nikkei 225", "subject_id"].iloc[0]
+    view = apply_filter(b, ActorFilter(actor_ids=(nikkei,)))
+    assert view.articles["file"].tolist() == ["tokyo.txt"]
+    assert len(view.events) and all(nikkei in ids for ids in view.events["subject_ids"])

@@ -74,3 +74,13 @@ def test_moving_to_another_place_keeps_the_view():
     assert (moved.actors, moved.start, moved.briefing) == (FULL.actors, FULL.start, "alpha")
     with pytest.raises(TypeError):
         FULL.at(actors=())
+
+
+def test_subjects_travel_by_name_beside_actors():
+    subjects = pd.DataFrame({"subject_id": ["nikkei-225"], "name": ["Nikkei 225"], "kind": ["index"]})
+    state = from_params({"actor": ["Turkey"], "subject": ["Nikkei 225", "No such index"]}, ACTORS, subjects)
+    assert state.subjects == ("Nikkei 225",)
+    flt = to_filter(state, ACTORS, subjects)
+    assert flt.actor_ids == ("turkey", "nikkei-225")
+    assert of_filter(flt, ACTORS, subjects=subjects).subjects == ("Nikkei 225",)
+    assert to_params(state)["subject"] == ["Nikkei 225"]
