@@ -51,6 +51,7 @@ def main() -> int:
         "actors (mentions)": lambda doc, article, men: analysis.find_mentions(doc),
         "quotes": lambda doc, article, men: analysis.extract_quotes(doc, men),
         "events": lambda doc, article, men: analysis.extract_events(doc, men, article.published),
+        "subjects": lambda doc, article, men: analysis.find_subjects(doc),
     }
     results: dict[str, float] = {}
     for name, step in stages.items():
