@@ -54,14 +54,39 @@ FIELDS: dict[str, Field] = {
               "quote before and takes its speaker; none: no speaker found, speaker_id is null."),
         Field("about_ids", "object", "actor_ids mentioned inside the quote (list of str)."),
         Field("event_id", "string", "Stable id of an event: article id and position."),
+        Field("trigger", "string",
+              "The event word as written, after TimeML: the main verb (not its auxiliary), or the event noun of a "
+              "light verb or of a nominal event ('held talks' -> talks); a phrasal verb keeps its particle."),
+        Field("trigger_start", "Int64", "Character offset where the event word starts in the article text."),
+        Field("trigger_end", "Int64", "Character offset just past the event word's end in the article text."),
+        Field("lemma", "string", "Dictionary form of the event word (e.g. 'hold', 'talks', 'call off')."),
+        Field("event_class", "string",
+              "occurrence | reporting (said, announced, told) | intention (a plan or statement of intent, 'will "
+              "hold', 'plans to buy') | state ('is president', 'maintains a zone') | negated ('did not sell', "
+              "'denied it had sold') | hypothetical ('could be delayed', 'if ...'). Only occurrence, reporting "
+              "and state say that something took place."),
+        Field("agent_ids", "object",
+              "actor_ids of who acted: the subject, or the 'by' phrase of a passive (list of str)."),
+        Field("patient_ids", "object",
+              "actor_ids of whom the event was done to: the object, or the subject of a passive (list of str)."),
+        Field("headline", "string",
+              "One short sentence that says who did what to whom, where: pronouns and descriptions replaced "
+              "by the actor's name; a reporting event keeps what was reported."),
+        Field("salience", "Float64",
+              "How much the event matters, 0 to 1: dated (finer is more), both sides named, reported by several "
+              "sources, in the lead of its article, something that happened rather than a statement or plan."),
         Field("date", "datetime64[ns]", "Start of the day, week, month or year the event happened; NaT when undated."),
         Field("precision", "string", "day | week | month | year | none."),
         Field("date_text", "string", "Words that dated the event (e.g. 'on Wednesday')."),
         Field("date_text_start", "Int64", "Character offset where date_text starts in the article text."),
-        Field("date_rule", "string", "Rule that resolved the date (e.g. weekday-before-publication)."),
+        Field("date_rule", "string",
+              "Rule that resolved the date (e.g. weekday-before-publication); inherited-clause, inherited-sentence "
+              "or inherited-paragraph when the event took the date of the clause, joined clause or paragraph "
+              "around it; past-tense-no-date, present-perfect-no-date and the like when undated."),
         Field("tense", "string", "past | present | future: the tense of the event's clause."),
-        Field("summary", "string", "Short clause that says what happened."),
-        Field("actor_ids", "object", "actor_ids taking part in the event (list of str)."),
+        Field("summary", "string", "Short clause that says what happened (the headline)."),
+        Field("actor_ids", "object",
+              "actor_ids taking part in the event: agents, patients and others named in it (list of str)."),
         Field("place", "string", "Where the event happened, when the text says so."),
         Field("source_count", "Int64", "How many articles report the same event."),
         Field("report_ids", "object", "event_ids of the same event in other articles (list of str)."),
@@ -94,8 +119,9 @@ TABLES: dict[str, list[str]] = {
         "confidence", "about_ids", "start", "end",
     ],
     "events": [
-        "event_id", "article_id", "sentence_id", "date", "precision", "date_text", "date_text_start", "date_rule",
-        "tense", "summary", "actor_ids", "place", "source_count", "report_ids",
+        "event_id", "article_id", "sentence_id", "trigger", "trigger_start", "trigger_end", "lemma", "event_class",
+        "date", "precision", "date_text", "date_text_start", "date_rule", "tense", "headline", "summary",
+        "actor_ids", "agent_ids", "patient_ids", "place", "salience", "source_count", "report_ids",
     ],
 }
 
@@ -105,7 +131,7 @@ ROW_MEANING: dict[str, str] = {
     "actors": "real-world actor (person, organisation, country, group or place)",
     "mentions": "place in the text that names an actor",
     "quotes": "direct quotation or piece of reported speech",
-    "events": "dated (or knowingly undated) event an article reports",
+    "events": "event an article reports: an action, occurrence, state or statement and who took part, dated or not",
 }
 
 KEYS: dict[str, list[str]] = {

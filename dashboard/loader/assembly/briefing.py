@@ -180,8 +180,9 @@ def assemble(folder: str, articles: list[Article], results: dict[str, ArticleTab
     events = _stack(articles, results, "events")
     if not events.empty:
         events["event_id"] = _row_ids(events["article_id"], "e")
-        events["actor_ids"] = _id_lists(events["article_id"], events["actor_keys"], ids)
-        events = events.drop(columns=["actor_keys"])
+        for role in ("actor", "agent", "patient"):
+            events[f"{role}_ids"] = _id_lists(events["article_id"], events[f"{role}_keys"], ids)
+        events = events.drop(columns=["actor_keys", "agent_keys", "patient_keys"])
     briefing = Briefing(
         folder=folder,
         articles=schema.cast(pd.DataFrame(article_rows), "articles") if article_rows else schema.empty("articles"),
