@@ -215,7 +215,7 @@ def test_hover_carries_summary_date_words_and_actors_escaped():
     fig = events_timeline_figure(_table([{**DAY, "summary": "Officials <b>met</b>"}]), lanes="article")
     data = list(_traces(fig)["Day"].customdata[0])
     assert data[:6] == ["e0", "9 Apr 2025", "Day", "Officials &lt;b&gt;met&lt;/b&gt;", "“on Wednesday”",
-                        "Turkey, Israel"]
+                        "Actors: Turkey, Israel"]
     assert "%{customdata[3]}" in _traces(fig)["Day"].hovertemplate
 
 
