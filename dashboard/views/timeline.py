@@ -41,6 +41,10 @@ TABLE_COLUMNS = [
     "actor_ids", "actor_names", "agent_ids", "agent_names", "patient_ids", "patient_names", "place", "source_count",
     "report_ids", "title", "source", "published", "period_start", "period_end", "is_dated", "undated_lane",
 ]
+FIGURE_COLUMNS = [
+    "event_id", "article_id", "precision", "date_label", "date_text", "headline", "salience", "actor_names",
+    "agent_names", "patient_names", "title", "published", "period_start", "period_end", "is_dated", "undated_lane",
+]
 LABEL_CHARS = 34  # a label longer than this is cut: the hover and the step-through card tell the rest
 AGGREGATE_ABOVE = 400  # more marks than this in view and the timeline draws counts instead
 CHAR_PX = 6.3  # width of a label character at Plotly's 11 px, for telling which labels collide
@@ -74,10 +78,14 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     in calendar order, undated events just before their article's publication date."""
     names = dict(zip(actors["actor_id"], actors["name"])) if not actors.empty else {}
     out = events.copy()
+    # thousands of events on every rerun: per-row Python only where a cell needs it, memoised by value
     for col in ("actor_ids", "agent_ids", "patient_ids", "report_ids"):
-        out[col] = out[col].map(as_list) if col in out.columns else [[] for _ in range(len(out))]
+        out[col] = ([v if type(v) is list else as_list(v) for v in out[col]] if col in out.columns
+                    else [[] for _ in range(len(out))])
+    named: dict[tuple, list[str]] = {}
     for col, ids in (("actor_names", "actor_ids"), ("agent_names", "agent_ids"), ("patient_names", "patient_ids")):
-        out[col] = out[ids].map(lambda ids: [names.get(a, a) for a in ids])
+        out[col] = [named[t] if (t := tuple(v)) in named else named.setdefault(t, [names.get(a, a) for a in v])
+                    for v in out[ids]]
     # a headline says who did what to whom; events read before headlines existed fall back to the summary
     headline = out["headline"] if "headline" in out.columns else pd.Series(pd.NA, index=out.index, dtype="string")
     out["headline"] = headline.where(headline.notna() & (headline != ""), out["summary"]).fillna("")
@@ -85,15 +93,16 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     out["salience"] = pd.to_numeric(salience, errors="coerce").fillna(0.0).astype("float64")
     out = out.merge(articles[["article_id", "title", "source", "published"]], on="article_id", how="left")
     precision = out["precision"].where(out["precision"].isin(PRECISIONS[:-1]), "none")
-    out["is_dated"] = out["date"].notna() & (precision != "none")
+    out["is_dated"] = (out["date"].notna() & (precision != "none")).astype(bool)
     out["precision"] = precision.where(out["is_dated"], "none")
-    out["period_start"] = out["date"].where(out["is_dated"])
-    out["period_end"] = pd.Series(
-        [period_end(d, p) if ok else pd.NaT for d, p, ok in zip(out["date"], out["precision"], out["is_dated"])],
-        index=out.index, dtype="datetime64[ns]")
-    out["date_label"] = [date_label(d if ok else pd.NaT, p, pub)
-                         for d, p, pub, ok in zip(out["date"], out["precision"], out["published"], out["is_dated"])]
-    out["undated_lane"] = [None if ok else before_label(pub) for pub, ok in zip(out["published"], out["is_dated"])]
+    out["period_start"] = out["date"].where(out["is_dated"]).astype("datetime64[ns]")
+    out["period_end"] = period_ends(out["period_start"], out["precision"])
+    labels_of: dict[tuple, str] = {}
+    out["date_label"] = [labels_of[k] if (k := (d, p, pub)) in labels_of else labels_of.setdefault(
+        k, date_label(d if ok else pd.NaT, p, pub))
+        for d, p, pub, ok in zip(out["date"], out["precision"], out["published"], out["is_dated"])]
+    before = {pub: before_label(pub) for pub in out.loc[~out["is_dated"], "published"].drop_duplicates()}
+    out["undated_lane"] = [None if ok else before[pub] for pub, ok in zip(out["published"], out["is_dated"])]
     out["source_count"] = out["source_count"].fillna(1)
     # undated events are told as background to the article: order them just before its publication day
     sort_key = out["period_start"].where(out["is_dated"], out["published"] - pd.Timedelta(hours=12))
@@ -105,14 +114,29 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     return out[TABLE_COLUMNS].reset_index(drop=True)
 
 
+def period_ends(starts: pd.Series, precisions: pd.Series) -> pd.Series:
+    """`period_end` of every row at once (NaT where the start is missing)."""
+    out = starts + pd.Timedelta(days=1)
+    week = precisions == "week"
+    out[week] = starts[week] + pd.Timedelta(days=7)
+    for precision, freq in (("month", "M"), ("year", "Y")):
+        rows = (precisions == precision) & starts.notna()
+        if rows.any():
+            out[rows] = (starts[rows].dt.to_period(freq) + 1).dt.start_time
+    return out.astype("datetime64[ns]")
+
+
 def date_bounds(table: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """First and last day the timeline covers (event spans and undated events' publication days)."""
-    days = list(table["period_start"].dropna()) + [e - pd.Timedelta(days=1) for e in table["period_end"].dropna()]
+    day = pd.Timedelta(days=1)
     # undated events sit on the day before their article's publication
-    days += [p - pd.Timedelta(days=1) for p in table.loc[~table["is_dated"].astype(bool), "published"].dropna()]
-    if not days:
+    before = table.loc[~table["is_dated"].astype(bool), "published"] - day
+    lows = [table["period_start"].min(), (table["period_end"] - day).min(), before.min()]
+    highs = [table["period_start"].max(), (table["period_end"] - day).max(), before.max()]
+    lows, highs = [d for d in lows if pd.notna(d)], [d for d in highs if pd.notna(d)]
+    if not lows:
         return None
-    return min(days).date(), max(days).date()
+    return min(lows).date(), max(highs).date()
 
 
 def default_range(table: pd.DataFrame, *, look_back_days: int = 365) -> tuple[dt.date, dt.date] | None:
@@ -200,10 +224,11 @@ def events_timeline_figure(table: pd.DataFrame, *, lanes: str = "actor", max_lan
     Every trace of marks carries an event_id as customdata[0], so a selection maps back to an event.
     style: "screen" (the timeline page), "slide" or "print" (larger type, fixed height, no clicks).
     width_px: about how wide the chart is drawn, to tell which labels would collide.
-    aggregate_above: with more marks than this, each lane shows how many events fall in each day, week
+    aggregate_above: with more events than this, each lane shows how many events fall in each day, week
     or month (the most salient one's headline as its label) instead of one mark per event.
     """
-    rows = lane_rows(table, lanes, max_lanes=max_lanes)
+    # only the columns a mark needs: thousands of rows are sorted and exploded below
+    rows = lane_rows(table[[c for c in FIGURE_COLUMNS if c in table.columns]], lanes, max_lanes=max_lanes)
     fig = go.Figure()
     if rows.empty:
         return fig
@@ -213,7 +238,7 @@ def events_timeline_figure(table: pd.DataFrame, *, lanes: str = "actor", max_lan
     hi = pd.Timestamp(bounds[1]) + pd.Timedelta(days=1) if bounds else lo + pd.Timedelta(days=1)
     span = max(hi - lo, pd.Timedelta(days=1))
     point_width = span / 60  # about one marker's width on a chart of ordinary width, for stacking
-    aggregated = len(rows) > aggregate_above
+    aggregated = len(table) > aggregate_above
     if aggregated:
         unit = bucket_unit(span)
         rows = aggregate_rows(rows, unit)
@@ -223,9 +248,10 @@ def events_timeline_figure(table: pd.DataFrame, *, lanes: str = "actor", max_lan
     y, ticks, bands = _pack(rows)
     rows = rows.assign(y=y)
 
-    for i, (y0, y1) in enumerate(bands):
-        if i % 2 == 0:
-            fig.add_hrect(y0=y0, y1=y1, fillcolor="rgba(100,116,139,0.06)", line_width=0, layer="below")
+    # every other lane shaded; shapes in one go, add_hrect costs milliseconds each
+    fig.update_layout(shapes=[dict(type="rect", xref="paper", x0=0, x1=1, yref="y", y0=y0, y1=y1, layer="below",
+                                   fillcolor="rgba(100,116,139,0.06)", line_width=0)
+                              for i, (y0, y1) in enumerate(bands) if i % 2 == 0])
     if aggregated:
         _add_count_traces(fig, rows, unit)
     else:
