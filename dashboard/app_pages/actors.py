@@ -11,7 +11,8 @@ from dashboard.components.layout import filter_caption
 from dashboard.components.registry_editor import last_correction, registry_editor
 from dashboard.loader import REGISTRY_FILE
 from dashboard.views.actors import (
-    actor_events, actor_table, co_actors, cooccurrence_edges, profile_header_html, quotes_about, quotes_said,
+    actor_events, actor_table, actor_timeline_html, co_actors, cooccurrence_edges, profile_header_html, quotes_about,
+    quotes_said,
 )
 from dashboard.views.labels import escape_md
 from dashboard.views.links import reader_link
@@ -204,23 +205,13 @@ with tabs[2]:
         st.info(f"No events involving {who} in this view.", icon=":material/event_busy:")
     else:
         if events["date"].notna().any():
-            st.plotly_chart(actor_events_figure(events, height=170), key="actors_timeline",
+            st.plotly_chart(actor_events_figure(events, height=150), key="actors_timeline",
                             config={"displayModeBar": False})
         else:
             st.caption("None of these events is dated.")
-        st.dataframe(
-            events, hide_index=True, key="actors_events", placeholder="—",
-            column_order=["when", "summary", "with", "place", "link", "article", "date_text"],
-            column_config={
-                "when": st.column_config.TextColumn("When", width="small"),
-                "date_text": st.column_config.TextColumn("Dated by", width="small"),
-                "summary": st.column_config.TextColumn("What happened", width="large"),
-                "with": st.column_config.TextColumn("With"),
-                "place": st.column_config.TextColumn("Place", width="small"),
-                "article": st.column_config.TextColumn("Article"),
-                "link": st.column_config.LinkColumn("Sentence", display_text="Read", width="small"),
-            },
-        )
+        st.caption(f"{who}'s events in order: what it did, what was done to it, and where it is only named.")
+        box = st.container(height=520, key="actors_events") if len(events) > 8 else st.container(key="actors_events")
+        box.html(actor_timeline_html(events))
 
 
 # --- corrections to the actor registry --------------------------------------------------------------

@@ -349,7 +349,9 @@ def _add_labels(fig: go.Figure, rows: pd.DataFrame, *, lo: pd.Timestamp, hi: pd.
     leftward = [(x + gap + n > right_edge) and not b for x, n, b in zip(x_days, lengths, bar)]
     x0 = [x - gap - n if left else x + (0 if b else gap) for x, n, left, b in zip(x_days, lengths, leftward, bar)]
     x1 = [a + n for a, n in zip(x0, lengths)]
-    keep = thin_labels(x0, x1, list(rows["y"]), list(rows["salience"]))
+    # points are obstacles too: a label never runs over another event's mark
+    points = [(x - gap, x + gap, y) for x, y, b in zip(x_days, rows["y"], bar) if not b]
+    keep = thin_labels(x0, x1, list(rows["y"]), list(rows["salience"]), obstacles=points)
     keep = [k and bool(t) for k, t in zip(keep, texts)]
     if not any(keep):
         return
@@ -364,11 +366,15 @@ def _add_labels(fig: go.Figure, rows: pd.DataFrame, *, lo: pd.Timestamp, hi: pd.
     ))
 
 
-def thin_labels(x0: list[float], x1: list[float], y: list[float], salience: list[float]) -> list[bool]:
+def thin_labels(x0: list[float], x1: list[float], y: list[float], salience: list[float], *,
+                obstacles: list[tuple[float, float, float]] = ()) -> list[bool]:
     """Which labels to write: the most salient first, each only where it runs over no label already
-    written on its row. x0/x1: where each label starts and ends; y: its row."""
+    written on its row. x0/x1: where each label starts and ends; y: its row; obstacles: (start, end, row)
+    of what no label may cover (the marks)."""
     keep = [False] * len(x0)
     taken: dict[float, list[tuple[float, float]]] = {}
+    for a, b, row in obstacles:
+        taken.setdefault(row, []).append((a, b))
     for i in sorted(range(len(x0)), key=lambda i: (-salience[i], x0[i])):
         spans = taken.setdefault(y[i], [])
         if any(a < x1[i] and x0[i] < b for a, b in spans):
@@ -510,11 +516,15 @@ def _place(rows: pd.DataFrame, lo: pd.Timestamp, point_width: pd.Timedelta) -> p
     for _, part in rows[~dated & (rows["lane"] != UNDATED_MANY)].groupby("lane", sort=False):
         n = len(part)
         per_row = min(n, UNDATED_PER_ROW)
+        n_rows = -(-n // per_row)
         window = max(pd.Timedelta(days=1), per_row * point_width * 1.2)
         anchor = part["published"].iloc[0] if pd.notna(part["published"].iloc[0]) else lo
-        for k, idx in enumerate(part.index):
-            rows.at[idx, "x"] = anchor - window + window * ((k % per_row) + 0.5) / per_row
-            rows.at[idx, "sub"] = k // per_row
+        # the most salient sit in the column nearest publication day, where their headlines have room
+        ranked = part.sort_values("salience", ascending=False, kind="stable").index if "salience" in part else part.index
+        for k, idx in enumerate(ranked):
+            column = per_row - 1 - k // n_rows
+            rows.at[idx, "x"] = anchor - window + window * (column + 0.5) / per_row
+            rows.at[idx, "sub"] = k % n_rows
     rows["x0"] = rows["period_start"]
     rows["x1"] = rows["period_end"]
     bar = rows["precision"].isin(["week", "month", "year"])

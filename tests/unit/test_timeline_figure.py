@@ -187,12 +187,13 @@ def test_week_and_year_are_bars_too():
 
 
 def test_undated_events_sit_in_their_own_lane_just_before_publication():
-    fig = events_timeline_figure(_table([DAY, UNDATED, {**UNDATED, "sentence_id": 5}]))
+    fig = events_timeline_figure(_table([DAY, {**UNDATED, "salience": 0.2}, {**UNDATED, "sentence_id": 5,
+                                                                             "salience": 0.6}]))
     undated = _traces(fig)["Undated (before publication)"]
     assert list(fig.layout.yaxis.ticktext) == ["Israel", "Turkey", "before 10 Apr 2025"]  # ties: by name
     xs = [pd.Timestamp(x) for x in undated.x]
     assert all(pd.Timestamp("2025-04-09") < x < pd.Timestamp("2025-04-10") for x in xs)
-    assert xs[0] < xs[1]  # reading order, left to right
+    assert xs[0] < xs[1]  # the more salient nearest publication day, where its headline has room
     lane_y = fig.layout.yaxis.tickvals[2]
     assert all(abs(y - lane_y) <= 1 for y in undated.y)
 
