@@ -16,10 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dashboard.loader import Settings, build_nlp, read_folder  # noqa: E402
-from dashboard.loader.actors.mentions import find_mentions  # noqa: E402
-from dashboard.loader.events.extract import extract_events  # noqa: E402
-from dashboard.loader.quotes.extract import extract_quotes  # noqa: E402
+from dashboard.loader import Settings, build_nlp, read_folder
+from dashboard.loader.actors.mentions import find_mentions
+from dashboard.loader.events.extract import extract_events
+from dashboard.loader.quotes.extract import extract_quotes
 
 
 def _best(step, items, repeat: int) -> float:

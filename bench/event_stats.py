@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dashboard.loader import load_briefing  # noqa: E402
-from dashboard.loader.events.headlines import opens_with_pronoun  # noqa: E402
+from dashboard.loader import load_briefing
+from dashboard.loader.events.headlines import opens_with_pronoun
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ ROOT = Path.cwd()
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dashboard.loader import load_briefing  # noqa: E402
+from dashboard.loader import load_briefing
 
 
 def main() -> None:

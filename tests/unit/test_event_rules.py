@@ -139,7 +139,8 @@ def test_no_date_where_the_text_gives_none(events_of, text: str, trigger: str) -
 
 
 def test_the_meeting_is_the_event_told_before(events_of) -> None:
-    text = "Ford and Toyota met in Detroit this week, Renault said on Thursday.\nThe meeting, held on Wednesday, was long."
+    text = ("Ford and Toyota met in Detroit this week, Renault said on Thursday.\n"
+            "The meeting, held on Wednesday, was long.")
     events = events_of(text)
     meetings = events[events["lemma"].isin(["meet", "meeting"])]
     assert len(meetings) == 1
@@ -203,7 +204,8 @@ def test_opens_with_pronoun(headline: str, opens: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "trigger", "headline"),
     [
-        pytest.param("“We will win,” Ford said.", "said", "Ford said: “We will win”", id="speaker-before-quote"),
+        pytest.param("“We will win,” Ford said.", "said", "Ford said: “We will win”",
+                     id="speaker-before-quote"),
         pytest.param("“It took too long,” said Ford analyst Alan Mulally.", "said",
                      "Ford analyst Alan Mulally said: “It took too long”", id="inverted-speaker"),
         pytest.param("“We will win.”\nFord said.", "said", "Ford said: “We will win.”", id="quote-before"),
@@ -217,6 +219,9 @@ def test_opens_with_pronoun(headline: str, opens: bool) -> None:
                      id="infinitive-told-with-its-clause"),
         pytest.param("Renault sold the plants that Ford had closed.", "closed", "The plants Ford had closed",
                      id="object-relative"),
+        pytest.param("Renault sold the plants that Ford intends to shut down.", "shut down",
+                     "The plants Ford intends to shut down", id="object-relative-below-an-infinitive"),
+        pytest.param("Toyota rose 8.5% after Ford fell.", "rose", "Toyota rose 8.5%", id="percent-kept"),
     ],
 )
 def test_headline(events_of, text: str, trigger: str, headline: str) -> None:
@@ -235,3 +240,22 @@ def test_participle_made_finite(nlp, lemma: str, tag: str, form: str) -> None:
     verb.lemma_ = lemma
     head = nlp("It goes" if tag == "VBZ" else "It went")[1]
     assert finite(verb, head) == form
+
+
+def test_headline_line_event_is_the_one_the_body_tells(events_of) -> None:
+    events = events_of("Ford and Toyota Hold Talks in Detroit\nFord and Toyota met on Monday for talks.")
+    assert events["sentence_id"].tolist() == [1]
+    assert events["trigger"].tolist() == ["met"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ford lost money. It is feared that Toyota could be hurt.", id="it-is-feared-that"),
+        pytest.param("Ford lost money. It seems that Toyota will follow.", id="it-seems-that"),
+    ],
+)
+def test_expletive_it_names_nobody(events_of, text: str) -> None:
+    events = events_of(text)
+    assert not any("Ford" in keys for trig, keys in zip(events["trigger"], events["agent_keys"])
+                   if trig in ("feared", "seems"))

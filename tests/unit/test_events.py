@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.loader.events.groups import group_reports, similar
 from dashboard.loader.events.extract import EVENT_COLUMNS, extract_events
+from dashboard.loader.events.groups import group_reports, similar
 from dashboard.loader.parsing.pipeline import build_nlp
 from dashboard.loader.settings import Settings
 

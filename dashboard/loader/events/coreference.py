@@ -99,3 +99,22 @@ def merge_within_clause(events: list[Event]) -> list[Event]:
         _join(verb, e, first=verb)
         removed.add(id(e))
     return [e for e in events if id(e) not in removed]
+
+
+def merge_title(events: list[Event], *, title_sentence: int | None) -> list[Event]:
+    """An event of the headline line that the body tells again ("Turkey and Israel Hold First Talks",
+    then "officials convened for discussions") is the body's event: the body tells it in full."""
+    if title_sentence is None:
+        return events
+    body = [e for e in events if e.sentence_id != title_sentence]
+    removed: set[int] = set()
+    for e in events:
+        if e.sentence_id != title_sentence or e.trigger is None:
+            continue
+        for other in body:
+            if other.trigger is not None and _same_kind(e, other) and set(e.actor_keys) & set(other.actor_keys):
+                other.place = other.place or e.place  # a headline's words say less: its actors are not added
+                other.retold.append(e)
+                removed.add(id(e))
+                break
+    return [e for e in events if id(e) not in removed]

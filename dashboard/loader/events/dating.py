@@ -320,10 +320,10 @@ def _subordinate_past_event(sent: Span, sid: int, quoted: list[bool], heads: set
         if quoted[token.idx] or token.i in heads:
             continue
         if token.lower_ in PRIOR_EVENT_PREPS and token.pos_ in ("ADP", "VERB", "SCONJ"):
-            if any(c.dep_ in ("pobj", "dobj") and c.pos_ == "NOUN" and not c.ent_type_ in ("DATE", "TIME")
-                   for c in token.children):
-                noun = next(c for c in token.children if c.dep_ in ("pobj", "dobj") and c.pos_ == "NOUN")
-                return Event(sid, noun, "past", Resolution(None, "none", "earlier-event-no-date"))
+            nouns = [c for c in token.children if c.dep_ in ("pobj", "dobj") and c.pos_ == "NOUN"
+                     and c.ent_type_ not in ("DATE", "TIME")]
+            if nouns:  # the earlier event is the noun: "following the collapse of the regime"
+                return Event(sid, nouns[0], "past", Resolution(None, "none", "earlier-event-no-date"))
         if token.pos_ in ("VERB", "AUX") and token.dep_ in ("advcl", "relcl", "ccomp") \
                 and token.tag_ in ("VBD", "VBN") and clause_tense(token) == "past":
             return Event(sid, token, "past", Resolution(None, "none", _undated_rule(token)))
@@ -389,7 +389,8 @@ def _can_inherit(e: Event) -> bool:
 def _clause_date(e: Event, dated_at: dict[int, Event]) -> tuple[Event, str] | None:
     """The dated event whose clause holds `e`'s, and whether it was reached across a joined clause."""
     trigger = e.trigger
-    if trigger.nominal and not trigger.light and trigger.verb.i in dated_at and _argument_of(trigger.head, trigger.verb):
+    own_verb = trigger.verb.i in dated_at and _argument_of(trigger.head, trigger.verb)
+    if trigger.nominal and not trigger.light and own_verb:
         source = dated_at[trigger.verb.i]  # "met on Monday for talks": the talks are dated by their verb
         return (source, "inherited-clause") if source.event_class in INHERITING_CLASSES else None
     current = trigger.verb if trigger.verb.pos_ in ("VERB", "AUX") else trigger.head

@@ -17,14 +17,33 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from dashboard.loader.events import headlines
-from dashboard.loader.events.coreference import merge_retold, merge_within_clause
-from dashboard.loader.events.dating import (DateMention, Event, clause_tense, date_mentions, dated_events,
-                                            inherit_dates, quoted_chars, resolve_spans, sentence_ids,
-                                            undated_events)
+from dashboard.loader.events.coreference import merge_retold, merge_title, merge_within_clause
+from dashboard.loader.events.dates import Resolution
+from dashboard.loader.events.dating import (
+    DateMention,
+    Event,
+    clause_tense,
+    date_mentions,
+    dated_events,
+    inherit_dates,
+    quoted_chars,
+    resolve_spans,
+    sentence_ids,
+    undated_events,
+)
 from dashboard.loader.events.resolver import actor_of, make_resolver
 from dashboard.loader.events.salience import salience
-from dashboard.loader.events.triggers import (EVENT_NOUNS, NEGATING_VERBS, REPORTING_VERBS, Trigger, event_class, find_triggers, roles,
-                                              shared_subject, trigger_span)
+from dashboard.loader.events.triggers import (
+    EVENT_NOUNS,
+    NEGATING_VERBS,
+    REPORTING_VERBS,
+    Trigger,
+    event_class,
+    find_triggers,
+    roles,
+    shared_subject,
+    trigger_span,
+)
 
 __all__ = ["EVENT_COLUMNS", "DateMention", "clause_tense", "date_mentions", "extract_events", "resolve_spans"]
 
@@ -63,6 +82,8 @@ class _Article:
         """Actors a participant phrase names: the resolver's answer, else the names inside the phrase."""
         if token.i not in self.cache:
             self.cache[token.i] = []  # a phrase that leads back to itself names nobody
+            if _expletive(token):
+                return []
             key = actor_of(self.resolver, token) if not self.quoted[token.idx] else None
             named = []
             for t in _phrase(token):
@@ -93,6 +114,15 @@ class _Article:
         return [k for c in subjects for k in self.keys(c)]
 
 
+def _expletive(token: Token) -> bool:
+    """'it' that stands for nothing: "it is feared that ...", "it seems that ...", "it is likely to ..."."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass", "expl"):
+        return False
+    head = token.head
+    return token.dep_ == "expl" or any(c.dep_ in ("ccomp", "xcomp") for c in head.children) and (
+        token.dep_ == "nsubjpass" or head.lemma_ in ("be", "seem", "appear"))
+
+
 def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | None) -> pd.DataFrame:
     """Events of one parsed article, dated against its publication date when it has one."""
     art = _Article(doc, mentions, published)
@@ -119,7 +149,7 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
     inherit_dates(events, art.paragraphs)
     for e in events:
         e.headline = _headline(e, art)
-    events = merge_retold(events)
+    events = merge_title(merge_retold(events), title_sentence=_title_sentence(art))
     rows = [_row(e, art) for e in sorted(events, key=lambda e: (e.sentence_id, e.position, e.trigger.head.i))]
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
@@ -154,9 +184,8 @@ def _own_trigger(anchor: Token) -> Trigger:
     return Trigger(anchor, verb)
 
 
-def _undated(trig: Trigger):
-    from dashboard.loader.events.dates import Resolution
-
+def _undated(trig: Trigger) -> Resolution:
+    """No date of its own: the rule says which tense the event was told in."""
     verb = trig.verb
     if clause_tense(verb) != "past":
         return Resolution(None, "none", f"{clause_tense(verb)}-no-date")
@@ -225,9 +254,9 @@ def _entity_text(token: Token) -> str:
 def _headline(e: Event, art: _Article) -> str:
     trig = e.trigger
     skip = art.date_tokens
-    if trig.nominal and not trig.light:
+    if trig.nominal and not trig.light and (trig.head.lemma_.lower() in EVENT_NOUNS or trig.verb is trig.head):
         tokens = headlines.noun_phrase(trig.head, skip=skip)
-        named = {art.key_at.get(t.i) for t in tokens} | {k for t in tokens if t.pos_ == "PRON" for k in art.keys(t)}
+        named = {k for t in tokens if t.pos_ in ("PRON", "PROPN") or t.i in art.key_at for k in art.keys(t)}
         if len(e.agent_keys) == 1 and e.agent_keys[0] not in named and not any(
                 c.dep_ == "poss" for c in trig.head.children):
             # the agent stands outside the phrase ("During a visit ..., Netanyahu ..."): "Netanyahu's visit"
@@ -250,9 +279,11 @@ def _headline(e: Event, art: _Article) -> str:
     skip = skip - {t.i for c in keep for t in c.subtree}
     if root.dep_ == "acl" and root.head.pos_ in ("NOUN", "PROPN") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
-        # "an agreement reached in 1991", "a contract to supply helicopters": the noun with its clause
+        # "an agreement reached in 1991", "a contract to supply helicopters": the noun with its clause;
+        # "the rate reaching 8.5%": the noun does it, "The rate reached 8.5%"
+        active = {root.i: headlines.finite(root, _finite_above(root))} if root.tag_ == "VBG" else {}
         tokens = headlines.noun_phrase(root.head, skip=skip) + headlines.clause(root, art.quoted, skip=skip)
-        return _render(tokens, art)
+        return _render(tokens, art, forms=active)
     reporting = verb.lemma_.lower() in REPORTING_VERBS
     forms = {}
     if root.tag_ == "VBG" and root.dep_ in ("advcl", "conj", "acl") and not any(
@@ -305,7 +336,7 @@ def _told_with(verb: Token) -> Token:
         wh = any(c.lower_ in ("what", "whatever") and c.dep_ in ("dobj", "nsubj") for c in root.children)
         if root.head.i == root.i or not (root.dep_ == "xcomp" or wh and root.dep_ in ("ccomp", "relcl", "dobj")):
             break
-        root = root.head if not wh else root.head
+        root = root.head
     return root
 
 
@@ -405,7 +436,7 @@ def _antecedent(token: Token, art: _Article) -> str | None:
 def _row(e: Event, art: _Article) -> dict:
     r = e.resolution
     m = e.mention or e.inherited
-    start, end, text, lemma = trigger_span(e.trigger)
+    start, end, text, lemma = trigger_span(e.trigger, art.text)
     return {
         "sentence_id": e.sentence_id,
         "trigger": text,
@@ -430,6 +461,14 @@ def _row(e: Event, art: _Article) -> dict:
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
+
+
+def _title_sentence(art: _Article) -> int | None:
+    """0 when the first sentence is the headline line (the loader puts it first, on a line of its own)."""
+    newline = art.text.find("\n")
+    if newline == -1 or len(art.sent_starts) < 2:
+        return None
+    return 0 if art.doc[art.sent_starts[1]].idx > newline else None
 
 
 def _ranges(quoted: list[bool]) -> list[tuple[int, int]]:

@@ -21,6 +21,7 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "this", "that", "these"
 DROPPED_HERE = frozenset({"conj", "cc", "advcl", "parataxis", "preconj", "mark"})
 DROPPED_BELOW = frozenset({"relcl", "appos", "parataxis"})
 SEPARATORS = (",", ";", ":", "-", "–", "—")
+NOUN_CLAUSES = frozenset({"relcl", "acl", "appos", "advcl", "ccomp"})
 
 
 def clause(root: Token, quoted: list[bool], *, skip: frozenset[int] | set[int] = frozenset(),
@@ -76,16 +77,18 @@ def noun_phrase(noun: Token, *, skip: frozenset[int] | set[int] = frozenset()) -
         if tok.i in skip:
             continue
         out.append(tok)
-        stack += [c for c in tok.children if c.dep_ not in ("relcl", "acl", "appos", "advcl", "ccomp", "conj", "cc")]
+        # another noun joined to the event noun is another event; joined names inside it stay ("between A and B")
+        dropped = NOUN_CLAUSES | ({"conj", "cc"} if tok.i == noun.i else set())
+        stack += [c for c in tok.children if c.dep_ not in dropped]
     return _shorten(sorted(out, key=lambda t: t.i), noun)
 
 
 def _shared_subject(root: Token, keep: list[Token]) -> list[Token]:
     """The subject a clause shares with the one it hangs from; a relative pronoun gives way to its noun."""
     if any(c.dep_ in ("nsubj", "nsubjpass") and not _relative(c) for c in root.children):
-        if root.dep_ == "relcl" and any(_relative(c) for c in root.children):
+        if root.dep_ == "relcl" and any(_relative(t) and t.i < root.i for t in keep):
             # "the dealerships that it was closing": the noun stands in front, the pronoun goes
-            keep[:] = [t for t in keep if not (_relative(t) and t.head.i == root.i)]
+            keep[:] = [t for t in keep if not (_relative(t) and t.i < root.i)]
             return _head_phrase(root.head)
         return []
     if root.dep_ == "relcl":
@@ -161,7 +164,7 @@ def render(tokens: list[Token], quoted: list[bool], name_of: Callable[[Token], s
             tokens[0].dep_ in ("cc", "mark") or tokens[0].lower_ in ("however", "meanwhile", "also", "but", "and")
             or _relative(tokens[0]))):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")"):
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")", "%"):
         tokens = tokens[:-1]
     present = {t.i for t in tokens}
     words: list[tuple[Token, str]] = []

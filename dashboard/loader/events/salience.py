@@ -24,13 +24,16 @@ def salience(events: pd.DataFrame) -> pd.Series:
     """Salience of every row of an events table (columns as extract_events or the briefing give them)."""
     if events.empty:
         return pd.Series([], index=events.index, dtype="Float64")
-    date = events["precision"].astype(str).map(DATE_WEIGHT).fillna(0.0)
-    agents = events["agent_ids" if "agent_ids" in events else "agent_keys"].map(lambda v: bool(as_list(v)))
-    patients = events["patient_ids" if "patient_ids" in events else "patient_keys"].map(lambda v: bool(as_list(v)))
-    sides = (agents.astype(float) + patients.astype(float)) / 2 * SIDES_WEIGHT
-    count = events["source_count"].fillna(1).astype(float) if "source_count" in events else 1.0
-    sources = ((pd.Series(count, index=events.index) - 1).clip(0, MANY_SOURCES - 1) / (MANY_SOURCES - 1)
-               * SOURCES_WEIGHT)
-    lead = (events["sentence_id"].astype(float) < LEAD_SENTENCES).astype(float) * LEAD_WEIGHT
-    kind = events["event_class"].map(CLASS_WEIGHT).fillna(0.0)
-    return (date + sides + sources + lead + kind).round(3).astype("Float64")
+    agents = events["agent_ids" if "agent_ids" in events else "agent_keys"].tolist()
+    patients = events["patient_ids" if "patient_ids" in events else "patient_keys"].tolist()
+    counts = events["source_count"].tolist() if "source_count" in events else [1] * len(events)
+    scores = []
+    for precision, agent, patient, count, sid, kind in zip(
+            events["precision"].astype(str).tolist(), agents, patients, counts, events["sentence_id"].tolist(),
+            events["event_class"].tolist()):
+        count = 1 if count is None or count != count or count is pd.NA else count  # NaN and NA: one source
+        sides = (bool(as_list(agent)) + bool(as_list(patient))) / 2 * SIDES_WEIGHT
+        sources = min(max(count - 1, 0), MANY_SOURCES - 1) / (MANY_SOURCES - 1) * SOURCES_WEIGHT
+        lead = LEAD_WEIGHT if sid < LEAD_SENTENCES else 0.0
+        scores.append(round(DATE_WEIGHT.get(precision, 0.0) + sides + sources + lead + CLASS_WEIGHT.get(kind, 0.0), 3))
+    return pd.Series(scores, index=events.index, dtype="Float64")

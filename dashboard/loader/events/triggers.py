@@ -25,8 +25,7 @@ EVENT_NOUNS = frozenset({
     "withdrawal", "expansion", "restructuring", "partnership", "alliance", "order", "delivery", "debut",
     "unveiling", "dialogue", "consultation", "crackdown", "intervention", "operation", "campaign",
     # what markets and companies do in the news
-    "increase", "decrease", "rise", "fall", "drop", "decline", "gain", "loss", "profit", "growth", "rally",
-    "slump", "plunge", "rebound", "recovery", "finish", "flight", "filing", "keynote", "event", "failure",
+    "increase", "decrease", "rise", "fall", "drop", "decline", "gain", "loss", "profit", "growth", "slump", "plunge", "rebound", "recovery", "finish", "flight", "filing", "keynote", "event", "failure",
     "closure", "shutdown", "bailout", "loan", "layoffs", "cuts", "crisis", "default", "downgrade", "upgrade",
 })
 # Verbs that lend their tense and subject to an event noun: "held talks", "made a visit", "took part".
@@ -72,6 +71,8 @@ PARTICIPANT_PREPS = frozenset({"with", "against", "to", "toward", "towards", "fr
 NOUN_AGENT_PREPS = frozenset({"by", "between", "among", "from"})
 NOUN_PATIENT_PREPS = frozenset({"of", "against", "on", "into", "at"})
 NOUN_OTHER_PREPS = frozenset({"with", "to", "toward", "towards", "for"})
+# Prepositions on a verb's object that name who else takes part: "suspended trade with Israel".
+OBJECT_PARTNER_PREPS = NOUN_OTHER_PREPS | {"against", "between"}
 # "During a visit ...", "at the summit": the subject of the clause took part in the event.
 SUBJECT_TIME_PREPS = frozenset({"during", "on", "at"})
 SUBJECT_EVENT_NOUNS = frozenset({"visit", "trip", "tour", "meeting", "talk", "talks", "summit", "conference",
@@ -102,7 +103,8 @@ def find_triggers(doc: Doc, quoted: list[bool]) -> list[Trigger]:
         if quoted[tok.idx]:
             continue
         pos = tok.pos_
-        if pos == "VERB" or (pos == "AUX" and tok.dep_ not in ("aux", "auxpass") and _copular(tok)):
+        if pos == "VERB" or (pos == "AUX" and tok.lemma_ == "be" and tok.dep_ not in ("aux", "auxpass")
+                             and _copular(tok)):
             if tok.dep_ in VERB_DEPS_SKIPPED:
                 continue
             noun = _light_object(tok)
@@ -152,8 +154,9 @@ def _governing_verb(noun: Token) -> Token:
     return noun
 
 
-def trigger_span(trigger: Trigger) -> tuple[int, int, str, str]:
-    """(start, end, text, lemma) of the event word; a phrasal verb keeps an adjacent particle."""
+def trigger_span(trigger: Trigger, text: str) -> tuple[int, int, str, str]:
+    """(start, end, words, lemma) of the event word in the article `text` (doc.text, read once by the
+    caller: spaCy rebuilds it on every access); a phrasal verb keeps an adjacent particle."""
     head = trigger.head
     start, end, lemma = head.idx, head.idx + len(head.text), head.lemma_.lower()
     if head.pos_ == "NOUN" and head.tag_ in ("NNS", "NNPS") and lemma in EVENT_NOUNS and head.lower_ in EVENT_NOUNS:
@@ -162,7 +165,7 @@ def trigger_span(trigger: Trigger) -> tuple[int, int, str, str]:
         if child.dep_ == "prt" and child.i == head.i + 1:
             end = child.idx + len(child.text)
             lemma = f"{lemma} {child.lower_}"
-    return start, end, head.doc.text[start:end], lemma
+    return start, end, text[start:end], lemma
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,9 +173,12 @@ def trigger_span(trigger: Trigger) -> tuple[int, int, str, str]:
 
 
 def event_class(trigger: Trigger) -> str:
-    """occurrence | reporting | intention | state | negated | hypothetical (see CLASSES)."""
+    """occurrence | reporting | intention | state | negated | hypothetical (see CLASSES).
+
+    An event noun takes the class of the verb it is the object of ("will hold talks", "plans a
+    merger"), or its own from its modifiers ("no deal", "a possible strike", "the planned merger").
+    """
     head, verb = trigger.head, trigger.verb
-    verbs = [verb] + ([] if verb.i == head.i or verb.pos_ not in ("VERB", "AUX") else [])
     if trigger.nominal:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return "negated"
@@ -181,23 +187,21 @@ def event_class(trigger: Trigger) -> str:
             return "hypothetical"
         if mods & INTENTION_MODIFIERS:
             return "intention"
-        if not trigger.light and verb.i != head.i and not _in_clause_of(head, verb):
+        if verb.pos_ not in ("VERB", "AUX") or not trigger.light and not _in_clause_of(head, verb):
             return "occurrence"
-        if verb.pos_ not in ("VERB", "AUX"):
-            return "occurrence"
-    v = verbs[0]
-    if _negated(v):
+    if _negated(verb):
         return "negated"
-    if _hypothetical(v):
+    if _hypothetical(verb):
         return "hypothetical"
-    if _intended(v):
+    if _intended(verb):
         return "intention"
-    if not trigger.nominal or trigger.light:
-        lemma = v.lemma_.lower()
-        if lemma in REPORTING_VERBS:
-            return "reporting"
-        if lemma in STATE_VERBS and not trigger.light or v.pos_ == "AUX":
-            return "state"
+    if trigger.nominal and not trigger.light:
+        return "occurrence"
+    lemma = verb.lemma_.lower()
+    if lemma in REPORTING_VERBS:
+        return "reporting"
+    if verb.pos_ == "AUX" or lemma in STATE_VERBS and not trigger.light:
+        return "state"
     return "occurrence"
 
 
@@ -313,7 +317,7 @@ def _verb_roles(verb: Token) -> Roles:
         elif dep in ("dobj", "dative", "iobj"):
             patients.append(child)
             # the object's own participants: "suspended trade with Israel", "joined the case against it"
-            others += [g for p in child.children if p.dep_ == "prep" and p.lower_ in NOUN_OTHER_PREPS | {"against", "between"}
+            others += [g for p in child.children if p.dep_ == "prep" and p.lower_ in OBJECT_PARTNER_PREPS
                        for g in p.children if g.dep_ == "pobj"]
         elif dep == "prep" and child.lower_ in PARTICIPANT_PREPS:
             others += [g for g in child.children if g.dep_ == "pobj"]
