@@ -7,9 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.context import current_state, current_view, url_state
+from dashboard.filtering import View
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.labels import escape_md
 from dashboard.views.links import reader_link, reader_params
+from dashboard.views.memo import view_key
 from dashboard.views.story import position, step, story_card_html
 from dashboard.views.timeline import (
     AGGREGATE_ABOVE, LANE_MODES, bucket_unit, date_bounds, default_range, event_table, events_csv, events_in_range,
@@ -18,6 +20,22 @@ from dashboard.views.timeline import (
 
 MAX_TABLE_ROWS = 1000  # more rows than anyone reads; the CSV holds them all
 
+
+# Remembered per view (`view_key`), so stepping through the story or returning to a view does not
+# rebuild the table and the chart of thousands of events.
+# a resource, not data: copying thousands of rows with list cells on every rerun would cost what the
+# cache saves; the page only reads the table and takes slices of it
+@st.cache_resource(max_entries=8, show_spinner=False)
+def timeline_table(key: tuple, _view: View) -> pd.DataFrame:
+    """The event table of the view `key` names (shared: never change it in place)."""
+    return event_table(_view.events, _view.actors, _view.briefing.articles)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def timeline_figure(key: tuple, lanes: str, start: object, end: object, undated: bool, _shown: pd.DataFrame):
+    """The timeline of the view `key` over `start`..`end`, undated events when `undated`."""
+    return events_timeline_figure(_shown, lanes=lanes)
+
 view = current_view()
 b = view.briefing
 st.title("Timeline")
@@ -25,7 +43,8 @@ filter_caption(view)
 
 stop_if_nothing_to_show(len(b.events), len(view.events), what="dated or undated events", icon=":material/event_busy:")
 
-table = event_table(view.events, view.actors, b.articles)
+key = view_key(view)
+table = timeline_table(key, view)
 bounds = date_bounds(table)
 
 controls = st.columns([2, 5, 2, 2], vertical_alignment="bottom")
@@ -72,7 +91,7 @@ elif bounds is None:
     st.info("These events carry no date and their articles no publication date, so they cannot be placed "
             "on a calendar. They are listed below.", icon=":material/event_busy:")
 else:
-    fig = events_timeline_figure(shown, lanes=LANE_MODES[lanes])
+    fig = timeline_figure(key, LANE_MODES[lanes], start, end, undated, shown)
     state = st.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode="points",
                             config={"displayModeBar": False})
     chart_ids = selected_event_ids(state)
