@@ -222,6 +222,9 @@ def test_opens_with_pronoun(headline: str, opens: bool) -> None:
         pytest.param("Renault sold the plants that Ford intends to shut down.", "shut down",
                      "The plants Ford intends to shut down", id="object-relative-below-an-infinitive"),
         pytest.param("Toyota rose 8.5% after Ford fell.", "rose", "Toyota rose 8.5%", id="percent-kept"),
+        pytest.param("Ford said: “This deal with Toyota was signed on Monday.”", "signed",
+                     "Ford said: “This deal with Toyota was signed”", id="words-of-a-quotation-told-by-the-speaker"),
+        pytest.param("Ford said that its sales rose.", "rose", "Ford's sales rose", id="possessive-resolved"),
     ],
 )
 def test_headline(events_of, text: str, trigger: str, headline: str) -> None:

@@ -40,6 +40,7 @@ from dashboard.loader.events.triggers import (
     Trigger,
     event_class,
     find_triggers,
+    governing_verb,
     roles,
     shared_subject,
     trigger_span,
@@ -88,6 +89,8 @@ class _Article:
             named = []
             for t in _phrase(token):
                 k = self.key_at.get(t.i)
+                if k is None and t.dep_ == "poss" and t.i != token.i and t.pos_ == "PRON":
+                    k = next(iter(self.keys(t)), None)  # "its sales": the company's
                 if k and k not in named:
                     named.append(k)
             subject = token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
@@ -180,8 +183,7 @@ def _own_trigger(anchor: Token) -> Trigger:
     """The event word of a dated clause or noun that no rule took: the anchor itself."""
     if anchor.pos_ in ("VERB", "AUX"):
         return Trigger(anchor, anchor)
-    verb = anchor.head if anchor.head.pos_ in ("VERB", "AUX") else anchor
-    return Trigger(anchor, verb)
+    return Trigger(anchor, governing_verb(anchor))
 
 
 def _undated(trig: Trigger) -> Resolution:
@@ -267,10 +269,19 @@ def _headline(e: Event, art: _Article) -> str:
         tokens = headlines.noun_phrase(trig.head, skip=skip) + headlines.clause(trig.verb, art.quoted, skip=skip)
         return _render(tokens, art)
     verb = trig.verb if trig.verb.pos_ in ("VERB", "AUX") else trig.head
+    if art.quoted[trig.head.idx]:
+        speech = _speech_verb(trig.head, art)
+        if speech is not None:  # words inside a quotation are told through who said them
+            return _clause_headline(speech, speech, art, skip, set())
     root = _told_with(verb)
     denial = _denied_by(verb) if e.event_class == "negated" else None
     if denial is not None:  # "denied it had sold" is told as the denial, never as the sale
         verb = root = denial
+    return _clause_headline(verb, root, art, skip, set(e.agent_keys))
+
+
+def _clause_headline(verb: Token, root: Token, art: _Article, skip: set[int], speaker: set[str]) -> str:
+    """The headline of a clause event: `verb` told with the clause of `root` (itself or the one above)."""
     # dating words go (the date has its column), unless they are the subject ("2008 was a bad year") or
     # what a copula says ("The first flight was in June 1994")
     keep = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -286,7 +297,7 @@ def _headline(e: Event, art: _Article) -> str:
         return _render(tokens, art, forms=active)
     reporting = verb.lemma_.lower() in REPORTING_VERBS
     forms = {}
-    if root.tag_ == "VBG" and root.dep_ in ("advcl", "conj", "acl") and not any(
+    if root.tag_ == "VBG" and root.dep_ in ("advcl", "conj", "acl", "pcomp") and not any(
             c.dep_ in ("aux", "auxpass") for c in root.children):
         forms[root.i] = headlines.finite(root, _finite_above(root))  # "..., citing threats" -> "cited threats"
     tokens = headlines.clause(root, art.quoted, skip=skip, keep_reported=not reporting,
@@ -297,7 +308,6 @@ def _headline(e: Event, art: _Article) -> str:
     reported = _reported(verb, art, skip) or _quotation_nearby(verb, art)
     if not reported:
         return main
-    speaker = set(e.agent_keys)
     main = _render(_subject_first([t for t in tokens if not art.quoted[t.idx] and t.text not in QUOTE_MARKS], verb),
                    art, forms=forms, keep_order=True)
     first = min(reported, key=lambda t: t.i)
@@ -309,6 +319,17 @@ def _headline(e: Event, art: _Article) -> str:
     if said[:1].isupper() and first.pos_ == "DET" and said.split()[0] == first.text:
         said = said[:1].lower() + said[1:]  # "The plan ..." in front of the verb is "the plan ..." after it
     return f"{main} that {said}" if said else main
+
+
+def _speech_verb(word: Token, art: _Article) -> Token | None:
+    """The reporting verb outside quotation marks that introduces the quotation `word` stands in: one
+    above it, else one in its sentence."""
+    for anc in word.ancestors:
+        if not art.quoted[anc.idx] and anc.lemma_.lower() in REPORTING_VERBS:
+            return anc
+    sent = word.sent
+    return next((t for t in sent if not art.quoted[t.idx] and t.lemma_.lower() in REPORTING_VERBS
+                 and t.pos_ == "VERB"), None)
 
 
 def _quotation_nearby(verb: Token, art: _Article) -> list[Token]:

@@ -175,10 +175,12 @@ def render(tokens: list[Token], quoted: list[bool], name_of: Callable[[Token], s
         text = forms.get(token.i, token.text)
         if not quoted[token.idx]:
             low = token.lower_
-            if low in PERSONAL and token.pos_ == "PRON":
+            possessive = low in POSSESSIVE or token.dep_ == "poss"
+            if low in PERSONAL and token.pos_ == "PRON" and (not possessive or not words):
+                # a possessive inside the sentence reads well as it stands ("Israel continues its operations")
                 name = name_of(token) or (fallback(token) if not words else None)
                 if name:
-                    text = f"{name}'s" if low in POSSESSIVE or token.dep_ == "poss" else name
+                    text = f"{name}'s" if possessive else name
             elif token.pos_ == "NOUN" and token.dep_ != "compound":
                 name = name_of(token)
                 phrase = [c for c in token.lefts if c.i in present]

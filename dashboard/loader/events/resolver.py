@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 from spacy.tokens import Doc, Token
 
+from dashboard.loader.quotes.cues import PRONOUN_KINDS
 from dashboard.loader.quotes.speakers import Speakers
 
 # The mention fields the resolver reads, in its order.
@@ -28,8 +29,14 @@ def make_resolver(doc: Doc, mentions: pd.DataFrame, quoted: list[tuple[int, int]
     return Speakers(doc, records, quoted, sent_starts)
 
 
+# Possessive pronouns stand for what their subject forms stand for: "its sales" as "it".
+POSSESSIVES = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+
 def actor_of(resolver: Speakers | None, token: Token) -> str | None:
     """The key of the actor the noun phrase headed by `token` names (a pronoun or role noun resolved), or None."""
     if resolver is None:
         return None
+    if token.lower_ in POSSESSIVES and token.dep_ == "poss":
+        return resolver.antecedent(token, PRONOUN_KINDS[POSSESSIVES[token.lower_]])
     return resolver.of_phrase(token).key

@@ -114,7 +114,7 @@ def find_triggers(doc: Doc, quoted: list[bool]) -> list[Trigger]:
             else:
                 out.append(Trigger(tok, tok))
         elif pos == "NOUN" and tok.lemma_.lower() in EVENT_NOUNS and tok.i not in lit and not _lit_later(tok):
-            out.append(Trigger(tok, _governing_verb(tok)))
+            out.append(Trigger(tok, governing_verb(tok)))
     return out
 
 
@@ -142,7 +142,7 @@ def _lit_later(noun: Token) -> bool:
     return any(c.dep_ == "acl" and _light_object(c) is noun for c in noun.children)
 
 
-def _governing_verb(noun: Token) -> Token:
+def governing_verb(noun: Token) -> Token:
     """The verb whose clause an event noun stands in (the noun itself when there is none)."""
     current = noun
     for _ in range(6):
