@@ -117,3 +117,13 @@ def test_actor_timeline_labels_both_events_stacked_on_one_day():
     # same day, stacked on two rows: each label has its own row
     texts = [t for tr in actor_events_figure(rows).data if tr.mode == "text" for t in tr.text]
     assert sorted(t.strip() for t in texts) == ["Turkey met Israel", "Turkey signed a deal"]
+
+
+def test_the_same_network_is_laid_out_once():
+    from dashboard.views.network import layout_of
+
+    edges = (("a", "b", 2), ("b", "c", 1))
+    first = layout_of(("a", "b", "c"), edges)
+    assert layout_of(("a", "b", "c"), edges) is first
+    assert layout_of(("a", "b", "c"), (("a", "b", 2),)) is not first
+    assert not first.flags.writeable  # shared between reruns: nobody may change it
