@@ -13,6 +13,7 @@ from dashboard.loader.vocabulary import as_list
 from dashboard.views.labels import date_label
 from dashboard.views.links import EVERYTHING, reader_link
 from dashboard.views.overview import KIND_COLORS
+from dashboard.views.timeline import before_label
 from dashboard.views.url_state import UrlState
 
 TABLE_COLUMNS = ["actor_id", "name", "kind", "role", "affiliation", "mentions", "articles", "quotes",
@@ -132,7 +133,8 @@ def actor_events(events: pd.DataFrame, actor_id: str, *, actors: pd.DataFrame, a
                  state: UrlState = EVERYTHING) -> pd.DataFrame:
     """Events `actor_id` takes part in, dated first in date order, undated last.
 
-    Columns: event_id, date, when (the date as precisely as the text gives it, or "undated"), role (agent,
+    Columns: event_id, date, when (the date as precisely as the text gives it, or "before <publication
+    date>"), role (agent,
     patient, both or named: see `actor_role`), headline (the summary when there is none), date_text,
     with (the other actors), place, salience, article, link (to the reader, keeping the view of `state`).
     """
@@ -143,7 +145,9 @@ def actor_events(events: pd.DataFrame, actor_id: str, *, actors: pd.DataFrame, a
     e["link"] = _links(e, state)
     e = e.sort_values(["date", "article_id", "sentence_id"], na_position="last", kind="stable")
     e = e.rename(columns={"with_": "with"})
-    e["when"] = pd.Series([date_label(d, p) for d, p in zip(e["date"], e["precision"])], index=e.index, dtype="string")
+    # an undated event is told as the timeline tells it: before its article's publication
+    e["when"] = pd.Series([date_label(d, p, undated=before_label(pub)) for d, p, pub in
+                           zip(e["date"], e["precision"], e["published"])], index=e.index, dtype="string")
     for col in ("agent_ids", "patient_ids", "headline", "salience"):
         if col not in e.columns:
             e[col] = None
@@ -170,9 +174,10 @@ def actor_timeline_html(rows: pd.DataFrame) -> str:
             f'<li><span class="at-when">{html.escape(str(when))}</span>'
             f'<span class="at-role" style="color:{colour};border-color:{colour}55">{html.escape(ROLES.get(role, role))}'
             f'</span><span class="at-what">{html.escape(str(headline) if isinstance(headline, str) else "")}</span>'
-            + (f'<span class="at-extra">with {extra}</span>' if extra else "")
-            + f' <a href="{html.escape(str(link))}" target="_self">Read</a></li>')
-    return ("<style>.at-list{list-style:none;padding:0;margin:0}.at-list li{padding:.45rem 0;"
+            f' <a href="{html.escape(str(link))}" target="_self">Read</a>'
+            + (f'<span class="at-extra">with {extra}</span>' if extra else "") + "</li>")
+    return ("<style>ol.at-list{list-style:none;padding:0 !important;margin:0 !important}.at-list li{padding:.45rem 0;"
+            "margin:0 !important;"
             "border-bottom:1px solid #e2e8f0;line-height:1.45}.at-when{display:inline-block;min-width:8.5rem;"
             "color:#475569;font-size:.85rem;font-variant-numeric:tabular-nums}.at-role{font-size:.72rem;"
             "border:1px solid;border-radius:999px;padding:0 .45rem;margin-right:.5rem;white-space:nowrap}"

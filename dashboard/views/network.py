@@ -210,10 +210,11 @@ def actor_events_figure(events: pd.DataFrame, *, height: int = 200, style: str =
     if len(dated):
         lo, hi = dated["date"].min(), dated["date"].max()
         pad = max(pd.Timedelta(days=1), (hi - lo) * 0.05)
-        xaxis["range"] = [lo - pad, hi + pad * 6]  # room on the right for the last label
+        right = hi + pad + max((hi - lo) * 0.3, pd.Timedelta(days=2))  # room on the right for the last label
+        xaxis["range"] = [lo - pad, right]
         if hi - lo <= pd.Timedelta(days=14):
             xaxis["dtick"] = 86_400_000  # one tick a day: finer ticks would repeat the same day
-        span_days = ((hi + pad * 6) - (lo - pad)) / pd.Timedelta(days=1)
+        span_days = (right - (lo - pad)) / pd.Timedelta(days=1)
         texts = [textwrap.shorten(str(h), 30, placeholder="…") if isinstance(h, str) else "" for h in dated["headline"]]
         x = ((dated["date"] - lo) / pd.Timedelta(days=1)).to_numpy(dtype=float)
         per_char = span_days * 6.3 / 560  # about 560 px of plot beside the profile

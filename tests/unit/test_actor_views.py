@@ -138,7 +138,7 @@ def test_actor_events_dated_first_with_the_other_actors_and_links():
                           state=UrlState(actors=("Israel",)))
     assert events[["when", "headline", "with", "article", "link"]].astype(object).values.tolist() == [
         ["2 Apr 2025", "officials met", "Israel", "Talks begin", "reader?article=a1&sentence=0&actor=Israel"],
-        ["undated", "talks go on", "", "Talks end", "reader?article=a2&sentence=0&actor=Israel"],
+        ["before 11 Apr 2025", "talks go on", "", "Talks end", "reader?article=a2&sentence=0&actor=Israel"],
     ]
 
 
@@ -163,7 +163,7 @@ def test_actor_timeline_rows_say_the_part_the_actor_played_in_date_order():
         ["2 Apr 2025", "agent", "Turkey struck Israel"],
         ["3 Apr 2025", "patient", "Israel warned Turkey"],
         ["5 Apr 2025", "named", "Turkey and Israel met"],
-        ["undated", "agent", "Turkey <b>waits</b>"],
+        ["before 11 Apr 2025", "agent", "Turkey <b>waits</b>"],
     ]
     assert list(actor_events(ROLE_EVENTS, "israel", actors=ACTORS, articles=ARTICLES)["role"]) == [
         "patient", "agent", "named"]
