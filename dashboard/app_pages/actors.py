@@ -28,21 +28,23 @@ MAX_LISTED_EVENTS = 200  # an actor's timeline list beyond this is not read; the
 
 
 # What the page builds is remembered per view (`view_key`: the filter and the briefing's fingerprint), so
-# going back to a view, or to a profile already opened, redraws without building again.
-@st.cache_data(max_entries=16, show_spinner=False)
+# going back to a view, or to a profile already opened, redraws without building again. Resources, not
+# data: pickling a thousand quote cards and events on every hit would cost what the cache saves; the page
+# only reads what it gets back.
+@st.cache_resource(max_entries=16, show_spinner=False)
 def view_tables(key: tuple, _view: View) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The actor table and the co-occurrence edges of the view `key` names."""
     return (actor_table(_view.actors, _view.mentions, quotes=_view.quotes, articles=_view.articles,
                         events=_view.events), cooccurrence_edges(_view.mentions))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=32, show_spinner=False)
 def network_for(key: tuple, profile_id: str, top_n: int, _nodes: pd.DataFrame, _edges: pd.DataFrame):
     """The network of the view `key` with `profile_id` highlighted."""
     return network_figure(_nodes, _edges, selected_id=profile_id, height=430)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=32, show_spinner=False)
 def profile_parts(key: tuple, profile_id: str, here: UrlState, _view: View, _edges: pd.DataFrame) -> dict:
     """Everything of one actor's profile in the view `key`: counts, quote cards, its timeline."""
     actors, articles = _view.actors, _view.briefing.articles

@@ -2,8 +2,8 @@
 
 Hashing whole tables on every rerun costs as much as the work it would save; this key is made of the
 filter and a fingerprint of the briefing instead: the folder, every table's length, the actors'
-names, kinds, roles and merges (a registry correction changes them), and the articles' ids (an edited
-article gets a new id).
+names, kinds, roles and merges (a registry correction changes them), the articles' ids (an edited
+article gets a new id), titles and dates (front matter), and the events' ids, dates and headlines.
 """
 from __future__ import annotations
 
@@ -17,11 +17,17 @@ ACTOR_FIELDS = ["actor_id", "name", "kind", "role", "affiliation_id"]
 def view_key(view: View) -> tuple:
     """A hashable key that changes whenever the tables of `view` can have changed."""
     b = view.briefing
-    actors = b.actors[[c for c in ACTOR_FIELDS if c in b.actors.columns]]
+    actors = b.actors
     return (
         b.folder,
         tuple(len(t) for t in b.tables().values()),
-        int(pd.util.hash_pandas_object(actors.astype("string"), index=False).sum()),
-        int(pd.util.hash_pandas_object(b.articles["article_id"].astype("string"), index=False).sum()),
+        _fingerprint(actors, ACTOR_FIELDS),
+        _fingerprint(b.articles, ["article_id", "title", "published"]),
+        _fingerprint(b.events, ["event_id", "date", "headline"]),
         view.filter,
     )
+
+
+def _fingerprint(table: pd.DataFrame, columns: list[str]) -> int:
+    part = table[[c for c in columns if c in table.columns]].astype("string")
+    return int(pd.util.hash_pandas_object(part, index=False).sum())
