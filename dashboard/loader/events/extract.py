@@ -264,7 +264,11 @@ def _headline(e: Event, art: _Article) -> str:
             # the agent stands outside the phrase ("During a visit ..., Netanyahu ..."): "Netanyahu's visit"
             tokens = [t for t in tokens if not (t.dep_ == "det" and t.head.i == trig.head.i)]
             return f"{display_name(e.agent_keys[0])}'s {_render(tokens, art, capitalise=False)}"
-        return _render(tokens, art)
+        if sum(not t.is_punct for t in tokens) > 2 or trig.verb.pos_ not in ("VERB", "AUX"):
+            return _render(tokens, art)
+        # "A [June 3] hearing" says nothing alone: the clause it stands in ("A hearing has been scheduled")
+        verb = trig.verb
+        return _clause_headline(verb, _told_with(verb), art, skip, set(e.agent_keys))
     if trig.verb.dep_ == "acl" and trig.light:
         tokens = headlines.noun_phrase(trig.head, skip=skip) + headlines.clause(trig.verb, art.quoted, skip=skip)
         return _render(tokens, art)

@@ -86,7 +86,9 @@ def noun_phrase(noun: Token, *, skip: frozenset[int] | set[int] = frozenset()) -
 def _shared_subject(root: Token, keep: list[Token]) -> list[Token]:
     """The subject a clause shares with the one it hangs from; a relative pronoun gives way to its noun."""
     if any(c.dep_ in ("nsubj", "nsubjpass") and not _relative(c) for c in root.children):
-        if root.dep_ == "relcl" and any(_relative(t) and t.i < root.i for t in keep):
+        bare = root.dep_ == "relcl" and root.head.i < root.i and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in root.children)  # "the songs Apple sells"
+        if root.dep_ == "relcl" and (bare or any(_relative(t) and t.i < root.i for t in keep)):
             # "the dealerships that it was closing": the noun stands in front, the pronoun goes
             keep[:] = [t for t in keep if not (_relative(t) and t.i < root.i)]
             return _head_phrase(root.head)
