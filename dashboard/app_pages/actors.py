@@ -6,19 +6,69 @@ the table, the network, the picker and "appears with" all write it there.
 import pandas as pd
 import streamlit as st
 
+from dashboard.filtering import View
+
 from dashboard.components.context import current_state, current_view, url_state
 from dashboard.components.layout import filter_caption
 from dashboard.components.registry_editor import last_correction, registry_editor
 from dashboard.loader import REGISTRY_FILE
 from dashboard.views.actors import (
-    actor_events, actor_table, co_actors, cooccurrence_edges, profile_header_html, quotes_about, quotes_said,
+    actor_events, actor_table, actor_timeline_html, co_actors, cooccurrence_edges, profile_header_html, quotes_about,
+    quotes_said,
 )
 from dashboard.views.labels import escape_md
 from dashboard.views.links import reader_link
+from dashboard.views.memo import view_key
 from dashboard.views.network import actor_events_figure, network_figure
 from dashboard.views.quotes import cards_html, quote_table
+from dashboard.views.url_state import UrlState
 
 NO_SELECTION = {"selection": {"rows": [], "columns": [], "cells": []}}
+MAX_LISTED_EVENTS = 200  # an actor's timeline list beyond this is not read; the chart shows every event
+
+
+# What the page builds is remembered per view (`view_key`: the filter and the briefing's fingerprint), so
+# going back to a view, or to a profile already opened, redraws without building again. Resources, not
+# data: pickling a thousand quote cards and events on every hit would cost what the cache saves; the page
+# only reads what it gets back.
+@st.cache_resource(max_entries=16, show_spinner=False)
+def view_tables(key: tuple, _view: View) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The actor table and the co-occurrence edges of the view `key` names."""
+    return (actor_table(_view.actors, _view.mentions, quotes=_view.quotes, articles=_view.articles,
+                        events=_view.events), cooccurrence_edges(_view.mentions))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def network_for(key: tuple, profile_id: str, top_n: int, _nodes: pd.DataFrame, _edges: pd.DataFrame):
+    """The network of the view `key` with `profile_id` highlighted."""
+    return network_figure(_nodes, _edges, selected_id=profile_id, height=430)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def profile_parts(key: tuple, profile_id: str, here: UrlState, _view: View, _edges: pd.DataFrame) -> dict:
+    """Everything of one actor's profile in the view `key`: counts, quote cards, its timeline."""
+    actors, articles = _view.actors, _view.briefing.articles
+    said, about = quotes_said(_view.quotes, profile_id), quotes_about(_view.quotes, profile_id)
+    events = actor_events(_view.events, profile_id, actors=actors, articles=articles, state=here)
+    aliases = list(actors.loc[actors["actor_id"] == profile_id, "aliases"].iloc[0])
+
+    def cards(quotes: pd.DataFrame, highlight: list[str]) -> str:
+        rows = quote_table(quotes, actors, articles)
+        urls = [reader_link(a, s, state=here) for a, s in zip(rows["article_id"], rows["sentence_id"])]
+        return cards_html(rows, urls, highlight=highlight)
+
+    listed = events if len(events) <= MAX_LISTED_EVENTS else events.loc[
+        events["salience"].fillna(0.0).astype("float64").nlargest(MAX_LISTED_EVENTS).index.sort_values()]
+    return {
+        "said": len(said), "about": len(about), "events": len(events),
+        "said_html": cards(said, []) if len(said) else "",
+        "about_html": cards(about, aliases or [str(actors.set_index("actor_id").at[profile_id, "name"])])
+        if len(about) else "",
+        "figure": actor_events_figure(events, height=150) if events["date"].notna().any() else None,
+        "listed": len(listed), "timeline_html": actor_timeline_html(listed) if len(listed) else "",
+        "partners": co_actors(_edges, profile_id, actors),
+    }
+
 
 view = current_view()
 b = view.briefing
@@ -29,7 +79,8 @@ here = current_state()  # links keep the actor filter and the date range
 st.title("Actors")
 filter_caption(view)
 
-table = actor_table(b.actors, view.mentions, quotes=view.quotes, articles=view.articles, events=view.events)
+key = view_key(view)
+table, edges = view_tables(key, view)
 if table.empty:
     if b.actors.empty:
         st.info("No actors were found in this briefing's articles.", icon=":material/info:")
@@ -37,7 +88,6 @@ if table.empty:
         st.info("No actors in this view: the actor filter in the sidebar selects no articles. Clear it to see "
                 "every actor.", icon=":material/filter_alt_off:")
     st.stop()
-edges = cooccurrence_edges(view.mentions)
 
 
 # --- choosing the profiled actor ---------------------------------------------------------------------
@@ -107,10 +157,8 @@ st.caption(f"{len(shown)} of {len(table)} actors in view · select a row to open
 
 # --- network and profile -----------------------------------------------------------------------------
 row = table[table["actor_id"] == profile_id]
-said = quotes_said(view.quotes, profile_id)
-about = quotes_about(view.quotes, profile_id)
-events = actor_events(view.events, profile_id, actors=b.actors, articles=b.articles, state=here)
-partners = co_actors(edges, profile_id, b.actors)
+parts = profile_parts(key, profile_id, here, view, edges)
+partners = parts["partners"]
 affiliation = names_by_id.get(actor["affiliation_id"]) if isinstance(actor["affiliation_id"], str) else None
 
 st.space("small")
@@ -126,7 +174,7 @@ with net_col, st.container(border=True):
         nodes = pd.concat([nodes, row], ignore_index=True)
     network_key = f"actors_network_{profile_id}"  # a fresh chart per profiled actor forgets the previous click
     st.plotly_chart(
-        network_figure(nodes, edges, selected_id=profile_id, height=430), key=network_key,
+        network_for(key, profile_id, top_n, nodes, edges), key=network_key,
         on_select=lambda: _on_network_click(network_key), selection_mode="points",
         config={"displayModeBar": False, "scrollZoom": False},
     )
@@ -153,7 +201,7 @@ with profile_col:
     r = row.iloc[0] if not row.empty else None
     figures = [("Mentions", int(r["mentions"]) if r is not None else 0),
                ("Articles", int(r["articles"]) if r is not None else 0), ("Appears with", len(partners)),
-               ("Quotes said", len(said)), ("Quotes about", len(about)), ("Events", len(events))]
+               ("Quotes said", parts["said"]), ("Quotes about", parts["about"]), ("Events", parts["events"])]
     for line in (figures[:3], figures[3:]):
         for col, (label, value) in zip(st.columns(3), line):
             col.metric(label, value)
@@ -177,50 +225,41 @@ with profile_col:
 
 
 # --- quotes and events -------------------------------------------------------------------------------
-def _quote_cards(quotes: pd.DataFrame, *, highlight: list[str]) -> None:
-    rows = quote_table(quotes, b.actors, b.articles)
-    urls = [reader_link(a, s, state=here) for a, s in zip(rows["article_id"], rows["sentence_id"])]
-    box = st.container(height=620) if len(rows) > 4 else st.container()
-    box.html(cards_html(rows, urls, highlight=highlight))
+def _cards(cards: str, n: int) -> None:
+    box = st.container(height=620) if n > 4 else st.container()
+    box.html(cards)
 
 
 who = escape_md(profile_name)
-labels = [f"Quotes said · {len(said)}", f"Quotes about · {len(about)}", f"Events · {len(events)}"]
+counts = (parts["said"], parts["about"], parts["events"])
+labels = [f"Quotes said · {counts[0]}", f"Quotes about · {counts[1]}", f"Events · {counts[2]}"]
 # open on the first tab that has something to show
-tabs = st.tabs(labels, default=next((t for t, n in zip(labels, (len(said), len(about), len(events))) if n), labels[0]),
-               key="actors_profile_tabs")
+tabs = st.tabs(labels, default=next((t for t, n in zip(labels, counts) if n), labels[0]), key="actors_profile_tabs")
 with tabs[0]:
-    if said.empty:
+    if not parts["said"]:
         st.info(f"No quotes attributed to {who} in this view.", icon=":material/format_quote:")
     else:
-        _quote_cards(said, highlight=[])
+        _cards(parts["said_html"], parts["said"])
 with tabs[1]:
-    if about.empty:
+    if not parts["about"]:
         st.info(f"No quotes mention {who} in this view.", icon=":material/format_quote:")
     else:
-        _quote_cards(about, highlight=list(actor["aliases"]) or [profile_name])
+        _cards(parts["about_html"], parts["about"])
 with tabs[2]:
-    if events.empty:
+    if not parts["events"]:
         st.info(f"No events involving {who} in this view.", icon=":material/event_busy:")
     else:
-        if events["date"].notna().any():
-            st.plotly_chart(actor_events_figure(events, height=170), key="actors_timeline",
-                            config={"displayModeBar": False})
+        if parts["figure"] is not None:
+            st.plotly_chart(parts["figure"], key="actors_timeline", config={"displayModeBar": False})
         else:
             st.caption("None of these events is dated.")
-        st.dataframe(
-            events, hide_index=True, key="actors_events", placeholder="—",
-            column_order=["when", "summary", "with", "place", "link", "article", "date_text"],
-            column_config={
-                "when": st.column_config.TextColumn("When", width="small"),
-                "date_text": st.column_config.TextColumn("Dated by", width="small"),
-                "summary": st.column_config.TextColumn("What happened", width="large"),
-                "with": st.column_config.TextColumn("With"),
-                "place": st.column_config.TextColumn("Place", width="small"),
-                "article": st.column_config.TextColumn("Article"),
-                "link": st.column_config.LinkColumn("Sentence", display_text="Read", width="small"),
-            },
-        )
+        shown_events = (f"the {parts['listed']} most salient of its {parts['events']} events"
+                        if parts["listed"] < parts["events"] else "its events")
+        st.caption(f"{who}: {shown_events} in order, with what it did, what was done to it, and where it is "
+                   "only named.")
+        box = st.container(height=520, key="actors_events") if parts["listed"] > 8 else st.container(
+            key="actors_events")
+        box.html(parts["timeline_html"])
 
 
 # --- corrections to the actor registry --------------------------------------------------------------

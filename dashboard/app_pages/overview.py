@@ -4,7 +4,8 @@ import streamlit as st
 from dashboard.views.overview import top_actors_figure
 from dashboard.components.context import current_state, current_view
 from dashboard.components.layout import filter_caption
-from dashboard.views.labels import date_label, date_span_text, escape_md
+from dashboard.views.labels import date_span_text, escape_md
+from dashboard.views.story import latest_developments
 from dashboard.views.links import reader_link
 
 view = current_view()
@@ -35,11 +36,13 @@ with left:
                         config={"displayModeBar": False})
 with right:
     st.subheader("Latest developments")
-    dated = view.events.dropna(subset=["date"]).sort_values("date", ascending=False).head(6)
+    # the most salient of the last week's events, newest first
+    dated = latest_developments(view.events)
     if dated.empty:
         st.caption("No dated events in this view.")
     for ev in dated.itertuples(index=False):
-        st.markdown(f"**{date_label(ev.date, ev.precision)}** · {escape_md(ev.summary or '')} "
+        told = ev.headline if isinstance(ev.headline, str) and ev.headline else ev.summary or ""
+        st.markdown(f"**{ev.when}** · {escape_md(told)} "
                     f"[→]({reader_link(ev.article_id, ev.sentence_id, state=here)})")
 
 st.subheader("Articles")

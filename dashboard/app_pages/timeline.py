@@ -1,18 +1,41 @@
-"""Timeline: what happened when, by actor or by article, with the sentence behind each date."""
-import html
+"""Timeline: what happened when, by actor or by article, told one event at a time.
 
+The event shown in the step-through lives in the URL's `event` parameter, so a link opens the story there;
+a click on the chart or the table and the ← → buttons (or arrow keys) all write it.
+"""
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.context import current_state, current_view
+from dashboard.components.context import current_state, current_view, url_state
+from dashboard.filtering import View
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.labels import escape_md
 from dashboard.components.date_range import drawable
 from dashboard.views.links import reader_link, reader_params
+from dashboard.views.memo import view_key
+from dashboard.views.story import position, step, story_card_html
 from dashboard.views.timeline import (
-    LANE_MODES, date_bounds, default_range, event_table, events_csv, events_in_range, pick_selected,
-    events_timeline_figure, selected_event_ids, sentence_html,
+    AGGREGATE_ABOVE, LANE_MODES, bucket_unit, date_bounds, default_range, event_table, events_csv, events_in_range,
+    events_timeline_figure, pick_selected, selected_event_ids,
 )
+
+MAX_TABLE_ROWS = 1000  # more rows than anyone reads; the CSV holds them all
+
+
+# Remembered per view (`view_key`), so stepping through the story or returning to a view does not
+# rebuild the table and the chart of thousands of events.
+# a resource, not data: copying thousands of rows with list cells on every rerun would cost what the
+# cache saves; the page only reads the table and takes slices of it
+@st.cache_resource(max_entries=8, show_spinner=False)
+def timeline_table(key: tuple, _view: View) -> pd.DataFrame:
+    """The event table of the view `key` names (shared: never change it in place)."""
+    return event_table(_view.events, _view.actors, _view.briefing.articles)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def timeline_figure(key: tuple, lanes: str, start: object, end: object, undated: bool, _shown: pd.DataFrame):
+    """The timeline of the view `key` over `start`..`end`, undated events when `undated`."""
+    return events_timeline_figure(_shown, lanes=lanes)
 
 view = current_view()
 b = view.briefing
@@ -21,7 +44,8 @@ filter_caption(view)
 
 stop_if_nothing_to_show(len(b.events), len(view.events), what="dated or undated events", icon=":material/event_busy:")
 
-table = event_table(view.events, view.actors, b.articles)
+key = view_key(view)
+table = timeline_table(key, view)
 data_bounds = date_bounds(table)
 # the slider can only show dates from 1684 to 2255 ("the 1683 Battle of Vienna" lies beyond)
 bounds = drawable(data_bounds) if data_bounds else None
@@ -55,7 +79,8 @@ undated = controls[2].toggle("Undated events", value=True, key="timeline_undated
                                   "just before their article's publication date.")
 shown = events_in_range(table, start, end, undated=undated)
 controls[3].download_button(
-    "Download CSV", events_csv(shown), file_name="events.csv", mime="text/csv", key="timeline_download",
+    # built only when clicked: thousands of rows would be written on every rerun
+    "Download CSV", lambda: events_csv(shown), file_name="events.csv", mime="text/csv", key="timeline_download",
     icon=":material/download:", width="stretch", disabled=shown.empty, on_click="ignore",
     help="The events shown, with actor names and how each date was found.")
 
@@ -73,26 +98,34 @@ elif bounds is None:
             "on a calendar. They are listed below.", icon=":material/event_busy:")
 else:
     # microsecond dates: the chart's margins around an event of 1683 reach before pandas' nanosecond years
-    fig = events_timeline_figure(shown.astype({c: "datetime64[us]" for c in shown.select_dtypes("datetime64[ns]")}),
-                                 lanes=LANE_MODES[lanes])
+    shown = shown.astype({c: "datetime64[us]" for c in shown.select_dtypes("datetime64[ns]")})
+    fig = timeline_figure(key, LANE_MODES[lanes], start, end, undated, shown)
     state = st.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode="points",
                             config={"displayModeBar": False})
     chart_ids = selected_event_ids(state)
-    st.caption("Points are days; bars span the week, month or year the text gives. Click an event to read "
-               "the sentence it comes from.")
+    if len(shown) > AGGREGATE_ABOVE:
+        unit = bucket_unit(pd.Timestamp(end or bounds[1]) - pd.Timestamp(start or bounds[0]))
+        st.caption(f"Too many events to draw one by one: each mark counts the events of a lane in one {unit}, "
+                   "labelled with the most salient one. Narrow the dates or the actor filter to see every event.")
+    else:
+        st.caption("Points are days; bars span the week, month or year the text gives. Labels name the most "
+                   "salient events; hover for the rest, click one to read it below.")
 
 detail = st.container()
 
 st.subheader("Events")
-rows = shown.assign(
-    date_text=shown["date_text"].fillna(""),
-    actors=shown["actor_names"].map(", ".join),
-    how=shown["date_rule"].fillna("").str.replace("-", " ", regex=False),
-    article=shown["title"],
-    read=[reader_link(a, s, state=current_state()) for a, s in zip(shown["article_id"], shown["sentence_id"])],
+listed = shown if len(shown) <= MAX_TABLE_ROWS else shown.nlargest(MAX_TABLE_ROWS, "salience").sort_index()
+if len(listed) < len(shown):
+    st.caption(f"The {len(listed)} most salient of {len(shown)} events, in date order; the CSV holds them all.")
+rows = listed.assign(
+    date_text=listed["date_text"].fillna(""),
+    actors=listed["actor_names"].map(", ".join),
+    how=listed["date_rule"].fillna("").str.replace("-", " ", regex=False),
+    article=listed["title"],
+    read=[reader_link(a, s, state=current_state()) for a, s in zip(listed["article_id"], listed["sentence_id"])],
 )
 picked = st.dataframe(
-    rows[["date_label", "summary", "actors", "date_text", "how", "precision", "source_count", "article", "read"]],
+    rows[["date_label", "headline", "actors", "date_text", "how", "precision", "source_count", "article", "read"]],
     hide_index=True, key="timeline_table", on_select="rerun", selection_mode="single-row",
     column_config={
         "date_label": st.column_config.TextColumn("Date", width="medium"),
@@ -100,7 +133,7 @@ picked = st.dataframe(
         "date_text": st.column_config.TextColumn("Date words"),
         "how": st.column_config.TextColumn("How this date was found",
                                            help="The rule that turned the words into a date."),
-        "summary": st.column_config.TextColumn("What happened", width="large"),
+        "headline": st.column_config.TextColumn("What happened", width="large"),
         "actors": st.column_config.TextColumn("Actors"),
         "source_count": st.column_config.NumberColumn("Reports", help="Articles that report this event."),
         "article": st.column_config.TextColumn("Article"),
@@ -108,48 +141,44 @@ picked = st.dataframe(
     },
 )
 table_rows = list(picked.selection.rows) if picked is not None and hasattr(picked, "selection") else []
-table_ids = [shown["event_id"].iloc[i] for i in table_rows if 0 <= i < len(shown)]
+table_ids = [listed["event_id"].iloc[i] for i in table_rows if 0 <= i < len(listed)]
 
-selected = pick_selected(chart_ids, table_ids, st.session_state.get("_timeline_last"),
-                         st.session_state.get("_timeline_selected"))
+# the story's order is the timeline's: calendar order, undated events just before their article's day
+order = list(shown["event_id"])
+wanted = url_state().event
+selected = pick_selected(chart_ids, table_ids, st.session_state.get("_timeline_last"), wanted)
 st.session_state["_timeline_last"] = (tuple(chart_ids), tuple(table_ids))
-st.session_state["_timeline_selected"] = selected
+current = selected if selected in order else step(order, None, 0)
+if selected is not None and selected != wanted:
+    st.query_params["event"] = selected
+
+
+def _go(event_id: str | None) -> None:
+    if event_id is not None:
+        st.query_params["event"] = event_id
+
 
 with detail:
-    match = shown[shown["event_id"] == selected] if selected else shown.iloc[0:0]
-    if match.empty:
-        st.caption("Select an event in the chart or the table to see the sentence it comes from.")
+    if current is None:
+        st.caption("No event to tell in this view.")
     else:
-        ev = match.iloc[0]
+        ev = shown.iloc[order.index(current)]
         sentence = b.sentences[(b.sentences["article_id"] == ev["article_id"])
                                & (b.sentences["sentence_id"] == ev["sentence_id"])]
         with st.container(border=True, key="timeline_detail"):
-            facts = [html.escape(ev["date_label"]), html.escape(ev["precision"])]
-            if isinstance(ev["date_text"], str) and ev["date_text"]:
-                facts.append(f"dated by “{html.escape(ev['date_text'])}”")
-            if isinstance(ev["date_rule"], str) and ev["date_rule"]:
-                facts.append(f"rule: {html.escape(ev['date_rule'])}")
-            if isinstance(ev["tense"], str) and ev["tense"]:
-                facts.append(f"{html.escape(ev['tense'])} tense")
-            quote = (sentence_html(sentence.iloc[0]["text"], int(sentence.iloc[0]["start"]), ev["date_text_start"],
-                                   ev["date_text"]) if not sentence.empty else html.escape(ev["summary"] or ""))
-            meta = [html.escape(ev["title"]) if isinstance(ev["title"], str) else "Untitled article"]
-            if isinstance(ev["source"], str) and ev["source"]:
-                meta.append(html.escape(ev["source"]))
-            meta.append(f"{ev['published']:%-d %B %Y}" if pd.notna(ev["published"]) else "date unknown")
-            actors = ", ".join(html.escape(a) for a in ev["actor_names"]) or "none named"
-            st.html(
-                "<style>.tl-facts{font-size:.8rem;color:#64748b;text-transform:uppercase;letter-spacing:.05em}"
-                ".tl-sentence{font-family:Georgia,serif;font-size:1.15rem;line-height:1.55;margin:.4rem 0}"
-                ".tl-sentence mark{background:#fde68a;border-radius:2px;padding:0 2px}"
-                ".tl-meta{font-size:.85rem;color:#475569}</style>"
-                f'<div class="tl-facts">{" · ".join(facts)}</div>'
-                f'<div class="tl-sentence">{quote}</div>'
-                f'<div class="tl-meta">Actors: {actors}</div>'
-                f'<div class="tl-meta">{" · ".join(meta)}</div>'
-            )
-            st.page_link("app_pages/reader.py", label="Open the sentence in the reader", icon=":material/article:",
-                         query_params=reader_params(ev["article_id"], ev["sentence_id"]))
+            with st.container(horizontal=True, vertical_alignment="center", key="timeline_steps"):
+                st.button("Previous", key="timeline_prev", icon=":material/chevron_left:", shortcut="Left",
+                          on_click=_go, args=(step(order, current, -1),), disabled=order.index(current) == 0,
+                          help="The event before (←)")
+                st.markdown(f"**{position(order, current)}** of {len(order)}", width="content")
+                st.button("Next", key="timeline_next", icon=":material/chevron_right:", icon_position="right",
+                          shortcut="Right", type="primary", on_click=_go, args=(step(order, current, 1),),
+                          disabled=order.index(current) == len(order) - 1, help="The event after (→)")
+                st.space("stretch")
+                st.page_link("app_pages/reader.py", label="Open in the reader", icon=":material/article:",
+                             query_params=reader_params(ev["article_id"], ev["sentence_id"]))
+            st.html(story_card_html(ev, sentence.iloc[0]["text"] if not sentence.empty else None,
+                                    int(sentence.iloc[0]["start"]) if not sentence.empty else 0))
             others = [r for r in ev["report_ids"] if r != ev["event_id"]]
             if others:
                 reports = b.events[b.events["event_id"].isin(others)].merge(

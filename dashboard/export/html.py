@@ -18,7 +18,7 @@ from dashboard.views.labels import date_label, day_label
 from dashboard.views.overview import KIND_COLORS
 
 from .figures import figure_for
-from .slides import Deck, EventItem, QuoteItem, Slide, build_deck
+from .slides import Deck, EventItem, QuoteItem, Slide, build_deck, event_text
 
 # Slides are drawn at a fixed 1280 x 720 CSS pixels: the same geometry on screen and on a 16:9 page.
 SLIDE_W, SLIDE_H = 1280, 720
@@ -150,7 +150,7 @@ def _event_html(e: EventItem) -> str:
     if e.source_count > 1:
         meta.append(f"reported by {e.source_count} articles")
     meta_text = " · ".join(esc(m) for m in meta if m)
-    return (f'<li><div class="bq-date">{esc(e.date_label)}</div><div><div class="bq-what">{esc(e.summary)}</div>'
+    return (f'<li><div class="bq-date">{esc(e.date_label)}</div><div><div class="bq-what">{esc(e.headline)}</div>'
             f'<div class="bq-meta">{meta_text}</div></div></li>')
 
 
@@ -258,6 +258,7 @@ def tables_for(view: View) -> dict[str, pd.DataFrame]:
     events = view.events.sort_values(["date", "event_id"], na_position="last")
     events = events.assign(
         when=[date_label(d, p) for d, p in zip(events["date"], events["precision"])],
+        told=[event_text(h, s) for h, s in zip(events.get("headline", events["summary"]), events["summary"])],
         actors=events["actor_ids"].map(join), article=events["article_id"].map(titles))
     quotes = view.quotes.assign(
         speaker=[names.get(s) if isinstance(s, str) else (t if isinstance(t, str) else "")
@@ -278,7 +279,7 @@ def tables_html(view: View) -> str:
         '<section class="bq-tables" id="tables"><h2>Tables</h2>',
         "<p>Every row of this view, as filtered on the title slide.</p>",
         f'<h3 id="events">Events ({len(t["events"])})</h3>',
-        table_html(t["events"], {"when": "Date", "summary": "What happened", "actors": "Actors", "place": "Place",
+        table_html(t["events"], {"when": "Date", "told": "What happened", "actors": "Actors", "place": "Place",
                                  "article": "Article"}),
         f'<h3 id="quotes">Quotes ({len(t["quotes"])})</h3>',
         table_html(t["quotes"], {"speaker": "Speaker", "text": "Quote", "kind": "Kind", "about": "About",

@@ -24,7 +24,7 @@ from dashboard.views.labels import date_label
 from dashboard.views.overview import KIND_COLORS
 
 from .figures import figure_for
-from .slides import Deck, Slide, build_deck, distinct_events
+from .slides import Deck, Slide, build_deck, distinct_events, event_text
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +215,7 @@ def _timeline_rows(view: View, limit: int = 9) -> list[list[str]]:
     events = distinct_events(view.events.dropna(subset=["date"]).sort_values(["date", "event_id"]))
     rows = [["Date", "Event", "Actors"]]
     for e in events.head(limit).itertuples(index=False):
-        rows.append([date_label(e.date, e.precision), e.summary or "", ", ".join(names.get(a, a) for a in e.actor_ids)])
+        rows.append([date_label(e.date, e.precision), event_text(getattr(e, "headline", None), e.summary), ", ".join(names.get(a, a) for a in e.actor_ids)])
     if len(events) > limit:
         rows.append(["", f"and {len(events) - limit} more dated events", ""])
     return rows
@@ -241,7 +241,7 @@ def _content_slide(prs, s: Slide, deck: Deck, view: View, pngs: dict[str, bytes]
     elif s.kind == "events":
         rows = [["Date", "Development", "Who · where · source"]]
         for e in s.events:
-            rows.append([e.date_label, e.summary, " · ".join(x for x in (", ".join(e.actors), e.place, e.source) if x)])
+            rows.append([e.date_label, e.headline, " · ".join(x for x in (", ".join(e.actors), e.place, e.source) if x)])
         _table(slide, rows, MARGIN, top, INNER_W, [0.18, 0.52, 0.30], size=18)
     elif s.kind == "quotes":
         gap = Inches(0.3)

@@ -45,7 +45,7 @@ class EventItem:
     sentence_id: int | None
     date: pd.Timestamp | None
     date_label: str
-    summary: str
+    headline: str
     actors: tuple[str, ...]
     place: str
     source: str
@@ -202,6 +202,11 @@ def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def event_text(headline: object, summary: object) -> str:
+    """What an event row says happened: its headline (who did what to whom), else its summary."""
+    return _text(headline) or _text(summary)
+
+
 def clip(text: str, limit: int) -> str:
     """`text` cut at the last word that fits in `limit` characters, with an ellipsis when cut."""
     if len(text) <= limit:
@@ -271,23 +276,27 @@ def distinct_events(events: pd.DataFrame) -> pd.DataFrame:
 def key_events(view: View, *, limit: int = MAX_EVENTS) -> list[EventItem]:
     """The developments worth a slide, in date order.
 
-    Preferred: reported by more articles, precisely dated, involving more actors. An event that
-    several articles report is shown once.
+    Preferred: more salient (the loader's `salience`), then reported by more articles, precisely dated,
+    involving more actors. Each is told by its headline. An event that several articles report is shown once.
     """
     events = view.events
     if events.empty:
         return []
     names, info = _names(view), _article_info(view)
+    salience = events["salience"] if "salience" in events.columns else pd.Series(0.0, index=events.index)
+    told = events["headline"] if "headline" in events.columns else pd.Series(pd.NA, index=events.index)
     ranked = events.assign(
+        r_told=[event_text(h, s) for h, s in zip(told, events["summary"])],
+        r_salience=pd.to_numeric(salience, errors="coerce").fillna(0.0),
         r_sources=events["source_count"].fillna(1).astype(int),
         r_precision=events["precision"].map(lambda p: PRECISION_RANK.get(p, 5)),
         r_actors=events["actor_ids"].map(len),
         r_dated=events["date"].notna(),
-    ).sort_values(["r_dated", "r_sources", "r_precision", "r_actors", "date", "event_id"],
-                  ascending=[False, False, True, False, True, True], kind="stable")
+    ).sort_values(["r_salience", "r_dated", "r_sources", "r_precision", "r_actors", "date", "event_id"],
+                  ascending=[False, False, False, True, False, True, True], kind="stable")
     chosen, seen = [], set()
     for row in ranked.itertuples(index=False):
-        if row.event_id in seen or not _text(row.summary):
+        if row.event_id in seen or not row.r_told:
             continue
         seen.add(row.event_id)
         seen.update(row.report_ids or [])
@@ -299,7 +308,7 @@ def key_events(view: View, *, limit: int = MAX_EVENTS) -> list[EventItem]:
         event_id=r.event_id, article_id=r.article_id, sentence_id=_sentence(r.sentence_id),
         date=None if pd.isna(r.date) else r.date,
         date_label=date_label(r.date, r.precision, undated=_before(info.get(r.article_id, ("", None))[1])),
-        summary=_sentence_case(clip(" ".join(_text(r.summary).split()), SUMMARY_CHARS)), actors=_few(names.get(a, a) for a in r.actor_ids),
+        headline=_sentence_case(clip(" ".join(r.r_told.split()), SUMMARY_CHARS)), actors=_few(names.get(a, a) for a in r.actor_ids),
         place=_text(r.place), source=info.get(r.article_id, ("", None))[0], source_count=int(r.r_sources),
     ) for r in chosen]
 

@@ -9,9 +9,11 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from dashboard.loader.vocabulary import as_list
 from dashboard.views.labels import date_label
 from dashboard.views.links import EVERYTHING, reader_link
 from dashboard.views.overview import KIND_COLORS
+from dashboard.views.timeline import before_label
 from dashboard.views.url_state import UrlState
 
 TABLE_COLUMNS = ["actor_id", "name", "kind", "role", "affiliation", "mentions", "articles", "quotes",
@@ -118,12 +120,23 @@ def quotes_about(quotes: pd.DataFrame, actor_id: str) -> pd.DataFrame:
     return quotes[_ids_in(quotes["about_ids"], actor_id)]
 
 
+ROLES = {"agent": "did it", "patient": "done to", "both": "did it and was done to", "named": "named"}
+
+
+def actor_role(actor_id: str, agent_ids: object, patient_ids: object) -> str:
+    """The part `actor_id` played in an event: agent, patient, both, or named (in it, neither role known)."""
+    agent, patient = actor_id in as_list(agent_ids), actor_id in as_list(patient_ids)
+    return "both" if agent and patient else "agent" if agent else "patient" if patient else "named"
+
+
 def actor_events(events: pd.DataFrame, actor_id: str, *, actors: pd.DataFrame, articles: pd.DataFrame,
                  state: UrlState = EVERYTHING) -> pd.DataFrame:
     """Events `actor_id` takes part in, dated first in date order, undated last.
 
-    Columns: date, when (the date as precisely as the text gives it, or "undated"), date_text, summary,
-    with (the other actors), place, article, link (to the reader, keeping the view of `state`).
+    Columns: event_id, date, when (the date as precisely as the text gives it, or "before <publication
+    date>"), role (agent,
+    patient, both or named: see `actor_role`), headline (the summary when there is none), date_text,
+    with (the other actors), place, salience, article, link (to the reader, keeping the view of `state`).
     """
     e = events[_ids_in(events["actor_ids"], actor_id)]
     names = _names(actors)
@@ -132,8 +145,45 @@ def actor_events(events: pd.DataFrame, actor_id: str, *, actors: pd.DataFrame, a
     e["link"] = _links(e, state)
     e = e.sort_values(["date", "article_id", "sentence_id"], na_position="last", kind="stable")
     e = e.rename(columns={"with_": "with"})
-    e["when"] = pd.Series([date_label(d, p) for d, p in zip(e["date"], e["precision"])], index=e.index, dtype="string")
-    return e[["date", "when", "date_text", "summary", "with", "place", "article", "link"]].reset_index(drop=True)
+    # an undated event is told as the timeline tells it: before its article's publication
+    e["when"] = pd.Series([date_label(d, p, undated=before_label(pub)) for d, p, pub in
+                           zip(e["date"], e["precision"], e["published"])], index=e.index, dtype="string")
+    for col in ("agent_ids", "patient_ids", "headline", "salience"):
+        if col not in e.columns:
+            e[col] = None
+    e["role"] = pd.Series([actor_role(actor_id, a, p) for a, p in zip(e["agent_ids"], e["patient_ids"])],
+                          index=e.index, dtype="string")
+    headline = e["headline"].astype("string")
+    e["headline"] = headline.where(headline.notna() & (headline != ""), e["summary"].astype("string"))
+    e["salience"] = pd.to_numeric(e["salience"], errors="coerce").astype("Float64")
+    return e[["event_id", "date", "when", "role", "headline", "date_text", "with", "place", "salience", "article",
+              "link"]].reset_index(drop=True)
+
+
+def actor_timeline_html(rows: pd.DataFrame) -> str:
+    """An actor's events (rows of `actor_events`) as a list to read: date, the part it played, the headline,
+    who else, and a link to the sentence. Every text is escaped."""
+    items = []
+    # zip, not itertuples: "with" is a keyword and would lose its name
+    for when, role, headline, others, place, link in zip(rows["when"], rows["role"], rows["headline"], rows["with"],
+                                                         rows["place"], rows["link"]):
+        role = str(role)
+        colour = {"agent": "#1d4ed8", "patient": "#b45309", "both": "#7c3aed"}.get(role, "#64748b")
+        extra = " · ".join(html.escape(x) for x in (others, place) if isinstance(x, str) and x)
+        items.append(
+            f'<li><span class="at-when">{html.escape(str(when))}</span>'
+            f'<span class="at-role" style="color:{colour};border-color:{colour}55">{html.escape(ROLES.get(role, role))}'
+            f'</span><span class="at-what">{html.escape(str(headline) if isinstance(headline, str) else "")}</span>'
+            f' <a href="{html.escape(str(link))}" target="_self">Read</a>'
+            + (f'<span class="at-extra">with {extra}</span>' if extra else "") + "</li>")
+    return ("<style>ol.at-list{list-style:none;padding:0 !important;margin:0 !important}.at-list li{padding:.45rem 0;"
+            "margin:0 !important;"
+            "border-bottom:1px solid #e2e8f0;line-height:1.45}.at-when{display:inline-block;min-width:8.5rem;"
+            "color:#475569;font-size:.85rem;font-variant-numeric:tabular-nums}.at-role{font-size:.72rem;"
+            "border:1px solid;border-radius:999px;padding:0 .45rem;margin-right:.5rem;white-space:nowrap}"
+            ".at-what{color:#0f172a}.at-extra{display:block;margin-left:8.5rem;color:#64748b;font-size:.8rem}"
+            ".at-list a{font-size:.8rem;margin-left:.3rem}</style>"
+            f'<ol class="at-list">{"".join(items)}</ol>')
 
 
 def registry_ref(actor_id: str, actors: pd.DataFrame) -> str:

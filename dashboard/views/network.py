@@ -5,6 +5,9 @@ string Plotly renders is HTML-escaped (Plotly reads a subset of HTML in labels a
 """
 from __future__ import annotations
 
+import functools
+import textwrap
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -57,6 +60,15 @@ def force_layout(ids: list[str], edges: pd.DataFrame, *, iterations: int = 300) 
     return (pos - lo) / span * 2 - 1
 
 
+@functools.lru_cache(maxsize=64)
+def layout_of(ids: tuple[str, ...], edges: tuple[tuple[str, str, int], ...]) -> np.ndarray:
+    """`force_layout` remembered by the actors and links it is given: a rerun that shows the same network
+    (another profile, a search, a tab) does not lay it out again. The array is shared: do not change it."""
+    pos = force_layout(list(ids), pd.DataFrame(list(edges), columns=["source", "target", "weight"]))
+    pos.setflags(write=False)
+    return pos
+
+
 def _edge_traces(edges: pd.DataFrame, where: dict[str, np.ndarray], selected_id: str | None) -> list[go.Scatter]:
     """Edges as a few line traces (one per width band), the selected actor's edges on top in the highlight."""
     if edges.empty:
@@ -97,7 +109,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, selected_id: str
     """
     ids = list(nodes["actor_id"])
     edges = edges[edges["source"].isin(ids) & edges["target"].isin(ids)]
-    pos = force_layout(ids, edges)
+    pos = layout_of(tuple(ids), tuple(edges[["source", "target", "weight"]].itertuples(index=False, name=None)))
     where = {a: pos[i] for i, a in enumerate(ids)}
     # isin, not ==: with pandas' string dtype, comparing to None gives NA rather than False
     neighbours = set(edges.loc[edges["source"].isin([selected_id]), "target"]) | set(
@@ -155,36 +167,71 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, selected_id: str
     return fig
 
 
-def actor_events_figure(events: pd.DataFrame, *, height: int = 200) -> go.Figure:
-    """An actor's dated events as dots along a date axis; events on the same day stack upwards.
+ROLE_ROWS = {"agent": ("did it", "#1d4ed8"), "both": ("did it", "#7c3aed"), "patient": ("done to", "#b45309"),
+             "named": ("named", "#64748b")}
 
-    events: the rows of `actor_views.actor_events` (date, summary, date_text, article); undated rows
-    are left out (the page lists them under the chart).
+
+def actor_events_figure(events: pd.DataFrame, *, height: int = 200, style: str = "screen") -> go.Figure:
+    """An actor's dated events along a date axis, one row for each part it played (did it, done to,
+    named); events on the same day and row stack upwards; the most salient carry their headline.
+
+    events: the rows of `actor_views.actor_events` (date, role, headline, date_text, article, salience);
+    undated rows are left out (the page lists them under the chart).
+    style: "screen", "slide" or "print" (larger type).
     """
+    from dashboard.views.timeline import thin_labels  # the timeline's rule for which labels fit
+
+    dress = style_of(style)
     dated = events.dropna(subset=["date"]).copy()
-    dated["row"] = dated.groupby(dated["date"].dt.normalize()).cumcount()
-    hover = [
-        f"<b>{d:%-d %b %Y}</b> · {plot_text(t) if isinstance(t, str) else ''}<br>"
-        f"{plot_text(s)}<br><i>{plot_text(a) if isinstance(a, str) else ''}</i>"
-        for d, t, s, a in zip(dated["date"], dated["date_text"], dated["summary"], dated["article"])
-    ]
-    fig = go.Figure(go.Scatter(
-        x=dated["date"], y=dated["row"], mode="markers", hovertext=hover,
-        hovertemplate="%{hovertext}<extra></extra>",
-        marker=dict(size=13, color="#2563eb", line=dict(width=1, color="white")),
-    ))
-    top = int(dated["row"].max()) if len(dated) else 0
+    roles = [r for r in ("agent", "both", "patient", "named") if r in set(dated["role"])]
+    lanes = list(dict.fromkeys(ROLE_ROWS[r][0] for r in roles))
+    dated["lane"] = dated["role"].map(lambda r: ROLE_ROWS.get(r, ROLE_ROWS["named"])[0])
+    dated["stack"] = dated.groupby([dated["lane"], dated["date"].dt.normalize()]).cumcount()
+    base = {lane: 0.0 for lane in lanes}
+    top = 0.0
+    for lane in lanes:  # each lane as tall as its busiest day
+        base[lane] = top
+        top += int(dated.loc[dated["lane"] == lane, "stack"].max()) + 1.6
+    dated["y"] = dated["lane"].map(base) + dated["stack"]
+    fig = go.Figure()
+    for role in roles:
+        part = dated[dated["role"] == role]
+        hover = [
+            f"<b>{d:%-d %b %Y}</b> · {plot_text(ROLE_ROWS[role][0])}<br>{plot_text(h)}<br>"
+            f"<i>{plot_text(a) if isinstance(a, str) else ''}</i>"
+            for d, h, a in zip(part["date"], part["headline"], part["article"])
+        ]
+        fig.add_trace(go.Scatter(
+            x=part["date"], y=part["y"], mode="markers", hovertext=hover, name=ROLE_ROWS[role][0],
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(size=dress.marker_size or 12, color=ROLE_ROWS[role][1], line=dict(width=1, color="white")),
+        ))
     xaxis: dict = dict(showgrid=True, gridcolor="#e2e8f0", tickformat="%-d %b %Y")
     if len(dated):
         # microseconds: a margin around an event of 1683 reaches before pandas' nanosecond years
         lo, hi = dated["date"].min().as_unit("us"), dated["date"].max().as_unit("us")
         pad = max(pd.Timedelta(days=1), (hi - lo) * 0.05)
-        xaxis["range"] = [lo - pad, hi + pad]
+        right = hi + pad + max((hi - lo) * 0.3, pd.Timedelta(days=2))  # room on the right for the last label
+        xaxis["range"] = [lo - pad, right]
         if hi - lo <= pd.Timedelta(days=14):
             xaxis["dtick"] = 86_400_000  # one tick a day: finer ticks would repeat the same day
+        span_days = (right - (lo - pad)) / pd.Timedelta(days=1)
+        texts = [textwrap.shorten(str(h), 30, placeholder="…") if isinstance(h, str) else "" for h in dated["headline"]]
+        x = ((dated["date"] - lo) / pd.Timedelta(days=1)).to_numpy(dtype=float)
+        per_char = span_days * 6.3 / 560  # about 560 px of plot beside the profile
+        salience = pd.to_numeric(dated["salience"], errors="coerce").fillna(0.0).tolist()
+        gap = per_char * 1.5  # a marker's half width
+        keep = thin_labels([a + gap for a in x], [a + gap + per_char * len(t) for a, t in zip(x, texts)],
+                           list(dated["y"]), salience, obstacles=[(a - gap, a + gap, y) for a, y in zip(x, dated["y"])])
+        if any(keep):
+            fig.add_trace(go.Scatter(
+                x=dated["date"][keep], y=dated["y"][keep], mode="text", textposition="middle right",
+                text=[" " + plot_text(t) for t, k in zip(texts, keep) if k], hoverinfo="skip", showlegend=False,
+                textfont=dict(size=dress.font_size or 11, color="#334155")))
     fig.update_layout(
-        height=height, margin=dict(l=10, r=10, t=10, b=10), font=FONT, plot_bgcolor="white",
-        paper_bgcolor="white", showlegend=False, xaxis=xaxis,
-        yaxis=dict(visible=False, range=[-0.8, top + 0.8], fixedrange=True),
+        height=max(height, int(60 + 26 * top)), margin=dict(l=10, r=10, t=10, b=10), font=FONT,
+        plot_bgcolor="white", paper_bgcolor="white", showlegend=False, xaxis=xaxis,
+        yaxis=dict(tickvals=[base[lane] for lane in lanes], ticktext=lanes, range=[top - 0.4, -0.8],
+                   fixedrange=True, showgrid=False, zeroline=False),
     )
     return fig

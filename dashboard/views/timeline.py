@@ -1,8 +1,10 @@
 """The timeline: events joined to names and articles, their date range and lanes, the Plotly figure, CSV.
 
 A day is a point; a week, month or year is a bar spanning it; an undated event sits in a lane of its
-own, "before <publication date>", just left of the day its article was published. Pure functions of
-DataFrames; names, titles and summaries are untrusted and reach Plotly escaped.
+own, "before <publication date>", just left of the day its article was published. Each mark carries its
+headline; where labels would collide the more salient one is written and the rest are left to the hover.
+With more events in view than a reader can tell apart, marks become counts per lane and day, week or
+month. Pure functions of DataFrames; names, titles and headlines are untrusted and reach Plotly escaped.
 """
 from __future__ import annotations
 
@@ -35,9 +37,17 @@ UNDATED_NO_PUBLICATION = "undated (no publication date)"
 
 TABLE_COLUMNS = [
     "event_id", "article_id", "sentence_id", "date", "precision", "date_label", "date_text", "date_text_start",
-    "date_rule", "tense", "summary", "actor_ids", "actor_names", "place", "source_count", "report_ids",
-    "title", "source", "published", "period_start", "period_end", "is_dated", "undated_lane",
+    "date_rule", "tense", "headline", "summary", "salience", "event_class", "trigger", "trigger_start", "trigger_end",
+    "actor_ids", "actor_names", "agent_ids", "agent_names", "patient_ids", "patient_names", "place", "source_count",
+    "report_ids", "title", "source", "published", "period_start", "period_end", "is_dated", "undated_lane",
 ]
+FIGURE_COLUMNS = [
+    "event_id", "article_id", "precision", "date_label", "date_text", "headline", "salience", "actor_names",
+    "agent_names", "patient_names", "title", "published", "period_start", "period_end", "is_dated", "undated_lane",
+]
+LABEL_CHARS = 34  # a label longer than this is cut: the hover and the step-through card tell the rest
+AGGREGATE_ABOVE = 400  # more marks than this in view and the timeline draws counts instead
+CHAR_PX = 6.3  # width of a label character at Plotly's 11 px, for telling which labels collide
 
 
 def period_end(date: pd.Timestamp, precision: str) -> pd.Timestamp:
@@ -68,20 +78,31 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     in calendar order, undated events just before their article's publication date."""
     names = dict(zip(actors["actor_id"], actors["name"])) if not actors.empty else {}
     out = events.copy()
-    out["actor_ids"] = out["actor_ids"].map(as_list)
-    out["report_ids"] = out["report_ids"].map(as_list)
-    out["actor_names"] = out["actor_ids"].map(lambda ids: [names.get(a, a) for a in ids])
+    # thousands of events on every rerun: per-row Python only where a cell needs it, memoised by value
+    for col in ("actor_ids", "agent_ids", "patient_ids", "report_ids"):
+        out[col] = ([v if type(v) is list else as_list(v) for v in out[col]] if col in out.columns
+                    else [[] for _ in range(len(out))])
+    named: dict[tuple, list[str]] = {}
+    for col, ids in (("actor_names", "actor_ids"), ("agent_names", "agent_ids"), ("patient_names", "patient_ids")):
+        out[col] = [named[t] if (t := tuple(v)) in named else named.setdefault(t, [names.get(a, a) for a in v])
+                    for v in out[ids]]
+    # a headline says who did what to whom; events read before headlines existed fall back to the summary
+    headline = out["headline"] if "headline" in out.columns else pd.Series(pd.NA, index=out.index, dtype="string")
+    out["headline"] = headline.where(headline.notna() & (headline != ""), out["summary"]).fillna("")
+    salience = out["salience"] if "salience" in out.columns else pd.Series(0.0, index=out.index)
+    out["salience"] = pd.to_numeric(salience, errors="coerce").fillna(0.0).astype("float64")
     out = out.merge(articles[["article_id", "title", "source", "published"]], on="article_id", how="left")
     precision = out["precision"].where(out["precision"].isin(PRECISIONS[:-1]), "none")
-    out["is_dated"] = out["date"].notna() & (precision != "none")
+    out["is_dated"] = (out["date"].notna() & (precision != "none")).astype(bool)
     out["precision"] = precision.where(out["is_dated"], "none")
-    out["period_start"] = out["date"].where(out["is_dated"])
-    out["period_end"] = pd.Series(
-        [period_end(d, p) if ok else pd.NaT for d, p, ok in zip(out["date"], out["precision"], out["is_dated"])],
-        index=out.index, dtype="datetime64[ns]")
-    out["date_label"] = [date_label(d if ok else pd.NaT, p, pub)
-                         for d, p, pub, ok in zip(out["date"], out["precision"], out["published"], out["is_dated"])]
-    out["undated_lane"] = [None if ok else before_label(pub) for pub, ok in zip(out["published"], out["is_dated"])]
+    out["period_start"] = out["date"].where(out["is_dated"]).astype("datetime64[ns]")
+    out["period_end"] = period_ends(out["period_start"], out["precision"])
+    labels_of: dict[tuple, str] = {}
+    out["date_label"] = [labels_of[k] if (k := (d, p, pub)) in labels_of else labels_of.setdefault(
+        k, date_label(d if ok else pd.NaT, p, pub))
+        for d, p, pub, ok in zip(out["date"], out["precision"], out["published"], out["is_dated"])]
+    before = {pub: before_label(pub) for pub in out.loc[~out["is_dated"], "published"].drop_duplicates()}
+    out["undated_lane"] = [None if ok else before[pub] for pub, ok in zip(out["published"], out["is_dated"])]
     out["source_count"] = out["source_count"].fillna(1)
     # undated events are told as background to the article: order them just before its publication day
     sort_key = out["period_start"].where(out["is_dated"], out["published"] - pd.Timedelta(hours=12))
@@ -93,14 +114,29 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     return out[TABLE_COLUMNS].reset_index(drop=True)
 
 
+def period_ends(starts: pd.Series, precisions: pd.Series) -> pd.Series:
+    """`period_end` of every row at once (NaT where the start is missing)."""
+    out = starts + pd.Timedelta(days=1)
+    week = precisions == "week"
+    out[week] = starts[week] + pd.Timedelta(days=7)
+    for precision, freq in (("month", "M"), ("year", "Y")):
+        rows = (precisions == precision) & starts.notna()
+        if rows.any():
+            out[rows] = (starts[rows].dt.to_period(freq) + 1).dt.start_time
+    return out.astype("datetime64[ns]")
+
+
 def date_bounds(table: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """First and last day the timeline covers (event spans and undated events' publication days)."""
-    days = list(table["period_start"].dropna()) + [e - pd.Timedelta(days=1) for e in table["period_end"].dropna()]
+    day = pd.Timedelta(days=1)
     # undated events sit on the day before their article's publication
-    days += [p - pd.Timedelta(days=1) for p in table.loc[~table["is_dated"].astype(bool), "published"].dropna()]
-    if not days:
+    before = table.loc[~table["is_dated"].astype(bool), "published"] - day
+    lows = [table["period_start"].min(), (table["period_end"] - day).min(), before.min()]
+    highs = [table["period_start"].max(), (table["period_end"] - day).max(), before.max()]
+    lows, highs = [d for d in lows if pd.notna(d)], [d for d in highs if pd.notna(d)]
+    if not lows:
         return None
-    return min(days).date(), max(days).date()
+    return min(lows).date(), max(highs).date()
 
 
 def default_range(table: pd.DataFrame, *, look_back_days: int = 365) -> tuple[dt.date, dt.date] | None:
@@ -180,30 +216,77 @@ def lane_rows(table: pd.DataFrame, lanes: str = "actor", *, max_lanes: int = 20,
 
 
 def events_timeline_figure(table: pd.DataFrame, *, lanes: str = "actor", max_lanes: int = 20,
-                           style: str = "screen") -> go.Figure:
-    """The timeline of `table` (from `event_table`): day points, week/month/year bars, undated lanes.
+                           style: str = "screen", width_px: int = 1100,
+                           aggregate_above: int = AGGREGATE_ABOVE) -> go.Figure:
+    """The timeline of `table` (from `event_table`): day points, week/month/year bars, undated lanes,
+    each mark labelled with its headline where the label fits.
 
-    Every trace carries the event_id as customdata[0], so a selection maps back to its event.
+    Every trace of marks carries an event_id as customdata[0], so a selection maps back to an event.
     style: "screen" (the timeline page), "slide" or "print" (larger type, fixed height, no clicks).
+    width_px: about how wide the chart is drawn, to tell which labels would collide.
+    aggregate_above: with more events than this, each lane shows how many events fall in each day, week
+    or month (the most salient one's headline as its label) instead of one mark per event.
     """
-    rows = lane_rows(table, lanes, max_lanes=max_lanes)
+    # only the columns a mark needs: thousands of rows are sorted and exploded below
+    rows = lane_rows(table[[c for c in FIGURE_COLUMNS if c in table.columns]], lanes, max_lanes=max_lanes)
     fig = go.Figure()
     if rows.empty:
         return fig
+    dress = style_of(style)
     bounds = date_bounds(table)
     lo = pd.Timestamp(bounds[0]) if bounds else pd.Timestamp.today().normalize()
     hi = pd.Timestamp(bounds[1]) + pd.Timedelta(days=1) if bounds else lo + pd.Timedelta(days=1)
     span = max(hi - lo, pd.Timedelta(days=1))
     point_width = span / 60  # about one marker's width on a chart of ordinary width, for stacking
+    aggregated = len(table) > aggregate_above
+    if aggregated:
+        unit = bucket_unit(span)
+        rows = aggregate_rows(rows, unit)
     rows = _place(rows, lo, point_width)
     lo = min(lo, rows["ext0"].min())  # undated events may spread a little further back
     span = hi - lo
     y, ticks, bands = _pack(rows)
     rows = rows.assign(y=y)
 
-    for i, (y0, y1) in enumerate(bands):
-        if i % 2 == 0:
-            fig.add_hrect(y0=y0, y1=y1, fillcolor="rgba(100,116,139,0.06)", line_width=0, layer="below")
+    # every other lane shaded; shapes in one go, add_hrect costs milliseconds each
+    fig.update_layout(shapes=[dict(type="rect", xref="paper", x0=0, x1=1, yref="y", y0=y0, y1=y1, layer="below",
+                                   fillcolor="rgba(100,116,139,0.06)", line_width=0)
+                              for i, (y0, y1) in enumerate(bands) if i % 2 == 0])
+    if aggregated:
+        _add_count_traces(fig, rows, unit)
+    else:
+        _add_event_traces(fig, rows)
+    _add_labels(fig, rows, lo=lo, hi=hi, span=span, point_width=point_width, width_px=width_px,
+                font_size=dress.font_size or 11)
+    published = sorted(set(table["published"].dropna()))
+    # a few publication days are landmarks; dozens would only be noise
+    for day in published if len(published) <= 6 else []:
+        fig.add_vline(x=day, line=dict(color="#94a3b8", width=1, dash="dot"), layer="below")
+    if 0 < len(published) <= 6:
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="Publication date",
+                                 line=dict(color="#94a3b8", width=1, dash="dot"), hoverinfo="skip"))
+    tick_labels = [plot_text(t) for t in ticks]
+    fig.update_yaxes(tickvals=[(a + b) / 2 for a, b in bands], ticktext=tick_labels,
+                     range=[bands[-1][1], bands[0][0]], showgrid=False, zeroline=False, fixedrange=True,
+                     tickfont=dict(size=13))
+    fig.update_xaxes(type="date", range=[lo - span * 0.04, hi + span * 0.04], showgrid=True,
+                     gridcolor="rgba(100,116,139,0.15)", ticklabelmode="period")
+    if span <= pd.Timedelta(days=21):
+        # short briefings: one labelled tick per day, the label in the middle of its day
+        fig.update_xaxes(dtick=86_400_000, tickformat="%-d %b")
+    fig.update_layout(
+        height=int(max(240, 30 * (bands[-1][1] if bands else 1) + 110)), barmode="overlay",
+        margin=dict(l=10, r=10, t=10, b=10), hovermode="closest", clickmode="event+select",
+        legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0, title_text=""),
+        hoverlabel=dict(align="left"), plot_bgcolor="rgba(0,0,0,0)", dragmode="zoom",
+    )
+    if not dress.interactive:
+        _dress_for_slides(fig, table, dress)
+    return fig
+
+
+def _add_event_traces(fig: go.Figure, rows: pd.DataFrame) -> None:
+    """One mark per event: points for days and undated events, bars for weeks, months and years."""
     for precision in PRECISIONS:
         part = rows[rows["precision"] == precision]
         if part.empty:
@@ -227,31 +310,127 @@ def events_timeline_figure(table: pd.DataFrame, *, lanes: str = "actor", max_lan
                             line=dict(color=color, width=2 if precision == "none" else 1.2)),
                 legendrank=PRECISIONS.index(precision),
             ))
-    published = sorted(set(table["published"].dropna()))
-    # a few publication days are landmarks; dozens would only be noise
-    for day in published if len(published) <= 6 else []:
-        fig.add_vline(x=day, line=dict(color="#94a3b8", width=1, dash="dot"), layer="below")
-    if 0 < len(published) <= 6:
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="Publication date",
-                                 line=dict(color="#94a3b8", width=1, dash="dot"), hoverinfo="skip"))
-    labels = [plot_text(t) for t in ticks]
-    fig.update_yaxes(tickvals=[(a + b) / 2 for a, b in bands], ticktext=labels, range=[bands[-1][1], bands[0][0]],
-                     showgrid=False, zeroline=False, fixedrange=True, tickfont=dict(size=13))
-    fig.update_xaxes(type="date", range=[lo - span * 0.04, hi + span * 0.04], showgrid=True,
-                     gridcolor="rgba(100,116,139,0.15)", ticklabelmode="period")
-    if span <= pd.Timedelta(days=21):
-        # short briefings: one labelled tick per day, the label in the middle of its day
-        fig.update_xaxes(dtick=86_400_000, tickformat="%-d %b")
-    fig.update_layout(
-        height=int(max(240, 30 * (bands[-1][1] if bands else 1) + 110)), barmode="overlay",
-        margin=dict(l=10, r=10, t=10, b=10), hovermode="closest", clickmode="event+select",
-        legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0, title_text=""),
-        hoverlabel=dict(align="left"), plot_bgcolor="rgba(0,0,0,0)", dragmode="zoom",
-    )
-    dress = style_of(style)
-    if not dress.interactive:
-        _dress_for_slides(fig, table, dress)
-    return fig
+
+
+def _add_count_traces(fig: go.Figure, rows: pd.DataFrame, unit: str) -> None:
+    """One mark per lane and period, sized by how many events it holds; undated ones per publication day."""
+    biggest = max(int(rows["count"].max()), 1)
+    for dated, name in ((True, f"Events per {unit}"), (False, "Undated (before publication)")):
+        part = rows[rows["is_dated"].astype(bool) == dated]
+        if part.empty:
+            continue
+        color = PRECISION_COLORS["day" if dated else "none"]
+        custom = [[r.event_id, plot_text(r.date_label), int(r.count), _wrapped(r.headline), plot_text(r.lane)]
+                  for r in part.itertuples(index=False)]
+        fig.add_trace(go.Scatter(
+            name=name, mode="markers", x=part["x"], y=part["y"], customdata=custom, hovertemplate=COUNT_HOVER,
+            marker=dict(size=[8 + 14 * (int(c) / biggest) ** 0.5 for c in part["count"]],
+                        color=color if dated else "white", symbol="circle" if dated else "diamond",
+                        opacity=0.8, line=dict(color=color, width=1.2 if dated else 2)),
+        ))
+
+
+def _add_labels(fig: go.Figure, rows: pd.DataFrame, *, lo: pd.Timestamp, hi: pd.Timestamp, span: pd.Timedelta,
+                point_width: pd.Timedelta, width_px: int, font_size: int) -> None:
+    """Headlines beside their marks, the most salient first; a label that would run over one already
+    written on its row is left to the hover."""
+    if rows.empty:
+        return
+    texts = [textwrap.shorten(str(h), LABEL_CHARS, placeholder="…") if h else "" for h in rows["headline"]]
+    bar = rows["precision"].isin(["week", "month", "year"]).to_numpy()
+    # a label starts just right of its point, or inside its bar; near the right edge it goes to the left
+    anchor = rows["x0"].where(bar, rows["x"]).fillna(rows["x"])
+    day = pd.Timedelta(days=1)
+    x_days = ((anchor - lo) / day).to_numpy(dtype=float)
+    right_edge = ((hi - lo) / day)
+    per_char = (span / day) * (CHAR_PX * font_size / 11) / max(width_px - 180, 200)  # lane names take ~180 px
+    gap = (point_width / day) * 0.6
+    lengths = [len(t) * per_char for t in texts]
+    leftward = [(x + gap + n > right_edge) and not b for x, n, b in zip(x_days, lengths, bar)]
+    x0 = [x - gap - n if left else x + (0 if b else gap) for x, n, left, b in zip(x_days, lengths, leftward, bar)]
+    x1 = [a + n for a, n in zip(x0, lengths)]
+    # points are obstacles too: a label never runs over another event's mark
+    points = [(x - gap, x + gap, y) for x, y, b in zip(x_days, rows["y"], bar) if not b]
+    keep = thin_labels(x0, x1, list(rows["y"]), list(rows["salience"]), obstacles=points)
+    keep = [k and bool(t) for k, t in zip(keep, texts)]
+    if not any(keep):
+        return
+    shown = rows[keep]
+    offsets = [(-1 if left else 1) * (pd.Timedelta(0) if b else point_width * 0.6)
+               for left, b, k in zip(leftward, bar, keep) if k]
+    fig.add_trace(go.Scatter(
+        x=[a + o for a, o in zip(anchor[keep], offsets)], y=shown["y"], mode="text", showlegend=False,
+        text=[plot_text(t) for t, k in zip(texts, keep) if k], hoverinfo="skip",
+        textposition=["middle left" if left else "middle right" for left, k in zip(leftward, keep) if k],
+        textfont=dict(size=font_size, color="#1e293b"), name="Headlines",
+    ))
+
+
+def thin_labels(x0: list[float], x1: list[float], y: list[float], salience: list[float], *,
+                obstacles: list[tuple[float, float, float]] = ()) -> list[bool]:
+    """Which labels to write: the most salient first, each only where it runs over no label already
+    written on its row. x0/x1: where each label starts and ends; y: its row; obstacles: (start, end, row)
+    of what no label may cover (the marks)."""
+    keep = [False] * len(x0)
+    taken: dict[float, list[tuple[float, float]]] = {}
+    for a, b, row in obstacles:
+        taken.setdefault(row, []).append((a, b))
+    for i in sorted(range(len(x0)), key=lambda i: (-salience[i], x0[i])):
+        spans = taken.setdefault(y[i], [])
+        if any(a < x1[i] and x0[i] < b for a, b in spans):
+            continue
+        spans.append((x0[i], x1[i]))
+        keep[i] = True
+    return keep
+
+
+def bucket_unit(span: pd.Timedelta) -> str:
+    """The period counts are made over: a day for up to three months, a week up to three years, else a month."""
+    if span <= pd.Timedelta(days=92):
+        return "day"
+    if span <= pd.Timedelta(days=3 * 366):
+        return "week"
+    return "month"
+
+
+def aggregate_rows(rows: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """Rows of `lane_rows` folded into one per lane and `unit` ("day", "week", "month"), undated ones into
+    one per lane and article publication day: the count, and the most salient event's id and headline."""
+    dated = rows["is_dated"].astype(bool)
+    start = rows["period_start"]
+    if unit == "week":
+        start = start.dt.normalize() - pd.to_timedelta(start.dt.weekday, unit="D")
+    elif unit == "month":
+        start = start.dt.to_period("M").dt.start_time
+    else:
+        start = start.dt.normalize()
+    # undated events stay in their own lanes, one mark per publication day
+    key = start.where(dated, rows["published"])
+    ranked = rows.assign(_bucket=key, _dated=dated).sort_values(["salience", "period_start"],
+                                                                ascending=[False, True], kind="stable")
+    groups = ranked.groupby(["lane_order", "_dated", "_bucket"], sort=False, dropna=False)
+    top = groups.head(1).set_index(["lane_order", "_dated", "_bucket"])
+    counts = groups.size()
+    out = top.assign(count=counts.reindex(top.index).to_numpy()).reset_index()
+    bucket = out["_bucket"]
+    out["period_start"] = bucket.where(out["_dated"])
+    out["period_end"] = pd.Series([period_end(b, unit) if d else pd.NaT for b, d in zip(bucket, out["_dated"])],
+                                  index=out.index, dtype="datetime64[ns]")
+    out["precision"] = out["precision"].where(~out["_dated"], unit)
+    out["date_label"] = [(_unit_label(b, unit) if d else before_label(p))
+                         for b, d, p in zip(bucket, out["_dated"], out["published"])]
+    # a count is a point in the middle of its period, and undated ones are points too
+    out["precision"] = out["precision"].where(~out["_dated"], "day")
+    out = out.drop(columns=["_bucket", "_dated"]).sort_values(["lane_order", "period_start"], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def _unit_label(start: pd.Timestamp, unit: str) -> str:
+    return labels.date_label(start, unit)
+
+
+def _wrapped(text: object) -> str:
+    return "<br>".join(textwrap.wrap(plot_text(text or ""), 70)) or "(no headline)"
 
 
 def _dress_for_slides(fig: go.Figure, table: pd.DataFrame, style: Style) -> None:
@@ -280,8 +459,10 @@ def day_ticks(fig: go.Figure, lo: pd.Timestamp, hi: pd.Timestamp) -> None:
 
 
 HOVER = ("<b>%{customdata[1]}</b> · %{customdata[2]}<br>%{customdata[3]}<br>"
-         "<i>dated by: %{customdata[4]}</i><br>Actors: %{customdata[5]}<br>"
+         "<i>dated by: %{customdata[4]}</i><br>%{customdata[5]}<br>"
          "<span style='color:#64748b'>%{customdata[6]}</span><extra></extra>")
+COUNT_HOVER = ("<b>%{customdata[1]}</b> · %{customdata[2]} events · %{customdata[4]}<br>"
+               "most salient: %{customdata[3]}<extra></extra>")
 
 
 def selected_event_ids(selection: Mapping[str, Any] | None) -> list[str]:
@@ -335,11 +516,15 @@ def _place(rows: pd.DataFrame, lo: pd.Timestamp, point_width: pd.Timedelta) -> p
     for _, part in rows[~dated & (rows["lane"] != UNDATED_MANY)].groupby("lane", sort=False):
         n = len(part)
         per_row = min(n, UNDATED_PER_ROW)
+        n_rows = -(-n // per_row)
         window = max(pd.Timedelta(days=1), per_row * point_width * 1.2)
         anchor = part["published"].iloc[0] if pd.notna(part["published"].iloc[0]) else lo
-        for k, idx in enumerate(part.index):
-            rows.at[idx, "x"] = anchor - window + window * ((k % per_row) + 0.5) / per_row
-            rows.at[idx, "sub"] = k // per_row
+        # the most salient sit in the column nearest publication day, where their headlines have room
+        ranked = part.sort_values("salience", ascending=False, kind="stable").index if "salience" in part else part.index
+        for k, idx in enumerate(ranked):
+            column = per_row - 1 - k // n_rows
+            rows.at[idx, "x"] = anchor - window + window * (column + 0.5) / per_row
+            rows.at[idx, "sub"] = k % n_rows
     rows["x0"] = rows["period_start"]
     rows["x1"] = rows["period_end"]
     bar = rows["precision"].isin(["week", "month", "year"])
@@ -384,19 +569,32 @@ def _pack(rows: pd.DataFrame) -> tuple[list[float], list[str], list[tuple[float,
 
 
 def _customdata(part: pd.DataFrame) -> list[list[str]]:
-    """[event_id, date, precision, summary, date words, actors, article] per row, escaped for Plotly."""
+    """[event_id, date, precision, headline, date words, who, article] per row, escaped for Plotly."""
     out = []
     labels: dict[tuple, str] = {}  # one label per article, not per event
     for r in part.itertuples(index=False):
-        summary = "<br>".join(textwrap.wrap(plot_text(r.summary or ""), 70)) or "(no summary)"
         words = f"“{plot_text(r.date_text)}”" if isinstance(r.date_text, str) and r.date_text else "no date words"
-        actors = plot_text(", ".join(r.actor_names)) if r.actor_names else "none named"
         if (r.title, r.published) not in labels:
             labels[r.title, r.published] = plot_text(_article_label(r.title, r.published, width=70))
         article = labels[r.title, r.published]
         out.append([r.event_id, plot_text(r.date_label), PRECISION_NAMES.get(r.precision, r.precision),
-                    summary, words, actors, article])
+                    _wrapped(r.headline), words, plot_text(who_text(r.agent_names, r.patient_names, r.actor_names)),
+                    article])
     return out
+
+
+def who_text(agents: list[str], patients: list[str], actors: list[str]) -> str:
+    """'By Turkey · to Israel · with Greece': who acted, on whom, and who else is named; 'Actors: …' when
+    the roles are not known; 'No actor named'."""
+    others = [a for a in dict.fromkeys(actors) if a not in agents and a not in patients]
+    if others and not agents and not patients:
+        return "Actors: " + ", ".join(others)
+    parts = [f"{word} {', '.join(dict.fromkeys(names))}"
+             for word, names in (("By", agents), ("to", patients), ("with", others)) if names]
+    if not parts:
+        return "No actor named"
+    text = " · ".join(parts)
+    return text[0].upper() + text[1:]
 
 
 def _article_label(title: object, published: object, *, width: int = 42) -> str:

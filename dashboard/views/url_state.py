@@ -4,7 +4,7 @@ The sidebar filter, the date range and every link between pages go through here,
 page keeps the view: the actor filter (`actor`, repeated, by name; `subject`, repeated, by name: a
 product, index, currency, law or named event; `mode` any|all; `kind`, repeated),
 the date range (`dates`, two ISO days), the briefing chosen when the folder holds several (`briefing`),
-and the page's own place (`profile`, `article`, `sentence`, `slide`). Decoding never fails: a value that
+and the page's own place (`profile`, `article`, `sentence`, `slide`, `event`). Decoding never fails: a value that
 means nothing here (an unknown actor, `sentence=²`, a date that is no date) is left out.
 """
 from __future__ import annotations
@@ -20,8 +20,8 @@ from dashboard.filtering import ActorFilter
 from dashboard.loader.vocabulary import ACTOR_KINDS
 
 ACTOR, SUBJECT, MODE, KIND, DATES, BRIEFING = "actor", "subject", "mode", "kind", "dates", "briefing"
-PROFILE, ARTICLE, SENTENCE, SLIDE = "profile", "article", "sentence", "slide"
-PLACE_PARAMS = (PROFILE, ARTICLE, SENTENCE, SLIDE)
+PROFILE, ARTICLE, SENTENCE, SLIDE, EVENT = "profile", "article", "sentence", "slide", "event"
+PLACE_PARAMS = (PROFILE, ARTICLE, SENTENCE, SLIDE, EVENT)
 MODES = ("any", "all")
 
 Params = Mapping[str, "str | Iterable[str]"]
@@ -32,8 +32,8 @@ class UrlState:
     """What an address says about the view.
 
     actors: names, not ids, so a shared link stays readable. start/end: the date range, inclusive days.
-    briefing: the briefing's label in the sidebar picker. profile, article, sentence, slide: where on
-    its page the link points.
+    briefing: the briefing's label in the sidebar picker. profile, article, sentence, slide, event (the
+    timeline's step-through): where on its page the link points.
     """
 
     actors: tuple[str, ...] = ()
@@ -47,9 +47,10 @@ class UrlState:
     article: str | None = None
     sentence: int | None = None
     slide: int | None = None
+    event: str | None = None
 
     def at(self, **place: object) -> UrlState:
-        """The same view at another place: `place` (profile, article, sentence, slide) replaces the old one."""
+        """The same view at another place: `place` (profile, article, sentence, slide, event) replaces the old one."""
         unknown = set(place) - set(PLACE_PARAMS)
         if unknown:
             raise TypeError(f"not a place on a page: {', '.join(sorted(unknown))}")
@@ -98,6 +99,7 @@ def from_params(params: Params, actors: pd.DataFrame, subjects: pd.DataFrame | N
         briefing=_value(params, BRIEFING) or None,
         profile=_value(params, PROFILE) or None, article=_value(params, ARTICLE) or None,
         sentence=_number(_value(params, SENTENCE), least=0), slide=_number(_value(params, SLIDE), least=1),
+        event=_value(params, EVENT) or None,
     )
 
 

@@ -147,3 +147,55 @@ def test_entries_that_match_nothing_are_shown_and_can_be_removed(app_for, write_
     assert _entries(folder) == [{"hide": "Nobody Atall"}]
     assert "Argentina" in set(at.dataframe(key="actors_table").value["name"])
     assert _profile_name(at) == "Brazil"
+
+
+def _role_briefing():
+    """Turkey strikes, is warned, and meets: one event for each part it can play."""
+    import pandas as pd
+
+    from dashboard.loader import Briefing, schema
+
+    articles = schema.cast(pd.DataFrame({
+        "article_id": ["a1"], "file": ["a1.txt"], "title": ["Turkey and Israel"], "published": ["2025-04-10"],
+        "text": ["Turkey and Israel\nTurkey struck. Israel warned Turkey. They met."],
+    }), "articles")
+    sentences = schema.cast(pd.DataFrame({
+        "article_id": ["a1"] * 3, "sentence_id": [0, 1, 2], "start": [18, 33, 54], "end": [32, 53, 64],
+        "text": ["Turkey struck.", "Israel warned Turkey.", "They met."],
+    }), "sentences")
+    actors = schema.cast(pd.DataFrame({
+        "actor_id": ["turkey", "israel"], "name": ["Turkey", "Israel"], "kind": ["country"] * 2,
+        "aliases": [["Turkey"], ["Israel"]], "mention_count": [2, 1], "article_count": [1, 1],
+    }), "actors")
+    mentions = schema.cast(pd.DataFrame({
+        "article_id": ["a1"] * 3, "sentence_id": [0, 1, 1], "start": [18, 33, 47], "end": [24, 39, 53],
+        "text": ["Turkey", "Israel", "Turkey"], "actor_id": ["turkey", "israel", "turkey"],
+    }), "mentions")
+    events = schema.cast(pd.DataFrame({
+        "event_id": ["a1-e0", "a1-e1", "a1-e2"], "article_id": ["a1"] * 3, "sentence_id": [0, 1, 2],
+        "date": ["2025-04-07", "2025-04-08", None], "precision": ["day", "day", "none"],
+        "headline": ["Turkey struck", "Israel warned Turkey", "Turkey and Israel met"],
+        "summary": ["struck", "warned", "met"], "salience": [0.8, 0.6, 0.2],
+        "actor_ids": [["turkey"], ["israel", "turkey"], ["turkey", "israel"]],
+        "agent_ids": [["turkey"], ["israel"], []], "patient_ids": [[], ["turkey"], []],
+    }), "events")
+    return Briefing(folder="synthetic", articles=articles, sentences=sentences, actors=actors,
+                    mentions=mentions, quotes=schema.empty("quotes"), events=events)
+
+
+def test_profile_tells_the_actors_events_in_order_with_its_part(app_for, monkeypatch, tmp_path):
+    import json
+
+    import dashboard.components.context as context
+
+    made = _role_briefing()
+    monkeypatch.setattr(context, "load_briefing", lambda folder, **_: made)
+    monkeypatch.setattr(context, "get_nlp", lambda model: None)
+    at = app_for(tmp_path, page="actors", query={"profile": "Turkey"})
+    no_exceptions(at)
+    timeline = next(h.proto.body for h in at.html if "at-list" in h.proto.body)
+    order = [timeline.index(t) for t in ("Turkey struck", "Israel warned Turkey", "Turkey and Israel met")]
+    assert order == sorted(order), "events in date order, undated last"
+    assert [timeline.count(r) for r in ("did it", "done to", ">named<")] == [1, 1, 1]
+    chart = json.loads(next(c for c in at.get("plotly_chart") if "did it" in c.proto.spec).proto.spec)
+    assert chart["layout"]["yaxis"]["ticktext"] == ["did it", "done to"]  # the undated one is only listed

@@ -1,4 +1,5 @@
-"""Clicking an event on the timeline shows the sentence it comes from, and the reader opens on it."""
+"""Clicking an event on the timeline shows the sentence it comes from, and the reader opens on it; the
+step-through moves from event to event."""
 from __future__ import annotations
 
 from tests.corpora import TRADE, TRADE_SENTENCE
@@ -12,7 +13,6 @@ def test_clicking_an_event_shows_its_sentence(page, main_app):
     points = page.locator('.js-plotly-plot .scatterlayer .point')
     assert points.count() >= 1
     detail = page.locator(".st-key-timeline_detail")
-    assert detail.count() == 0, "nothing is selected before a click"
     lines = TRADE.split("---")[-1].strip().splitlines()
 
     seen = []
@@ -21,7 +21,7 @@ def test_clicking_an_event_shows_its_sentence(page, main_app):
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         detail.wait_for()
         wait_idle(page)
-        sentence = detail.locator(".tl-sentence").inner_text().strip()
+        sentence = detail.locator(".st-sentence").inner_text().strip()
         assert any(sentence in line for line in lines), f"{sentence!r} is not from the article"
         seen.append(sentence)
         if TRADE_SENTENCE in sentence:
@@ -30,7 +30,7 @@ def test_clicking_an_event_shows_its_sentence(page, main_app):
     assert any("Tuesday" in m for m in detail.locator("mark").all_inner_texts()), "the date words are marked"
     screenshot(page, "timeline-selected")
 
-    detail.get_by_text("Open the sentence in the reader").click()
+    detail.get_by_text("Open in the reader").click()
     page.wait_for_function("() => location.pathname.endsWith('/reader') && location.search.includes('sentence=')")
     focus = page.locator(".bq-article .bq-focus")
     focus.wait_for()
@@ -38,3 +38,24 @@ def test_clicking_an_event_shows_its_sentence(page, main_app):
     assert focus.inner_text().strip() == seen[-1], "the reader marks the same sentence"
     no_traceback(page)
     screenshot(page, "reader-focus")
+
+
+def test_stepping_through_events_changes_the_headline(page, main_app):
+    open_app(page, main_app, "timeline")
+    detail = page.locator(".st-key-timeline_detail")
+    detail.wait_for()
+    headline = detail.locator(".st-headline")
+    first = headline.inner_text()
+    page.locator(".st-key-timeline_next button").first.click()
+    page.wait_for_function("() => new URLSearchParams(location.search).has('event')")
+    wait_idle(page)
+    second = headline.inner_text()
+    assert second and second != first
+    assert "2 of" in detail.inner_text()
+    # the arrow keys do the same as the buttons
+    page.locator("h1").first.click()
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("(h) => document.querySelector('.st-key-timeline_detail .st-headline')?.innerText === h",
+                           arg=first)
+    no_traceback(page)
+    screenshot(page, "timeline-story")

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard.views.actors import (
+    actor_role, actor_timeline_html,
     actor_events, actor_table, co_actors, cooccurrence_edges, detail_changes, profile_header_html, quotes_about,
     quotes_said, registry_ref,
 )
@@ -135,10 +136,51 @@ def test_quotes_said_and_about():
 def test_actor_events_dated_first_with_the_other_actors_and_links():
     events = actor_events(EVENTS, "turkey", actors=ACTORS, articles=ARTICLES,
                           state=UrlState(actors=("Israel",)))
-    assert events[["when", "summary", "with", "article", "link"]].astype(object).values.tolist() == [
+    assert events[["when", "headline", "with", "article", "link"]].astype(object).values.tolist() == [
         ["2 Apr 2025", "officials met", "Israel", "Talks begin", "reader?article=a1&sentence=0&actor=Israel"],
-        ["undated", "talks go on", "", "Talks end", "reader?article=a2&sentence=0&actor=Israel"],
+        ["before 11 Apr 2025", "talks go on", "", "Talks end", "reader?article=a2&sentence=0&actor=Israel"],
     ]
+
+
+ROLE_EVENTS = schema.cast(pd.DataFrame({
+    "event_id": ["a1-e0", "a1-e1", "a2-e0", "a2-e1"],
+    "article_id": ["a1", "a1", "a2", "a2"],
+    "sentence_id": [0, 1, 0, 1],
+    "date": pd.to_datetime(["2025-04-02", "2025-04-03", "2025-04-05", None]),
+    "precision": ["day", "day", "day", "none"],
+    "headline": ["Turkey struck Israel", "Israel warned Turkey", "Turkey and Israel met", "Turkey <b>waits</b>"],
+    "summary": ["struck", "warned", "met", "waits"],
+    "actor_ids": [["turkey", "israel"], ["israel", "turkey"], ["turkey", "israel"], ["turkey"]],
+    "agent_ids": [["turkey"], ["israel"], [], ["turkey"]],
+    "patient_ids": [["israel"], ["turkey"], [], []],
+    "salience": [0.9, 0.5, 0.4, 0.1],
+}), "events")
+
+
+def test_actor_timeline_rows_say_the_part_the_actor_played_in_date_order():
+    rows = actor_events(ROLE_EVENTS, "turkey", actors=ACTORS, articles=ARTICLES)
+    assert rows[["when", "role", "headline"]].astype(object).values.tolist() == [
+        ["2 Apr 2025", "agent", "Turkey struck Israel"],
+        ["3 Apr 2025", "patient", "Israel warned Turkey"],
+        ["5 Apr 2025", "named", "Turkey and Israel met"],
+        ["before 11 Apr 2025", "agent", "Turkey <b>waits</b>"],
+    ]
+    assert list(actor_events(ROLE_EVENTS, "israel", actors=ACTORS, articles=ARTICLES)["role"]) == [
+        "patient", "agent", "named"]
+
+
+@pytest.mark.parametrize(("agents", "patients", "role"), [
+    (["turkey"], [], "agent"), ([], ["turkey"], "patient"), (["turkey"], ["turkey"], "both"),
+    ([], [], "named"), (None, None, "named"),
+], ids=["agent", "patient", "both", "named", "missing"])
+def test_actor_role(agents, patients, role):
+    assert actor_role("turkey", agents, patients) == role
+
+
+def test_actor_timeline_list_escapes_headlines_and_names_the_role():
+    page = actor_timeline_html(actor_events(ROLE_EVENTS, "turkey", actors=ACTORS, articles=ARTICLES))
+    assert "Turkey &lt;b&gt;waits&lt;/b&gt;" in page and "<b>waits" not in page
+    assert page.index("did it") < page.index("Turkey struck Israel") < page.index("done to")
 
 
 

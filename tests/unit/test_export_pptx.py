@@ -70,7 +70,7 @@ def test_events_slide_holds_the_developments(sample_view, table_deck):
     index = next(i for i, s in enumerate(deck.slides) if s.kind == "events")
     text = words(table_deck.slides[index])
     for event in deck.slides[index].events:
-        assert event.summary in text and event.date_label in text
+        assert event.headline in text and event.date_label in text
     assert EVIL_SUMMARY in text
 
 
@@ -130,4 +130,4 @@ def test_deck_of_loaded_articles_follows_the_view(nlp, write_articles, tmp_path)
     for quote in (q for s in deck.slides for q in s.quotes):
         assert quote.text in everything
     for event in (e for s in deck.slides for e in s.events):
-        assert event.summary in everything
+        assert event.headline in everything

@@ -86,13 +86,44 @@ def test_tiny_networks(n):
     assert len(_nodes(fig)) == n
 
 
-def test_timeline_stacks_events_of_one_day_and_leaves_out_undated():
-    events = pd.DataFrame({
-        "date": pd.to_datetime(["2025-04-09", "2025-04-09", None, "2025-04-11"]),
-        "date_text": ["on Wednesday", "Wednesday", None, "on Friday"],
-        "summary": ["met", "<i>talked</i>", "undated", "signed"],
-        "article": ["A", "A", "B", None],
+def _actor_rows(roles: list[str], salience: list[float] | None = None) -> pd.DataFrame:
+    n = len(roles)
+    return pd.DataFrame({
+        "date": pd.to_datetime(["2025-04-09", "2025-04-09", None, "2025-04-11"][:n]),
+        "role": roles, "headline": ["Turkey met Israel", "Turkey <i>talked</i>", "undated", "Turkey signed"][:n],
+        "date_text": ["on Wednesday", "Wednesday", None, "on Friday"][:n], "article": ["A", "A", "B", None][:n],
+        "salience": salience or [0.5] * n,
     })
-    trace = actor_events_figure(events).data[0]
+
+
+def test_timeline_stacks_events_of_one_day_and_leaves_out_undated():
+    trace = actor_events_figure(_actor_rows(["agent"] * 4)).data[0]
     assert list(trace.y) == [0, 1, 0]
     assert "&lt;i&gt;talked&lt;/i&gt;" in trace.hovertext[1]
+
+
+def test_actor_timeline_has_a_row_for_each_part_played():
+    fig = actor_events_figure(_actor_rows(["agent", "patient", "agent", "named"]))
+    assert list(fig.layout.yaxis.ticktext) == ["did it", "done to", "named"]
+    marks = {t.name: t for t in fig.data if t.mode == "markers"}
+    assert set(marks) == {"did it", "done to", "named"}
+    assert marks["did it"].y[0] < marks["done to"].y[0] < marks["named"].y[0]
+
+
+def test_actor_timeline_labels_both_events_stacked_on_one_day():
+    rows = _actor_rows(["agent", "agent"], salience=[0.2, 0.9])
+    rows["date"] = pd.to_datetime(["2025-04-09", "2025-04-09"])
+    rows["headline"] = ["Turkey met Israel", "Turkey signed a deal"]
+    # same day, stacked on two rows: each label has its own row
+    texts = [t for tr in actor_events_figure(rows).data if tr.mode == "text" for t in tr.text]
+    assert sorted(t.strip() for t in texts) == ["Turkey met Israel", "Turkey signed a deal"]
+
+
+def test_the_same_network_is_laid_out_once():
+    from dashboard.views.network import layout_of
+
+    edges = (("a", "b", 2), ("b", "c", 1))
+    first = layout_of(("a", "b", "c"), edges)
+    assert layout_of(("a", "b", "c"), edges) is first
+    assert layout_of(("a", "b", "c"), (("a", "b", 2),)) is not first
+    assert not first.flags.writeable  # shared between reruns: nobody may change it

@@ -65,7 +65,7 @@ def test_an_event_reported_twice_is_shown_once_in_date_order_undated_last():
         ("a1-e1", "Apr 2025"), ("a1-e0", "9 Apr 2025"), ("a2-e1", "Before 12 Apr 2025")]
     first = events[1]
     assert (first.actors, first.place, first.source_count) == (("Turkey", "Israel"), "Baku", 2)
-    assert events[0].summary == EVIL_SUMMARY
+    assert events[0].headline == EVIL_SUMMARY
 
 
 def test_developments_are_split_into_pages():
@@ -152,7 +152,7 @@ def test_long_text_and_many_actors_are_shortened_on_slides():
     view = apply_filter(b, ActorFilter())
     event = next(e for e in key_events(view) if e.event_id == "a1-e0")
     quote = next(q for q in key_quotes(view) if q.quote_id == "a1-q0")
-    assert event.summary.endswith("officials met…") and len(event.summary) <= 160
+    assert event.headline.endswith("officials met…") and len(event.headline) <= 160
     assert event.actors == ("Turkey", "Israel", "Greece", "Hakan Fidan", "+2 more")
     assert quote.text.endswith(" we…") and len(quote.text) <= 420
 
@@ -171,7 +171,7 @@ def test_a_development_starts_with_a_capital():
     b = sample_briefing()
     b.events.at[3, "summary"] = "greece watches the talks"
     events = key_events(apply_filter(b, ActorFilter()))
-    assert events[-1].summary == "Greece watches the talks"
+    assert events[-1].headline == "Greece watches the talks"
 
 
 @pytest.mark.parametrize(("text", "limit", "expected"), [

@@ -187,12 +187,13 @@ def test_week_and_year_are_bars_too():
 
 
 def test_undated_events_sit_in_their_own_lane_just_before_publication():
-    fig = events_timeline_figure(_table([DAY, UNDATED, {**UNDATED, "sentence_id": 5}]))
+    fig = events_timeline_figure(_table([DAY, {**UNDATED, "salience": 0.2}, {**UNDATED, "sentence_id": 5,
+                                                                             "salience": 0.6}]))
     undated = _traces(fig)["Undated (before publication)"]
     assert list(fig.layout.yaxis.ticktext) == ["Israel", "Turkey", "before 10 Apr 2025"]  # ties: by name
     xs = [pd.Timestamp(x) for x in undated.x]
     assert all(pd.Timestamp("2025-04-09") < x < pd.Timestamp("2025-04-10") for x in xs)
-    assert xs[0] < xs[1]  # reading order, left to right
+    assert xs[0] < xs[1]  # the more salient nearest publication day, where its headline has room
     lane_y = fig.layout.yaxis.tickvals[2]
     assert all(abs(y - lane_y) <= 1 for y in undated.y)
 
@@ -215,7 +216,7 @@ def test_hover_carries_summary_date_words_and_actors_escaped():
     fig = events_timeline_figure(_table([{**DAY, "summary": "Officials <b>met</b>"}]), lanes="article")
     data = list(_traces(fig)["Day"].customdata[0])
     assert data[:6] == ["e0", "9 Apr 2025", "Day", "Officials &lt;b&gt;met&lt;/b&gt;", "“on Wednesday”",
-                        "Turkey, Israel"]
+                        "Actors: Turkey, Israel"]
     assert "%{customdata[3]}" in _traces(fig)["Day"].hovertemplate
 
 
@@ -279,3 +280,83 @@ def test_csv_has_the_given_rows_with_names():
 )
 def test_default_range(rows, expected):
     assert default_range(_table(rows)) == expected
+
+
+# --- labels, counts and the step-through -------------------------------------------------------------
+
+from dashboard.views.story import latest_developments, marked_sentence_html, position, step  # noqa: E402
+from dashboard.views.timeline import aggregate_rows, bucket_unit, thin_labels  # noqa: E402
+
+
+def test_colliding_labels_keep_the_more_salient():
+    # two labels on one row overlap; a third on another row is free
+    keep = thin_labels([0.0, 1.0, 0.0], [2.0, 3.0, 2.0], [0.5, 0.5, 1.5], [0.2, 0.9, 0.1])
+    assert keep == [False, True, True]
+
+
+def test_a_label_never_covers_another_mark():
+    keep = thin_labels([0.0], [2.0], [0.5], [1.0], obstacles=[(1.5, 1.7, 0.5)])
+    assert keep == [False]
+
+
+def test_every_mark_is_labelled_with_its_headline_where_labels_fit():
+    fig = events_timeline_figure(_table([{**DAY, "headline": "Turkey met <b>Israel</b>"}, MONTH]), lanes="article")
+    labels = next(t for t in fig.data if t.name == "Headlines")
+    assert sorted(labels.text) == ["Turkey met &lt;b&gt;Israel&lt;/b&gt;", "something happened"]
+
+
+def test_crowded_events_become_counts_per_lane_and_day_above_the_threshold():
+    rows = [{**DAY, "sentence_id": i, "salience": i / 10, "headline": f"event {i}"} for i in range(6)]
+    table = _table(rows)
+    one_by_one = events_timeline_figure(table, lanes="article", aggregate_above=10)
+    counted = events_timeline_figure(table, lanes="article", aggregate_above=5)
+    assert len(_traces(one_by_one)["Day"].x) == 6
+    count = _traces(counted)["Events per day"]
+    assert list(count.customdata[0][:3]) == ["e5", "9 Apr 2025", 6]  # the most salient event speaks for the day
+    assert [t for t in counted.data if t.name == "Headlines"][0].text == ("event 5",)
+
+
+@pytest.mark.parametrize(("days", "unit"), [(30, "day"), (400, "week"), (2000, "month")],
+                         ids=["month-long", "year-long", "years"])
+def test_counts_are_made_over_a_period_fit_for_the_span(days, unit):
+    assert bucket_unit(pd.Timedelta(days=days)) == unit
+
+
+def test_counts_per_week_fold_the_days_of_a_week():
+    table = _table([{**DAY, "date": d, "sentence_id": i} for i, d in enumerate(["2025-04-07", "2025-04-09",
+                                                                                "2025-04-14"])])
+    folded = aggregate_rows(lane_rows(table, "article"), "week")
+    assert list(folded["count"]) == [2, 1]
+    assert list(folded["date_label"]) == ["week of 7 Apr 2025", "week of 14 Apr 2025"]
+
+
+def test_the_story_steps_in_timeline_order_and_stops_at_the_ends():
+    order = list(_table([UNDATED, DAY, MONTH, WEEK])["event_id"])
+    assert order == ["e2", "e3", "e1", "e0"]  # March, the week of 7 Apr, 9 Apr, undated before 10 Apr
+    assert step(order, "e3", 1) == "e1" and step(order, "e3", -1) == "e2"
+    assert step(order, "e0", 1) == "e0" and step(order, "e2", -1) == "e2"
+    assert step(order, "gone", 1) == "e2" and step([], None, 1) is None
+    assert position(order, "e1") == 3 and position(order, "gone") == 0
+
+
+def test_the_story_marks_the_event_word_and_the_date_words():
+    text = "Officials <met> on Wednesday."
+    assert marked_sentence_html(text, 100, [(110, 115, "b"), (116, 128, "mark")]) == (
+        "Officials <b>&lt;met&gt;</b> <mark>on Wednesday</mark>.")
+    assert marked_sentence_html(text, 100, [(90, 95, "b")]) == html_escape(text)
+
+
+def html_escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+def test_latest_developments_are_the_most_salient_of_the_last_week_newest_first():
+    events = _events([
+        {**DAY, "date": "2025-04-09", "salience": 0.9, "headline": "big"},
+        {**DAY, "date": "2025-04-10", "salience": 0.1, "headline": "small"},
+        {**DAY, "date": "2025-04-08", "salience": 0.5, "headline": "middle"},
+        {**DAY, "date": "2025-01-01", "salience": 1.0, "headline": "old news"},
+    ])
+    assert list(latest_developments(events, limit=2)["headline"]) == ["big", "middle"]
