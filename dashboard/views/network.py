@@ -217,7 +217,7 @@ def actor_events_figure(events: pd.DataFrame, *, height: int = 200, style: str =
             xaxis["dtick"] = 86_400_000  # one tick a day: finer ticks would repeat the same day
         span_days = (right - (lo - pad)) / pd.Timedelta(days=1)
         texts = [textwrap.shorten(str(h), 30, placeholder="…") if isinstance(h, str) else "" for h in dated["headline"]]
-        x = ((dated["date"] - lo) / pd.Timedelta(days=1)).to_numpy(dtype=float)
+        x = ((dated["date"].dt.as_unit("us") - lo) / pd.Timedelta(days=1)).to_numpy(dtype=float)
         per_char = span_days * 6.3 / 560  # about 560 px of plot beside the profile
         salience = pd.to_numeric(dated["salience"], errors="coerce").fillna(0.0).tolist()
         gap = per_char * 1.5  # a marker's half width
