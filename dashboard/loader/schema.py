@@ -65,6 +65,7 @@ FIELDS: dict[str, Field] = {
         Field("place", "string", "Where the event happened, when the text says so."),
         Field("source_count", "Int64", "How many articles report the same event."),
         Field("report_ids", "object", "event_ids of the same event in other articles (list of str)."),
+        Field("is_corrected", "boolean", "True when an analyst corrected the row (corrections.yaml)."),
     ]
 }
 
@@ -91,11 +92,11 @@ TABLES: dict[str, list[str]] = {
     "mentions": ["article_id", "sentence_id", "start", "end", "text", "actor_id", "label"],
     "quotes": [
         "quote_id", "article_id", "sentence_id", "kind", "text", "cue", "speaker_id", "speaker_text",
-        "confidence", "about_ids", "start", "end",
+        "confidence", "about_ids", "start", "end", "is_corrected",
     ],
     "events": [
         "event_id", "article_id", "sentence_id", "date", "precision", "date_text", "date_text_start", "date_rule",
-        "tense", "summary", "actor_ids", "place", "source_count", "report_ids",
+        "tense", "summary", "actor_ids", "place", "source_count", "report_ids", "is_corrected",
     ],
 }
 
