@@ -73,9 +73,17 @@ def read_yaml(path: Path) -> tuple[object, bytes | None]:
     return parse_yaml(raw, name=path.name), raw
 
 
+class _IndentedDumper(yaml.SafeDumper):
+    """Block style with list items indented under their key, as people write YAML by hand."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:  # noqa: ARG002
+        super().increase_indent(flow, False)
+
+
 def dump_yaml(header: str, data: object) -> bytes:
     """`header` (comment lines) and `data` as block-style YAML, keys in the order given."""
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+    text = yaml.dump(data, Dumper=_IndentedDumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=100)
     return (header + text).encode("utf-8")
 
 
