@@ -1,0 +1,55 @@
+"""Joining the per-article subject keys into one row per subject across the briefing."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from dashboard.loader.actors.merge import slug
+
+SUBJECT_COLUMNS = ["subject_id", "name", "kind", "aliases", "mention_count", "article_count"]
+
+
+def merge_subjects(mentions: dict[str, pd.DataFrame], *, taken: set[str] = frozenset()) -> tuple[
+        pd.DataFrame, dict[str, dict[str, str]]]:
+    """Subjects table and, per article, a map from its subject keys to subject ids.
+
+    Keys are folded names, so the same name joins across articles; a key that ends with a longer
+    key's words joins it when that is the only such key ('a380' -> 'airbus a380'). Ids are slugs of
+    the name, kept apart from the ids in `taken` (the actors') so one filter can hold both.
+    """
+    forms: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    articles: dict[str, set[str]] = defaultdict(set)
+    for article_id, table in mentions.items():
+        for key, text, kind in zip(table["key"], table["text"], table["kind"]):
+            forms[key][text] += 1
+            kinds[key][kind] += 1
+            articles[key].add(article_id)
+    root = {}
+    for key in forms:
+        longer = [k for k in forms if k != key and k.endswith(" " + key) and kinds[k].most_common(1)[0][0]
+                  == kinds[key].most_common(1)[0][0]]
+        root[key] = longer[0] if len(longer) == 1 else key
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in forms:
+        groups[root[key]].append(key)
+    rows, ids = [], {}
+    used = set(taken)
+    for top, members in sorted(groups.items(), key=lambda g: (-sum(sum(forms[k].values()) for k in g[1]), g[0])):
+        surface = sum((forms[k] for k in members), Counter())
+        name = max(surface, key=lambda s: (len(s.split()), surface[s], s))
+        subject_id = slug(name)
+        while subject_id in used:
+            subject_id += "-subject" if not subject_id.endswith("-subject") else "-2"
+        used.add(subject_id)
+        for k in members:
+            ids[k] = subject_id
+        rows.append({
+            "subject_id": subject_id, "name": name,
+            "kind": sum((kinds[k] for k in members), Counter()).most_common(1)[0][0],
+            "aliases": sorted(surface), "mention_count": sum(surface.values()),
+            "article_count": len(set().union(*(articles[k] for k in members))),
+        })
+    per_article = {aid: {k: ids[k] for k in table["key"]} for aid, table in mentions.items()}
+    return pd.DataFrame(rows, columns=SUBJECT_COLUMNS), per_article
