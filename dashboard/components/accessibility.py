@@ -55,7 +55,7 @@ def announce(text: str) -> None:
   live.textContent = %s;
 })();
 """ % json.dumps(text)
-    st.html(f'<span class="bq-sr-only">{html.escape(text)}</span><script>{script}</script>',
+    st.html(f"<script>{script}</script>",
             unsafe_allow_javascript=True)
 
 
