@@ -1,13 +1,19 @@
 """Getting a briefing ready for a meeting, in-process: its title page, key points and corrections."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import yaml
 
-from tests.browser.conftest import copy_seeds
-
-from .conftest import no_exceptions
+from .conftest import SEEDS, no_exceptions
 
 QUOTE = "Turkey prefers diplomacy to manage rising tensions"
+
+
+def copy_seeds(target: Path) -> Path:
+    shutil.copytree(SEEDS, target)
+    return target
 
 
 def _button(at, label: str):
