@@ -16,11 +16,13 @@ import logging  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
-from dashboard.components.context import briefing_folders, briefing_root, folder_signature, get_briefing, set_view  # noqa: E402
+from dashboard.components.context import get_briefing, set_view  # noqa: E402
 from dashboard.components.date_range import date_range_filter  # noqa: E402
 from dashboard.components.filters import actor_filter  # noqa: E402
+from dashboard.folders import briefing_folders, briefing_root, folder_signature  # noqa: E402
 from dashboard.loader import FolderNotFound, ModelNotFound  # noqa: E402
 from dashboard.loader import Settings  # noqa: E402
+from dashboard.views.url_state import BRIEFING  # noqa: E402
 
 log = logging.getLogger("dashboard.app")
 PAGE_FAILED = "This page could not be drawn"
@@ -41,10 +43,12 @@ page = st.navigation(pages)
 
 root = briefing_root()
 folders = briefing_folders(root)
+label = None  # how the address names the briefing: only a choice among several needs naming
 if len(folders) > 1:
     names = {str(f): (f.name if f != root else f"{root.name} (top level)") for f in folders}
-    folder = Path(st.sidebar.selectbox("Briefing", list(names), format_func=names.get, key="briefing",
+    folder = Path(st.sidebar.selectbox("Briefing", list(names), format_func=names.get, key=BRIEFING,
                                        bind="query-params"))
+    label = names[str(folder)]
 else:
     folder = folders[0]
 st.session_state["_folder"] = str(folder)
@@ -61,7 +65,7 @@ except ModelNotFound as exc:
     st.stop()
 
 flt = date_range_filter(briefing, actor_filter(briefing.actors))
-set_view(briefing, flt)
+set_view(briefing, flt, briefing_label=label)
 with st.sidebar:
     st.caption(f"Briefing folder: `{folder}` · {len(briefing.articles)} articles")
     problems = briefing.ingest_report

@@ -5,7 +5,8 @@ Pure pandas, no Streamlit: every page, the presentation and the exports filter t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -19,12 +20,14 @@ class ActorFilter:
     actor_ids: empty means every actor. mode "any": rows that involve at least one of them;
     "all": rows (articles, quotes, events) that involve every one of them.
     start/end: inclusive day bounds on event dates and publication dates; undated rows are kept.
+    kinds: the kinds of actor the sidebar lists; they narrow the list of choices, never the tables.
     """
 
     actor_ids: tuple[str, ...] = ()
     mode: str = "any"
     start: pd.Timestamp | None = None
     end: pd.Timestamp | None = None
+    kinds: tuple[str, ...] = ()
 
     @property
     def active(self) -> bool:
@@ -46,6 +49,24 @@ class View:
 
     def __post_init__(self) -> None:
         self.actors = self.briefing.actors
+
+
+def briefing_dates(briefing: Briefing) -> tuple[dt.date, dt.date] | None:
+    """First and last day among the briefing's event dates and publication dates; None when nothing is dated."""
+    days = list(briefing.events["date"].dropna()) + list(briefing.articles["published"].dropna())
+    if not days:
+        return None
+    return min(days).date(), max(days).date()
+
+
+def with_dates(flt: ActorFilter, start: dt.date | None, end: dt.date | None,
+               bounds: tuple[dt.date, dt.date]) -> ActorFilter:
+    """`flt` limited to the days `start`..`end`; a range over the whole of `bounds` leaves it open."""
+    end = end or start
+    if start is None or end is None or (start <= bounds[0] and end >= bounds[1]):
+        return replace(flt, start=None, end=None)
+    # dates in the tables are days at midnight, so the end day itself is inside the range
+    return replace(flt, start=pd.Timestamp(start), end=pd.Timestamp(end))
 
 
 def _involves(lists: pd.Series, singles: pd.Series | None, wanted: set[str], mode: str) -> pd.Series:

@@ -3,35 +3,28 @@
 The profiled actor lives in the URL's `profile` parameter (an actor's name), so a profile can be linked;
 the table, the network, the picker and "appears with" all write it there.
 """
-import html
-import re
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
+from dashboard.components.context import current_state, current_view, url_state
+from dashboard.components.layout import filter_caption
+from dashboard.components.registry_editor import last_correction, registry_editor
+from dashboard.loader import REGISTRY_FILE
 from dashboard.views.actors import (
-    actor_events, actor_table, co_actors, cooccurrence_edges, detail_changes, quotes_about, quotes_said,
-    registry_ref,
+    actor_events, actor_table, co_actors, cooccurrence_edges, profile_header_html, quotes_about, quotes_said,
 )
-from dashboard.views.overview import KIND_COLORS
-from dashboard.components.context import clear_briefings, current_view
-from dashboard.views.network import network_figure, timeline_figure
-from dashboard.components.layout import escape_md, filter_caption
+from dashboard.views.labels import escape_md
 from dashboard.views.links import reader_link
+from dashboard.views.network import actor_events_figure, network_figure
 from dashboard.views.quotes import cards_html, quote_table
-from dashboard.loader import KINDS, REGISTRY_FILE, Entry, RegistryError, load_registry, save_registry
-from dashboard.loader import REGISTRY_BACKUP_NAME as BACKUP_NAME
 
-ACTIONS = ["Rename", "Set details", "Merge", "Hide"]
-NO_AFFILIATION = "(none)"
 NO_SELECTION = {"selection": {"rows": [], "columns": [], "cells": []}}
 
 view = current_view()
 b = view.briefing
 names_by_id = b.actors.set_index("actor_id")["name"].to_dict()
 ids_by_name = dict(zip(b.actors["name"], b.actors["actor_id"]))
-links = dict(actors=[names_by_id.get(a, a) for a in view.filter.actor_ids], mode=view.filter.mode)
+here = current_state()  # links keep the actor filter and the date range
 
 st.title("Actors")
 filter_caption(view)
@@ -67,11 +60,11 @@ def _on_network_click(key: str) -> None:
         _choose(points[0].get("customdata"))
 
 
-follow = st.session_state.pop("_actors_follow", None)
+saved, follow = last_correction(key="actors_edit")
 if follow in names_by_id:
     # after a correction, keep the same actor (ids survive renames and merges) under its new name
     st.query_params["profile"] = names_by_id[follow]
-wanted = st.query_params.get("profile")
+wanted = url_state().profile
 if wanted is not None and wanted not in ids_by_name:
     st.warning(f"No actor named “{escape_md(wanted)}” in this briefing: it may have been renamed, merged or "
                "hidden. Showing the most mentioned actor instead.", icon=":material/person_off:")
@@ -94,7 +87,8 @@ hits = list(shown.index[shown["actor_id"] == profile_id])
 st.session_state["actors_table"] = {"selection": {"rows": hits[:1], "columns": [], "cells": []}}
 st.dataframe(
     shown.drop(columns="actor_id"), key="actors_table", selection_mode="single-row",
-    on_select=lambda: _on_row("actors_table", "_actors_table_names"), hide_index=True, height=min(38 + 35 * len(shown), 388), placeholder="—",
+    on_select=lambda: _on_row("actors_table", "_actors_table_names"), hide_index=True,
+    height=min(38 + 35 * len(shown), 388), placeholder="—",
     column_config={
         "name": st.column_config.TextColumn("Name", width="medium"),
         "kind": st.column_config.TextColumn("Kind", width="small"),
@@ -115,10 +109,8 @@ st.caption(f"{len(shown)} of {len(table)} actors in view · select a row to open
 row = table[table["actor_id"] == profile_id]
 said = quotes_said(view.quotes, profile_id)
 about = quotes_about(view.quotes, profile_id)
-events = actor_events(view.events, profile_id, actors=b.actors, articles=b.articles, actor_names=links["actors"],
-                      mode=links["mode"])
+events = actor_events(view.events, profile_id, actors=b.actors, articles=b.articles, state=here)
 partners = co_actors(edges, profile_id, b.actors)
-kind = str(actor["kind"])
 affiliation = names_by_id.get(actor["affiliation_id"]) if isinstance(actor["affiliation_id"], str) else None
 
 st.space("small")
@@ -143,28 +135,6 @@ with net_col, st.container(border=True):
                "click an actor to open its profile")
 
 
-def _header_html() -> str:
-    """Name, kind, role and affiliation, when seen and other spellings; every text escaped."""
-    colour = KIND_COLORS.get(kind, KIND_COLORS["other"])
-    facts = " · ".join(x for x in (actor["role"], affiliation) if isinstance(x, str) and x)
-    notes = []
-    if not row.empty and pd.notna(row.iloc[0]["first_seen"]):
-        lo, hi = row.iloc[0]["first_seen"], row.iloc[0]["last_seen"]
-        notes.append(f"Seen {lo:%-d %b %Y}" if lo.date() == hi.date() else f"Seen {lo:%-d %b %Y} – {hi:%-d %b %Y}")
-    aliases = [a for a in actor["aliases"] if a != actor["name"]]
-    if aliases:
-        notes.append("also written as " + ", ".join(aliases))
-    return (
-        '<div style="display:flex;align-items:center;gap:.7rem;flex-wrap:wrap">'
-        f'<span style="font-size:1.75rem;font-weight:700;color:#0f172a;line-height:1.25">{html.escape(profile_name)}'
-        f'</span><span style="background:{colour}1a;color:{colour};border:1px solid {colour}55;border-radius:999px;'
-        f'padding:.05rem .6rem;font-size:.8rem;font-weight:600">{html.escape(kind)}</span></div>'
-        + (f'<div style="color:#334155;font-size:1rem;margin-top:.1rem">{html.escape(facts)}</div>' if facts else "")
-        + (f'<div style="color:#64748b;font-size:.85rem;margin-top:.15rem">{html.escape(" · ".join(notes))}</div>'
-           if notes else "")
-    )
-
-
 with profile_col:
     pick, edit = st.columns([3, 1], vertical_alignment="bottom")
     st.session_state["actors_profile"] = profile_name
@@ -173,10 +143,11 @@ with profile_col:
                    help="Or select a row in the table, or click an actor in the network.")
     editor = edit.popover("Correct", icon=":material/edit:", width="stretch",
                           help=f"Rename, set details, merge or hide: saved to {REGISTRY_FILE} in the briefing folder")
-    saved = st.session_state.pop("_actors_saved", None)
     if saved:
         st.success(saved, icon=":material/check_circle:")
-    st.html(_header_html())
+    seen = row.iloc[0] if not row.empty else {"first_seen": None, "last_seen": None}
+    st.html(profile_header_html(actor, affiliation=affiliation, first_seen=seen["first_seen"],
+                                last_seen=seen["last_seen"]))
     if row.empty:
         st.caption("Not in the current filtered view: the counts below are for this view.")
     r = row.iloc[0] if not row.empty else None
@@ -208,7 +179,7 @@ with profile_col:
 # --- quotes and events -------------------------------------------------------------------------------
 def _quote_cards(quotes: pd.DataFrame, *, highlight: list[str]) -> None:
     rows = quote_table(quotes, b.actors, b.articles)
-    urls = [reader_link(a, s, **links) for a, s in zip(rows["article_id"], rows["sentence_id"])]
+    urls = [reader_link(a, s, state=here) for a, s in zip(rows["article_id"], rows["sentence_id"])]
     box = st.container(height=620) if len(rows) > 4 else st.container()
     box.html(cards_html(rows, urls, highlight=highlight))
 
@@ -233,7 +204,7 @@ with tabs[2]:
         st.info(f"No events involving {who} in this view.", icon=":material/event_busy:")
     else:
         if events["date"].notna().any():
-            st.plotly_chart(timeline_figure(events, height=170), key="actors_timeline",
+            st.plotly_chart(actor_events_figure(events, height=170), key="actors_timeline",
                             config={"displayModeBar": False})
         else:
             st.caption("None of these events is dated.")
@@ -252,122 +223,6 @@ with tabs[2]:
         )
 
 
-# --- corrections to the actor registry ---------------------------------------------------------------
-def _code(text: str) -> str:
-    """`text` as a Markdown code span that no backtick inside it can end early."""
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    return f"{fence} {text} {fence}"
-
-
-def _yaml_line(entry: Entry) -> str:
-    return ", ".join(f"{k}: {v}" for k, v in entry.to_dict().items())
-
-
-def _write(entries_of, message: str) -> None:
-    """Save the registry as `entries_of(current entries)` returns it, reload the briefing and rerun.
-
-    On failure the error says what to do and nothing else changes.
-    """
-    registry, _ = load_registry(b.folder)
-    path = Path(b.folder) / REGISTRY_FILE
-    try:
-        save_registry(b.folder, entries_of(list(registry.entries)), base=registry)
-    except RegistryError as exc:
-        st.error(f"{escape_md(str(exc))}. Open {_code(str(path))} in a text editor, fix or delete the "
-                 "entry it names, then save again.", icon=":material/error:")
-        return
-    except OSError as exc:
-        st.error(f"Could not write {_code(str(path))}: {escape_md(str(exc.strerror or exc))}. Check that "
-                 f"the briefing folder is writable and {REGISTRY_FILE} in it is a file you may change; or copy "
-                 "the folder somewhere writable and open the copy.", icon=":material/folder_off:")
-        return
-    st.session_state["_actors_saved"] = message.format(path=_code(str(path)))
-    st.session_state["_actors_follow"] = profile_id
-    if "profile" in st.query_params:
-        del st.query_params["profile"]
-    clear_briefings()
-    st.rerun()
-
-
-def _add(entry: Entry) -> None:
-    _write(lambda entries: [*entries, entry],
-           f"Wrote {_code(_yaml_line(entry))} to {{path}} (the previous version is kept beside it as "
-           f"{_code(BACKUP_NAME)}).")
-
-
-def _remove(entry: Entry) -> None:
-    _write(lambda entries: [e for e in entries if e != entry], f"Removed {_code(_yaml_line(entry))} from {{path}}.")
-
-
+# --- corrections to the actor registry --------------------------------------------------------------
 with editor:
-    st.markdown(f"**Correct {who}**")
-    others = [n for n in b.actors["name"] if n != profile_name]
-    if st.session_state.get("_actors_edit_for") != profile_id:
-        # the fields start from the profiled actor's current details
-        st.session_state.update({
-            "_actors_edit_for": profile_id, "actors_edit_name": profile_name,
-            "actors_edit_kind": kind if kind in KINDS else "other",
-            "actors_edit_role": actor["role"] if isinstance(actor["role"], str) else "",
-            "actors_edit_affiliation": affiliation if affiliation in others else NO_AFFILIATION,
-            "actors_edit_merge": [], "actors_edit_into": profile_name,
-        })
-    action = st.segmented_control("Correction", ACTIONS, key="actors_edit_action", default="Rename", required=True,
-                                  label_visibility="collapsed")
-    with st.form("actors_edit_form", border=False, enter_to_submit=False):
-        if action == "Rename":
-            st.text_input("New name", key="actors_edit_name", max_chars=200)
-        elif action == "Set details":
-            st.selectbox("Kind", KINDS, key="actors_edit_kind")
-            st.text_input("Role", key="actors_edit_role", placeholder="e.g. Foreign Minister", max_chars=200,
-                          help="Leave empty to clear the role.")
-            st.selectbox("Affiliation", [NO_AFFILIATION, *others], key="actors_edit_affiliation")
-        elif action == "Merge":
-            st.multiselect("Merge these into it", others, key="actors_edit_merge",
-                           help="They become one actor with this one, which keeps its id, so links stay valid.")
-            st.text_input("Name after merging", key="actors_edit_into", max_chars=200)
-        else:
-            st.markdown(f"Leave **{who}** out of every table: for a name taken for an actor by mistake.")
-        submitted = st.form_submit_button(f"Save to {REGISTRY_FILE}", type="primary", key="actors_edit_save",
-                                          icon=":material/save:", width="stretch")
-    if submitted:
-        me = registry_ref(profile_id, b.actors)
-        if action == "Rename":
-            new = st.session_state["actors_edit_name"].strip()
-            if not new or new == profile_name:
-                st.warning("Type the new name first.", icon=":material/edit:")
-            else:
-                _add(Entry.rename(me, new))
-        elif action == "Set details":
-            chosen = st.session_state["actors_edit_affiliation"]
-            changes = detail_changes(profile_id, b.actors, kind=st.session_state["actors_edit_kind"],
-                                     role=st.session_state["actors_edit_role"],
-                                     affiliation_id=None if chosen == NO_AFFILIATION else ids_by_name.get(chosen))
-            if changes:
-                _add(Entry.set(me, **changes))
-            else:
-                st.info("Nothing to save: kind, role and affiliation are as they were.", icon=":material/info:")
-        elif action == "Merge":
-            merged = st.session_state["actors_edit_merge"]
-            into = st.session_state["actors_edit_into"].strip()
-            if merged:
-                refs = [me, *(registry_ref(ids_by_name[n], b.actors) for n in merged)]
-                _add(Entry.merge(refs, into=into if into and into != profile_name else None))
-            else:
-                st.warning("Choose the actors to merge into this one.", icon=":material/merge:")
-        else:
-            _add(Entry.hide(me))
-
-    st.caption(f"Saved to {_code(REGISTRY_FILE)} in the briefing folder; applied on every page each time the "
-               "briefing loads.")
-    for issue in b.issues:
-        if issue.file == REGISTRY_FILE:
-            st.warning(escape_md(issue.message), icon=":material/warning:")
-    current, _ = load_registry(b.folder)
-    if current.entries:
-        st.markdown(f"**In {REGISTRY_FILE}**, applied in this order")
-        for n, entry in enumerate(current.entries):
-            text, button = st.columns([5, 1], vertical_alignment="center")
-            text.code(_yaml_line(entry), language=None)
-            if button.button("", key=f"actors_edit_remove_{n}", icon=":material/delete:", type="tertiary",
-                             help="Remove this correction"):
-                _remove(entry)
+    registry_editor(b, profile_id, key="actors_edit")

@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.components.context import current_view
-from dashboard.components.layout import escape_md as md
+from dashboard.views.labels import escape_md as md
 from dashboard.components.uploads import (
     UPLOAD_SUFFIXES, UploadResult, default_max_bytes, existing_articles, save_pasted, save_upload, size_text,
     upload_limit_mb,

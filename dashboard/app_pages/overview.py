@@ -2,11 +2,13 @@
 import streamlit as st
 
 from dashboard.views.overview import top_actors_figure
-from dashboard.components.context import current_view
-from dashboard.components.layout import date_span_text, escape_md, filter_caption
+from dashboard.components.context import current_state, current_view
+from dashboard.components.layout import filter_caption
+from dashboard.views.labels import date_label, date_span_text, escape_md
 from dashboard.views.links import reader_link
 
 view = current_view()
+here = current_state()  # links keep the actor filter and the date range
 b = view.briefing
 
 st.title("Briefing overview")
@@ -37,15 +39,12 @@ with right:
     if dated.empty:
         st.caption("No dated events in this view.")
     for ev in dated.itertuples(index=False):
-        when = ev.date.strftime("%-d %b %Y") if ev.precision == "day" else \
-            ev.date.strftime("%b %Y") if ev.precision == "month" else \
-            f"week of {ev.date:%-d %b %Y}" if ev.precision == "week" else ev.date.strftime("%Y")
-        st.markdown(f"**{when}** · {escape_md(ev.summary or '')} "
-                    f"[→]({reader_link(ev.article_id, ev.sentence_id)})")
+        st.markdown(f"**{date_label(ev.date, ev.precision)}** · {escape_md(ev.summary or '')} "
+                    f"[→]({reader_link(ev.article_id, ev.sentence_id, state=here)})")
 
 st.subheader("Articles")
 table = view.articles[["title", "source", "published", "word_count", "article_id"]].copy()
-table["read"] = [reader_link(a) for a in table["article_id"]]
+table["read"] = [reader_link(a, state=here) for a in table["article_id"]]
 table = table.sort_values("published", ascending=False, na_position="last")
 st.dataframe(
     table.drop(columns="article_id"), hide_index=True, key="overview_articles", width="stretch",

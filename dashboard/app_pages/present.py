@@ -7,11 +7,12 @@ import html
 
 import streamlit as st
 
-from dashboard.components.context import current_view
+from dashboard.components.context import current_view, url_state
 from dashboard.export import build_deck, export_html, export_pptx
 from dashboard.export.figures import figure_for
 from dashboard.export.html import SLIDE_CSS, body_html, title_details_html
 from dashboard.export.slides import file_stem
+from dashboard.views.url_state import to_params
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -48,11 +49,7 @@ total = len(deck.slides)
 
 def slide_from_url() -> int:
     """The 1-based slide number in the URL, kept within the deck."""
-    try:
-        number = int(st.query_params.get("slide", "1"))
-    except ValueError:
-        number = 1
-    return min(max(number, 1), total)
+    return min(url_state().slide or 1, total)
 
 
 def go_to(number: int) -> None:
@@ -66,7 +63,7 @@ st.html(f"<style>{PAGE_CSS}{SLIDE_CSS}</style>")
 
 
 def chart(name: str) -> None:
-    fig = figure_for(name, view, font_size=18)
+    fig = figure_for(name, view, style="slide")
     if fig is None:
         st.html('<div class="bq-slide"><p class="bq-note">Nothing to chart in this view.</p></div>')
     else:
@@ -117,5 +114,5 @@ with st.container(key="present_nav", horizontal=True, gap="small"):
     with st.container(key="present_clicker", width="content"):
         st.button("Previous slide", key="present_page_up", on_click=go_to, args=(number - 1,), shortcut="PageUp")
         st.button("Next slide", key="present_page_down", on_click=go_to, args=(number + 1,), shortcut="PageDown")
-    keep = {k: st.query_params.get_all(k) for k in st.query_params if k != "slide"}
-    st.page_link("app_pages/overview.py", label="Leave", icon=":material/close:", query_params=keep)
+    st.page_link("app_pages/overview.py", label="Leave", icon=":material/close:",
+                 query_params=to_params(url_state().at()))

@@ -3,7 +3,7 @@ import math
 
 import streamlit as st
 
-from dashboard.components.context import current_view
+from dashboard.components.context import current_state, current_view
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.links import reader_link
 from dashboard.views.quotes import (
@@ -83,9 +83,7 @@ with panels:
             right.caption(f"Quotes {(page - 1) * PAGE_SIZE + 1}–{min(page * PAGE_SIZE, len(shown))} "
                           f"of {len(shown)}")
         rows = shown.iloc[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-        actor_names = view.actors.set_index("actor_id")["name"].to_dict()
-        keep = [actor_names.get(a, a) for a in view.filter.actor_ids]
-        links = [reader_link(a, s, actors=keep, mode=view.filter.mode)
+        links = [reader_link(a, s, state=current_state())
                  for a, s in zip(rows["article_id"], rows["sentence_id"])]
         cards.html(cards_html(rows, links, highlight=search_terms(search or "")))
 

@@ -1,11 +1,9 @@
 """Article reader: one article's text with its actors and quotes marked."""
-import html
-
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.context import current_view
-from dashboard.views.reader import READER_CSS, article_html
+from dashboard.components.context import current_view, url_state
+from dashboard.views.reader import READER_CSS, article_html, cited_html
 from dashboard.components.layout import filter_caption
 
 view = current_view()
@@ -19,7 +17,8 @@ if articles.empty:
     st.stop()
 
 ids = list(articles["article_id"])
-wanted = st.query_params.get("article")
+place = url_state()
+wanted = place.article
 if wanted in set(b.articles["article_id"]) and wanted not in ids:
     ids.insert(0, wanted)
 titles = b.articles.set_index("article_id")["title"].to_dict()
@@ -31,8 +30,7 @@ art = b.articles[b.articles["article_id"] == article_id].iloc[0]
 meta = [str(x) for x in (art["source"], art["published"].strftime("%-d %B %Y") if pd.notna(art["published"]) else "date unknown") if isinstance(x, str)]
 st.caption(" · ".join(meta) + (f" · [original]({art['url']})" if isinstance(art["url"], str) and art["url"].startswith(("http://", "https://")) else ""))
 
-focus = st.query_params.get("sentence")
-focus_id = int(focus) if focus is not None and str(focus).isdigit() else None
+focus_id = place.sentence
 mentions = b.mentions[b.mentions["article_id"] == article_id]
 quotes = b.quotes[b.quotes["article_id"] == article_id]
 sentences = b.sentences[b.sentences["article_id"] == article_id]
@@ -41,10 +39,7 @@ if focus_id is not None:
     cited = sentences[sentences["sentence_id"] == focus_id]
     if not cited.empty:
         # the page cannot scroll to the sentence, so it is shown first and outlined in the text below
-        st.html('<div class="bq-cited"><span>Cited sentence</span>' + html.escape(str(cited.iloc[0]["text"])) + "</div>"
-                "<style>.bq-cited{border-left:4px solid #f59e0b;background:#fffbeb;padding:.6rem .9rem;"
-                "font-size:1.05rem;line-height:1.6;max-width:48rem}.bq-cited span{display:block;font-size:.75rem;"
-                "text-transform:uppercase;letter-spacing:.06em;color:#92400e;margin-bottom:.2rem}</style>")
+        st.html(cited_html(str(cited.iloc[0]["text"])))
 
 show_quotes = st.toggle("Mark quotes", value=True, key="reader_show_quotes")
 st.html(f"<style>{READER_CSS}</style>" + article_html(

@@ -4,12 +4,13 @@ import html
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.context import current_view
-from dashboard.components.layout import escape_md, filter_caption, stop_if_nothing_to_show
+from dashboard.components.context import current_state, current_view
+from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
+from dashboard.views.labels import escape_md
 from dashboard.views.links import reader_link, reader_params
 from dashboard.views.timeline import (
     LANE_MODES, date_bounds, default_range, event_table, events_csv, events_in_range, pick_selected,
-    selected_event_ids, sentence_html, timeline_figure,
+    events_timeline_figure, selected_event_ids, sentence_html,
 )
 
 view = current_view()
@@ -20,8 +21,6 @@ filter_caption(view)
 stop_if_nothing_to_show(len(b.events), len(view.events), what="dated or undated events", icon=":material/event_busy:")
 
 table = event_table(view.events, view.actors, b.articles)
-actor_names = view.actors.set_index("actor_id")["name"].to_dict()
-keep = {"actors": [actor_names.get(a, a) for a in view.filter.actor_ids], "mode": view.filter.mode}
 bounds = date_bounds(table)
 
 controls = st.columns([2, 5, 2, 2], vertical_alignment="bottom")
@@ -67,7 +66,7 @@ elif bounds is None:
     st.info("These events carry no date and their articles no publication date, so they cannot be placed "
             "on a calendar. They are listed below.", icon=":material/event_busy:")
 else:
-    fig = timeline_figure(shown, lanes=LANE_MODES[lanes])
+    fig = events_timeline_figure(shown, lanes=LANE_MODES[lanes])
     state = st.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode="points",
                             config={"displayModeBar": False})
     chart_ids = selected_event_ids(state)
@@ -82,7 +81,7 @@ rows = shown.assign(
     actors=shown["actor_names"].map(", ".join),
     how=shown["date_rule"].fillna("").str.replace("-", " ", regex=False),
     article=shown["title"],
-    read=[reader_link(a, s, **keep) for a, s in zip(shown["article_id"], shown["sentence_id"])],
+    read=[reader_link(a, s, state=current_state()) for a, s in zip(shown["article_id"], shown["sentence_id"])],
 )
 picked = st.dataframe(
     rows[["date_label", "summary", "actors", "date_text", "how", "precision", "source_count", "article", "read"]],

@@ -1,1 +1,2 @@
-"""Reusable pieces of the app: data access, the global filter, figures, cards and highlighting."""
+"""The app's Streamlit pieces: the cached briefing and the view, the sidebar filter and date range, layout
+helpers and the registry editor. Anything that needs no Streamlit lives in dashboard/views."""

@@ -1,49 +1,13 @@
 """The briefing the app shows, loaded once per content change, and the filtered view of it."""
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 import streamlit as st
 
 from dashboard.filtering import ActorFilter, View, apply_filter
-from dashboard.loader import Briefing, build_nlp, load_briefing
-from dashboard.loader import ARTICLE_SUFFIXES, Settings
-
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_FOLDER = ROOT / "seeds"
-
-
-def briefing_root() -> Path:
-    """The folder named on the command line (`streamlit run app.py -- FOLDER`), BRIEFING_FOLDER, or seeds/."""
-    # sys.argv is the app's own only under `streamlit run` (not under pytest or AppTest)
-    args = [a for a in sys.argv[1:] if not a.startswith("-")] if Path(sys.argv[0]).name == "app.py" else []
-    if args:
-        return Path(args[0]).expanduser()
-    env = os.environ.get("BRIEFING_FOLDER")
-    return Path(env).expanduser() if env else DEFAULT_FOLDER
-
-
-def _entries(folder: Path) -> list[os.DirEntry]:
-    """The folder's entries; scandir knows files from folders without a stat call, which counts on
-    every rerun at thousands of files."""
-    try:
-        with os.scandir(folder) as it:
-            return list(it)
-    except OSError:
-        return []
-
-
-def folder_signature(folder: Path) -> tuple:
-    """Names, sizes and times of the folder's files: a new or edited article changes it."""
-    try:
-        return tuple(sorted((e.name, (st := e.stat()).st_size, st.st_mtime_ns)
-                            for e in _entries(folder) if e.is_file()))
-    except OSError:
-        return ()
-
+from dashboard.loader import Briefing, Settings, build_nlp, load_briefing
+from dashboard.views.url_state import UrlState, from_params, of_filter
 
 @st.cache_resource(show_spinner="Loading the language model…")
 def get_nlp(model: str):
@@ -74,23 +38,29 @@ def clear_briefings() -> None:
     _cached_briefing.clear()
 
 
-def briefing_folders(root: Path) -> list[Path]:
-    """The root itself when it holds articles, and each sub-folder that holds articles."""
-    def has_articles(p: Path) -> bool:
-        return any(os.path.splitext(e.name)[1].lower() in ARTICLE_SUFFIXES and e.is_file() for e in _entries(p))
-
-    found = [root] if has_articles(root) else []
-    subfolders = sorted(e.name for e in _entries(root) if e.is_dir() and not e.name.startswith("."))
-    found += [root / name for name in subfolders if has_articles(root / name)]
-    return found or [root]
-
-
 def current_view() -> View:
     """The view every page draws, set by the entry file on each run."""
     return st.session_state["_view"]
 
 
-def set_view(briefing: Briefing, flt: ActorFilter) -> View:
+def current_state() -> UrlState:
+    """The URL state of the current view (filter, dates, briefing): what links from this page keep."""
+    return st.session_state["_view_state"]
+
+
+def set_view(briefing: Briefing, flt: ActorFilter, *, briefing_label: str | None = None) -> View:
+    """Filter `briefing` by `flt` for this run's page; `briefing_label` names it in links when there are several."""
     view = apply_filter(briefing, flt)
     st.session_state["_view"] = view
+    st.session_state["_view_state"] = of_filter(flt, briefing.actors, briefing=briefing_label)
     return view
+
+
+def url_params() -> dict[str, list[str]]:
+    """Every query parameter of the address, repeated ones with all their values."""
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def url_state() -> UrlState:
+    """The address decoded against the current briefing: the page's place and the view."""
+    return from_params(url_params(), current_view().actors)

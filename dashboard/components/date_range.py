@@ -1,33 +1,11 @@
 """The sidebar's global date range: narrows every page to events and articles of those days."""
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import replace
-
-import pandas as pd
 import streamlit as st
 
-from dashboard.filtering import ActorFilter
+from dashboard.filtering import ActorFilter, briefing_dates, with_dates
 from dashboard.loader import Briefing
-
-
-def briefing_dates(briefing: Briefing) -> tuple[dt.date, dt.date] | None:
-    """First and last day among the briefing's event dates and publication dates; None when nothing is dated."""
-    days = list(briefing.events["date"].dropna()) + list(briefing.articles["published"].dropna())
-    if not days:
-        return None
-    return min(days).date(), max(days).date()
-
-
-def with_dates(flt: ActorFilter, chosen: object, bounds: tuple[dt.date, dt.date]) -> ActorFilter:
-    """`flt` limited to the days `chosen` (a date or a pair of dates); the whole span leaves it open."""
-    days = tuple(chosen) if isinstance(chosen, (tuple, list)) else (chosen,) if chosen else ()
-    start = days[0] if days else None
-    end = days[1] if len(days) > 1 else start  # half-picked range: the one day picked so far
-    if start is None or (start <= bounds[0] and end >= bounds[1]):
-        return replace(flt, start=None, end=None)
-    # dates in the tables are days at midnight, so the end day itself is inside the range
-    return replace(flt, start=pd.Timestamp(start), end=pd.Timestamp(end))
+from dashboard.views.url_state import DATES, from_params
 
 
 def date_range_filter(briefing: Briefing, flt: ActorFilter, *, key: str = "") -> ActorFilter:
@@ -41,8 +19,11 @@ def date_range_filter(briefing: Briefing, flt: ActorFilter, *, key: str = "") ->
         return flt
     with st.sidebar:
         chosen = st.date_input(
-            "Dates", value=bounds, min_value=bounds[0], max_value=bounds[1], key=f"{key}dates",
+            "Dates", value=bounds, min_value=bounds[0], max_value=bounds[1], key=f"{key}{DATES}",
             bind="query-params", format="YYYY-MM-DD",
             help="Every page shows only events and articles of these days; undated events stay.",
         )
-    return with_dates(flt, chosen, bounds)
+    days = tuple(chosen) if isinstance(chosen, (tuple, list)) else (chosen,) if chosen else ()
+    # read as the address carries it, so a link and the widget mean the same days
+    state = from_params({DATES: [d.isoformat() for d in days]}, briefing.actors)
+    return with_dates(flt, state.start, state.end, bounds)

@@ -13,11 +13,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard.views.labels import date_label, day_label
 from dashboard.filtering import View
+from dashboard.views.labels import date_label, day_label
+from dashboard.views.overview import KIND_COLORS
 
 from .figures import figure_for
-from .slides import Deck, Slide, build_deck
+from .slides import Deck, EventItem, QuoteItem, Slide, build_deck
 
 # Slides are drawn at a fixed 1280 x 720 CSS pixels: the same geometry on screen and on a 16:9 page.
 SLIDE_W, SLIDE_H = 1280, 720
@@ -144,35 +145,36 @@ def _title_body(slide: Slide) -> str:
 
 
 
+def _event_html(e: EventItem) -> str:
+    meta = [", ".join(e.actors), e.place, e.source]
+    if e.source_count > 1:
+        meta.append(f"reported by {e.source_count} articles")
+    meta_text = " · ".join(esc(m) for m in meta if m)
+    return (f'<li><div class="bq-date">{esc(e.date_label)}</div><div><div class="bq-what">{esc(e.summary)}</div>'
+            f'<div class="bq-meta">{meta_text}</div></div></li>')
+
+
 def _events_body(slide: Slide) -> str:
-    rows = []
-    for e in slide.events:
-        meta = [", ".join(e.actors), e.place, e.source]
-        if e.source_count > 1:
-            meta.append(f"reported by {e.source_count} articles")
-        meta_text = " · ".join(esc(m) for m in meta if m)
-        rows.append(f'<li><div class="bq-date">{esc(e.date_label)}</div><div><div class="bq-what">{esc(e.summary)}</div>'
-                    f'<div class="bq-meta">{meta_text}</div></div></li>')
-    return f'<ol class="bq-events">{"".join(rows)}</ol>'
+    return f'<ol class="bq-events">{"".join(_event_html(e) for e in slide.events)}</ol>'
+
+
+def _quote_html(q: QuoteItem, *, alone: bool) -> str:
+    text = f"“{q.text}”" if q.kind == "direct" else q.text
+    who = f"<b>{esc(q.speaker)}</b>" + (f", {esc(q.role)}" if q.role else "")
+    where = " · ".join(esc(x) for x in (q.source, q.date_label) if x)
+    kind = "" if q.kind == "direct" else ' <span class="bq-kind">reported</span>'
+    cls = f"bq-{esc(q.kind) or 'direct'}" + (" bq-one" if alone else "")
+    return (f'<blockquote class="{cls}"><p>{esc(text)}</p>'
+            f'<footer>— {who}{" · " + where if where else ""}{kind}</footer></blockquote>')
 
 
 def _quotes_body(slide: Slide) -> str:
-    blocks = []
-    for q in slide.quotes:
-        text = f"“{q.text}”" if q.kind == "direct" else q.text
-        who = f"<b>{esc(q.speaker)}</b>" + (f", {esc(q.role)}" if q.role else "")
-        where = " · ".join(esc(x) for x in (q.source, q.date_label) if x)
-        kind = "" if q.kind == "direct" else ' <span class="bq-kind">reported</span>'
-        cls = f"bq-{esc(q.kind) or 'direct'}" + (" bq-one" if len(slide.quotes) == 1 else "")
-        blocks.append(f'<blockquote class="{cls}"><p>{esc(text)}</p>'
-                      f'<footer>— {who}{" · " + where if where else ""}{kind}</footer></blockquote>')
-    return f'<div class="bq-quotes">{"".join(blocks)}</div>'
+    alone = len(slide.quotes) == 1
+    return f'<div class="bq-quotes">{"".join(_quote_html(q, alone=alone) for q in slide.quotes)}</div>'
 
 
 def actors_table_html(slide: Slide) -> str:
     """The slide's actors as a ranked table: colour of their kind, name, role, mentions."""
-    from dashboard.views.overview import KIND_COLORS
-
     rows = []
     for a in slide.actors:
         color = KIND_COLORS.get(a.kind, KIND_COLORS["other"])

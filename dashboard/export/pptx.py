@@ -18,12 +18,13 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from dashboard.views.overview import KIND_COLORS
-from dashboard.views.labels import date_label
 from dashboard.filtering import View
+from dashboard.views.actors import cooccurrence_edges
+from dashboard.views.labels import date_label
+from dashboard.views.overview import KIND_COLORS
 
-from .figures import co_mentions, distinct_events, figure_for
-from .slides import Deck, Slide, build_deck
+from .figures import figure_for
+from .slides import Deck, Slide, build_deck, distinct_events
 
 log = logging.getLogger(__name__)
 
@@ -222,8 +223,9 @@ def _timeline_rows(view: View, limit: int = 9) -> list[list[str]]:
 
 def _network_rows(view: View, s: Slide, limit: int = 8) -> list[list[str]]:
     names = {a.actor_id: a.name for a in s.actors}
-    pairs = co_mentions(view, list(names)).most_common(limit)
-    return [["Named together", "Sentences"]] + [[f"{names[a]} — {names[b]}", str(n)] for (a, b), n in pairs]
+    edges = cooccurrence_edges(view.mentions[view.mentions["actor_id"].isin(list(names))]).head(limit)
+    return [["Named together", "Sentences"]] + [[f"{names[a]} — {names[b]}", str(n)]
+                                                for a, b, n in edges.itertuples(index=False)]
 
 
 def _content_slide(prs, s: Slide, deck: Deck, view: View, pngs: dict[str, bytes], number: int, total: int) -> None:
@@ -298,7 +300,7 @@ def export_pptx(view: View, *, name: str | None = None, deck: Deck | None = None
     deck = deck or build_deck(view, name=name)
     pngs: dict[str, bytes] = {}
     if images is not False:
-        figs = {s.figure: figure_for(s.figure, view, font_size=20) for s in deck.slides if s.figure}
+        figs = {s.figure: figure_for(s.figure, view, style="print") for s in deck.slides if s.figure}
         pngs = render_pngs({k: f for k, f in figs.items() if f is not None})
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT

@@ -256,6 +256,18 @@ def _before(published: pd.Timestamp | None) -> str:
     return f"Before {day_label(published)}" if published is not None else "Undated"
 
 
+def distinct_events(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per happening: later reports of an event another article already gave are dropped."""
+    seen: set[str] = set()
+    keep = []
+    for eid, reports in zip(events["event_id"], events["report_ids"]):
+        keep.append(eid not in seen)
+        if eid not in seen:
+            seen.add(eid)
+            seen.update(reports or [])
+    return events[keep]
+
+
 def key_events(view: View, *, limit: int = MAX_EVENTS) -> list[EventItem]:
     """The developments worth a slide, in date order.
 

@@ -4,12 +4,15 @@ Pure pandas over a view's tables (no Streamlit), so each builder is tested on fr
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import html
+from collections.abc import Iterable
 
 import pandas as pd
 
 from dashboard.views.labels import date_label
-from dashboard.views.links import reader_link
+from dashboard.views.links import EVERYTHING, reader_link
+from dashboard.views.overview import KIND_COLORS
+from dashboard.views.url_state import UrlState
 
 TABLE_COLUMNS = ["actor_id", "name", "kind", "role", "affiliation", "mentions", "articles", "quotes",
                  "first_seen", "last_seen"]
@@ -96,8 +99,8 @@ def _article_info(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return frame.merge(info, on="article_id", how="left")
 
 
-def _links(frame: pd.DataFrame, actor_names: Sequence[str], mode: str) -> pd.Series:
-    return pd.Series([reader_link(a, s, actors=actor_names, mode=mode)
+def _links(frame: pd.DataFrame, state: UrlState) -> pd.Series:
+    return pd.Series([reader_link(a, s, state=state)
                       for a, s in zip(frame["article_id"], frame["sentence_id"])], index=frame.index, dtype="string")
 
 
@@ -116,23 +119,21 @@ def quotes_about(quotes: pd.DataFrame, actor_id: str) -> pd.DataFrame:
 
 
 def actor_events(events: pd.DataFrame, actor_id: str, *, actors: pd.DataFrame, articles: pd.DataFrame,
-                 actor_names: Sequence[str] = (), mode: str = "any") -> pd.DataFrame:
+                 state: UrlState = EVERYTHING) -> pd.DataFrame:
     """Events `actor_id` takes part in, dated first in date order, undated last.
 
     Columns: date, when (the date as precisely as the text gives it, or "undated"), date_text, summary,
-    with (the other actors), place, article, link.
+    with (the other actors), place, article, link (to the reader, keeping the view of `state`).
     """
     e = events[_ids_in(events["actor_ids"], actor_id)]
     names = _names(actors)
     e = _article_info(e.assign(with_=e["actor_ids"].map(lambda ids: _join_names(ids, names, skip=actor_id))),
                       articles)
-    e["link"] = _links(e, actor_names, mode)
+    e["link"] = _links(e, state)
     e = e.sort_values(["date", "article_id", "sentence_id"], na_position="last", kind="stable")
     e = e.rename(columns={"with_": "with"})
     e["when"] = pd.Series([date_label(d, p) for d, p in zip(e["date"], e["precision"])], index=e.index, dtype="string")
     return e[["date", "when", "date_text", "summary", "with", "place", "article", "link"]].reset_index(drop=True)
-
-
 
 
 def registry_ref(actor_id: str, actors: pd.DataFrame) -> str:
@@ -167,3 +168,30 @@ def detail_changes(actor_id: str, actors: pd.DataFrame, *, kind: str, role: str 
     if affiliation_id != now(row["affiliation_id"]):
         changes["affiliation"] = registry_ref(affiliation_id, actors) if affiliation_id else None
     return changes
+
+
+def profile_header_html(actor: pd.Series, *, affiliation: str | None = None, first_seen: object = None,
+                        last_seen: object = None) -> str:
+    """The head of an actor's profile: name, kind, role and affiliation, when seen and other spellings.
+
+    actor: a row of the actors table. Every text is escaped: names and roles come from articles.
+    """
+    name, kind = str(actor["name"]), str(actor["kind"])
+    colour = KIND_COLORS.get(kind, KIND_COLORS["other"])
+    facts = " · ".join(x for x in (actor["role"], affiliation) if isinstance(x, str) and x)
+    notes = []
+    if isinstance(first_seen, pd.Timestamp) and isinstance(last_seen, pd.Timestamp) and pd.notna(first_seen):
+        lo, hi = first_seen, last_seen
+        notes.append(f"Seen {lo:%-d %b %Y}" if lo.date() == hi.date() else f"Seen {lo:%-d %b %Y} – {hi:%-d %b %Y}")
+    aliases = [a for a in actor["aliases"] if a != name]
+    if aliases:
+        notes.append("also written as " + ", ".join(aliases))
+    return (
+        '<div style="display:flex;align-items:center;gap:.7rem;flex-wrap:wrap">'
+        f'<span style="font-size:1.75rem;font-weight:700;color:#0f172a;line-height:1.25">{html.escape(name)}'
+        f'</span><span style="background:{colour}1a;color:{colour};border:1px solid {colour}55;border-radius:999px;'
+        f'padding:.05rem .6rem;font-size:.8rem;font-weight:600">{html.escape(kind)}</span></div>'
+        + (f'<div style="color:#334155;font-size:1rem;margin-top:.1rem">{html.escape(facts)}</div>' if facts else "")
+        + (f'<div style="color:#64748b;font-size:.85rem;margin-top:.15rem">{html.escape(" · ".join(notes))}</div>'
+           if notes else "")
+    )

@@ -1,37 +1,45 @@
-"""Links between pages: the reader at a sentence, an actor's profile. They keep the actor filter."""
+"""Links between pages: the reader at a sentence, an actor's profile. They keep the view they start from.
+
+Addresses are written by the URL codec (`url_state`), so a link carries the actor filter and the date
+range exactly as the sidebar reads them.
+"""
 from __future__ import annotations
 
-from collections.abc import Sequence
 from urllib.parse import urlencode
 
 import pandas as pd
 
+from dashboard.views.url_state import UrlState, to_params
 
-def _filter_params(actors: Sequence[str], mode: str) -> list[tuple[str, str]]:
-    params = [("actor", a) for a in actors]
-    if actors and mode != "any":
-        params.append(("mode", mode))
-    return params
+EVERYTHING = UrlState()
 
 
-def reader_params(article_id: str, sentence_id: object = None, *, actors: Sequence[str] = (),
-                  mode: str = "any") -> list[tuple[str, str]]:
-    """Query parameters that open the reader on an article (and a sentence of it).
-
-    actors / mode: the actor filter in force, by actor name, carried as `actor` and `mode`.
-    """
-    params: list[tuple[str, str]] = [("article", str(article_id))]
-    if sentence_id is not None and pd.notna(sentence_id):
-        params.append(("sentence", str(int(sentence_id))))  # type: ignore[call-overload]
-    return params + _filter_params(actors, mode)
+def page_link(page: str, state: UrlState) -> str:
+    """Relative address of `page` (its url path) showing `state`."""
+    query = urlencode(to_params(state), doseq=True)
+    return f"{page}?{query}" if query else page
 
 
-def reader_link(article_id: str, sentence_id: object = None, *, actors: Sequence[str] = (),
-                mode: str = "any") -> str:
-    """Relative link to the reader on an article (and a sentence of it), keeping the actor filter."""
-    return "reader?" + urlencode(reader_params(article_id, sentence_id, actors=actors, mode=mode))
+def _sentence(sentence_id: object) -> int | None:
+    return int(sentence_id) if sentence_id is not None and pd.notna(sentence_id) else None  # type: ignore[call-overload]
 
 
-def profile_link(name: str, *, actors: Sequence[str] = (), mode: str = "any") -> str:
-    """Relative link to the actor page with `name` profiled, keeping the actor filter."""
-    return "actors?" + urlencode([("profile", name), *_filter_params(actors, mode)])
+def reader_state(article_id: str, sentence_id: object = None, *, state: UrlState = EVERYTHING) -> UrlState:
+    """`state` moved to the reader on an article (and a sentence of it)."""
+    return state.at(article=str(article_id), sentence=_sentence(sentence_id))
+
+
+def reader_link(article_id: str, sentence_id: object = None, *, state: UrlState = EVERYTHING) -> str:
+    """Relative link to the reader on an article (and a sentence of it), keeping the view of `state`."""
+    return page_link("reader", reader_state(article_id, sentence_id, state=state))
+
+
+def reader_params(article_id: str, sentence_id: object = None) -> dict[str, list[str]]:
+    """Query parameters for `st.page_link` to the reader: the place only. Streamlit carries the URL-bound
+    sidebar widgets (filter, dates, briefing) over on a page link by itself."""
+    return to_params(reader_state(article_id, sentence_id))
+
+
+def profile_link(name: str, *, state: UrlState = EVERYTHING) -> str:
+    """Relative link to the actor page with `name` profiled, keeping the view of `state`."""
+    return page_link("actors", state.at(profile=name))

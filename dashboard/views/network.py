@@ -5,13 +5,13 @@ string Plotly renders is HTML-escaped (Plotly reads a subset of HTML in labels a
 """
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.views.labels import plot_text
 from dashboard.views.overview import KIND_COLORS
+from dashboard.views.style import style_of
 
 HIGHLIGHT = "#f59e0b"
 EDGE_COLOR = "#94a3b8"
@@ -85,7 +85,7 @@ def _edge_traces(edges: pd.DataFrame, where: dict[str, np.ndarray], selected_id:
 
 
 def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, selected_id: str | None = None,
-                   label_limit: int = 30, height: int = 560) -> go.Figure:
+                   label_limit: int = 30, height: int = 560, style: str = "screen") -> go.Figure:
     """The co-occurrence network: one marker per actor, sized by mentions and coloured by kind.
 
     nodes: actor_id, name, kind, mentions (most mentioned first). edges: source, target, weight; edges to
@@ -93,6 +93,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, selected_id: str
     the highlight colour; other actors not linked to it are faded. Each marker's customdata is the actor's
     name, which is what a click on it reports. Only the `label_limit` most mentioned actors (and the
     selected one) are labelled, so a large network stays readable.
+    style: "screen" (the actor page), "slide" or "print" (larger type, no legend, nothing to click).
     """
     ids = list(nodes["actor_id"])
     edges = edges[edges["source"].isin(ids) & edges["target"].isin(ids)]
@@ -112,7 +113,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, selected_id: str
         faded = selected_id is not None and selected_id in ids
         opacity = [1.0 if (a == selected_id or a in neighbours or not faded) else 0.35 for a in group["actor_id"]]
         hover = [
-            f"<b>{html.escape(str(n))}</b><br>{html.escape(str(kind))} · {int(m)} mentions"
+            f"<b>{plot_text(n)}</b><br>{plot_text(kind)} · {int(m)} mentions"
             f"<br>{int(degree.get(a, 0))} shared sentences with others"
             for a, n, m in zip(group["actor_id"], group["name"], group["mentions"])
         ]
@@ -120,7 +121,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, selected_id: str
             x=[where[a][0] for a in group["actor_id"]], y=[where[a][1] for a in group["actor_id"]],
             mode="markers+text", name=str(kind), legendgroup=str(kind), showlegend=False,
             customdata=list(group["name"]),
-            text=[html.escape(str(n)) if a in labelled else "" for a, n in zip(group["actor_id"], group["name"])],
+            text=[plot_text(n) if a in labelled else "" for a, n in zip(group["actor_id"], group["name"])],
             textposition="top center", textfont=dict(size=11, color="#334155"),
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
             marker=dict(
@@ -142,10 +143,19 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, selected_id: str
                     itemdoubleclick=False),
         xaxis=dict(visible=False, range=[-1.2, 1.2]), yaxis=dict(visible=False, range=[-1.15, 1.2]),
     )
+    dress = style_of(style)
+    if not dress.interactive:
+        # a slide: large labels, no legend, and room around the circle for them
+        fig.update_traces(textfont=dict(size=dress.font_size, color=dress.ink), selector=dict(mode="markers+text"))
+        fig.update_traces(opacity=0.85, selector=dict(mode="lines"))
+        fig.update_layout(font=dict(family=dress.font_family, size=dress.font_size, color=dress.ink),
+                          dragmode=False, clickmode="none", margin=dict(l=10, r=10, t=40, b=10), showlegend=False)
+        fig.update_xaxes(range=[-1.7, 1.7])
+        fig.update_yaxes(range=[-1.25, 1.3])
     return fig
 
 
-def timeline_figure(events: pd.DataFrame, *, height: int = 200) -> go.Figure:
+def actor_events_figure(events: pd.DataFrame, *, height: int = 200) -> go.Figure:
     """An actor's dated events as dots along a date axis; events on the same day stack upwards.
 
     events: the rows of `actor_views.actor_events` (date, summary, date_text, article); undated rows
@@ -154,8 +164,8 @@ def timeline_figure(events: pd.DataFrame, *, height: int = 200) -> go.Figure:
     dated = events.dropna(subset=["date"]).copy()
     dated["row"] = dated.groupby(dated["date"].dt.normalize()).cumcount()
     hover = [
-        f"<b>{d:%-d %b %Y}</b> · {html.escape(str(t)) if isinstance(t, str) else ''}<br>"
-        f"{html.escape(str(s))}<br><i>{html.escape(str(a)) if isinstance(a, str) else ''}</i>"
+        f"<b>{d:%-d %b %Y}</b> · {plot_text(t) if isinstance(t, str) else ''}<br>"
+        f"{plot_text(s)}<br><i>{plot_text(a) if isinstance(a, str) else ''}</i>"
         for d, t, s, a in zip(dated["date"], dated["date_text"], dated["summary"], dated["article"])
     ]
     fig = go.Figure(go.Scatter(

@@ -13,6 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.loader.vocabulary import QUOTE_MARKS, as_list
+from dashboard.views.downloads import iso_day, joined, table_csv
+from dashboard.views.labels import plot_text
 
 UNKNOWN_SPEAKER = "Speaker not identified"
 NO_SPEAKER_ID = ""  # the id the filters use for quotes whose speaker was not found
@@ -171,8 +173,8 @@ def speaker_about_figure(counts: pd.DataFrame) -> go.Figure:
     """Heatmap of `speaker_about_counts`: who talks about whom, and how often."""
     z = counts.to_numpy()
     text = [[str(v) if v else "" for v in row] for row in z]
-    rows = [_plot_text(r) for r in counts.index]
-    cols = [_plot_text(c) for c in counts.columns]
+    rows = [plot_text(r) for r in counts.index]
+    cols = [plot_text(c) for c in counts.columns]
     fig = go.Figure(go.Heatmap(
         z=[[v if v else None for v in row] for row in z], x=cols, y=rows, text=text, texttemplate="%{text}",
         colorscale=[[0, "#dbeafe"], [1, "#1e3a8a"]], showscale=False, xgap=2, ygap=2,
@@ -251,42 +253,13 @@ def cards_html(rows: pd.DataFrame, links: Sequence[str], *, highlight: Sequence[
 
 def quotes_csv(table: pd.DataFrame) -> bytes:
     """The quotes of `table` as UTF-8 CSV with names (not only ids) and list columns joined by "; "."""
-    out = pd.DataFrame({
-        "published": table["published"].dt.strftime("%Y-%m-%d"),
-        "source": table["source"],
-        "title": table["title"],
-        "kind": table["kind"],
-        "speaker": table["speaker_name"].fillna(UNKNOWN_SPEAKER),
-        "speaker_role": table["speaker_role"],
-        "speaker_affiliation": table["speaker_affiliation"],
-        "speaker_text": table["speaker_text"],
-        "confidence": table["confidence"],
-        "cue": table["cue"],
-        "text": table["text"],
-        "about": table["about_names"].map("; ".join),
-        "speaker_id": table["speaker_id"],
-        "about_ids": table["about_ids"].map("; ".join),
-        "quote_id": table["quote_id"],
-        "article_id": table["article_id"],
-        "sentence_id": table["sentence_id"],
-    })
-    return csv_bytes(out)
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """`frame` as CSV; cells that a spreadsheet would run as a formula are prefixed with a quote mark."""
-    safe = frame.copy()
-    for col in safe.columns:
-        if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
-            safe[col] = safe[col].map(_defuse)
-    return safe.to_csv(index=False).encode("utf-8")
-
-
-def _defuse(value: object) -> object:
-    # Article text is untrusted; "=HYPERLINK(...)" in a cell must stay text when opened in Excel.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    return table_csv(table, [
+        ("published", iso_day("published")), "source", "title", "kind",
+        ("speaker", lambda t: t["speaker_name"].fillna(UNKNOWN_SPEAKER)),
+        "speaker_role", "speaker_affiliation", "speaker_text", "confidence", "cue", "text",
+        ("about", joined("about_names")), "speaker_id", ("about_ids", joined("about_ids")),
+        "quote_id", "article_id", "sentence_id",
+    ])
 
 
 def _marked(text: str, terms: Sequence[str], *, strip_marks: bool) -> str:
@@ -316,11 +289,6 @@ def _unique_labels(pairs: list[tuple[str, str]]) -> dict[str, str]:
     """label -> id, adding the id to a label that two actors share so neither is lost."""
     seen = [label for label, _ in pairs]
     return {(label if seen.count(label) == 1 else f"{label} ({actor_id})"): actor_id for label, actor_id in pairs}
-
-
-def _plot_text(value: object) -> str:
-    # Plotly reads a little HTML in labels; names are untrusted, so they reach it escaped.
-    return html.escape(str(value), quote=False)
 
 
 CARD_CSS = """

@@ -64,3 +64,11 @@ READER_CSS = "\n".join([
     ".bq-reported{background:#bfdbfe66}",
     ".bq-focus{outline:3px solid #f59e0b;outline-offset:2px;border-radius:3px}",
 ])
+
+
+def cited_html(sentence: str) -> str:
+    """The sentence a link cites, shown above the article (a page cannot scroll to it), escaped."""
+    return ('<div class="bq-cited"><span>Cited sentence</span>' + html.escape(sentence) + "</div>"
+            "<style>.bq-cited{border-left:4px solid #f59e0b;background:#fffbeb;padding:.6rem .9rem;"
+            "font-size:1.05rem;line-height:1.6;max-width:48rem}.bq-cited span{display:block;font-size:.75rem;"
+            "text-transform:uppercase;letter-spacing:.06em;color:#92400e;margin-bottom:.2rem}</style>")

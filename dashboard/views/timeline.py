@@ -15,9 +15,11 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.views import labels
 from dashboard.loader.vocabulary import PRECISIONS, as_list
-from dashboard.views.quotes import csv_bytes
+from dashboard.views import labels
+from dashboard.views.labels import plot_text
+from dashboard.views.downloads import iso_day, joined, table_csv
+from dashboard.views.style import Style, style_of
 
 PRECISION_COLORS = {
     "day": "#1d4ed8", "week": "#7c3aed", "month": "#0f766e", "year": "#b45309", "none": "#64748b",
@@ -177,10 +179,12 @@ def lane_rows(table: pd.DataFrame, lanes: str = "actor", *, max_lanes: int = 20,
     return out.sort_values(["lane_order"], kind="stable").reset_index(drop=True)
 
 
-def timeline_figure(table: pd.DataFrame, *, lanes: str = "actor", max_lanes: int = 20) -> go.Figure:
+def events_timeline_figure(table: pd.DataFrame, *, lanes: str = "actor", max_lanes: int = 20,
+                           style: str = "screen") -> go.Figure:
     """The timeline of `table` (from `event_table`): day points, week/month/year bars, undated lanes.
 
     Every trace carries the event_id as customdata[0], so a selection maps back to its event.
+    style: "screen" (the timeline page), "slide" or "print" (larger type, fixed height, no clicks).
     """
     rows = lane_rows(table, lanes, max_lanes=max_lanes)
     fig = go.Figure()
@@ -230,7 +234,7 @@ def timeline_figure(table: pd.DataFrame, *, lanes: str = "actor", max_lanes: int
     if 0 < len(published) <= 6:
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="Publication date",
                                  line=dict(color="#94a3b8", width=1, dash="dot"), hoverinfo="skip"))
-    labels = [_plot_text(t) for t in ticks]
+    labels = [plot_text(t) for t in ticks]
     fig.update_yaxes(tickvals=[(a + b) / 2 for a, b in bands], ticktext=labels, range=[bands[-1][1], bands[0][0]],
                      showgrid=False, zeroline=False, fixedrange=True, tickfont=dict(size=13))
     fig.update_xaxes(type="date", range=[lo - span * 0.04, hi + span * 0.04], showgrid=True,
@@ -244,7 +248,35 @@ def timeline_figure(table: pd.DataFrame, *, lanes: str = "actor", max_lanes: int
         legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0, title_text=""),
         hoverlabel=dict(align="left"), plot_bgcolor="rgba(0,0,0,0)", dragmode="zoom",
     )
+    dress = style_of(style)
+    if not dress.interactive:
+        _dress_for_slides(fig, table, dress)
     return fig
+
+
+def _dress_for_slides(fig: go.Figure, table: pd.DataFrame, style: Style) -> None:
+    """Large type and markers, a fixed height, nothing to click: the timeline on a slide or in print."""
+    dated = table[table["is_dated"].astype(bool)]
+    if not dated.empty:
+        day_ticks(fig, dated["period_start"].min(), dated["period_end"].max())
+    fig.update_traces(marker=dict(size=style.marker_size), selector=dict(type="scatter", mode="markers"))
+    # Streamlit's Plotly does not grow the margins for labels unless asked
+    fig.update_xaxes(automargin=True, tickfont=dict(size=style.font_size))
+    fig.update_yaxes(automargin=True, tickfont=dict(size=style.font_size))
+    fig.update_layout(height=style.height("timeline", fig.layout.height), dragmode=False, clickmode="none",
+                      font=dict(family=style.font_family, size=style.font_size, color=style.ink),
+                      legend=dict(font=dict(size=(style.font_size or 14) - 2)), paper_bgcolor="white")
+
+
+def day_ticks(fig: go.Figure, lo: pd.Timestamp, hi: pd.Timestamp) -> None:
+    """Dates are days: never tick hours; a short span gets a day of air on each side."""
+    if hi - lo < pd.Timedelta(days=21):
+        # ticks at noon: a day's events sit at its middle, right above its label
+        fig.update_xaxes(range=[lo.normalize() - pd.Timedelta(days=1), hi.normalize() + pd.Timedelta(days=1)],
+                         dtick=86_400_000, tick0=lo.normalize() + pd.Timedelta(hours=12), tickformat="%-d %b",
+                         ticklabelmode="instant")
+    else:
+        fig.update_xaxes(tickformat="%-d %b %Y")
 
 
 HOVER = ("<b>%{customdata[1]}</b> · %{customdata[2]}<br>%{customdata[3]}<br>"
@@ -267,27 +299,12 @@ def selected_event_ids(selection: Mapping[str, Any] | None) -> list[str]:
 
 def events_csv(table: pd.DataFrame) -> bytes:
     """The events of `table` as UTF-8 CSV, with actor names and list columns joined by "; "."""
-    out = pd.DataFrame({
-        "date": table["date"].dt.strftime("%Y-%m-%d"),
-        "precision": table["precision"],
-        "date_label": table["date_label"],
-        "date_text": table["date_text"],
-        "date_rule": table["date_rule"],
-        "tense": table["tense"],
-        "summary": table["summary"],
-        "actors": table["actor_names"].map("; ".join),
-        "place": table["place"],
-        "source_count": table["source_count"],
-        "title": table["title"],
-        "source": table["source"],
-        "published": table["published"].dt.strftime("%Y-%m-%d"),
-        "actor_ids": table["actor_ids"].map("; ".join),
-        "report_ids": table["report_ids"].map("; ".join),
-        "event_id": table["event_id"],
-        "article_id": table["article_id"],
-        "sentence_id": table["sentence_id"],
-    })
-    return csv_bytes(out)
+    return table_csv(table, [
+        ("date", iso_day("date")), "precision", "date_label", "date_text", "date_rule", "tense", "summary",
+        ("actors", joined("actor_names")), "place", "source_count", "title", "source",
+        ("published", iso_day("published")), ("actor_ids", joined("actor_ids")),
+        ("report_ids", joined("report_ids")), "event_id", "article_id", "sentence_id",
+    ])
 
 
 def sentence_html(sentence: str, sentence_start: int, date_text_start: object, date_text: object) -> str:
@@ -371,13 +388,13 @@ def _customdata(part: pd.DataFrame) -> list[list[str]]:
     out = []
     labels: dict[tuple, str] = {}  # one label per article, not per event
     for r in part.itertuples(index=False):
-        summary = "<br>".join(textwrap.wrap(_plot_text(r.summary or ""), 70)) or "(no summary)"
-        words = f"“{_plot_text(r.date_text)}”" if isinstance(r.date_text, str) and r.date_text else "no date words"
-        actors = _plot_text(", ".join(r.actor_names)) if r.actor_names else "none named"
+        summary = "<br>".join(textwrap.wrap(plot_text(r.summary or ""), 70)) or "(no summary)"
+        words = f"“{plot_text(r.date_text)}”" if isinstance(r.date_text, str) and r.date_text else "no date words"
+        actors = plot_text(", ".join(r.actor_names)) if r.actor_names else "none named"
         if (r.title, r.published) not in labels:
-            labels[r.title, r.published] = _plot_text(_article_label(r.title, r.published, width=70))
+            labels[r.title, r.published] = plot_text(_article_label(r.title, r.published, width=70))
         article = labels[r.title, r.published]
-        out.append([r.event_id, _plot_text(r.date_label), PRECISION_NAMES.get(r.precision, r.precision),
+        out.append([r.event_id, plot_text(r.date_label), PRECISION_NAMES.get(r.precision, r.precision),
                     summary, words, actors, article])
     return out
 
@@ -385,13 +402,6 @@ def _customdata(part: pd.DataFrame) -> list[list[str]]:
 def _article_label(title: object, published: object, *, width: int = 42) -> str:
     name = textwrap.shorten(str(title), width, placeholder="…") if isinstance(title, str) and title else "Untitled"
     return f"{published:%-d %b} · {name}" if pd.notna(published) else name
-
-
-
-
-def _plot_text(value: object) -> str:
-    # Plotly reads a little HTML in labels and hover text; untrusted words reach it escaped.
-    return html.escape(str(value), quote=False) if value is not None else ""
 
 
 def pick_selected(chart_ids: list[str], table_ids: list[str], last: tuple[tuple, tuple] | None,

@@ -3,13 +3,9 @@ from __future__ import annotations
 
 import yaml
 
-from .conftest import no_exceptions
+from tests.corpora import DESK
 
-ARTICLES = {
-    "a.txt": "Turkey and Greece meet\nTurkish Foreign Minister Hakan Fidan met Greek diplomats in Athens on Monday.\n"
-             "Fidan said Turkey wanted calm waters.\n",
-    "b.txt": "Brazil signs deal\nBrazil signed a trade deal with Argentina, officials said.\n",
-}
+from .conftest import no_exceptions
 
 
 def _frame_with(at, column: str):
@@ -35,14 +31,14 @@ def test_page_renders_on_the_seeds(app_for):
 
 
 def test_page_renders_on_a_folder_of_its_own(app_for, write_articles):
-    at = app_for(write_articles(ARTICLES), page="actors")
+    at = app_for(write_articles(DESK), page="actors")
     no_exceptions(at)
     names = set(at.dataframe(key="actors_table").value["name"])
     assert {"Turkey", "Hakan Fidan", "Brazil", "Argentina"} <= names
 
 
 def test_profile_query_parameter_opens_that_actor(app_for, write_articles):
-    at = app_for(write_articles(ARTICLES), page="actors", query={"profile": "Hakan Fidan"})
+    at = app_for(write_articles(DESK), page="actors", query={"profile": "Hakan Fidan"})
     no_exceptions(at)
     assert _profile_name(at) == "Hakan Fidan"
     partners = _frame_with(at, "shared_sentences")
@@ -51,14 +47,14 @@ def test_profile_query_parameter_opens_that_actor(app_for, write_articles):
 
 
 def test_unknown_profile_warns_and_falls_back(app_for, write_articles):
-    at = app_for(write_articles(ARTICLES), page="actors", query={"profile": "Nobody Atall"})
+    at = app_for(write_articles(DESK), page="actors", query={"profile": "Nobody Atall"})
     no_exceptions(at)
     assert any("Nobody Atall" in w.value for w in at.warning)
     assert _profile_name(at) == at.dataframe(key="actors_table").value["name"].iloc[0]
 
 
 def test_picking_a_profile_puts_it_in_the_url(app_for, write_articles):
-    at = app_for(write_articles(ARTICLES), page="actors")
+    at = app_for(write_articles(DESK), page="actors")
     at.selectbox(key="actors_profile").select("Brazil").run()
     no_exceptions(at)
     assert at.query_params["profile"] == "Brazil"
@@ -66,20 +62,20 @@ def test_picking_a_profile_puts_it_in_the_url(app_for, write_articles):
 
 
 def test_global_filter_narrows_the_table(app_for, write_articles):
-    at = app_for(write_articles(ARTICLES), page="actors", query={"actor": "Brazil"})
+    at = app_for(write_articles(DESK), page="actors", query={"actor": "Brazil"})
     no_exceptions(at)
     names = set(at.dataframe(key="actors_table").value["name"])
     assert "Brazil" in names and "Turkey" not in names
 
 
 def test_filter_that_selects_nothing_says_so(app_for, write_articles):
-    at = app_for(write_articles(ARTICLES), page="actors", query={"actor": ["Brazil", "Turkey"], "mode": "all"})
+    at = app_for(write_articles(DESK), page="actors", query={"actor": ["Brazil", "Turkey"], "mode": "all"})
     no_exceptions(at)
     assert any("No actors in this view" in i.value for i in at.info)
 
 
 def test_renaming_writes_the_registry_and_shows_the_new_name(app_for, write_articles):
-    folder = write_articles(ARTICLES)
+    folder = write_articles(DESK)
     at = app_for(folder, page="actors", query={"profile": "Hakan Fidan"})
     at.text_input(key="actors_edit_name").input("Hakan Fidan (FM)")
     at.button(key="actors_edit_save").click().run()
@@ -94,7 +90,7 @@ def test_renaming_writes_the_registry_and_shows_the_new_name(app_for, write_arti
 
 
 def test_hiding_removes_the_actor(app_for, write_articles):
-    folder = write_articles(ARTICLES)
+    folder = write_articles(DESK)
     at = app_for(folder, page="actors", query={"profile": "Argentina"})
     at.segmented_control(key="actors_edit_action").set_value("Hide").run()
     at.button(key="actors_edit_save").click().run()
@@ -104,7 +100,7 @@ def test_hiding_removes_the_actor(app_for, write_articles):
 
 
 def test_setting_details_writes_only_what_changed(app_for, write_articles):
-    folder = write_articles(ARTICLES)
+    folder = write_articles(DESK)
     at = app_for(folder, page="actors", query={"profile": "Brazil"})
     at.segmented_control(key="actors_edit_action").set_value("Set details").run()
     at.text_input(key="actors_edit_role").input("Trade partner")
@@ -116,7 +112,7 @@ def test_setting_details_writes_only_what_changed(app_for, write_articles):
 
 
 def test_merging_two_actors(app_for, write_articles):
-    folder = write_articles(ARTICLES)
+    folder = write_articles(DESK)
     at = app_for(folder, page="actors", query={"profile": "Brazil"})
     at.segmented_control(key="actors_edit_action").set_value("Merge").run()
     at.multiselect(key="actors_edit_merge").select("Argentina")
@@ -130,7 +126,7 @@ def test_merging_two_actors(app_for, write_articles):
 
 
 def test_unwritable_registry_reports_what_to_do(app_for, write_articles):
-    folder = write_articles(ARTICLES)
+    folder = write_articles(DESK)
     at = app_for(folder, page="actors", query={"profile": "Brazil"})
     (folder / "actors.yaml").mkdir()  # a folder where the file should be: no user, root or not, can write it
     at.text_input(key="actors_edit_name").input("Federative Republic of Brazil")
@@ -141,7 +137,7 @@ def test_unwritable_registry_reports_what_to_do(app_for, write_articles):
 
 
 def test_entries_that_match_nothing_are_shown_and_can_be_removed(app_for, write_articles):
-    folder = write_articles({**ARTICLES, "actors.yaml": "actors:\n- hide: Nobody Atall\n- hide: Argentina\n"})
+    folder = write_articles({**DESK, "actors.yaml": "actors:\n- hide: Nobody Atall\n- hide: Argentina\n"})
     at = app_for(folder, page="actors", query={"profile": "Brazil"})
     no_exceptions(at)
     assert any("Nobody Atall" in w.value for w in at.warning)

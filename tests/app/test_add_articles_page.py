@@ -8,9 +8,9 @@ import datetime as dt
 
 import yaml
 
-from .conftest import no_exceptions
+from tests.corpora import ANKARA
 
-FIRST = "Ankara hosts talks\nTurkish and Greek officials met in Ankara on Monday, the ministry said.\n"
+from .conftest import no_exceptions
 
 
 def _paste(at, **fields):
@@ -23,7 +23,7 @@ def _paste(at, **fields):
 
 
 def test_a_pasted_article_is_saved_and_joins_the_briefing(app_for, write_articles):
-    folder = write_articles({"first.txt": FIRST})
+    folder = write_articles({"first.txt": ANKARA})
     at = app_for(folder, page="add_articles")
     no_exceptions(at)
     _paste(at, title="Cyprus talks: round two", source="Example Wire", url="https://example.org/c",
@@ -40,7 +40,7 @@ def test_a_pasted_article_is_saved_and_joins_the_briefing(app_for, write_article
 
 
 def test_an_incomplete_or_repeated_article_is_not_saved(app_for, write_articles):
-    folder = write_articles({"first.txt": FIRST})
+    folder = write_articles({"first.txt": ANKARA})
     at = app_for(folder, page="add_articles")
     _paste(at, title="No text here", text="   ")
     assert [e.value for e in at.error] == ["**No text here**: rejected\\: paste the article text"]

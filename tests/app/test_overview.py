@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.corpora import DESK
+
 from .conftest import no_exceptions
 
 PAGES = ["overview", "timeline", "quotes", "actors", "reader", "present", "add_articles"]
@@ -20,10 +22,7 @@ def _metric(at, label: str) -> str:
 
 
 def test_actor_filter_narrows_the_overview(app_for, write_articles):
-    folder = write_articles({
-        "a.txt": "Turkey and Greece meet\nTurkish officials met Greek diplomats in Athens on Monday.\n",
-        "b.txt": "Brazil signs deal\nBrazil signed a trade deal with Argentina, officials said.\n",
-    })
+    folder = write_articles(DESK)
     at = app_for(folder)
     no_exceptions(at)
     assert _metric(at, "Articles") == "2"
@@ -33,11 +32,19 @@ def test_actor_filter_narrows_the_overview(app_for, write_articles):
 
 
 def test_filter_in_the_query_string_is_applied(app_for, write_articles):
-    folder = write_articles({
-        "a.txt": "Turkey and Greece meet\nTurkish officials met Greek diplomats in Athens on Monday.\n",
-        "b.txt": "Brazil signs deal\nBrazil signed a trade deal with Argentina, officials said.\n",
-    })
+    folder = write_articles(DESK)
     at = app_for(folder, query={"actor": "Turkey"})
     no_exceptions(at)
     assert at.multiselect(key="actor").value == ["Turkey"]
     assert _metric(at, "Articles") == "1"
+
+
+def test_overview_links_keep_the_filter_and_the_dates(app_for):
+    at = app_for(query={"actor": "Turkey", "dates": ["2025-04-10", "2025-04-10"]})
+    no_exceptions(at)
+    kept = "actor=Turkey&dates=2025-04-10&dates=2025-04-10"
+    developments = [m.value for m in at.markdown if "](reader?" in m.value]
+    assert developments, "the latest developments link to the reader"
+    assert all(kept in m for m in developments), developments
+    articles = next(d.value for d in at.dataframe if "read" in d.value.columns)
+    assert list(articles["read"]) and all(link.endswith(kept) for link in articles["read"])

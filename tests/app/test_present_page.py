@@ -6,28 +6,14 @@ import pytest
 from dashboard.export import build_deck
 from dashboard.filtering import ActorFilter, apply_filter
 from dashboard.loader import load_briefing
+from tests.corpora import NEWS
 
 from .conftest import no_exceptions
-
-ARTICLES = {
-    "talks.txt": (
-        "Turkey and Israel open talks in Baku\n"
-        "Turkish and Israeli officials met in Baku on Wednesday to set up a channel that would prevent clashes.\n"
-        "\"We will keep talking until we have a mechanism that works,\" Foreign Minister Hakan Fidan said.\n"
-    ),
-    "talks.meta.yaml": "published: 2025-04-10\nsource: Example News\n",
-    "trade.txt": (
-        "Brazil signs deal with Argentina\n"
-        "Brazil signed a trade deal with Argentina on Monday, officials said.\n"
-        "\"This deal opens our markets to each other,\" Brazilian Trade Minister Ana Costa said.\n"
-    ),
-    "trade.meta.yaml": "published: 2025-04-08\nsource: Wire\n",
-}
 
 
 @pytest.fixture
 def folder(write_articles):
-    return write_articles(ARTICLES)
+    return write_articles(NEWS)
 
 
 @pytest.fixture
@@ -118,8 +104,8 @@ def test_the_actor_filter_in_the_url_changes_the_slides(app_for, folder, expecte
         assert at.query_params["actor"] in ("Brazil", ["Brazil"])
     shown_sources = brazil.slides[-1]
     assert shown_sources.kind == "articles"
-    assert "Brazil signs deal with Argentina" in page_html(at)
-    assert "Turkey and Israel open talks in Baku" not in page_html(at)
+    assert "Brazil and Argentina sign trade deal" in page_html(at)
+    assert "Ministers prepare new round of talks" not in page_html(at)
 
 
 def test_downloads_are_offered(app_for, folder):

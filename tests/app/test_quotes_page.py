@@ -6,16 +6,11 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard.views.quotes import UNKNOWN_SPEAKER
 from dashboard.loader import Briefing, schema
+from dashboard.views.quotes import UNKNOWN_SPEAKER
+from tests.corpora import DESK
 
 from .conftest import no_exceptions
-
-ARTICLES = {
-    "a.txt": "Turkey and Israel talk\nTurkish officials met Israeli diplomats in Baku on Wednesday. "
-             "\"We want calm in Syria,\" Turkish Foreign Minister Hakan Fidan said.\n",
-    "b.txt": "Brazil signs deal\nBrazil signed a trade deal with Argentina, officials said.\n",
-}
 
 
 def test_renders_on_the_seeds(app_for):
@@ -25,7 +20,7 @@ def test_renders_on_the_seeds(app_for):
 
 
 def test_renders_on_a_small_folder(app_for, write_articles):
-    at = app_for(write_articles(ARTICLES), page="quotes")
+    at = app_for(write_articles(DESK), page="quotes")
     no_exceptions(at)
     assert at.title[0].value == "Quotes"
 
@@ -158,7 +153,7 @@ def test_a_briefing_without_quotes_says_so(app_for, write_articles, monkeypatch)
     empty.quotes = schema.empty("quotes")
     monkeypatch.setattr(context, "load_briefing", lambda folder, **_: empty)
     monkeypatch.setattr(context, "get_nlp", lambda model: None)
-    at = app_for(write_articles(ARTICLES), page="quotes")
+    at = app_for(write_articles(DESK), page="quotes")
     no_exceptions(at)
     assert any("No quotes were found" in i.value for i in at.info)
 

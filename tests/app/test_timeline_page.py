@@ -8,13 +8,9 @@ import pandas as pd
 import pytest
 
 from dashboard.loader import Briefing, schema
+from tests.corpora import DESK
 
 from .conftest import no_exceptions
-
-ARTICLES = {
-    "a.txt": "Turkey and Israel talk\nTurkish officials met Israeli diplomats in Baku on Wednesday.\n",
-    "b.txt": "Brazil signs deal\nBrazil signed a trade deal with Argentina in March, officials said.\n",
-}
 
 
 def test_renders_on_the_seeds(app_for):
@@ -24,7 +20,7 @@ def test_renders_on_the_seeds(app_for):
 
 
 def test_renders_on_a_small_folder(app_for, write_articles):
-    at = app_for(write_articles(ARTICLES), page="timeline")
+    at = app_for(write_articles(DESK), page="timeline")
     no_exceptions(at)
     assert at.title[0].value == "Timeline"
 
@@ -222,9 +218,9 @@ def test_sidebar_date_range_narrows_events_and_keeps_undated():
     ids=["whole-span-is-no-filter", "range", "half-picked", "cleared"],
 )
 def test_with_dates(chosen, start, end):
-    from dashboard.components.date_range import with_dates
-    from dashboard.filtering import ActorFilter
+    from dashboard.filtering import ActorFilter, with_dates
 
-    flt = with_dates(ActorFilter(actor_ids=("turkey",)), chosen, (dt.date(2025, 3, 1), dt.date(2025, 4, 12)))
+    first, last = (chosen + (None, None))[:2]
+    flt = with_dates(ActorFilter(actor_ids=("turkey",)), first, last, (dt.date(2025, 3, 1), dt.date(2025, 4, 12)))
     assert flt.actor_ids == ("turkey",)
     assert (flt.start, flt.end) == (pd.Timestamp(start) if start else None, pd.Timestamp(end) if end else None)

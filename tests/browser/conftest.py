@@ -325,10 +325,10 @@ def copy_seeds(target: Path) -> Path:
 @pytest.fixture(scope="session")
 def briefing_folder(tmp_path_factory) -> Path:
     """The seed article and two written ones: Turkey–Israel talks, and a Brazil–Argentina deal."""
-    from .corpora import TALKS, TRADE, write
+    from tests.corpora import NEWS, write
 
     folder = copy_seeds(tmp_path_factory.mktemp("briefing") / "main")
-    return write(folder, {"talks.md": TALKS, "trade.md": TRADE})
+    return write(folder, NEWS)
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,10 @@ import re
 import pytest
 import yaml
 
-from .conftest import go_to, metrics, no_injection, no_traceback, open_app, screenshot, wait_idle
-from .corpora import SCRIPT, write
+from tests.corpora import ANKARA, SCRIPT, write
 
-FIRST = "Ankara hosts talks\nTurkish and Greek officials met in Ankara on Monday, the ministry said.\n"
+from .conftest import go_to, metrics, no_injection, no_traceback, open_app, screenshot, wait_idle
+
 NEW = """---
 title: Cyprus talks resume in Geneva
 published: 2025-04-08
@@ -24,7 +24,7 @@ ESCAPING = "Lisbon hosts summit\nPortuguese officials hosted a summit in Lisbon 
 
 @pytest.fixture(scope="module")
 def upload_folder(tmp_path_factory):
-    return write(tmp_path_factory.mktemp("uploads") / "inbox", {"first.txt": FIRST})
+    return write(tmp_path_factory.mktemp("uploads") / "inbox", {"first.txt": ANKARA})
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def test_uploaded_files_are_saved_checked_and_shown_without_a_restart(page, uplo
     assert _sidebar_count(page) == 1
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files([
         {"name": "new.md", "mimeType": "text/markdown", "buffer": NEW.encode()},
-        {"name": "again.txt", "mimeType": "text/plain", "buffer": FIRST.replace("\n", "\r\n").encode()},
+        {"name": "again.txt", "mimeType": "text/plain", "buffer": ANKARA.replace("\n", "\r\n").encode()},
         {"name": "title only.txt", "mimeType": "text/plain", "buffer": b"Just a headline\n"},
         {"name": "../../escape.txt", "mimeType": "text/plain", "buffer": ESCAPING.encode()},
     ])

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from .conftest import chosen_actors, choose_actor, go_to, metrics, no_traceback, open_app, screenshot, wait_idle
-from .corpora import TRADE_QUOTE
+from tests.corpora import TRADE_QUOTE
+
+from .conftest import choose_actor, chosen_actors, go_to, metrics, no_traceback, open_app, screenshot, wait_idle
 
 
 def _quote_cards(page) -> list[str]:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import pytest
 
 from dashboard.loader import read_folder
+from tests.corpora import BROKEN_NAMES, HOSTILE_FILES, SCRIPT, write
 
 from .conftest import go_to, no_injection, no_traceback, open_app, screenshot, wait_idle
-from .corpora import BROKEN_NAMES, HOSTILE_FILES, SCRIPT, write
 from .test_export import download
+
 
 @pytest.fixture(scope="module")
 def hostile_folder(tmp_path_factory):

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
+from tests.corpora import TRADE_QUOTE
+
 from .conftest import metrics, no_traceback, open_app, screenshot, wait_idle
-from .corpora import TRADE_QUOTE
 
 
 def test_overview_shows_figures_a_chart_and_the_articles(page, main_app):

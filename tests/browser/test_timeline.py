@@ -1,8 +1,9 @@
 """Clicking an event on the timeline shows the sentence it comes from, and the reader opens on it."""
 from __future__ import annotations
 
+from tests.corpora import TRADE, TRADE_SENTENCE
+
 from .conftest import no_traceback, open_app, screenshot, wait_idle
-from .corpora import TRADE, TRADE_SENTENCE
 
 
 def test_clicking_an_event_shows_its_sentence(page, main_app):

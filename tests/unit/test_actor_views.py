@@ -1,14 +1,17 @@
 """Table builders of the actor page, on small frames written here."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
 from dashboard.views.actors import (
-    actor_events, actor_table, co_actors, cooccurrence_edges, detail_changes, quotes_about,
+    actor_events, actor_table, co_actors, cooccurrence_edges, detail_changes, profile_header_html, quotes_about,
     quotes_said, registry_ref,
 )
 from dashboard.views.links import profile_link, reader_link
+from dashboard.views.url_state import UrlState
 from dashboard.loader import schema
 
 ACTORS = schema.cast(pd.DataFrame({
@@ -130,7 +133,8 @@ def test_quotes_said_and_about():
 
 
 def test_actor_events_dated_first_with_the_other_actors_and_links():
-    events = actor_events(EVENTS, "turkey", actors=ACTORS, articles=ARTICLES, actor_names=["Israel"])
+    events = actor_events(EVENTS, "turkey", actors=ACTORS, articles=ARTICLES,
+                          state=UrlState(actors=("Israel",)))
     assert events[["when", "summary", "with", "article", "link"]].astype(object).values.tolist() == [
         ["2 Apr 2025", "officials met", "Israel", "Talks begin", "reader?article=a1&sentence=0&actor=Israel"],
         ["undated", "talks go on", "", "Talks end", "reader?article=a2&sentence=0&actor=Israel"],
@@ -139,10 +143,16 @@ def test_actor_events_dated_first_with_the_other_actors_and_links():
 
 
 def test_links_keep_the_filter():
-    assert reader_link("a1", 3, actors=["Turkey", "Israel"], mode="all") == (
+    assert reader_link("a1", 3, state=UrlState(actors=("Turkey", "Israel"), mode="all")) == (
         "reader?article=a1&sentence=3&actor=Turkey&actor=Israel&mode=all")
     assert reader_link("a1", None) == "reader?article=a1"
-    assert profile_link("Hakan Fidan", actors=["Turkey"]) == "actors?profile=Hakan+Fidan&actor=Turkey"
+    assert profile_link("Hakan Fidan", state=UrlState(actors=("Turkey",))) == "actors?profile=Hakan+Fidan&actor=Turkey"
+
+
+def test_links_keep_the_date_range_and_replace_the_place():
+    here = UrlState(actors=("Turkey",), start=dt.date(2025, 4, 9), end=dt.date(2025, 4, 10), profile="Israel")
+    assert reader_link("a1", 2, state=here) == (
+        "reader?article=a1&sentence=2&actor=Turkey&dates=2025-04-09&dates=2025-04-10")
 
 
 def test_registry_ref_uses_the_id_when_the_name_is_shared():
@@ -159,3 +169,13 @@ def test_registry_ref_uses_the_id_when_the_name_is_shared():
 ], ids=["nothing", "clear-role", "kind-and-no-affiliation", "role-and-affiliation"])
 def test_detail_changes_keeps_only_what_differs(kind, role, affiliation, changes):
     assert detail_changes("hakan-fidan", ACTORS, kind=kind, role=role, affiliation_id=affiliation) == changes
+
+
+def test_profile_header_escapes_what_articles_wrote():
+    actor = pd.Series({"name": "<b>Fidan</b>", "kind": "person", "role": "<i>Minister</i>",
+                       "aliases": ["<b>Fidan</b>", "<script>x</script>"]})
+    out = profile_header_html(actor, affiliation="Turkey", first_seen=pd.Timestamp("2025-04-09"),
+                              last_seen=pd.Timestamp("2025-04-10"))
+    assert "&lt;b&gt;Fidan&lt;/b&gt;" in out and "&lt;i&gt;Minister&lt;/i&gt; · Turkey" in out
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "Seen 9 Apr 2025 – 10 Apr 2025" in out

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.views.network import HIGHLIGHT, force_layout, network_figure, timeline_figure
+from dashboard.views.network import HIGHLIGHT, force_layout, network_figure, actor_events_figure
 
 NODES = pd.DataFrame({
     "actor_id": ["turkey", "israel", "hakan-fidan", "gaza"],
@@ -93,6 +93,6 @@ def test_timeline_stacks_events_of_one_day_and_leaves_out_undated():
         "summary": ["met", "<i>talked</i>", "undated", "signed"],
         "article": ["A", "A", "B", None],
     })
-    trace = timeline_figure(events).data[0]
+    trace = actor_events_figure(events).data[0]
     assert list(trace.y) == [0, 1, 0]
     assert "&lt;i&gt;talked&lt;/i&gt;" in trace.hovertext[1]

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard.views.links import reader_link
+from dashboard.views.url_state import UrlState
 from dashboard.views.quotes import (
     NO_SPEAKER_ID, UNKNOWN_SPEAKER, about_options, card_html, cards_html, confidence_note, filter_quotes,
     quote_table, quotes_csv, search_terms, speaker_about_counts, speaker_about_figure,
@@ -217,7 +218,7 @@ def test_cards_html_renders_each_row(table):
     ids=["plain", "keeps-filter"],
 )
 def test_reader_link(actors, mode, link):
-    assert reader_link("a1", 3, actors=actors, mode=mode) == link
+    assert reader_link("a1", 3, state=UrlState(actors=actors, mode=mode)) == link
 
 
 def test_csv_has_names_joined_lists_and_only_the_given_rows(table):

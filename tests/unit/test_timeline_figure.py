@@ -10,7 +10,7 @@ import pytest
 from dashboard.views.timeline import (
     MAX_SUB_ROWS, NO_ACTOR, OTHER_ACTORS, OTHER_ARTICLES, UNDATED_MANY, date_bounds, date_label, default_range,
     event_table, events_csv, events_in_range, lane_rows, period_end, pick_selected, selected_event_ids,
-    sentence_html, timeline_figure,
+    sentence_html, events_timeline_figure,
 )
 from dashboard.loader import schema
 
@@ -137,7 +137,7 @@ def test_undated_events_of_many_publication_days_share_one_lane():
     assert set(lane_rows(table, "actor")["lane"]) == {UNDATED_MANY}
     assert set(lane_rows(table, "actor", max_undated_lanes=6)["lane"]) == {f"before {d} Apr 2025" for d in
                                                                              range(10, 16)}
-    fig = timeline_figure(table)
+    fig = events_timeline_figure(table)
     xs = [pd.Timestamp(x) for x in fig.data[0].x]
     assert all(pd.Timestamp(f"2025-04-{9 + i}") < x < pd.Timestamp(f"2025-04-{10 + i}") for i, x in enumerate(xs))
 
@@ -150,7 +150,7 @@ def test_article_lanes_beyond_the_cap_keep_the_busiest():
 
 
 def test_a_crowded_lane_stacks_at_most_a_few_rows():
-    fig = timeline_figure(_table([{**DAY, "sentence_id": i} for i in range(12)]), lanes="article")
+    fig = events_timeline_figure(_table([{**DAY, "sentence_id": i} for i in range(12)]), lanes="article")
     assert len(set(_traces(fig)["Day"].y)) == MAX_SUB_ROWS
 
 
@@ -165,7 +165,7 @@ def _traces(fig):
 
 
 def test_a_day_is_a_marker_point_at_midday():
-    fig = timeline_figure(_table([DAY]), lanes="article")
+    fig = events_timeline_figure(_table([DAY]), lanes="article")
     day = _traces(fig)["Day"]
     assert day.type == "scatter" and day.mode == "markers"
     assert [pd.Timestamp(x) for x in day.x] == [pd.Timestamp("2025-04-09 12:00")]
@@ -173,7 +173,7 @@ def test_a_day_is_a_marker_point_at_midday():
 
 
 def test_a_month_is_a_bar_spanning_the_month():
-    fig = timeline_figure(_table([MONTH]), lanes="actor")
+    fig = events_timeline_figure(_table([MONTH]), lanes="actor")
     bar = _traces(fig)["Month"]
     assert bar.type == "bar" and bar.orientation == "h"
     assert list(bar.base) == ["2025-03-01T00:00:00"]
@@ -182,12 +182,12 @@ def test_a_month_is_a_bar_spanning_the_month():
 
 
 def test_week_and_year_are_bars_too():
-    names = {t.name: t.type for t in timeline_figure(_table([WEEK, YEAR])).data}
+    names = {t.name: t.type for t in events_timeline_figure(_table([WEEK, YEAR])).data}
     assert names["Week"] == "bar" and names["Year"] == "bar"
 
 
 def test_undated_events_sit_in_their_own_lane_just_before_publication():
-    fig = timeline_figure(_table([DAY, UNDATED, {**UNDATED, "sentence_id": 5}]))
+    fig = events_timeline_figure(_table([DAY, UNDATED, {**UNDATED, "sentence_id": 5}]))
     undated = _traces(fig)["Undated (before publication)"]
     assert list(fig.layout.yaxis.ticktext) == ["Israel", "Turkey", "before 10 Apr 2025"]  # ties: by name
     xs = [pd.Timestamp(x) for x in undated.x]
@@ -199,20 +199,20 @@ def test_undated_events_sit_in_their_own_lane_just_before_publication():
 
 def test_lanes_toggle_changes_the_lane_labels():
     table = _table([DAY, MONTH])
-    by_actor = list(timeline_figure(table, lanes="actor").layout.yaxis.ticktext)
-    by_article = list(timeline_figure(table, lanes="article").layout.yaxis.ticktext)
+    by_actor = list(events_timeline_figure(table, lanes="actor").layout.yaxis.ticktext)
+    by_article = list(events_timeline_figure(table, lanes="article").layout.yaxis.ticktext)
     assert by_actor == ["Hakan Fidan", "Israel", "Turkey"]
     assert by_article == ["10 Apr · Talks in Baku", "12 Apr · Fidan &lt;warns&gt;"]
 
 
 def test_overlapping_events_in_a_lane_are_stacked_not_drawn_on_top():
-    fig = timeline_figure(_table([DAY, {**DAY, "sentence_id": 3}]), lanes="article")
+    fig = events_timeline_figure(_table([DAY, {**DAY, "sentence_id": 3}]), lanes="article")
     ys = list(_traces(fig)["Day"].y)
     assert len(set(ys)) == 2
 
 
 def test_hover_carries_summary_date_words_and_actors_escaped():
-    fig = timeline_figure(_table([{**DAY, "summary": "Officials <b>met</b>"}]), lanes="article")
+    fig = events_timeline_figure(_table([{**DAY, "summary": "Officials <b>met</b>"}]), lanes="article")
     data = list(_traces(fig)["Day"].customdata[0])
     assert data[:6] == ["e0", "9 Apr 2025", "Day", "Officials &lt;b&gt;met&lt;/b&gt;", "“on Wednesday”",
                         "Turkey, Israel"]
@@ -220,7 +220,7 @@ def test_hover_carries_summary_date_words_and_actors_escaped():
 
 
 def test_no_events_make_an_empty_figure():
-    assert len(timeline_figure(_table([DAY]).iloc[0:0]).data) == 0
+    assert len(events_timeline_figure(_table([DAY]).iloc[0:0]).data) == 0
 
 
 @pytest.mark.parametrize(
