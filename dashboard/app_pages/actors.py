@@ -74,7 +74,7 @@ actor = b.actors[b.actors["actor_id"] == profile_id].iloc[0]
 
 # --- the actor table ---------------------------------------------------------------------------------
 head = st.columns([3, 2], vertical_alignment="bottom")
-head[0].subheader("Actors in view")
+head[0].header("Actors in view")
 search = head[1].text_input("Search actors", key="actors_search", placeholder="Search name, role or affiliation",
                             label_visibility="collapsed", icon=":material/search:")
 shown = table

@@ -36,7 +36,7 @@ st.title("Add articles")
 st.caption(f"Articles are saved into the folder of this briefing, {md(str(folder))} · "
            f"{len(view.briefing.articles)} articles now.")
 
-st.subheader("Upload files")
+st.header("Upload files")
 st.markdown(f"Text ({md(kinds)}): plain text or Markdown, optionally with YAML front matter, or a web page "
             f"saved from the browser. **Up to {limit} per file.** An article whose text is already in the "
             "briefing is reported, not saved twice.")
@@ -66,7 +66,7 @@ if saved:
             st.page_link("app_pages/reader.py", label=f"Read: {md(titles[r.article_id])}", icon=":material/article:",
                          query_params={"article": r.article_id})
 
-st.subheader("Paste an article")
+st.header("Paste an article")
 PASTE_EMPTY = {"add_articles_title": "", "add_articles_source": "", "add_articles_url": "",
                "add_articles_published": None, "add_articles_text": ""}
 if st.session_state.pop("add_articles_clear", False):

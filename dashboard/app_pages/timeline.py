@@ -4,7 +4,9 @@ import html
 import pandas as pd
 import streamlit as st
 
+from dashboard.components.accessibility import chart_table
 from dashboard.components.context import current_state, current_view
+from dashboard.components.corrections import event_corrections
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.labels import escape_md
 from dashboard.views.links import reader_link, reader_params
@@ -71,11 +73,11 @@ else:
                             config={"displayModeBar": False})
     chart_ids = selected_event_ids(state)
     st.caption("Points are days; bars span the week, month or year the text gives. Click an event to read "
-               "the sentence it comes from.")
+               "the sentence it comes from. The table below lists every event the chart draws.")
 
 detail = st.container()
 
-st.subheader("Events")
+st.header("Events")
 rows = shown.assign(
     date_text=shown["date_text"].fillna(""),
     actors=shown["actor_names"].map(", ".join),
@@ -84,7 +86,8 @@ rows = shown.assign(
     read=[reader_link(a, s, state=current_state()) for a, s in zip(shown["article_id"], shown["sentence_id"])],
 )
 picked = st.dataframe(
-    rows[["date_label", "summary", "actors", "date_text", "how", "precision", "source_count", "article", "read"]],
+    rows[["date_label", "summary", "actors", "date_text", "how", "precision", "source_count", "article", "read",
+          "is_corrected"]],
     hide_index=True, key="timeline_table", on_select="rerun", selection_mode="single-row",
     column_config={
         "date_label": st.column_config.TextColumn("Date", width="medium"),
@@ -97,8 +100,11 @@ picked = st.dataframe(
         "source_count": st.column_config.NumberColumn("Reports", help="Articles that report this event."),
         "article": st.column_config.TextColumn("Article"),
         "read": st.column_config.LinkColumn("Read", display_text="Open"),
+        "is_corrected": st.column_config.CheckboxColumn("Corrected", help="An analyst corrected this event."),
     },
 )
+event_corrections(view.events[view.events["event_id"].isin(shown["event_id"])], b.sentences, b.folder,
+                  key="timeline_fix")
 table_rows = list(picked.selection.rows) if picked is not None and hasattr(picked, "selection") else []
 table_ids = [shown["event_id"].iloc[i] for i in table_rows if 0 <= i < len(shown)]
 

@@ -14,6 +14,7 @@ from dashboard.loader import (
     UNKNOWN_SPEAKER, Correction, CorrectionError, EditFileError, load_corrections, update_corrections,
 )
 from dashboard.loader.vocabulary import PRECISIONS, SPEAKER_KINDS
+from dashboard.views.labels import escape_md
 
 PRECISION_LABELS = {"day": "Day", "week": "Week", "month": "Month", "year": "Year", "none": "Undated"}
 
@@ -121,12 +122,7 @@ def corrections_list(folder: str, *, key: str) -> None:
         return
     for i, entry in enumerate(entries):
         text, undo = st.columns([6, 1], vertical_alignment="center")
-        text.markdown(_escape(entry.describe()))
+        text.markdown(escape_md(entry.describe()))
         if undo.button("Undo", key=f"{key}_undo_{i}", icon=":material/undo:",
                        help="Remove this correction: the row shows as the loader found it"):
             _save(folder, remove=[entry], done="Correction undone")
-
-
-def _escape(text: str) -> str:
-    special = "\\`*_{}[]<>()#+-.!|~$:"
-    return "".join("\\" + c if c in special else c for c in text)

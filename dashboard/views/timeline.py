@@ -36,7 +36,7 @@ UNDATED_NO_PUBLICATION = "undated (no publication date)"
 TABLE_COLUMNS = [
     "event_id", "article_id", "sentence_id", "date", "precision", "date_label", "date_text", "date_text_start",
     "date_rule", "tense", "summary", "actor_ids", "actor_names", "place", "source_count", "report_ids",
-    "title", "source", "published", "period_start", "period_end", "is_dated", "undated_lane",
+    "title", "source", "published", "period_start", "period_end", "is_dated", "undated_lane", "is_corrected",
 ]
 
 
@@ -90,6 +90,7 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     for col in TABLE_COLUMNS:
         if col not in out.columns:
             out[col] = None
+    out["is_corrected"] = out["is_corrected"].fillna(False).astype(bool)
     return out[TABLE_COLUMNS].reset_index(drop=True)
 
 
@@ -304,6 +305,7 @@ def events_csv(table: pd.DataFrame) -> bytes:
         ("actors", joined("actor_names")), "place", "source_count", "title", "source",
         ("published", iso_day("published")), ("actor_ids", joined("actor_ids")),
         ("report_ids", joined("report_ids")), "event_id", "article_id", "sentence_id",
+        ("corrected", lambda t: t["is_corrected"].map({True: "yes", False: ""})),
     ])
 
 
