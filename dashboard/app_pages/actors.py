@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.context import current_state, current_view, url_state
+from dashboard.components.accessibility import chart_table
 from dashboard.components.layout import filter_caption
 from dashboard.components.registry_editor import last_correction, registry_editor
 from dashboard.loader import REGISTRY_FILE
@@ -133,6 +134,9 @@ with net_col, st.container(border=True):
     linked = edges[edges["source"].isin(nodes["actor_id"]) & edges["target"].isin(nodes["actor_id"])]
     st.caption(f"{len(nodes)} actors · {len(linked)} links · size: mentions · line width: sentences shared · "
                "click an actor to open its profile")
+    chart_table(linked.assign(source=linked["source"].map(names_by_id), target=linked["target"].map(names_by_id))
+                .rename(columns={"source": "actor", "target": "appears with", "weight": "sentences shared"})
+                .sort_values("sentences shared", ascending=False), key="actors_network")
 
 
 with profile_col:

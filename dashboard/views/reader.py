@@ -19,7 +19,9 @@ def article_html(text: str, mentions: pd.DataFrame, quotes: pd.DataFrame, actors
     for q in quotes.itertuples(index=False):
         if pd.notna(q.start) and pd.notna(q.end):
             speaker = names.get(q.speaker_id, {}).get("name", "unknown speaker") if isinstance(q.speaker_id, str) else "unknown speaker"
-            marks.append((int(q.start), int(q.end), f"bq-quote bq-{q.kind}", f"{q.kind} quote · {speaker}"))
+            corrected = " · corrected by an analyst" if pd.notna(getattr(q, "is_corrected", None)) and \
+                getattr(q, "is_corrected", False) else ""
+            marks.append((int(q.start), int(q.end), f"bq-quote bq-{q.kind}", f"{q.kind} quote · {speaker}{corrected}"))
     for m in mentions.itertuples(index=False):
         info = names.get(m.actor_id) if isinstance(m.actor_id, str) else None
         if info:
