@@ -216,7 +216,7 @@ def test_the_title_page_comes_from_briefing_yaml(tmp_path):
 
 def test_key_points_open_the_deck_most_important_first_and_say_when_corrected():
     b = sample_briefing()
-    b.events = b.events.assign(is_corrected=[False, True, False, False])
+    b.events = b.events.assign(is_corrected=b.events["event_id"] == "a1-e1")
     deck = build_deck(apply_filter(b, ActorFilter()))
     points = deck.slides[1]
     assert points.title == "Key points" and [e.event_id for e in points.events] == ["a1-e0", "a1-e1"]
