@@ -34,6 +34,16 @@ def _clip(text: object, n: int = 70) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def _start_with(key: str, what: str, row_label: str, values: dict[str, object]) -> None:
+    """Fill a form's widgets from the row just picked: a keyed widget otherwise keeps the values
+    it had for the row picked before."""
+    marker = f"_{key}_{what}_row"
+    if st.session_state.get(marker) != row_label or any(k not in st.session_state for k in values):
+        st.session_state[marker] = row_label
+        for k, v in values.items():
+            st.session_state[k] = v
+
+
 def speaker_choices(actors: pd.DataFrame) -> dict[str, str]:
     """Label -> actor_id (or "unknown"): people and bodies that can speak first, then everyone else."""
     ranked = actors.assign(_speaks=~actors["kind"].isin(SPEAKER_KINDS)).sort_values(
@@ -49,17 +59,19 @@ def quote_corrections(quotes: pd.DataFrame, actors: pd.DataFrame, folder: str, *
     if quotes.empty:
         return
     names = actors.set_index("actor_id")["name"].to_dict()
-    labels = {f"{names.get(s, 'Unknown') if isinstance(s, str) else 'Unknown'}: “{_clip(t)}”": i
-              for i, s, t in zip(quotes.index, quotes["speaker_id"], quotes["text"])}
+    # options are the rows' ids, which a correction does not change, so the choice outlives a save
+    labels = {q: f"{names.get(s, 'Unknown') if isinstance(s, str) else 'Unknown'}: “{_clip(t)}”"
+              for q, s, t in zip(quotes["quote_id"], quotes["speaker_id"], quotes["text"])}
     with st.expander("Correct a quote", icon=":material/edit:"):
-        label = st.selectbox("Quote", list(labels), key=f"{key}_quote")
-        row = quotes.loc[labels[label]]
+        label = st.selectbox("Quote", list(labels), format_func=labels.get, key=f"{key}_quote")
+        row = quotes[quotes["quote_id"] == label].iloc[0]
         choices = speaker_choices(actors)
         current = row["speaker_id"] if isinstance(row["speaker_id"], str) else UNKNOWN_SPEAKER
-        ids = list(choices.values())
+        by_id = {v: k for k, v in choices.items()}
+        _start_with(key, "quote", label, {f"{key}_speaker": by_id.get(current, next(iter(choices)))})
         with st.form(key=f"{key}_quote_form", border=False):
-            speaker = st.selectbox("Speaker", list(choices), index=ids.index(current) if current in ids else 0,
-                                   key=f"{key}_speaker", help="Any actor of the briefing, or unknown.")
+            speaker = st.selectbox("Speaker", list(choices), key=f"{key}_speaker",
+                                   help="Any actor of the briefing, or unknown.")
             left, right = st.columns(2)
             change = left.form_submit_button("Save speaker", icon=":material/save:", type="primary")
             hide = right.form_submit_button("Hide this quote", icon=":material/visibility_off:")
@@ -82,21 +94,24 @@ def event_corrections(events: pd.DataFrame, sentences: pd.DataFrame, folder: str
         when = f"{row['date']:%-d %b %Y}" if pd.notna(row["date"]) else "undated"
         return f"{when}: {_clip(words)}"
 
-    labels = {title(r): i for i, r in events.iterrows()}
+    labels = {r["event_id"]: title(r) for _, r in events.iterrows()}
     with st.expander("Correct an event", icon=":material/edit_calendar:"):
-        label = st.selectbox("Event", list(labels), key=f"{key}_event")
-        row = events.loc[labels[label]]
+        label = st.selectbox("Event", list(labels), format_func=labels.get, key=f"{key}_event")
+        row = events[events["event_id"] == label].iloc[0]
         sentence = text_of.get((row["article_id"], row["sentence_id"]), "")
         st.caption(f"Sentence: {_clip(sentence, 300)}")
+        current = row.get(column) if isinstance(row.get(column), str) else ""
+        _start_with(key, "event", label, {
+            f"{key}_date": row["date"].date() if pd.notna(row["date"]) else dt.date.today(),
+            f"{key}_precision": row["precision"] if row["precision"] in PRECISIONS else "day",
+            f"{key}_headline": current or "",
+        })
         with st.form(key=f"{key}_event_form", border=False):
             c1, c2 = st.columns(2)
-            day = c1.date_input("Date", value=row["date"].date() if pd.notna(row["date"]) else dt.date.today(),
-                                key=f"{key}_date", format="YYYY-MM-DD")
+            day = c1.date_input("Date", key=f"{key}_date", format="YYYY-MM-DD")
             precision = c2.selectbox("Precision", PRECISIONS, format_func=PRECISION_LABELS.get,
-                                     index=PRECISIONS.index(row["precision"]) if row["precision"] in PRECISIONS
-                                     else 0, key=f"{key}_precision")
-            current = row.get(column) if isinstance(row.get(column), str) else ""
-            headline = st.text_input("Headline", value=current or "", key=f"{key}_headline", max_chars=200)
+                                     key=f"{key}_precision")
+            headline = st.text_input("Headline", key=f"{key}_headline", max_chars=200)
             left, right = st.columns(2)
             change = left.form_submit_button("Save event", icon=":material/save:", type="primary")
             hide = right.form_submit_button("Hide this event", icon=":material/visibility_off:")

@@ -16,6 +16,14 @@ def copy_seeds(target: Path) -> Path:
     return target
 
 
+def _row_id(folder: Path, tmp_path: Path, table: str, words: str) -> str:
+    from dashboard.loader import load_briefing
+
+    rows = getattr(load_briefing(folder, cache_dir=tmp_path / "cache"), table)
+    column = "text" if table == "quotes" else "summary"
+    return str(rows.loc[rows[column].str.startswith(words), f"{table[:-1]}_id"].iloc[0])
+
+
 def _button(at, label: str):
     return next(b for b in at.button if b.label == label)
 
@@ -44,8 +52,8 @@ def test_a_speaker_corrected_on_the_quotes_page_is_kept_and_can_be_undone(app_fo
     folder = copy_seeds(tmp_path / "seed")
     at = app_for(folder, page="quotes")
     no_exceptions(at)
-    quote = next(o for o in at.selectbox(key="quotes_fix_quote").options if QUOTE[:30] in o)
-    at.selectbox(key="quotes_fix_quote").select(quote).run()
+    # the choices are quote ids shown as speaker and words; AppTest sets them by id
+    at.selectbox(key="quotes_fix_quote").set_value(_row_id(folder, tmp_path, "quotes", QUOTE)).run()
     speaker = next(o for o in at.selectbox(key="quotes_fix_speaker").options if o.startswith("Recep Tayyip"))
     at.selectbox(key="quotes_fix_speaker").select(speaker)
     _button(at, "Save speaker").click().run()
@@ -68,8 +76,8 @@ def test_an_event_date_corrected_on_the_timeline_is_kept(app_for, tmp_path):
     folder = copy_seeds(tmp_path / "seed")
     at = app_for(folder, page="timeline")
     no_exceptions(at)
-    event = next(o for o in at.selectbox(key="timeline_fix_event").options if "This meeting" in o)
-    at.selectbox(key="timeline_fix_event").select(event).run()
+    at.selectbox(key="timeline_fix_event").set_value(
+        _row_id(folder, tmp_path, "events", "This meeting, held on Wednesday")).run()
     at.date_input(key="timeline_fix_date").set_value(dt.date(2025, 4, 8))
     _button(at, "Save event").click().run()
     no_exceptions(at)
