@@ -82,9 +82,10 @@ def test_the_meeting_flow(new_page, app_server, seed_folder, tmp_path, tmp_path_
     go_to(page, "Timeline")
     open_expander(page, "Correct an event")
     choose(page, "Event", EVENT[:25])
-    date = page.locator('[data-testid="stForm"] [data-testid="stDateInput"] input:not([type="date"])')
-    date.fill(NEW_DATE)
-    date.press("Enter")
+    # the date field is a row of spin buttons (year, month, day): type the day, as a keyboard user does
+    page.locator('[data-testid="stForm"] [data-testid="stDateInput"] [role="spinbutton"][data-type="day"]').click()
+    page.keyboard.type(NEW_DATE[-2:])
+    assert page.locator('[data-testid="stForm"] [data-testid="stDateInput"] input[type="date"]').input_value() == NEW_DATE
     click(page, "Save event")
     assert (seed_folder / "corrections.yaml").exists()
     no_traceback(page)
