@@ -50,6 +50,16 @@ def download(page, button_text: str, tmp_path):
     return target
 
 
+def _texts(deck):
+    """Every text of a PowerPoint deck: text boxes and table cells."""
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                yield shape.text_frame.text
+            if getattr(shape, "has_table", False) and shape.has_table:
+                yield from (cell.text for row in shape.table.rows for cell in row.cells)
+
+
 def corrected_quote_card(page):
     return page.locator('[data-testid="stHtml"] article').filter(has_text=QUOTE)
 
@@ -113,7 +123,7 @@ def test_the_meeting_flow(new_page, app_server, seed_folder, tmp_path, tmp_path_
     assert NEW_SPEAKER in html and "orrected" in html
 
     deck = Presentation(str(download(page, "PowerPoint", tmp_path)))
-    words = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
+    words = " ".join(_texts(deck))
     assert TITLE in words and "Key points" in words
     assert re.search(r"8 Apr(il)? 2025", words) and "orrected" in words
 
