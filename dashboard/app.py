@@ -76,7 +76,8 @@ with st.sidebar:
     st.caption(f"Briefing folder: `{folder}` · {count_label(len(briefing.articles), 'article')}")
     problems = briefing.ingest_report
     if not problems.empty:
-        st.caption(f":orange[{len(problems)} file(s) need attention: see the Overview page]")
+        verb = "needs" if len(problems) == 1 else "need"
+        st.caption(f":orange[{count_label(len(problems), 'file')} {verb} attention: see the Overview page]")
 try:
     page.run()
 except Exception as exc:  # noqa: BLE001 - the last guard between a bug and a user's screen

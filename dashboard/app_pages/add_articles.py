@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.components.context import current_view
+from dashboard.views.labels import count_label
 from dashboard.views.labels import escape_md as md
 from dashboard.components.uploads import (
     UPLOAD_SUFFIXES, UploadResult, default_max_bytes, existing_articles, save_pasted, save_upload, size_text,
@@ -34,7 +35,7 @@ def show(result: UploadResult) -> None:
 
 st.title("Add articles")
 st.caption(f"Articles are saved into the folder of this briefing, {md(str(folder))} · "
-           f"{len(view.briefing.articles)} articles now.")
+           f"{count_label(len(view.briefing.articles), 'article')} now.")
 
 st.header("Upload files")
 st.markdown(f"Text ({md(kinds)}): plain text or Markdown, optionally with YAML front matter, or a web page "

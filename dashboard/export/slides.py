@@ -482,7 +482,7 @@ def build_deck(view: View, *, name: str | None = None) -> Deck:
     article_pages = [tuple(shown[i:i + ARTICLES_PER_SLIDE]) for i in range(0, len(shown), ARTICLES_PER_SLIDE)]
     more = len(articles) - len(shown)
     for i, page in enumerate(article_pages, 1):
-        note = f"and {more} more articles" if more and i == len(article_pages) else ""
+        note = f"and {count_label(more, 'more article')}" if more and i == len(article_pages) else ""
         slides.append(Slide(kind="articles", title=_numbered("Sources", i, len(article_pages)), articles=page,
                             note=note))
     return Deck(name=name, period=period, filter_text=who, sources=sources, slides=tuple(slides))

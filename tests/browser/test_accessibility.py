@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import URL_PATHS, open_app
+from .conftest import URL_PATHS, open_app, wait_idle
 
 # (rule id, the element's data-testid) -> why it is Streamlit's markup and not ours. axe names these
 # elements by a generated class (.st-emotion-cache-…) that changes between Streamlit releases, so
@@ -50,6 +50,22 @@ def violations(page) -> list[str]:
 @pytest.mark.parametrize("path", list(URL_PATHS.values()))
 def test_no_axe_violation_on_the_page(page, main_app, path):
     open_app(page, main_app, path)
+    found = violations(page)
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("path, query, expand", [
+    pytest.param("present", {"slide": "2"}, "", id="key-points-slide"),
+    pytest.param("present", {"slide": "3"}, "", id="timeline-slide"),
+    pytest.param("reader", {"sentence": "3"}, "Correct a quote", id="reader-cited-and-correcting"),
+    pytest.param("overview", {}, "Title page", id="title-page-form"),
+    pytest.param("timeline", {}, "Correct an event", id="event-form"),
+])
+def test_no_axe_violation_in_other_states(page, main_app, path, query, expand):
+    open_app(page, main_app, path, query)
+    if expand:
+        page.locator('[data-testid="stExpander"] summary').filter(has_text=expand).first.click()
+        wait_idle(page)
     found = violations(page)
     assert not found, "\n".join(found)
 

@@ -141,3 +141,14 @@ def test_the_meeting_flow(new_page, app_server, seed_folder, tmp_path, tmp_path_
         assert QUOTE[:20] in listed and EVENT[:20] in listed, "both corrections are listed with an undo"
     finally:
         again.stop()
+
+
+def test_the_reader_scrolls_to_the_cited_sentence(new_page, main_app):
+    page = new_page(width=1200, height=600)
+    open_app(page, main_app, "reader", {"sentence": "14"})
+    cited = page.locator(".bq-article .bq-focus")
+    cited.wait_for()
+    page.wait_for_function("""() => {
+        const r = document.querySelector('.bq-article .bq-focus').getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+    }""", timeout=10_000)
