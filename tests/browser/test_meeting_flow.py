@@ -135,7 +135,7 @@ def test_the_meeting_flow(new_page, app_server, seed_folder, tmp_path, tmp_path_
         open_app(page2, again, "quotes")
         card = corrected_quote_card(page2)
         assert NEW_SPEAKER in card.inner_text() and "corrected" in card.inner_text().lower()
-        open_app(page2, again, "overview")
+        open_app(page2, again)
         assert page2.title().startswith(TITLE)
         listed = page2.locator('[data-testid="stMain"]').inner_text()
         assert QUOTE[:20] in listed and EVENT[:20] in listed, "both corrections are listed with an undo"
