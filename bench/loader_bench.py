@@ -40,7 +40,8 @@ TARGETS = {
 def make_corpus(source: Path, target: Path, copies: range, *, limit: int | None = None) -> int:
     """Write copies number `copies` of every article file in `source` (its first `limit` files) into
     `target`; return the file count."""
-    from dashboard.loader.reading.sources import SIDECAR_SUFFIXES, list_article_files
+    from dashboard.loader.reading.folder import list_article_files
+    from dashboard.loader.reading.sources import SIDECAR_SUFFIXES
 
     files = list_article_files(source)[0][:limit]
     target.mkdir(parents=True, exist_ok=True)
@@ -84,7 +85,7 @@ def _code_version() -> str:
 
 def _texts(folder: Path) -> list[str]:
     from dashboard.loader.settings import Settings
-    from dashboard.loader.reading.sources import read_folder
+    from dashboard.loader.reading.folder import read_folder
 
     articles, _ = read_folder(folder, max_bytes=Settings().max_bytes)
     return [a.text for a in articles]
@@ -300,7 +301,7 @@ def main(argv: list[str] | None = None) -> None:
     import spacy
 
     from dashboard.loader.settings import Settings
-    from dashboard.loader.reading.sources import list_article_files
+    from dashboard.loader.reading.folder import list_article_files
 
     settings = Settings()
     model = args.model or settings.model

@@ -20,7 +20,8 @@ from dashboard.components.accessibility import app_css  # noqa: E402
 from dashboard.components.context import get_briefing, set_view  # noqa: E402
 from dashboard.components.date_range import date_range_filter  # noqa: E402
 from dashboard.components.filters import actor_filter  # noqa: E402
-from dashboard.folders import briefing_folders, briefing_root, folder_signature  # noqa: E402
+from dashboard.folders import briefing_root  # noqa: E402
+from dashboard.loader import briefing_folders, folder_signature  # noqa: E402
 from dashboard.loader import FolderNotFound, ModelNotFound  # noqa: E402
 from dashboard.loader import Settings  # noqa: E402
 from dashboard.components.title_page import current_title_page  # noqa: E402

@@ -7,9 +7,9 @@ import streamlit as st
 from dashboard.components.context import current_view
 from dashboard.views.labels import count_label
 from dashboard.views.labels import escape_md as md
-from dashboard.components.uploads import (
-    UPLOAD_SUFFIXES, UploadResult, default_max_bytes, existing_articles, save_pasted, save_upload, size_text,
-    upload_limit_mb,
+from dashboard.loader import (
+    UPLOAD_SUFFIXES, UploadResult, default_max_bytes, existing_articles, folder_is_writable, save_pasted, save_upload,
+    size_text, upload_limit_mb,
 )
 
 view = current_view()
@@ -36,6 +36,9 @@ def show(result: UploadResult) -> None:
 st.title("Add articles")
 st.caption(f"Articles are saved into the folder of this briefing, {md(str(folder))} · "
            f"{count_label(len(view.briefing.articles), 'article')} now.")
+if not folder_is_writable(folder):
+    st.warning(f"The folder of this briefing, {md(str(folder))}, cannot be written: articles cannot be added "
+               "here. Ask for write access to it, or open a folder you can write to.", icon=":material/lock:")
 
 st.header("Upload files")
 st.markdown(f"Text ({md(kinds)}): plain text or Markdown, optionally with YAML front matter, or a web page "

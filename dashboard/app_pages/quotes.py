@@ -9,7 +9,7 @@ from dashboard.components.corrections import quote_corrections
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.links import reader_link
 from dashboard.views.quotes import (
-    about_options, cards_html, filter_quotes, quote_table, quotes_csv, search_terms,
+    about_options, cards_html, filter_quotes, hide_uncertain_speakers, quote_table, quotes_csv, search_terms,
     speaker_about_counts, speaker_about_figure, speaker_about_pairs, speaker_options,
 )
 
@@ -22,6 +22,9 @@ filter_caption(view)
 stop_if_nothing_to_show(len(view.briefing.quotes), len(view.quotes), what="quotes", icon=":material/format_quote:")
 
 table = quote_table(view.quotes, view.actors, view.briefing.articles)
+if st.checkbox("Hide uncertain speakers", key="quotes_hide_uncertain",
+               help="Show \"speaker uncertain\" where the speaker was inferred in a way that is often wrong."):
+    table = hide_uncertain_speakers(table)
 
 
 speakers = speaker_options(table)

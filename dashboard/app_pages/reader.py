@@ -34,6 +34,8 @@ meta = [escape_md(str(x)) for x in (art["source"], art["published"].strftime("%-
 st.markdown(" · ".join(meta) + (f" · [original]({art['url']})" if isinstance(art["url"], str) and art["url"].startswith(("http://", "https://")) else ""))
 
 focus_id = place.sentence
+if st.query_params.get("sentence") is not None and focus_id is None:
+    st.caption("The link names a sentence that is not a sentence number: the article is shown without it.")
 mentions = b.mentions[b.mentions["article_id"] == article_id]
 quotes = b.quotes[b.quotes["article_id"] == article_id]
 sentences = b.sentences[b.sentences["article_id"] == article_id]

@@ -9,6 +9,7 @@ from dashboard.components.context import current_state, current_view
 from dashboard.components.corrections import event_corrections
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.labels import escape_md
+from dashboard.components.date_range import drawable
 from dashboard.views.links import reader_link, reader_params
 from dashboard.views.timeline import (
     LANE_MODES, date_bounds, default_range, event_table, events_csv, events_in_range, pick_selected,
@@ -23,7 +24,9 @@ filter_caption(view)
 stop_if_nothing_to_show(len(b.events), len(view.events), what="dated or undated events", icon=":material/event_busy:")
 
 table = event_table(view.events, view.actors, b.articles)
-bounds = date_bounds(table)
+data_bounds = date_bounds(table)
+# the slider can only show dates from 1684 to 2255 ("the 1683 Battle of Vienna" lies beyond)
+bounds = drawable(data_bounds) if data_bounds else None
 
 controls = st.columns([2, 5, 2, 2], vertical_alignment="bottom")
 lanes = controls[0].segmented_control(
@@ -32,7 +35,7 @@ lanes = controls[0].segmented_control(
 start = end = None
 if bounds and bounds[0] < bounds[1]:
     # keep the chosen range inside the data; a range left at its default follows the data
-    default = default_range(table) or bounds
+    default = drawable(default_range(table) or bounds)
     current = st.session_state.get("timeline_range")
     if not (isinstance(current, tuple) and len(current) == 2) or current == st.session_state.get("_timeline_default"):
         st.session_state["timeline_range"] = default
@@ -42,8 +45,11 @@ if bounds and bounds[0] < bounds[1]:
     st.session_state["_timeline_default"] = default
     start, end = controls[1].slider("Dates", min_value=bounds[0], max_value=bounds[1], key="timeline_range",
                                     format="D MMM YYYY")
+    # a slider at an end it had to clamp takes in every date beyond that end
+    start = data_bounds[0] if start <= bounds[0] else start
+    end = data_bounds[1] if end >= bounds[1] else end
 elif bounds:
-    controls[1].caption(f"Every dated event falls on {bounds[0]:%-d %B %Y}.")
+    controls[1].caption(f"Every dated event falls on {data_bounds[0]:%-d %B %Y}.")
 else:
     controls[1].caption("No event could be dated and no article has a publication date.")
 undated = controls[2].toggle("Undated events", value=True, key="timeline_undated",
@@ -68,7 +74,9 @@ elif bounds is None:
     st.info("These events carry no date and their articles no publication date, so they cannot be placed "
             "on a calendar. They are listed below.", icon=":material/event_busy:")
 else:
-    fig = events_timeline_figure(shown, lanes=LANE_MODES[lanes])
+    # microsecond dates: the chart's margins around an event of 1683 reach before pandas' nanosecond years
+    fig = events_timeline_figure(shown.astype({c: "datetime64[us]" for c in shown.select_dtypes("datetime64[ns]")}),
+                                 lanes=LANE_MODES[lanes])
     state = st.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode="points",
                             config={"displayModeBar": False})
     chart_ids = selected_event_ids(state)

@@ -5,9 +5,11 @@ from dataclasses import replace
 
 import streamlit as st
 
+from dashboard.components.loading import Load, clear_loads, start_load, wait_for
 from dashboard.filtering import ActorFilter, View, apply_filter
 from dashboard.loader import Briefing, Settings, build_nlp, load_briefing
 from dashboard.views.url_state import UrlState, from_params, of_filter
+
 
 @st.cache_resource(show_spinner="Loading the language model…")
 def get_nlp(model: str):
@@ -15,19 +17,21 @@ def get_nlp(model: str):
     return build_nlp(model)
 
 
-# A resource, not cache_data: cache_data would unpickle a fresh copy of every table on every rerun
-# (seconds at thousands of articles). The app never changes a briefing in place, and get_briefing
-# hands out copy-on-write copies, so sharing one object between sessions is safe. Few entries: each
-# holds a whole briefing in memory, and an edited folder makes a new one.
-@st.cache_resource(show_spinner="Reading articles…", max_entries=4)
-def _cached_briefing(folder: str, signature: tuple, model: str) -> Briefing:
-    settings = Settings(model=model)
-    return load_briefing(folder, settings=settings, nlp=get_nlp(model))
-
-
+# Loaded briefings are shared, not cache_data: cache_data would unpickle a fresh copy of every table
+# on every rerun (seconds at thousands of articles). The app never changes a briefing in place, and
+# get_briefing hands out copy-on-write copies, so sharing one object between sessions is safe.
 def get_briefing(folder: str, signature: tuple, model: str) -> Briefing:
-    """The briefing of `folder`; `signature` makes an added or changed file reload it."""
-    b = _cached_briefing(folder, signature, model)
+    """The briefing of `folder`; `signature` makes an added or changed file reload it.
+
+    A long load runs in the background while the page shows how far it has come; every session
+    asking for the same folder, signature and model meanwhile waits for that same load.
+    """
+    nlp = get_nlp(model)  # in this run: the model's own spinner and errors (ModelNotFound) stay on the page
+
+    def run(load: Load) -> Briefing:
+        return load_briefing(folder, settings=Settings(model=model), nlp=nlp, progress=load.report)
+
+    b = wait_for(start_load((folder, signature, model), run))
     # pandas copy-on-write: a shallow copy shares the data until someone writes to it, so a page that
     # changes a table changes its own copy, never the cached briefing.
     return replace(b, **{name: df.copy(deep=False) for name, df in b.tables().items()}, issues=list(b.issues))
@@ -35,7 +39,7 @@ def get_briefing(folder: str, signature: tuple, model: str) -> Briefing:
 
 def clear_briefings() -> None:
     """Forget every loaded briefing (tests start each case from the files)."""
-    _cached_briefing.clear()
+    clear_loads()
 
 
 def current_view() -> View:

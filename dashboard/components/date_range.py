@@ -1,11 +1,23 @@
 """The sidebar's global date range: narrows every page to events and articles of those days."""
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from dashboard.filtering import ActorFilter, briefing_dates, with_dates
 from dashboard.loader import Briefing
 from dashboard.views.url_state import DATES, from_params
+
+# The days a Streamlit slider can show: it sends dates as microseconds since 1970 in a JavaScript
+# number, exact only within ±2**53 (late July 1684 to early June 2255); a day's margin each side.
+DRAWABLE: tuple[dt.date, dt.date] = (dt.date(1684, 7, 29), dt.date(2255, 6, 4))
+
+
+def drawable(days: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    """`days` clamped to what a date widget can show; a range wholly outside collapses onto the nearest end."""
+    lo, hi = (min(max(day, DRAWABLE[0]), DRAWABLE[1]) for day in days)
+    return lo, hi
 
 
 def date_range_filter(briefing: Briefing, flt: ActorFilter, *, key: str = "") -> ActorFilter:

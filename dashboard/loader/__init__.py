@@ -11,13 +11,20 @@ from dashboard.loader.edits import (
 )
 from dashboard.loader.assembly.briefing import Briefing, FolderNotFound, load_briefing
 from dashboard.loader.parsing.pipeline import ModelNotFound, build_nlp
-from dashboard.loader.reading.sources import ARTICLE_SUFFIXES, IGNORED_NAMES, read_article, read_folder
+from dashboard.loader.reading.folder import briefing_folders, folder_signature, read_folder
+from dashboard.loader.reading.sources import ARTICLE_SUFFIXES, IGNORED_NAMES, read_article
+from dashboard.loader.reading.uploads import (
+    UPLOAD_SUFFIXES, UploadResult, default_max_bytes, existing_articles, folder_is_writable, save_pasted, save_upload,
+    size_text, upload_limit_mb,
+)
 from dashboard.loader.settings import Settings
 
 __all__ = [
     "CORRECTIONS_FILE", "META_FIELDS", "META_FILE", "UNKNOWN_SPEAKER", "BriefingMeta", "Correction",
     "CorrectionError", "EditFileError", "load_corrections", "load_meta", "save_meta", "update_corrections",
-    "ARTICLE_SUFFIXES", "IGNORED_NAMES", "KINDS", "REGISTRY_BACKUP_NAME", "REGISTRY_FILE", "Briefing", "Entry",
-    "FolderNotFound", "ModelNotFound", "RegistryError", "Settings", "build_nlp", "load_briefing", "load_registry",
-    "read_article", "read_folder", "save_registry",
+    "ARTICLE_SUFFIXES", "IGNORED_NAMES", "KINDS", "REGISTRY_BACKUP_NAME", "REGISTRY_FILE", "UPLOAD_SUFFIXES",
+    "Briefing", "Entry", "FolderNotFound", "ModelNotFound", "RegistryError", "Settings", "UploadResult",
+    "briefing_folders", "build_nlp", "default_max_bytes", "existing_articles", "folder_is_writable", "folder_signature",
+    "load_briefing", "load_registry", "read_article", "read_folder", "save_pasted", "save_registry", "save_upload",
+    "size_text", "upload_limit_mb",
 ]

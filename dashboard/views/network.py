@@ -176,7 +176,8 @@ def actor_events_figure(events: pd.DataFrame, *, height: int = 200) -> go.Figure
     top = int(dated["row"].max()) if len(dated) else 0
     xaxis: dict = dict(showgrid=True, gridcolor="#e2e8f0", tickformat="%-d %b %Y")
     if len(dated):
-        lo, hi = dated["date"].min(), dated["date"].max()
+        # microseconds: a margin around an event of 1683 reaches before pandas' nanosecond years
+        lo, hi = dated["date"].min().as_unit("us"), dated["date"].max().as_unit("us")
         pad = max(pd.Timedelta(days=1), (hi - lo) * 0.05)
         xaxis["range"] = [lo - pad, hi + pad]
         if hi - lo <= pd.Timedelta(days=14):

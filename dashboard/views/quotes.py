@@ -21,6 +21,12 @@ NO_SPEAKER_ID = ""  # the id the filters use for quotes whose speaker was not fo
 
 KIND_LABELS = {"direct": "Direct quote", "reported": "Reported speech"}
 
+# How a speaker was found (quotes.confidence), where the speaker is most often wrong: measured against
+# hand-annotated news with bench/quote_confidence.py (a role noun or "the company" resolved to an
+# actor is right about four times in five; a name, a pronoun or a carried speaker more often).
+UNCERTAIN_CONFIDENCE = frozenset({"title"})
+UNCERTAIN_SPEAKER = "speaker uncertain"
+
 # Opening and closing marks a direct quote may still carry from the article; the card adds its own.
 
 TABLE_COLUMNS = [
@@ -131,6 +137,17 @@ def filter_quotes(table: pd.DataFrame, *, speaker_ids: Iterable[str] = (), about
         for term in terms:
             keep &= haystack.str.contains(term.casefold(), regex=False)
     return table[keep]
+
+
+def hide_uncertain_speakers(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` (from `quote_table`) where a speaker found in a way that is often wrong (`UNCERTAIN_CONFIDENCE`)
+    is shown as "speaker uncertain": no id, role or affiliation, so no filter or count credits them."""
+    out = table.copy()
+    unsure = out["confidence"].isin(UNCERTAIN_CONFIDENCE) & out["speaker_id"].notna()
+    for col in ("speaker_id", "speaker_role", "speaker_affiliation_id", "speaker_affiliation"):
+        out[col] = out[col].mask(unsure, None)
+    out["speaker_name"] = out["speaker_name"].mask(unsure, UNCERTAIN_SPEAKER)
+    return out
 
 
 def search_terms(search: str) -> list[str]:

@@ -204,6 +204,10 @@ def test_title_case_headline_keeps_only_actors_the_body_names(nlp):
     pytest.param("Penske Automotive Group bought the brand. Penske said the deal closed.",
                  (("Penske Automotive Group", "ORG"), ("Penske", "GPE", 1)), "Penske", "Penske Automotive Group",
                  "organization", id="company-tagged-as-place"),
+    pytest.param("Mr MacFarlane said the research centre would open in May.", (("MacFarlane", "ORG"),),
+                 "MacFarlane", "MacFarlane", "person", id="name-after-an-honorific-tagged-as-org"),
+    pytest.param("Dr. Walsh said the results were clear.", (("Walsh", "ORG"),),
+                 "Walsh", "Walsh", "person", id="name-after-dr-tagged-as-org"),
 ])
 def test_repairs(nlp, body, force, text, key, kind):
     assert (text, key, kind) in _rows(nlp, body, force=force)
@@ -388,3 +392,22 @@ def test_acronym_of(acronym, name, ok):
                                       ("Supreme Court", True), ("Singapore Airlines", False), ("Airlines", False)])
 def test_is_state_body(name, ok):
     assert is_state_body(name) is ok
+
+
+@pytest.mark.parametrize("body, text, key", [
+    pytest.param("The Commission welcomed the plan and in reply Commissioner Neelie Kroes said the plan was fair.",
+                 "Neelie Kroes", "Neelie Kroes", id="before-a-speech-verb"),
+    pytest.param("Walter Brandt said the plan was fair.", "Walter Brandt", "Walter Brandt", id="subject-of-a-speech-verb"),
+])
+def test_an_untagged_name_that_speaks_is_a_person(nlp, body, text, key):
+    doc = _parse(nlp, body)
+    doc.ents = [e for e in doc.ents if text.split()[-1] not in e.text]  # as the model sometimes leaves it
+    m = find_mentions(doc)
+    assert (text, key, "person") in list(zip(m["text"], m["key"], m["kind"]))
+
+
+def test_an_untagged_company_that_speaks_stays_out(nlp):
+    doc = _parse(nlp, "Apple launched a phone. Apple Computer announced on Tuesday that sales rose.")
+    doc.ents = [e for e in doc.ents if "Computer" not in e.text]  # 'Apple Computer' untagged, 'Apple' kept
+    m = find_mentions(doc)
+    assert "person" not in set(m["kind"])

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from dashboard.loader import FolderNotFound, load_briefing, schema
-from dashboard.loader.reading.sources import MAX_CHARS, read_article, read_folder
+from dashboard.loader.reading.folder import read_folder
+from dashboard.loader.reading.sources import MAX_CHARS, read_article
 
 GOOD_A = "Ankara hosts talks\nTurkish and Greek officials met in Ankara on Monday, the ministry said.\n"
 GOOD_B = "Brazil signs a deal\nBrazil signed a trade deal with Argentina on Friday, officials said.\n"

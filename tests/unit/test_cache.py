@@ -20,7 +20,11 @@ def assert_same_briefing(got, want) -> None:
 
 
 def briefing_entries(cache_dir) -> list:
-    return sorted((cache_dir / "briefings").glob("*.pkl"))
+    return sorted(p for p in (cache_dir / "briefings").iterdir() if not p.name.startswith("."))
+
+
+def every_file(cache_dir) -> list:
+    return sorted(p for p in cache_dir.rglob("*") if p.is_file())
 
 
 @pytest.fixture
@@ -32,7 +36,7 @@ def test_warm_load_reads_one_entry_and_equals_the_cold_load(folder, tmp_path, nl
     cold = load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
     assert len(briefing_entries(tmp_path / "cache")) == 1
     # a warm load needs no per-article entry and no parsing at all
-    monkeypatch.setattr(ArticleCache, "get", lambda self, key: pytest.fail("per-article entry read"))
+    monkeypatch.setattr(ArticleCache, "get_many", lambda self, keys: pytest.fail("per-article entry read"))
     warm = load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
     assert_same_briefing(warm, cold)
 
@@ -61,6 +65,83 @@ def test_only_the_most_recent_briefings_are_kept(folder, tmp_path, nlp, write_ar
 
 def test_a_broken_entry_is_rebuilt(folder, tmp_path, nlp):
     cold = load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
-    for entry in [*briefing_entries(tmp_path / "cache"), *(tmp_path / "cache").glob("*.pkl")]:
-        entry.write_bytes(b"not a pickle")
+    for entry in every_file(tmp_path / "cache"):
+        entry.write_bytes(b"not an entry")
     assert_same_briefing(load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp), cold)
+
+
+# --- issue 17: the cache holds data, never code, and checks what it reads
+
+class _Planted:
+    """A pickle that, when loaded, leaves a file behind: what a crafted cache entry could do."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_the_cache_holds_only_parquet_and_json(folder, tmp_path, nlp):
+    load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
+    files = every_file(tmp_path / "cache")
+    assert files and {p.suffix for p in files} == {".parquet", ".json"}
+    assert not [p for p in files if p.read_bytes()[:1] == b"\x80"], "no pickle"
+
+
+def test_a_crafted_pickle_in_the_cache_never_runs(folder, tmp_path, nlp):
+    import pickle
+
+    cold = load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
+    marker = tmp_path / "code-ran"
+    for entry in every_file(tmp_path / "cache"):
+        entry.write_bytes(pickle.dumps(_Planted(marker)))
+    assert_same_briefing(load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp), cold)
+    assert not marker.exists()
+
+
+def _swap(entry, one: str, other: str) -> None:
+    a, b = entry / f"{one}.parquet", entry / f"{other}.parquet"
+    data = a.read_bytes()
+    a.write_bytes(b.read_bytes())
+    b.write_bytes(data)
+
+
+@pytest.mark.parametrize("damage", ["swapped-tables", "wrong-dtype", "issues-shape", "article-shape"])
+def test_a_well_formed_entry_of_the_wrong_shape_is_rebuilt_with_a_warning(folder, tmp_path, nlp, caplog, damage):
+    import json
+
+    cold = load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
+    [entry] = briefing_entries(tmp_path / "cache")
+    if damage == "swapped-tables":
+        _swap(entry, "mentions", "quotes")
+    elif damage == "wrong-dtype":
+        table = pd.read_parquet(entry / "events.parquet")
+        table["date"] = table["date"].astype(str)
+        table.to_parquet(entry / "events.parquet")
+    elif damage == "issues-shape":
+        (entry / "issues.json").write_text(json.dumps({"format": 2, "issues": [{"file": 1}]}))
+    else:  # per-article entries with a table of the wrong columns, and no briefing to fall back on
+        import shutil
+
+        shutil.rmtree(entry)
+        for shard in (tmp_path / "cache" / "articles").iterdir():
+            _swap(shard, "quotes", "sentences")
+    with caplog.at_level("WARNING"):
+        warm = load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
+    assert_same_briefing(warm, cold)
+    assert any("rebuilding it" in r.getMessage() for r in caplog.records)
+
+
+def test_progress_counts_articles_up_to_the_total(folder, tmp_path, nlp, write_articles):
+    seen: list[tuple[int, int]] = []
+    load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp, progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, 2) and seen[-1] == (2, 2)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    write_articles({"three.txt": "New talks\nHamas officials arrived in Doha on Tuesday.\n"}, folder)
+    seen.clear()
+    load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp, progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (2, 3) and seen[-1] == (3, 3), "cached articles count as done at once"
+    seen.clear()
+    load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(3, 3)], "a warm load is done at once"

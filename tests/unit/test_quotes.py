@@ -257,6 +257,13 @@ def test_about_keys_leave_out_the_speaker(nlp):
                  id="paragraph-reopened"),
     pytest.param("rock\"n\"roll", [], id="inside-a-word"),
     pytest.param("a 13.3\" screen", [], id="inch-mark"),
+    pytest.param("‘Yes,’ he said. Don’t go.", [QuoteSpan(1, 5)], id="single-curly"),
+    pytest.param("He said 'no' to the Joneses' plan in the '90s.", [QuoteSpan(9, 11)], id="single-straight"),
+    pytest.param("‘He said “never” to me,’ she said.", [QuoteSpan(1, 23)], id="double-nested-in-single"),
+    pytest.param("\"He said 'never' to me,\" she said.", [QuoteSpan(1, 23)], id="single-nested-in-double"),
+    pytest.param("``Yes,'' he said.", [QuoteSpan(2, 6)], id="typewriter-pair"),
+    pytest.param("the 'rock 'n' roll' days", [QuoteSpan(5, 18)], id="elisions-inside-single-marks"),
+    pytest.param("Tell 'em what you want.", [], id="an-elision-opens-nothing"),
 ])
 def test_find_quote_spans(text, expected):
     assert find_quote_spans(text) == expected

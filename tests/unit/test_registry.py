@@ -342,3 +342,61 @@ def test_load_briefing_survives_a_malformed_registry(tmp_path):
     b = load_briefing(folder, cache_dir=tmp_path / "cache")
     assert "Turkey" in set(b.actors["name"])
     assert [(i.file, i.level) for i in b.issues] == [(FILE_NAME, "warning")]
+
+
+# --- issue 17: a small registry file must not take the briefing down
+
+LAUGHS = "actors:\n  - hide: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"  - hide: &{b} [*{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}]\n"
+    for a, b in zip("abcd", "bcde"))
+
+
+def test_yaml_aliases_are_refused_before_they_expand(tmp_path):
+    assert len(LAUGHS) < 500  # 100,000 names once expanded
+    (tmp_path / FILE_NAME).write_text(LAUGHS, encoding="utf-8")
+    registry, issues = load_registry(tmp_path)
+    assert registry.entries == ()
+    assert [(i.file, i.level) for i in issues] == [(FILE_NAME, "warning")]
+    assert issues[0].message == ("anchors and aliases (&name, *name) are not allowed in actors.yaml (line 2): "
+                                 "the actor registry was ignored; fix the file or delete it")
+
+
+def test_a_registry_over_the_size_limit_is_not_read(tmp_path):
+    (tmp_path / FILE_NAME).write_text("actors:\n" + "  - hide: Gaza\n" * 80_000, encoding="utf-8")
+    registry, issues = load_registry(tmp_path)
+    assert registry.entries == ()
+    assert [i.message for i in issues] == [
+        ("is 1.2 MB, over the 1 MB an actor registry may be: the actor registry was ignored; fix the file or "
+         "delete it")]
+
+
+def test_a_long_entry_is_quoted_short(tmp_path):
+    (tmp_path / FILE_NAME).write_text("actors:\n  - " + "x" * 5_000 + "\n", encoding="utf-8")
+    _, issues = load_registry(tmp_path)
+    assert len(issues) == 1 and len(issues[0].message) < 300
+
+
+def test_only_the_first_warnings_are_listed(tmp_path):
+    (tmp_path / FILE_NAME).write_text("actors:\n" + "  - delete: x\n" * 50 + "  - hide: Nobody\n" * 30,
+                                      encoding="utf-8")
+    registry, issues = load_registry(tmp_path)
+    assert len(issues) == 21
+    assert issues[-1].message == "and 30 more entries were ignored: fix the first ones to see the rest"
+    *_, applied = apply_registry(*_tables(), registry)
+    assert len(applied) == 21
+    assert applied[-1].message == "and 10 more entries matched nothing: fix the first ones to see the rest"
+
+
+def test_the_file_is_parsed_once_per_change(tmp_path, monkeypatch):
+    from dashboard.loader.actors import registry as module
+
+    parsed = []
+    real = module._parse
+    monkeypatch.setattr(module, "_parse", lambda text: parsed.append(text) or real(text))
+    (tmp_path / FILE_NAME).write_text("actors:\n  - hide: Gaza\n", encoding="utf-8")
+    first = load_registry(tmp_path)
+    assert load_registry(tmp_path) == first
+    assert len(parsed) == 1
+    save_registry(tmp_path, [Entry.hide("Turkey")])
+    assert load_registry(tmp_path)[0].entries == (Entry.hide("Gaza"), Entry.hide("Turkey"))
+    assert len(parsed) == 3  # save_registry reads the file it changes, then the load reads the new one

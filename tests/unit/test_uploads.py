@@ -3,17 +3,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tomllib
 from pathlib import Path
 
 import pandas as pd
 import pytest
+import tomllib
 
-from dashboard.components import uploads
-from dashboard.components.uploads import (
-    existing_articles, pasted_article, safe_file_name, save_pasted, save_upload, size_text, upload_limit_mb,
-)
+from dashboard.loader.reading import uploads
+from dashboard.loader.reading.folder import read_folder
 from dashboard.loader.reading.sources import article_id_for, read_article
+from dashboard.loader.reading.uploads import (
+    existing_articles,
+    pasted_article,
+    safe_file_name,
+    save_pasted,
+    save_upload,
+    size_text,
+    upload_limit_mb,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "Ankara hosts talks\nTurkish and Greek officials met in Ankara on Monday, the ministry said.\n"
@@ -183,8 +190,9 @@ def test_a_failed_write_leaves_neither_the_article_nor_a_temporary_file(tmp_path
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError):
-        save_upload(tmp_path, "a.txt", ARTICLE.encode())
+    result = save_upload(tmp_path, "a.txt", ARTICLE.encode())
+    assert (result.status, result.message) == ("rejected", ("rejected: could not be saved (disk full): nothing "
+                                                            "was written"))
     assert _files(tmp_path) == []
 
 
@@ -238,3 +246,145 @@ def test_pasting_the_text_of_an_article_file_is_a_duplicate(tmp_path):
     title, body = ARTICLE.split("\n", 1)
     result = save_pasted(tmp_path, title=title, text=body, source="Wire")
     assert (result.name, result.status, result.file) == (title, "duplicate", "first.txt")
+
+
+# --- issue 17: names the file system cannot keep, writers at the same moment, folders that cannot be written
+
+LONG_NAME = "新" * 83 + ".txt"  # 253 bytes: the upload page accepts it, a sidecar beside it cannot exist
+
+
+def test_a_name_too_long_for_a_sidecar_is_saved_shorter(tmp_path):
+    result = save_upload(tmp_path, LONG_NAME, ARTICLE.encode())
+    assert result.status == "saved", result.message
+    assert result.file.startswith("新") and result.file.endswith(".txt")
+    assert len(result.file.encode()) + len(".meta.yaml") + len("-999") <= 255
+    assert f"renamed from {LONG_NAME}" in result.message
+    articles, issues = read_folder(tmp_path, max_bytes=10_000)
+    assert [a.file for a in articles] == [result.file] and issues == []
+
+
+def test_a_name_the_folder_cannot_hold_is_refused_with_the_reason(tmp_path, monkeypatch):
+    # a file system with shorter names than 255 bytes (eCryptfs keeps 143)
+    monkeypatch.setattr(uploads, "name_max", lambda folder: 40)
+    result = save_upload(tmp_path, "a" * 60 + ".txt", ARTICLE.encode())
+    assert result.status == "saved" and len(result.file.encode()) + len(".meta.yaml") + len("-999") <= 40
+    monkeypatch.setattr(uploads, "name_max", lambda folder: 12)
+    result = save_upload(tmp_path, "talks.txt", OTHER.encode())
+    assert (result.status, result.message) == (
+        "rejected", ("rejected: this folder's file system cannot hold a file name and its metadata sidecar "
+                     "(12 bytes at most): save the briefing on another disk"))
+    assert not [p for p in _files(tmp_path) if p.startswith(".")], "no temporary file remains"
+
+
+def _race(tmp_path, n_writers: int, round_: int, start) -> list:
+    texts = [f"Round {round_} writer {i}\nOfficials met in city number {i} on day {round_}, the ministry said.\n"
+             for i in range(n_writers)]
+    with start(n_writers) as run:
+        results = run(lambda text: save_upload(tmp_path, "same.txt", text.encode(), existing={}), texts)
+    return list(zip(texts, results))
+
+
+def _check_race(tmp_path, pairs) -> None:
+    files = [r.file for _, r in pairs]
+    assert all(r.status == "saved" for _, r in pairs), [r.message for _, r in pairs]
+    assert len(set(files)) == len(files), sorted(files)
+    for text, result in pairs:
+        assert result.message.startswith(f"saved as {result.file}")
+        assert (tmp_path / result.file).read_text(encoding="utf-8") == text
+    assert not [p for p in _files(tmp_path) if p.startswith(".")], "no temporary file remains"
+
+
+class _Threads:
+    """Writers on threads, released together by a barrier."""
+
+    def __init__(self, n: int):
+        import concurrent.futures
+        import threading
+
+        self.barrier = threading.Barrier(n)
+        self.pool = concurrent.futures.ThreadPoolExecutor(n)
+
+    def __enter__(self):
+        def run(fn, items):
+            def go(item):
+                self.barrier.wait()
+                return fn(item)
+            return list(self.pool.map(go, items))
+        return run
+
+    def __exit__(self, *exc):
+        self.pool.shutdown()
+
+
+def test_writers_on_threads_never_share_a_name(tmp_path):
+    for round_ in range(20):
+        folder = tmp_path / f"round{round_}"
+        folder.mkdir()
+        _check_race(folder, _race(folder, 8, round_, _Threads))
+
+
+def _save_in_process(args):
+    folder, text, barrier = args
+    barrier.wait()
+    return save_upload(folder, "same.txt", text.encode(), existing={})
+
+
+def test_writers_in_processes_never_share_a_name(tmp_path):
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Manager() as manager, ctx.Pool(8) as pool:
+        for round_ in range(5):
+            folder = tmp_path / f"round{round_}"
+            folder.mkdir()
+            barrier = manager.Barrier(8)
+            texts = [f"Round {round_} process {i}\nOfficials met in town number {i} on day {round_}, aides said.\n"
+                     for i in range(8)]
+            results = pool.map(_save_in_process, [(folder, t, barrier) for t in texts])
+            _check_race(folder, list(zip(texts, results)))
+
+
+@pytest.fixture
+def read_only(tmp_path):
+    """A folder nobody can write into (as root too: the immutable flag)."""
+    import subprocess
+
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    (folder / "first.txt").write_text(OTHER, encoding="utf-8")
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", str(folder)], check=True)
+    else:
+        folder.chmod(0o555)
+    yield folder
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    folder.chmod(0o755)
+
+
+def test_a_folder_that_cannot_be_written_says_so(read_only):
+    from dashboard.loader.reading.uploads import folder_is_writable
+
+    assert not folder_is_writable(read_only)
+    result = save_upload(read_only, "talks.txt", ARTICLE.encode())
+    assert result.status == "rejected"
+    assert result.message.startswith("rejected: the briefing folder cannot be written (")
+    assert result.message.endswith("): ask for write access to it, or open a folder you can write to")
+    assert _files(read_only) == ["first.txt"]
+
+
+def test_a_writable_folder_is_writable(tmp_path):
+    from dashboard.loader.reading.uploads import folder_is_writable
+
+    assert folder_is_writable(tmp_path)
+    assert _files(tmp_path) == []
+
+
+@pytest.mark.parametrize("published", [dt.date(9999, 12, 31), "10000-01-01", dt.date(1500, 1, 1)],
+                         ids=["year-9999", "year-10000", "year-1500"])
+def test_a_pasted_date_the_briefing_cannot_hold_is_refused(tmp_path, published):
+    result = save_pasted(tmp_path, title="Talks", text="Officials met in Rome on Monday.", published=published)
+    assert result.status == "rejected"
+    assert result.message == (f"rejected: the date {published} is outside the years a briefing can hold "
+                               "(1678 to 2261): correct it or leave it empty")
+    assert _files(tmp_path) == []

@@ -20,6 +20,7 @@ from dashboard.loader.actors.names import (
 )
 from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
 from dashboard.loader.actors.gazetteer import country_of, fold, non_actor
+from dashboard.loader.quotes.cues import SPEECH_VERBS
 
 MENTION_COLUMNS = ["sentence_id", "start", "end", "text", "label", "key", "kind", "role", "affiliation_key"]
 # Prepositions after which a capital city is the place, not the state ("flew to London").
@@ -53,6 +54,7 @@ def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
         if row is not None:
             for r in [row, *row.pop("_extra", [])]:
                 rows.append({**r, "sentence_id": sid})
+    rows += _untagged_speakers(doc, rows, sent_ids)
     rows = resolve_keys(rows, _acronym_definitions(doc, rows))
     known = {fold(r["text"]): r for r in rows} | {fold(r["key"]): r for r in rows}
     if headline is not None:
@@ -84,9 +86,20 @@ def _classify(span: Span) -> dict | None:
         return _row(span, text, "group") if span[-1].tag_ in ("NNPS", "NNS") else None
     if label in ("GPE", "LOC", "FAC"):
         return _row(span, text, "place", _loc=_is_locative(span))
-    if label == "PERSON" and not _names_organisation(span):
+    if label == "PERSON" and not _names_organisation(span) or _after_honorific(span):
         return _person(span, span)
     return _organisation(span)
+
+
+def _after_honorific(span: Span) -> bool:
+    """'Mr MacFarlane', 'Dr. Walsh', 'Ms Lenz': a name after an honorific is a person, whatever the
+    model's label says."""
+    doc = span.doc
+    first = span[0].lower_ in HONORIFICS
+    before = span.start > 0 and doc[span.start - 1].lower_ in HONORIFICS
+    rest = span[1:] if first else span
+    return (first or before) and len(rest) > 0 and all(t.text[:1].isupper() for t in rest) \
+        and not any(t.lower_ in CORPORATE_WORDS for t in rest)
 
 
 def _names_organisation(span: Span) -> bool:
@@ -260,6 +273,45 @@ def _apposition_after(span: Span) -> tuple[str | None, str | None]:
         if doc[j].ent_type_ in ("GPE", "NORP", "ORG"):
             affiliation = _owner(doc[j])
     return " ".join(t.text for t in role), affiliation
+
+
+def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: dict[int, int]) -> list[dict]:
+    """People the model did not tag who speak: a name of capitalised words right before
+    a speech verb or as its subject ('... Commissioner for Competition Neelie Kroes said'). A single
+    word is left to the surname rules, which match it to a person the article names in full."""
+    covered = {i for r in rows for i in range(r["start"], r["end"])}
+    # words of the organisations the article names: 'Apple Computer announced' is the company
+    org_words = {w for r in rows if r["kind"] != "person" for w in (fold(r["text"]), *fold(r["key"]).split())}
+    found: list[dict] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_ not in SPEECH_VERBS:
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        if verb.i > 0 and doc[verb.i - 1].pos_ == "PROPN":
+            subjects.append(doc[verb.i - 1])
+        for last in subjects:
+            first = last.i
+            while first > 0 and last.i - first < 1 and _name_word(doc[first - 1]):
+                first -= 1
+            span = doc[first:last.i + 1]
+            if len(span) < 2 or not all(_name_word(t) for t in span) or any(t.idx in covered for t in span) \
+                    or any(fold(t.text) in org_words for t in span):
+                continue
+            if first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].ent_type_:
+                continue  # the end of a name the model tagged ('Apple Computer')
+            row = _person(span, span)
+            if row is not None:
+                found.append({**row, "label": "SPEAKER", "sentence_id": sent_ids[span.start]})
+                covered |= {t.idx for t in span}
+    return found
+
+
+def _name_word(tok: Token) -> bool:
+    """A word shaped like a person's name, untagged: 'Neelie', not 'IBM', 'Competition' or 'Minister'."""
+    text = tok.text
+    return (tok.pos_ == "PROPN" and not tok.ent_type_ and text.isalpha() and text[0].isupper()
+            and text[1:].islower() and len(text) > 1 and tok.lower_ not in TITLE_WORDS
+            and tok.lower_ not in ORG_NOUNS and tok.lower_ not in CORPORATE_WORDS and not country_of(text))
 
 
 def _acronym_definitions(doc: Doc, rows: list[dict]) -> dict[str, str]:

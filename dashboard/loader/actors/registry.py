@@ -52,6 +52,12 @@ HEADER = """\
 # ACTOR is an actor_id, a name, or an alias only one actor has.
 """
 _write_lock = threading.Lock()
+# A registry is a short list of corrections; anything larger is a mistake or an attack.
+MAX_BYTES = 1_000_000
+# Warnings listed one by one; the rest are counted in one line.
+MAX_WARNINGS = 20
+_read_lock = threading.Lock()
+_read_cache: dict[tuple, tuple[Registry, tuple[IngestIssue, ...]]] = {}
 
 
 class RegistryError(ValueError):
@@ -103,15 +109,15 @@ class Entry:
     def from_dict(cls, data: object) -> Entry:
         """Read one entry of actors.yaml; RegistryError says what is wrong with it."""
         if not isinstance(data, dict):
-            raise RegistryError(f"an entry must be a mapping such as 'hide: NAME', not {data!r}")
+            raise RegistryError(f"an entry must be a mapping such as 'hide: NAME', not {_short(data)}")
         actions = [a for a in ACTIONS if a in data]
         if len(actions) != 1:
-            raise RegistryError(f"an entry needs exactly one of {', '.join(ACTIONS)}; got {sorted(map(str, data))}")
+            raise RegistryError(f"an entry needs exactly one of {', '.join(ACTIONS)}; got {_short(sorted(map(str, data)))}")
         action = actions[0]
         allowed = {"merge": {"into"}, "rename": {"to"}, "set": set(SETTABLE), "hide": set()}[action]
         extra = set(data) - allowed - {action}
         if extra:
-            raise RegistryError(f"'{action}' does not take {sorted(map(str, extra))}")
+            raise RegistryError(f"'{action}' does not take {_short(sorted(map(str, extra)))}")
         target = data[action]
         if action == "merge":
             if not isinstance(target, list) or len(target) < 2 or not all(_is_name(t) for t in target):
@@ -123,7 +129,7 @@ class Entry:
         if action == "hide" and isinstance(target, list) and target and all(_is_name(t) for t in target):
             return cls("hide", tuple(str(t) for t in target))
         if not _is_name(target):
-            raise RegistryError(f"'{action}' needs one actor (a name or an id), not {target!r}")
+            raise RegistryError(f"'{action}' needs one actor (a name or an id), not {_short(target)}")
         if action == "rename":
             if not _is_name(data.get("to")):
                 raise RegistryError("'rename' needs the new name in 'to:'")
@@ -133,7 +139,7 @@ class Entry:
             if not changes:
                 raise RegistryError(f"'set' needs at least one of {', '.join(SETTABLE)}")
             if changes.get("kind") not in (None, *KINDS):
-                raise RegistryError(f"kind {changes['kind']!r} is not one of {', '.join(KINDS)}")
+                raise RegistryError(f"kind {_short(changes['kind'])} is not one of {', '.join(KINDS)}")
             return cls.set(str(target), **changes)
         return cls.hide(str(target))
 
@@ -160,11 +166,40 @@ def _issue(message: str) -> IngestIssue:
     return IngestIssue(FILE_NAME, "warning", message)
 
 
+class _PlainLoader(yaml.SafeLoader):
+    """YAML without anchors and aliases: a few hundred bytes of nested aliases ("billion laughs")
+    expand to gigabytes, and a registry has no use for them."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise RegistryError(f"anchors and aliases (&name, *name) are not allowed in {FILE_NAME} "
+                                f"(line {event.start_mark.line + 1})")
+        return super().compose_node(parent, index)
+
+
+def _short(value: object, limit: int = 60) -> str:
+    """repr of a value from the file, cut to `limit` characters for a message."""
+    return _cut(repr(value), limit)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _capped(issues: list[IngestIssue], what: str) -> list[IngestIssue]:
+    """The first MAX_WARNINGS issues, and one line saying how many more there are."""
+    if len(issues) <= MAX_WARNINGS:
+        return issues
+    more = len(issues) - MAX_WARNINGS
+    return [*issues[:MAX_WARNINGS], _issue(f"and {more} more entries {what}: fix the first ones to see the rest")]
+
+
 def _parse(text: str) -> tuple[list[Entry], list[str]]:
     """Entries of a registry file and a message per entry that was left out. RegistryError when the
     file as a whole cannot be read."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_PlainLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
@@ -186,21 +221,48 @@ def _parse(text: str) -> tuple[list[Entry], list[str]]:
 
 def load_registry(folder: str | Path) -> tuple[Registry, list[IngestIssue]]:
     """The registry of a briefing folder and warnings about it. A missing file is an empty registry;
-    a file that cannot be read is ignored with a warning (never an exception)."""
+    a file that cannot be read is ignored with a warning (never an exception).
+
+    The file is parsed once per change: every page run asks for it, and the answer is kept under the
+    file's inode, size and times.
+    """
     path = Path(folder) / FILE_NAME
     try:
-        raw = path.read_bytes()
+        st = path.stat()
     except FileNotFoundError:
         return Registry(path=path), []
     except OSError as exc:
         return Registry(path=path), [_issue(f"cannot be read ({exc.strerror}): the actor registry was ignored")]
+    stamp = (str(path.resolve()), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    with _read_lock:
+        known = _read_cache.get(stamp)
+    if known is None:
+        known = _read(path, st.st_size)
+        with _read_lock:
+            _read_cache[stamp] = known
+            while len(_read_cache) > 32:
+                _read_cache.pop(next(iter(_read_cache)))
+    registry, issues = known
+    return registry, list(issues)
+
+
+def _read(path: Path, size: int) -> tuple[Registry, tuple[IngestIssue, ...]]:
+    if size > MAX_BYTES:
+        return Registry(path=path), (_issue(
+            f"is {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB an actor registry may be: the actor "
+            "registry was ignored; fix the file or delete it"),)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Registry(path=path), (_issue(f"cannot be read ({exc.strerror}): the actor registry was ignored"),)
     digest = hashlib.sha256(raw).hexdigest()
     try:
         entries, problems = _parse(raw.decode("utf-8-sig"))
     except (RegistryError, UnicodeDecodeError) as exc:
-        return Registry(digest=digest, path=path), [
-            _issue(f"{exc}: the actor registry was ignored; fix the file or delete it")]
-    return Registry(tuple(entries), digest, path), [_issue(p) for p in problems]
+        return Registry(digest=digest, path=path), (
+            _issue(f"{exc}: the actor registry was ignored; fix the file or delete it"),)
+    issues = _capped([_issue(p) for p in problems], "were ignored")
+    return Registry(tuple(entries), digest, path), tuple(issues)
 
 
 # --- applying ---------------------------------------------------------------------------------
@@ -219,8 +281,8 @@ def apply_registry(actors: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.Data
     issues: list[IngestIssue] = []
     for n, entry in enumerate(registry.entries, start=1):
         for message in table.apply(entry):
-            issues.append(_issue(f"entry {entry.number or n} ({entry.describe()}): {message}"))
-    return (*table.tables(mentions, quotes, events), issues)
+            issues.append(_issue(f"entry {entry.number or n} ({_cut(entry.describe(), 80)}): {message}"))
+    return (*table.tables(mentions, quotes, events), _capped(issues, "matched nothing"))
 
 
 class _ActorTable:
@@ -236,14 +298,14 @@ class _ActorTable:
         if ref in self.rows:
             return ref, None
         if ref in self.moved:
-            return self.moved[ref], None if self.moved[ref] else f"actor {ref!r} was hidden by an earlier entry"
+            return self.moved[ref], None if self.moved[ref] else f"actor {_short(ref)} was hidden by an earlier entry"
         for column in ("name", "aliases"):
             hits = [i for i, r in self.rows.items() if fold(ref) in _folded(r.get(column))]
             if len(hits) == 1:
                 return hits[0], None
             if len(hits) > 1:
-                return None, f"{ref!r} names several actors ({', '.join(sorted(hits))}): use an actor_id"
-        return None, f"no actor named {ref!r}"
+                return None, f"{_short(ref)} names several actors ({', '.join(sorted(hits))}): use an actor_id"
+        return None, f"no actor named {_short(ref)}"
 
     def apply(self, entry: Entry) -> list[str]:
         found, problems = [], []

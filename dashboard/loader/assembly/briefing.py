@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,9 +22,11 @@ from dashboard.loader.actors.registry import apply_registry, load_registry
 from dashboard.loader.actors.registry import FILE_NAME as REGISTRY_FILE
 from dashboard.loader.edits.corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
 from dashboard.loader.settings import Settings
-from dashboard.loader.reading.sources import Article, IngestIssue, read_folder
+from dashboard.loader.reading.folder import read_folder
+from dashboard.loader.reading.sources import Article, IngestIssue
 
 log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]  # progress(articles done, articles in all)
 
 
 class FolderNotFound(FileNotFoundError):
@@ -62,6 +64,7 @@ def load_briefing(
     use_cache: bool = True,
     settings: Settings | None = None,
     nlp: Language | None = None,
+    progress: Progress | None = None,
     **overrides: object,
 ) -> Briefing:
     """Read every article in `folder` and build the briefing's tables.
@@ -71,6 +74,8 @@ def load_briefing(
     use_cache: False parses every article again and writes nothing.
     settings / overrides: a `Settings`, or its fields by name (model="en_core_web_sm", n_process=2).
     nlp: an already loaded pipeline from `build_nlp(settings.model)`, so a long-running app loads it once.
+    progress: called as progress(done, total) with the articles analysed so far (cached ones count as
+        done at once), so a caller can show how far a long load has come.
     """
     settings = replace(settings or Settings(), **overrides)  # type: ignore[arg-type]
     path = Path(folder)
@@ -81,8 +86,10 @@ def load_briefing(
     key = briefing_cache_key(path, articles, settings)
     hit = cache.get_briefing(key)
     if isinstance(hit, dict):
+        if progress:
+            progress(len(articles), len(articles))
         return Briefing(folder=str(path), **hit["tables"], issues=[*issues, *hit["issues"]])
-    results = analyse_articles(articles, settings, cache, nlp=nlp)
+    results = analyse_articles(articles, settings, cache, nlp=nlp, progress=progress)
     briefing = assemble(str(path), articles, results, issues)
     cache.put_briefing(key, {"tables": briefing.tables(), "issues": [i for i in briefing.issues if i not in issues]})
     return briefing
@@ -104,21 +111,31 @@ def article_cache_key(article: Article, settings: Settings) -> str:
 
 
 def analyse_articles(articles: list[Article], settings: Settings, cache: ArticleCache, *,
-                     nlp: Language | None = None) -> dict[str, ArticleTables]:
+                     nlp: Language | None = None, progress: Progress | None = None) -> dict[str, ArticleTables]:
     """Per-article tables, from the cache where it has them, else through spaCy in batches."""
     results: dict[str, ArticleTables] = {}
     todo: list[Article] = []
+    hits = cache.get_many([article_cache_key(article, settings) for article in articles])
     for article in articles:
-        hit = cache.get(article_cache_key(article, settings))
+        hit = hits.get(article_cache_key(article, settings))
         if isinstance(hit, ArticleTables):
             results[article.article_id] = hit
         else:
             todo.append(article)
+    if progress:
+        progress(len(results), len(articles))
 
     def keep(done: Iterable[tuple[Article, ArticleTables]]) -> None:
+        batch: list[tuple[str, ArticleTables]] = []
         for article, result in done:
             results[article.article_id] = result
-            cache.put(article_cache_key(article, settings), result)
+            batch.append((article_cache_key(article, settings), result))
+            if len(batch) >= settings.batch_size:  # kept as it goes: a load cut short keeps what it did
+                cache.put_many(batch)
+                batch = []
+            if progress:
+                progress(len(results), len(articles))
+        cache.put_many(batch)
 
     workers = worker_count(settings.n_process, len(todo), settings.batch_size)
     if workers > 1:

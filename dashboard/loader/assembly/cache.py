@@ -1,14 +1,48 @@
-"""The on-disk cache of per-article results, keyed by content and pipeline version."""
+"""The on-disk cache of per-article results and assembled briefings, keyed by content and pipeline version.
+
+Nothing in it can run code when read: tables are Parquet, everything else JSON (never pickle, which
+runs whatever a crafted file tells it to). Per-article results are kept a batch of articles to an
+entry, whole briefings one to an entry. Every entry is checked against the shape the loader
+expects (tables, columns, dtypes, keys) when it is read; one that does not fit is a miss, logged and
+rebuilt, never an error.
+"""
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
-import pickle
-import tempfile
+import shutil
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dashboard.loader import schema
+from dashboard.loader.assembly.analysis import ArticleTables
+from dashboard.loader.reading.sources import IngestIssue
+from dashboard.loader.vocabulary import atomic_write
+
 log = logging.getLogger(__name__)
+
+FORMAT = 2  # bumped when the layout of an entry changes
+PER_ARTICLE = ("sentences", "mentions", "quotes", "events")
+BRIEFING_TABLES = tuple(schema.TABLES)
+# Columns of a per-article table that name actors by their within-article keys: the assembly turns
+# them into the schema's actor ids and drops them.
+ARTICLE_KEYS: dict[str, frozenset[str]] = {
+    "sentences": frozenset(),
+    "mentions": frozenset({"key", "kind", "role", "affiliation_key"}),
+    "quotes": frozenset({"speaker_key", "about_keys"}),
+    "events": frozenset({"actor_keys"}),
+}
+
+
+class BadEntry(ValueError):
+    """A cache entry that is not of the shape the loader writes."""
 
 
 def default_cache_dir() -> Path:
@@ -30,8 +64,8 @@ def cache_key(*parts: object) -> str:
 
 
 class ArticleCache:
-    """One pickle per article result, and a few whole briefings; a broken or unreadable entry is a
-    miss, never an error."""
+    """Per-article results (a folder of Parquet tables per batch) and a few whole briefings (a folder of
+    Parquet tables each); a broken, unreadable or misshapen entry is a miss, never an error."""
 
     # Whole briefings are large (tens of MB at thousands of articles) and one folder makes a new one
     # on every edit: only the most recently used are kept.
@@ -46,67 +80,198 @@ class ArticleCache:
                 log.warning("cache folder %s unusable (%s): loading without a cache", folder, exc)
                 self.folder = None
 
-    def get(self, key: str) -> object | None:
-        """The per-article result stored under `key`, or None."""
-        return None if self.folder is None else _load(self.folder / f"{key}.pkl")
+    def get_many(self, keys: list[str]) -> dict[str, ArticleTables]:
+        """The per-article results stored under any of `keys` (key -> result); the others are misses."""
+        if self.folder is None or not keys:
+            return {}
+        wanted, found = set(keys), {}
+        for shard in _shards(self.folder / "articles"):
+            try:
+                index = _shard_index(shard)
+                if wanted.isdisjoint(index):
+                    continue
+                found.update({k: v for k, v in read_shard(shard, index).items() if k in wanted})
+            except Exception as exc:  # whatever is in the files, the articles are analysed again
+                log.warning("cache entry %s unusable (%s): rebuilding it", shard.name, _why(exc))
+        return found
 
-    def put(self, key: str, value: object) -> None:
-        """Store a per-article result under `key`."""
-        if self.folder is not None:
-            _dump(self.folder, f"{key}.pkl", value)
+    def put_many(self, items: list[tuple[str, ArticleTables]]) -> None:
+        """Store per-article results (key, result) together in one entry: one entry per batch of
+        articles, so a load reads a few files, not one per article."""
+        if self.folder is None or not items:
+            return
+        try:
+            _write_dir(self.folder / "articles", uuid.uuid4().hex, lambda tmp: write_shard(tmp, items))
+        except (OSError, pa.ArrowException, TypeError, ValueError) as exc:
+            log.warning("could not write cache entry (%s)", exc)
 
-    def get_briefing(self, key: str) -> object | None:
-        """The assembled briefing stored under `key`, or None: a warm load reads one file, not one per article."""
+    def get_briefing(self, key: str) -> dict | None:
+        """The assembled briefing stored under `key` ({"tables": {...}, "issues": [...]}), or None: a warm
+        load reads one entry, not one per article."""
         if self.folder is None:
             return None
-        path = self.folder / "briefings" / f"{key}.pkl"
-        value = _load(path)
-        if value is not None:
-            try:
-                os.utime(path)  # most recently used: kept by the pruning in put_briefing
-            except OSError:
-                pass
+        entry = self.folder / "briefings" / key
+        if not entry.is_dir():
+            return None
+        try:
+            value = read_briefing(entry)
+        except Exception as exc:  # whatever is in the files, the briefing is assembled again
+            log.warning("cached briefing %s unusable (%s): rebuilding it", key, _why(exc))
+            return None
+        try:
+            os.utime(entry)  # most recently used: kept by the pruning in put_briefing
+        except OSError:
+            pass
         return value
 
-    def put_briefing(self, key: str, value: object) -> None:
+    def put_briefing(self, key: str, value: dict) -> None:
         """Store an assembled briefing under `key`, dropping the least recently used beyond KEEP_BRIEFINGS."""
         if self.folder is None:
             return
         folder = self.folder / "briefings"
         try:
-            folder.mkdir(exist_ok=True)
-        except OSError as exc:
+            _write_dir(folder, key, lambda tmp: write_briefing(tmp, value))
+        except (OSError, pa.ArrowException, TypeError, ValueError) as exc:
             log.warning("could not write cache entry (%s)", exc)
             return
-        _dump(folder, f"{key}.pkl", value)
         try:
-            entries = sorted(folder.glob("*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+            entries = sorted((p for p in folder.iterdir() if not p.name.startswith(".")),
+                             key=lambda p: p.stat().st_mtime, reverse=True)
             for old in entries[self.KEEP_BRIEFINGS:]:
-                old.unlink(missing_ok=True)
+                shutil.rmtree(old, ignore_errors=True)
         except OSError as exc:  # another process pruned at the same time
             log.debug("pruning cached briefings: %s", exc)
 
 
-def _load(path: Path) -> object | None:
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except FileNotFoundError:
-        return None
-    except Exception as exc:  # a half-written or stale entry is rebuilt
-        log.warning("cache entry %s unreadable (%s): rebuilding it", path.name, exc)
-        return None
+def _why(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {str(exc)[:200]}"
 
 
-def _dump(folder: Path, name: str, value: object) -> None:
-    """Write through a temporary file, so a reader never sees half an entry."""
-    tmp = None
+def _write_dir(parent: Path, name: str, write: Callable[[Path], None]) -> None:
+    """Write an entry folder whole into a hidden folder, then rename it into place: a reader sees all
+    of it or none."""
+    tmp = parent / f".{name}.{uuid.uuid4().hex}.tmp"
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / name)
-    except (OSError, pickle.PicklingError) as exc:
-        log.warning("could not write cache entry (%s)", exc)
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+        tmp.mkdir(parents=True)
+        write(tmp)
+        shutil.rmtree(parent / name, ignore_errors=True)
+        os.rename(tmp, parent / name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _shards(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    except OSError:
+        return []
+
+
+# --- per-article entries: a Parquet file per table for a batch of articles, and their keys as JSON ---------
+
+ENTRY = "_entry"  # the column that says which cache key a row belongs to
+# Arrow types a per-article column may have (anything else is not one of ours).
+ARROW_TYPES = (pa.types.is_integer, pa.types.is_floating, pa.types.is_boolean, pa.types.is_string,
+               pa.types.is_large_string, pa.types.is_timestamp, pa.types.is_null)
+
+
+def write_shard(folder: Path, items: list[tuple[str, ArticleTables]]) -> None:
+    """Write per-article results into `folder`: each table stacked, with the key of every row."""
+    for table in PER_ARTICLE:
+        frames = [getattr(result, table).assign(**{ENTRY: key}) for key, result in items]
+        stacked = pd.concat(frames, ignore_index=True)
+        pq.write_table(pa.Table.from_pandas(stacked, preserve_index=False), folder / f"{table}.parquet")
+    keys = {key: result.article_id for key, result in items}
+    atomic_write(folder / "keys.json", json.dumps({"format": FORMAT, "keys": keys}).encode("utf-8"))
+
+
+def _shard_index(folder: Path) -> dict[str, str]:
+    data = json.loads((folder / "keys.json").read_bytes())
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("keys"), dict) \
+            or not all(isinstance(k, str) and isinstance(v, str) for k, v in data["keys"].items()):
+        raise BadEntry("keys: not a list of entries")
+    return data["keys"]
+
+
+def _check_shard_table(arrow: pa.Table, table: str) -> list[str]:
+    """The list columns of a stored per-article table; BadEntry when its columns or types are not the loader's."""
+    columns = set(arrow.column_names) - {ENTRY}
+    allowed = set(schema.TABLES[table]) - {"article_id"} | ARTICLE_KEYS[table]
+    if ENTRY not in arrow.column_names or not columns <= allowed or not ARTICLE_KEYS[table] <= columns:
+        raise BadEntry(f"{table}: columns {sorted(columns)} are not the loader's")
+    lists = []
+    for name, kind in zip(arrow.column_names, arrow.schema.types):
+        if pa.types.is_list(kind) and (pa.types.is_string(kind.value_type) or pa.types.is_null(kind.value_type)):
+            lists.append(name)
+        elif not any(check(kind) for check in ARROW_TYPES):
+            raise BadEntry(f"{table}.{name}: type {kind} is not the loader's")
+    return lists
+
+
+def read_shard(folder: Path, index: dict[str, str]) -> dict[str, ArticleTables]:
+    """The per-article results `write_shard` wrote, checked against the loader's columns and types."""
+    parts: dict[str, dict[str, pd.DataFrame]] = {key: {} for key in index}
+    for table in PER_ARTICLE:
+        arrow = pq.read_table(folder / f"{table}.parquet")
+        lists = _check_shard_table(arrow, table)
+        df = arrow.to_pandas()
+        for name in lists:  # Parquet gives arrays; the tables hold lists of str
+            df[name] = [v if v is not None else [] for v in arrow.column(name).to_pylist()]
+        keys = df.pop(ENTRY).tolist()
+        if not set(keys) <= set(index):
+            raise BadEntry(f"{table}: rows of an entry not in the index")
+        # rows of one entry are contiguous: slices, not a groupby (thousands of small frames)
+        empty = df.iloc[0:0]
+        start = 0
+        for i in range(1, len(keys) + 1):
+            if i == len(keys) or keys[i] != keys[start]:
+                parts[keys[start]][table] = df.iloc[start:i].reset_index(drop=True)
+                start = i
+        for key in index:
+            parts[key].setdefault(table, empty)
+    return {key: ArticleTables(article_id=index[key], **tables) for key, tables in parts.items()}
+
+
+# --- whole briefings: a folder of Parquet tables and the issues as JSON ----------------------------------
+
+def _list_columns(table: str) -> list[str]:
+    return [c for c in schema.TABLES[table] if schema.field(table, c).dtype == "object"]
+
+
+def write_briefing(folder: Path, value: dict) -> None:
+    """Write {"tables": {name: frame}, "issues": [IngestIssue]} into `folder`."""
+    for name in BRIEFING_TABLES:
+        pq.write_table(pa.Table.from_pandas(value["tables"][name], preserve_index=False),
+                       folder / f"{name}.parquet", compression="snappy")
+    issues = [{"file": i.file, "level": i.level, "message": i.message} for i in value["issues"]]
+    data = json.dumps({"format": FORMAT, "issues": issues}, ensure_ascii=False).encode("utf-8")
+    atomic_write(folder / "issues.json", data)
+
+
+def read_briefing(folder: Path) -> dict:
+    """The tables and issues `write_briefing` wrote, each table checked against the schema (columns,
+    dtypes); BadEntry when they do not match."""
+    tables = {}
+    for name in BRIEFING_TABLES:
+        arrow = pq.read_table(folder / f"{name}.parquet")
+        df = arrow.to_pandas()
+        want = schema.empty(name).dtypes
+        got = df.dtypes
+        if list(df.columns) != list(want.index) or [str(d) for d in got] != [str(d) for d in want]:
+            raise BadEntry(f"{name}: columns or dtypes differ from the schema")
+        for column in _list_columns(name):  # Parquet gives arrays; the tables hold lists of str
+            values = arrow.column(column).to_pylist()
+            if not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in values if v is not None):
+                raise BadEntry(f"{name}.{column}: not lists of names")
+            df[column] = [v if v is not None else [] for v in values]
+        tables[name] = df
+    data = json.loads((folder / "issues.json").read_bytes())
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("issues"), list):
+        raise BadEntry("issues: not a list of issues")
+    issues = []
+    for row in data["issues"]:
+        if not isinstance(row, dict) or set(row) != {"file", "level", "message"} \
+                or not all(isinstance(v, str) for v in row.values()):
+            raise BadEntry("issues: an issue without file, level and message")
+        issues.append(IngestIssue(**row))
+    return {"tables": tables, "issues": issues}

@@ -49,8 +49,8 @@ from dashboard.loader.parsing.batches import analyse_batch
 from dashboard.loader.assembly.cache import cache_key
 from dashboard.loader.parsing.pipeline import build_nlp
 from dashboard.loader.settings import Settings
-from dashboard.loader.reading.sources import (SIDECAR_SUFFIXES, Article, IngestIssue, list_article_files, no_articles_issue,
-                      read_article)
+from dashboard.loader.reading.folder import list_article_files, no_articles_issue
+from dashboard.loader.reading.sources import SIDECAR_SUFFIXES, Article, IngestIssue, read_article
 
 PER_ARTICLE = ("sentences", "mentions", "quotes", "events")
 ARTICLE_FIELDS = [f.name for f in dataclasses.fields(Article)]

@@ -14,10 +14,13 @@ SPEECH_VERBS = frozenset({
     "threaten", "declare", "reply", "respond", "remark", "write", "tweet", "testify", "allege", "contend",
     "concede", "disclose", "indicate", "reiterate", "demand", "ask", "advise", "assure", "remind", "inform",
     "notify", "complain", "call", "maintain", "observe", "mention", "proclaim", "counter", "retort",
+    # verbs of judging aloud and of speaking out
+    "slam", "blast", "lament", "praise", "condemn", "hail", "applaud", "boast", "hint", "speculate", "clarify",
+    "elaborate", "point", "speak", "quip", "estimate",
 })
 
 # Verbs that introduce a quotation set beside them ('"...," he continued') but report nothing on their own.
-QUOTING_VERBS = frozenset({"continue", "quip", "joke", "shout", "exclaim", "recall", "conclude", "laugh", "speak"})
+QUOTING_VERBS = frozenset({"continue", "joke", "shout", "exclaim", "recall", "conclude", "laugh"})
 
 # Verbs that give a thing a name ("referred to X as the 'Butcher of Gaza'"): they attribute a quoted
 # name to their subject, though only some of them report speech on their own.
@@ -26,8 +29,27 @@ NAMING_VERBS = frozenset({"call", "describe", "refer", "label", "dub", "brand", 
 # Speech verbs that report nothing unless a clause follows: "added 500 jobs", "maintains a zone".
 CLAUSE_ONLY = frozenset({
     "say", "declare", "add", "note", "explain", "insist", "argue", "maintain", "stress", "observe", "write", "reply",
-    "respond", "remark", "counter", "retort", "indicate", "tweet", "mention", "suggest",
+    "respond", "remark", "counter", "retort", "indicate", "tweet", "mention", "suggest", "boast", "hint",
+    "speculate", "clarify", "elaborate", "point", "speak", "quip", "lament", "estimate",
+    # judging aloud reports words only with a clause or a quotation: 'condemned the strikes' is an act
+    "slam", "blast", "praise", "condemn", "hail", "applaud",
 })
+
+# Senses of speech verbs that report no words, told apart by the words around the verb:
+# - a particle the verb needs to be speech ('pointed out that', not 'pointed to the chart');
+PARTICLE_NEEDED: dict[str, frozenset[str]] = {"point": frozenset({"out"})}
+# - objects that make the verb an act ('claimed the title', 'told the difference', 'called the meeting');
+ACT_OBJECTS: dict[str, frozenset[str]] = {
+    "claim": frozenset({"title", "life", "victory", "seat", "prize", "medal", "crown", "championship", "win",
+                        "trophy"}),
+    "tell": frozenset({"difference", "time", "truth", "apart"}),
+    "call": frozenset({"meeting", "election", "strike", "halt", "vote", "timeout", "session"}),
+}
+# - a second object, the thing withheld or given ('denied the visitors a goal', 'promised them a rise' is
+#   still speech, so only these verbs);
+NO_DOUBLE_OBJECT = frozenset({"deny"})
+# - a preposition alone, naming whom one answers to ('reports to the chief executive').
+ACT_PREPS: dict[str, frozenset[str]] = {"report": frozenset({"to"})}
 
 # Speech verbs whose direct object is the person addressed ("told Netanyahu"), not what was said.
 ADDRESSEE_VERBS = frozenset({
@@ -55,31 +77,6 @@ CONTENT_PREPS: dict[str, frozenset[str]] = {
 # "shares rose after Apple announced" reports no words.
 TIME_MARKS = frozenset({"after", "before", "when", "while", "since", "until", "once", "because", "if"})
 
-# Nouns that name a person by office. A noun matches a person whose role contains it.
-ROLE_NOUNS = frozenset({
-    "minister", "president", "chancellor", "premier", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "chairman", "chairwoman", "chair", "chief", "ceo", "director", "governor", "senator",
-    "ambassador", "envoy", "king", "queen", "prince", "mayor", "judge", "justice", "commander", "general",
-    "founder", "executive", "officer", "leader", "head", "analyst", "economist", "prosecutor", "lawyer",
-})
-
-# Nouns that name an organisation by its type: "the ministry" -> the organisation whose name holds it.
-ORG_NOUNS = frozenset({
-    "ministry", "department", "agency", "court", "bank", "council", "commission", "committee", "army",
-    "union", "party", "parliament", "office", "board", "fund", "authority", "administration", "institute",
-    "organization", "organisation", "association", "exchange", "regulator",
-})
-
-# Organisation nouns that fit any company: "the company said" -> the most recent organisation.
-COMPANY_NOUNS = frozenset({
-    "company", "firm", "carrier", "airline", "automaker", "carmaker", "manufacturer", "maker", "planemaker",
-    "group", "giant", "corporation", "retailer", "lender", "insurer", "conglomerate", "producer", "supplier",
-    "developer", "operator", "startup",
-})
-
-# Nouns that stand for a country: "the country", "the government".
-COUNTRY_NOUNS = frozenset({"country", "nation", "government", "kingdom", "republic"})
-
 # Subjects that are sources even when no actor can be named: "analysts said", "a report said".
 SOURCE_NOUNS = frozenset({
     "analyst", "expert", "economist", "executive", "official", "spokesman", "spokeswoman", "spokesperson",
@@ -92,15 +89,10 @@ SOURCE_NOUNS = frozenset({
 # Pronouns that stand for a source even when it cannot be resolved: "he said", "some say".
 SOURCE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "someone", "somebody", "some", "many", "others"})
 
-# Which actor kinds a pronoun can stand for: 'he' is never a country.
-PRONOUN_KINDS: dict[str, frozenset[str]] = {
-    "he": frozenset({"person"}),
-    "she": frozenset({"person"}),
-    "it": frozenset({"organization", "country"}),
-    "they": frozenset({"organization", "country", "group"}),
-}
+# Page furniture a saved web page leaves in the text: neither a cue nor a quote stands in these lines.
+FURNITURE_LABELS = ("read more", "also read", "related", "see also", "watch", "listen", "more on this")
+FURNITURE_LINES = ("advertisement", "article continues below", "article continued below", "story continues below",
+                   "continue reading", "continue reading below", "sign up for our newsletter")
 
-# Kinds of mention that can speak; places cannot.
-SPEAKER_KINDS = frozenset({"person", "organization", "country", "group"})
-
-QUOTE_MARK_CHARS = frozenset('"“”«»„')
+# Verbs that say a speech act did not happen: "declined to comment", "refused to say".
+REFUSALS = frozenset({"decline", "refuse", "fail", "avoid"})

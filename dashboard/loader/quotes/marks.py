@@ -1,346 +1,174 @@
-"""Direct quotes: pairing quotation marks in the raw text, then finding the cue and speaker of each.
+"""Quotation marks paired in raw text: where each quotation starts and ends.
 
-Marks are paired on characters, not tokens, so a quote keeps its exact offsets whatever the tokenizer
-did; a mark that cannot be paired is dropped on its own and never shifts the pairing of the marks
-after it. A quote then takes the cue beside it ('"...," Trump told Netanyahu') or above it in the
-parse (what it described as "provocative assaults"), or carries on the speaker of the quote before.
+Pure text work (no parse, no speakers). Marks are paired on characters, not tokens, so a quote keeps
+its exact offsets whatever the tokenizer did; a mark that cannot be paired is dropped on its own and
+never shifts the pairing of the marks after it.
+
+Double marks (straight, curly, angle, and the typewriter pairs `` '' ) are paired first. Single marks
+(‘British’ style, or straight ones) are paired outside them, told apart from apostrophes: inside a
+word (don’t, O'Reilly), before a decade (the ’90s), or after a plural's s (the Joneses’ house) when a
+later mark can close the quote. A quotation nested in another is part of it, not a quote of its own.
 """
 from __future__ import annotations
 
-import logging
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from dashboard.loader.vocabulary import (
+    DOUBLE_CLOSING,
+    DOUBLE_MARKS,
+    DOUBLE_OPENING,
+    DOUBLE_STRAIGHT,
+    DOUBLE_TYPEWRITER,
+    SINGLE_CLOSING,
+    SINGLE_MARKS,
+    SINGLE_OPENING,
+    SINGLE_STRAIGHT,
+)
 
-from dashboard.loader.quotes.cues import NAMING_VERBS, QUOTE_MARK_CHARS
-from dashboard.loader.quotes.speakers import NOBODY, Speaker
-
-if TYPE_CHECKING:
-    from dashboard.loader.quotes.extract import ArticleQuotes
-
-log = logging.getLogger(__name__)
-
-OPENING = "“«„"
-CLOSING = "”»"
-MARKS = re.compile(r'["“”«»„]')
+DOUBLE = re.compile("|".join(re.escape(m) for m in DOUBLE_TYPEWRITER) + "|[" + re.escape(DOUBLE_MARKS) + "]")
+SINGLE = re.compile("[" + re.escape(SINGLE_MARKS) + "]")
+DECADE = re.compile(r"\d\ds?\b")
+# Words that begin with an apostrophe where letters were left out: rock 'n' roll, 'em, 'til.
+ELIDED = re.compile(r"(?:n|em|til|cause|bout|tis|twas)\b", re.IGNORECASE)
 # Characters after which a straight mark opens a quote, and before which it closes one.
-OPENS_AFTER = set("([{—–-/:;‘'")
-CLOSES_BEFORE = set(".,;:!?)]}—–-…’'")
+STRAIGHT = set(SINGLE_STRAIGHT + DOUBLE_STRAIGHT)
+OPENS_AFTER = set("([{—–-/:;") | set(SINGLE_OPENING) | set(DOUBLE_OPENING) | STRAIGHT
+CLOSES_BEFORE = set(".,;:!?)]}—–-…") | set(SINGLE_CLOSING) | set(DOUBLE_CLOSING) | STRAIGHT
 # A quote longer than this is two stray marks, not a quotation.
 MAX_QUOTE_CHARS = 2000
-# Punctuation after which a quotation starts a clause of its own.
-CLAUSE_BREAKS = frozenset({",", ":", ";", "—", "–", "-", "--", "("})
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-# Small words a quoted title may hold in lower case: "Butcher of Gaza", "Back to the Mac".
-MINOR_WORDS = frozenset({"of", "the", "a", "an", "and", "to", "for", "in", "on", "at", "by", "with", "or"})
-# How many steps up the parse (prepositions not counted) a cue may stand from the quote it governs.
-MAX_HOPS = 3
-# Quoted words with no cue are kept (speaker unknown) only when they read as a quotation.
-MIN_UNCUED_WORDS = 4
 
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    """The text between a pair of marks: `start`/`end` are offsets of the quoted words, marks excluded."""
+    """The text between a pair of marks: `start`/`end` are offsets of the quoted words, marks excluded;
+    `opening`/`closing` are the offsets of the marks themselves (-1 for a quote a paragraph ended)."""
 
     start: int
     end: int
     closed: bool = True  # False: the paragraph ended it and the next paragraph opens with a mark again
+    opening: int = field(default=-1, compare=False)
+    closing: int = field(default=-1, compare=False)
 
 
-def _direction(text: str, i: int) -> str:
+@dataclass(frozen=True)
+class _Mark:
+    at: int
+    length: int
+    way: str  # open, close, either, weak (closes only when no later mark can)
+
+
+def _double_way(text: str, i: int, mark: str) -> str:
     """'open', 'close', 'either' (context decides) or 'skip' (a mark inside a word: rock"n"roll)."""
     before = text[i - 1] if i > 0 else "\n"
-    after = text[i + 1] if i + 1 < len(text) else "\n"
+    after = text[i + len(mark)] if i + len(mark) < len(text) else "\n"
     if before.isalnum() and after.isalnum():
         return "skip"
-    free_before = before.isspace() or before in OPENS_AFTER or before in OPENING
-    free_after = after.isspace() or after in CLOSES_BEFORE or after in CLOSING
+    free_before = before.isspace() or before in OPENS_AFTER
+    free_after = after.isspace() or after in CLOSES_BEFORE
     context = "open" if free_before and not free_after else "close" if free_after and not free_before else "either"
-    glyph = "open" if text[i] in OPENING else "close" if text[i] in CLOSING else None
+    glyph = "open" if mark in DOUBLE_OPENING or mark == "``" else "close" if mark in DOUBLE_CLOSING else None
     if glyph is None:
         return context
     # A curly mark set the wrong way round ("hello“) follows its context, not its shape.
     return glyph if context in ("either", glyph) else "either"
 
 
-def _trimmed(text: str, start: int, end: int, closed: bool) -> QuoteSpan | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return QuoteSpan(start, end, closed) if end > start else None
+def _single_way(text: str, i: int) -> str:
+    """How a single mark reads: 'open', 'close', 'weak' (an s' that may be a possessive) or 'skip'
+    (an apostrophe, or a mark the context cannot place)."""
+    mark = text[i]
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if before.isalnum() and after.isalnum():
+        return "skip"  # don’t, O'Reilly
+    if DECADE.match(text, i + 1) and not before.isalnum():
+        return "skip"  # the ’90s
+    closes_n = i >= 2 and text[i - 1] in "nN" and text[i - 2] in SINGLE_MARKS
+    if ELIDED.match(text, i + 1) and not before.isalnum() or closes_n:
+        return "skip"  # rock ’n’ roll, 'em
+    free_before = before.isspace() or before in OPENS_AFTER
+    free_after = after.isspace() or after in CLOSES_BEFORE
+    if free_before == free_after:
+        return "skip"
+    context = "open" if free_before else "close"
+    glyph = "open" if mark in SINGLE_OPENING else "close" if mark in SINGLE_CLOSING else context
+    if glyph != context:
+        return "skip"
+    if context == "close" and before in "sS" and after.isspace():
+        return "weak"  # 'the players’ union' or 'it was the best of times’ he said'
+    return context
 
 
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Every span between paired double quotation marks, in text order."""
-    spans: list[QuoteSpan | None] = []
-    open_at: int | None = None
-    for match in MARKS.finditer(text):
-        i = match.start()
-        way = _direction(text, i)
-        if way == "skip":
-            continue
-        if open_at is not None and i - open_at > MAX_QUOTE_CHARS:
+def _pair(text: str, marks: list[_Mark], *, single: bool) -> list[QuoteSpan]:
+    """Spans between paired marks, in text order."""
+    spans: list[QuoteSpan] = []
+    open_at: _Mark | None = None
+    for n, mark in enumerate(marks):
+        if open_at is not None and mark.at - open_at.at > MAX_QUOTE_CHARS:
             open_at = None
         if open_at is None:
-            if way != "close":  # a closing mark with nothing open is a stray: leave it
-                open_at = i
+            if mark.way in ("open", "either"):  # a closing mark with nothing open is a stray: leave it
+                open_at = mark
             continue
-        if way != "open":
-            spans.append(_trimmed(text, open_at + 1, i, True))
+        newline = text.rfind("\n", open_at.at, mark.at)
+        if mark.way in ("close", "either", "weak"):
+            if single and newline != -1:
+                open_at = None  # a single mark is an apostrophe or a stray far more often than a long quote
+                continue
+            if mark.way == "weak" and _closes_later(text, marks[n + 1:], mark.at):
+                continue
+            spans.append(_span(text, open_at, mark.at, True, mark.at))
             open_at = None
             continue
         # An opening mark while a quote is open: news style reopens a quote at each new paragraph and
         # leaves the paragraph before unclosed; anywhere else the earlier mark was a stray.
-        newline = text.rfind("\n", open_at, i)
-        if newline != -1 and not text[newline:i].strip():
-            spans.append(_trimmed(text, open_at + 1, newline, False))
-        open_at = i
-    return [s for s in spans if s is not None]
+        if newline != -1 and not text[newline:mark.at].strip():
+            spans.append(_span(text, open_at, newline, False, -1))
+        open_at = mark
+    return [s for s in spans if s.end > s.start]
 
 
-@dataclass
-class _Direct:
-    """A direct quote kept, with what the next quote needs to carry its speaker on."""
-
-    row: dict
-    span: QuoteSpan
-    last_sentence: int
-    close_token: int
-    cue: Token | None
-    speaker: Speaker
-
-
-class DirectQuotes:
-    """The direct quotes of one article, over the shared parse, cues and speakers in `ctx`."""
-
-    def __init__(self, ctx: ArticleQuotes) -> None:
-        self.ctx = ctx
-
-    def find(self) -> list[dict]:
-        """Rows of the article's direct quotes, in text order."""
-        kept: list[_Direct] = []
-        for span in self.ctx.spans:
-            try:
-                found = self.direct(span, kept[-1] if kept else None)
-            except Exception:  # a quote the rules cannot read is skipped, never the article
-                log.debug("quote at %d skipped", span.start, exc_info=True)
-                continue
-            if found is not None:
-                kept.append(found)
-        # A paragraph left open by a quote that the next paragraph reopens takes that quote's speaker.
-        for here, after in zip(kept, kept[1:]):
-            if not here.span.closed and here.speaker.key is None and after.speaker.key:
-                here.row.update(speaker_key=after.speaker.key, speaker_text=after.speaker.text,
-                                confidence="carried")
-                here.row["about_keys"] = self.ctx.about(here.span.start, here.span.end, after.speaker.key)
-        return [d.row for d in kept]
-
-    def direct(self, span: QuoteSpan, prev: _Direct | None) -> _Direct | None:
-        """The quote between one pair of marks, or None when the marks hold a name, a term or emphasis."""
-        ctx = self.ctx
-        first = bisect_left(ctx.token_starts, span.start)
-        last = bisect_right(ctx.token_starts, span.end - 1) - 1
-        if first > last or first >= len(ctx.doc):
-            return None
-        words = [t for t in ctx.doc[first:last + 1] if t.is_alpha]
-        if not words:
-            return None
-        # a paragraph that ends inside a quote which the next paragraph reopens is quotation by its form
-        sentence_like = not span.closed or self.reads_as_quotation(words)
-        full = not span.closed or sentence_like and self.opens_clause(first)
-        cue, via = self.cue_for(first, last, full=full, open_end=ctx.text[span.end - 1] in ",?!")
-        speaker = ctx.speaker_of_cue(cue) if cue is not None else NOBODY
-        if _names_it(cue, via) and not speaker.key:
-            return None  # a term nobody is said to have coined: 'commonly called "apps"'
-        namelike = len(words) <= 6 and all(t.text[0].isupper() or t.lower_ in MINOR_WORDS for t in words)
-        if namelike and not (speaker.key and _names_it(cue, via)):
-            return None  # a quoted name or title that nobody is said to have given
-        if len(words) == 1 and not speaker.key:
-            return None  # one quoted word from nobody in particular is emphasis, not a quote
-        s_first, s_last = ctx.sentence_of(first), ctx.sentence_of(last)
-        if cue is None:
-            found = self.named_before_colon(first) or (self.carries(prev, first, s_first) if sentence_like else None)
-            if found is None and (span.start < ctx.title_end or not full):
-                return None  # a headline in quotes, or a phrase nobody is said to have said
-            speaker = found or NOBODY
-        cue_text = ctx.cue_text(cue) if cue is not None else None
-        row = ctx.row("direct", s_first, span.start, span.end, cue_text, speaker)
-        return _Direct(row, span, s_last, last + 1, cue, speaker)
-
-    def opens_clause(self, first: int) -> bool:
-        """Whether a quote stands as a clause of its own: at the start of its sentence, after a colon
-        or comma, or right after its speech verb ('said "..."'), rather than inside another clause."""
-        j = first - 1
-        if j >= 0 and self.ctx.doc[j].text in QUOTE_MARK_CHARS:
-            j -= 1
-        if j < 0 or j < self.ctx.sent_starts[self.ctx.sentence_of(first)]:
+def _closes_later(text: str, rest: list[_Mark], at: int) -> bool:
+    """Whether a later mark in the same paragraph can close the quote, before any mark opens another."""
+    end = text.find("\n", at)
+    for mark in rest:
+        if end != -1 and mark.at > end or mark.way == "open":
+            return False
+        if mark.way == "close":
             return True
-        tok = self.ctx.doc[j]
-        return tok.text in CLAUSE_BREAKS or tok.i in self.ctx.cues
-
-    @staticmethod
-    def reads_as_quotation(words: list[Token]) -> bool:
-        """A sentence's worth of words with a finite verb, not a phrase or a name."""
-        return len(words) >= MIN_UNCUED_WORDS and any(t.tag_ in FINITE for t in words)
-
-    def named_before_colon(self, first: int) -> Speaker | None:
-        """'Secretary of the Air Force James Roche: "No, Sir, ..."': the name before the colon speaks."""
-        doc = self.ctx.doc
-        j = first - 1
-        if j >= 0 and doc[j].text in QUOTE_MARK_CHARS:
-            j -= 1
-        if j < 1 or doc[j].text != ":":
-            return None
-        sp = self.ctx.speakers.of_phrase(doc[j - 1], pronouns=False)
-        if sp.key is None or self.ctx.speakers.at.get(j - 1) is None:
-            return None  # only a name, not any phrase, introduces a quote this way
-        return sp
-
-    def cue_at(self, tok: Token) -> Token | None:
-        """`tok` when it is a cue, or the 'according' hanging from it."""
-        if tok.i in self.ctx.cues:
-            return tok
-        return next((c for c in tok.children if c.i in self.ctx.according), None)
-
-    def cue_for(self, first: int, last: int, *, full: bool, open_end: bool) -> tuple[Token | None, Token | None]:
-        """The cue of the quote on tokens first..last, and its dependent on the way down to the quote
-        when the cue governs it in the parse (None when the cue stands beside the quote).
-
-        A whole quotation looks first beside its marks ('"...," Trump told Netanyahu'), a fragment
-        first up the parse (what it described as "provocative assaults"). `open_end`: the quoted words
-        end in a comma, question or exclamation mark, so an attribution follows."""
-        doc = self.ctx.doc
-        if full:
-            beside = (self.cue_after(last, any_verb=open_end) or self.cue_before(first)
-                      or self.cue_after(last, cross=True))
-            if beside is not None:
-                return beside, None
-        cue, via = self.cue_above(first, last)
-        if cue is not None or full:
-            return cue, via
-        # a fragment takes a cue beside it only across a comma: '"defining moment," he said'
-        comma_after = open_end or doc[min(last + 2, len(doc) - 1)].text == ","
-        after = self.cue_after(last) if comma_after else None
-        before = self.cue_before(first) if first >= 2 and doc[first - 2].text in CLAUSE_BREAKS else None
-        return after or before, None
-
-    def cue_above(self, first: int, last: int) -> tuple[Token | None, Token | None]:
-        """The nearest cue that governs the quote in the parse, at most MAX_HOPS words up (prepositions
-        not counted), and its dependent on the way; never a verb the quote is the subject of ('an
-        individual "with direct knowledge" claimed')."""
-        doc = self.ctx.doc
-        lo, hi = first - 1, last + 1  # the marks belong to the quote
-        best: tuple[Token | None, Token | None] = (None, None)
-        best_hops = MAX_HOPS + 1
-        for tok in doc[first:last + 1]:
-            if lo <= tok.head.i <= hi or tok.is_punct:
-                continue
-            below, anc, hops = tok, tok, 0
-            while anc.head.i != anc.i and hops < best_hops:  # a root is its own head
-                below, anc = anc, anc.head
-                if lo <= anc.i <= hi:
-                    continue
-                if below.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                    break
-                if anc.pos_ != "ADP":
-                    hops += 1
-                cue = self.cue_at(anc)
-                if cue is not None:
-                    if hops < best_hops:
-                        best, best_hops = (cue, below), hops
-                    break
-        return best
-
-    def cue_after(self, last: int, *, cross: bool = False, any_verb: bool = False) -> Token | None:
-        """'"...," Trump told Netanyahu'; with `cross`, also a bare attribution the sentence split left
-        on its own after the mark ('"..."' / 'said Stephen Harper, Prime Minister of Canada.'); with
-        `any_verb`, a verb outside the lexicon too ('"...," enthused the project manager')."""
-        doc = self.ctx.doc
-        seen_word = crossed = False
-        steps = 0
-        for tok in doc[last + 1:min(len(doc), last + 16)]:
-            if tok.is_space:
-                continue
-            if tok.is_sent_start and tok.i > last + 1:
-                if seen_word or crossed or not cross:
-                    return None
-                crossed = True
-            if tok.text in QUOTE_MARK_CHARS:
-                if tok.i <= last + 2:
-                    continue
-                return None
-            steps += 1
-            if steps > 10:
-                return None
-            if tok.i in self.ctx.according:
-                return tok
-            if tok.pos_ == "VERB":
-                if (tok.i in self.ctx.cues or any_verb and steps <= 6) and not (crossed and _reports_something(tok)):
-                    return tok
-                if tok.lemma_ != "quote":
-                    return None
-            if not tok.is_punct:
-                seen_word = True
-        return None
-
-    def cue_before(self, first: int) -> Token | None:
-        """'Fidan said in a statement: "..."'."""
-        doc = self.ctx.doc
-        start = self.ctx.sent_starts[self.ctx.sentence_of(first)]
-        j = first - 1
-        if j >= 0 and doc[j].text in QUOTE_MARK_CHARS:
-            j -= 1
-        steps = 0
-        while j >= start and steps < 8:
-            tok = doc[j]
-            if tok.text in QUOTE_MARK_CHARS:
-                return None
-            if tok.i in self.ctx.according:
-                return tok
-            if tok.pos_ == "VERB":
-                return tok if tok.i in self.ctx.cues else None
-            if not tok.is_space:
-                steps += 1
-            j -= 1
-        return None
-
-    def carries(self, prev: _Direct | None, first: int, s_first: int) -> Speaker | None:
-        """The speaker of the quote before, when this quote goes straight on from it: in the next
-        sentence, or later in the same one, with no clause but that quote's own cue in between."""
-        if prev is None or prev.last_sentence not in (s_first, s_first - 1):
-            return None
-        doc = self.ctx.doc
-        if prev.last_sentence != s_first:
-            lead = doc[self.ctx.sent_starts[s_first]:first]
-            if any(not (t.is_punct or t.is_space) for t in lead):
-                return None
-        cue = prev.cue
-        for tok in doc[prev.close_token:first]:
-            if tok.pos_ not in ("VERB", "AUX") or cue is not None and (
-                    tok.i == cue.i or tok.tag_ not in FINITE and cue.left_edge.i <= tok.i <= cue.right_edge.i):
-                continue  # the quote's own cue, or a participle of it: 'she stated, trying to reassure'
-            return None
-        s = prev.speaker
-        return Speaker(s.key, s.text, "carried" if s.key else "none")
+    return False
 
 
-def _names_it(cue: Token | None, via: Token | None) -> bool:
-    """Whether a naming verb gives the quoted words as a name: 'referred to X as the "Butcher of Gaza"',
-    'what he called a "New GM"' (but not 'described a "New GM"', which only mentions it)."""
-    if cue is None or via is None or cue.lemma_ not in NAMING_VERBS:
-        return False
-    if via.dep_ == "prep":
-        return via.lower_ == "as"
-    if via.dep_ == "dobj":
-        return cue.lemma_ not in ("describe", "refer")
-    return via.dep_ in ("oprd", "attr", "xcomp", "ccomp")
+def _span(text: str, opening: _Mark, end: int, closed: bool, closing: int) -> QuoteSpan:
+    start = opening.at + opening.length
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(start, end, closed, opening.at, closing)
 
 
-def _reports_something(verb: Token) -> bool:
-    """Whether a speech verb carries a clause or object of its own, so it cannot be a quote's bare cue."""
-    return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every span between paired quotation marks, double or single, in text order; a quote nested in
+    another is left to it."""
+    doubles = []
+    for m in DOUBLE.finditer(text):
+        way = _double_way(text, m.start(), m.group())
+        if way != "skip":
+            doubles.append(_Mark(m.start(), len(m.group()), way))
+    spans = _pair(text, doubles, single=False)
+    taken = [(s.opening, s.closing if s.closing != -1 else s.end) for s in spans]
+    singles = []
+    for m in SINGLE.finditer(text):
+        i = m.start()
+        typewriter = text[i:i + 2] in DOUBLE_TYPEWRITER or text[i - 1:i + 1] in DOUBLE_TYPEWRITER
+        if typewriter or any(lo <= i <= hi for lo, hi in taken):
+            continue  # a typewriter double mark, or a quote inside a double-quoted one
+        way = _single_way(text, i)
+        if way != "skip":
+            singles.append(_Mark(i, 1, way))
+    outer = _pair(text, singles, single=True)
+    # a double-quoted quotation inside a single-quoted one is nested in it (British style)
+    spans = [s for s in spans if not any(o.start <= s.start and s.end <= o.end for o in outer)]
+    return sorted(spans + outer, key=lambda s: s.start)

@@ -1,276 +1,40 @@
-"""Who spoke: from a speech verb to the actor behind its subject, a title, a role noun or a pronoun.
+"""Who spoke through a cue: from a speech verb to its subject, and from the subject to an actor.
 
-Resolution runs over the article's actor mentions only: a speaker is always one of their keys, or
-nobody. It never guesses past what the text supports; `confidence` says which rule found the speaker.
+The subject is found here, for speech verbs ('said Jobs', '..., stating that', 'quoted X as saying');
+who the subject stands for is the shared resolver's business (actors/resolver.py).
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
+from spacy.tokens import Token
 
-from spacy.tokens import Doc, Span, Token
-
-from dashboard.loader.actors.gazetteer import fold
-from dashboard.loader.quotes.cues import (CLAUSE_ONLY, COMPANY_NOUNS, COUNTRY_NOUNS, ORG_NOUNS, PRONOUN_KINDS, ROLE_NOUNS, SPEAKER_KINDS,
-                   SPEECH_VERBS)
-
-# Words that make an organisation an institution rather than a company: "the company" is never a ministry.
-INSTITUTION_WORDS = ORG_NOUNS - {"bank", "exchange", "fund", "group"}
-NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod"})
-RELATIVE = frozenset({"which", "who", "that"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# How far back a pronoun looks for the actor it stands for, in sentences.
-PRONOUN_REACH = 4
-# How many words before a name may hold its office ('the Prime Minister of Singapore, Mr. Lee').
-TITLE_WINDOW = 7
-# A speaker phrase longer than this is cut back to its head words.
-MAX_PHRASE_TOKENS = 8
+from dashboard.loader.actors.resolver import NOBODY, NOUN_MODIFIERS, Resolver, Speaker, inside
+from dashboard.loader.quotes.cues import CLAUSE_ONLY, SPEECH_VERBS
 
 
-# A mention as the loader's mentions table gives it: start, end, key, kind, role, affiliation_key.
-MentionRecord = tuple[int, int, str, str, object, object]
+class CueSpeakers:
+    """The speaker of each cue of one article, worked out once and in text order."""
 
-
-@dataclass(frozen=True)
-class Speaker:
-    """An actor key (or None), the words that name the speaker, and how it was found."""
-
-    key: str | None
-    text: str | None
-    confidence: str
-
-
-NOBODY = Speaker(None, None, "none")
-
-
-@dataclass(frozen=True)
-class _Mention:
-    first: int  # token indices, inclusive
-    last: int
-    head: int
-    key: str
-    kind: str
-    role: str
-    affiliation: str
-
-
-class Speakers:
-    """Speaker resolution over one parsed article and its actor mentions."""
-
-    def __init__(self, doc: Doc, mentions: list[MentionRecord], quoted: list[tuple[int, int]],
-                 sent_starts: list[int]) -> None:
-        """`mentions`: (start, end, key, kind, role, affiliation_key) by start; `quoted`: sorted character
-        ranges of quotes, whose names are never antecedents; `sent_starts`: first token of each sentence."""
-        self.doc = doc
-        self.quoted = quoted
-        self.sent_starts = sent_starts
-        self.mentions: list[_Mention] = []
-        self.at: dict[int, _Mention] = {}
-        for start, end, key, kind, role, affiliation in mentions:
-            if kind not in SPEAKER_KINDS:
-                continue
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None or len(span) == 0:
-                continue
-            role = role if isinstance(role, str) else ""
-            if kind == "person":
-                sent_start = self.sent_starts[self.sentence_of(span.start)]
-                role = " ".join([role, *_apposed_title(span.root), *_titles_before(span, sent_start)])
-            affiliation = affiliation if isinstance(affiliation, str) else ""
-            m = _Mention(span.start, span.end - 1, span.root.i, key, kind, role.casefold(), affiliation)
-            for i in range(span.start, span.end):
-                self.at[i] = m
-            if not inside(quoted, start):
-                self.mentions.append(m)
-        self.mentions.sort(key=lambda m: m.first)
-        self.firsts = [m.first for m in self.mentions]
-        self.kinds = {m.key: m.kind for m in self.at.values()}
-        # Names the parser read but the entity model missed ("Mulally says"): matched on the article's keys.
-        self.by_name: dict[str, set[str]] = {}
-        for m in self.mentions:
-            names = {fold(doc[m.first:m.last + 1].text), fold(m.key)}
-            if m.kind == "person":
-                names.add(fold(m.key.split()[-1]))
-            for name in names:
-                self.by_name.setdefault(name, set()).add(m.key)
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
         self.cache: dict[int, Speaker] = {}
         self.subjects: dict[int, Token | None] = {}
-        # Speakers found through a title or pronoun, at the token that named them: antecedents too.
-        self.found: list[_Mention] = []
-
-    def sentence_of(self, i: int) -> int:
-        return bisect_right(self.sent_starts, i) - 1
-
-    # -- from a cue to its subject -------------------------------------------------------------
 
     def of_verb(self, verb: Token) -> Speaker:
         """Speaker of a speech verb: its subject, or the subject of the clause a participle belongs to."""
         if verb.i not in self.cache:
-            subject = subject_of(verb, self)
-            if subject is not None and inside(self.quoted, subject.idx):
+            subject = subject_of(verb, self.resolver)
+            if subject is not None and inside(self.resolver.quoted, subject.idx):
                 subject = None  # a word of someone's quotation does not say it
             self.subjects[verb.i] = subject
-            speaker = self.of_phrase(subject) if subject is not None else NOBODY
+            speaker = self.resolver.of_phrase(subject) if subject is not None else NOBODY
             self.cache[verb.i] = speaker
-            if speaker.key and speaker.confidence in ("title", "pronoun") and subject is not None:
-                kind = self.kind_of(speaker.key)
-                self.found.append(_Mention(subject.i, subject.i, subject.i, speaker.key, kind, "", ""))
+            if subject is not None:
+                self.resolver.remember(subject, speaker)
+                self.resolver.heard(subject, speaker.key)
         return self.cache[verb.i]
 
-    def kind_of(self, key: str) -> str:
-        return self.kinds.get(key, "person")
 
-    def of_phrase(self, tok: Token, *, pronouns: bool = True) -> Speaker:
-        """The actor a noun phrase headed by `tok` names, or NOBODY."""
-        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-            tok = tok.head.head  # "criticism, which labeled ..." speaks for its antecedent
-        text = self.phrase_text(tok)
-        m = self.at.get(tok.i)
-        if m is not None:
-            return Speaker(m.key, text, "named")
-        for child in tok.children:
-            if child.dep_ == "appos" and child.i in self.at:
-                return Speaker(self.at[child.i].key, text, "named")
-        low = tok.lower_
-        if tok.pos_ == "PRON":
-            if not pronouns or low not in PRONOUN_KINDS:
-                return Speaker(None, text, "none")
-            key = self.antecedent(tok, PRONOUN_KINDS[low])
-            return Speaker(key, text, "pronoun" if key else "none")
-        if tok.pos_ == "PROPN":
-            for name in _name_words(tok):
-                keys = self.by_name.get(fold(name), set())
-                if len(keys) == 1:
-                    return Speaker(next(iter(keys)), text, "named")
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            return Speaker(None, text, "none")
-        if tok.pos_ == "NOUN":
-            key = self.named_in_phrase(tok)
-            if key:
-                return Speaker(key, text, "named")
-        owners = self.owners(tok)
-        key = self.by_title(tok, owners)
-        if key:
-            return Speaker(key, text, "title")
-        if len(owners) == 1:
-            owner = owners[0]
-            if tok.lemma_.casefold() in ORG_NOUNS | COUNTRY_NOUNS and self.kind_of(owner) == "person":
-                # "Obama's administration" speaks for his country, not for him
-                owner = next((m.affiliation for m in self.mentions if m.key == owner and m.affiliation), None)
-            if owner:
-                return Speaker(owner, text, "named")
-        return Speaker(None, text, "none")
-
-    def named_in_phrase(self, tok: Token) -> str | None:
-        """The one name inside a descriptive subject: 'the manufacturer Ford', 'the vice president and
-        chairman of Chrysler LLC Jim Press'."""
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if nxt is not None and nxt.pos_ == "PROPN" and nxt.i in self.at and self.at[nxt.i].first == nxt.i:
-            return self.at[nxt.i].key
-        if tok.lemma_.casefold() not in ROLE_NOUNS:
-            return None
-        people = {self.at[t.i].key for t in _phrase_tokens(tok) if t.i in self.at and self.at[t.i].kind == "person"}
-        return people.pop() if len(people) == 1 else None
-
-    def phrase_text(self, tok: Token) -> str:
-        """The words naming the speaker: from the phrase's first word to its head (and the head's name)."""
-        last = tok.i
-        m = self.at.get(tok.i)
-        if m is not None:
-            last = max(last, m.last)
-        first = tok.left_edge.i
-        if tok.pos_ == "PRON" or last - first >= MAX_PHRASE_TOKENS:
-            first = m.first if m is not None else tok.i
-        span = self.doc[first:last + 1]
-        return span.text.strip(" ,")
-
-    def owners(self, tok: Token) -> list[str]:
-        """Distinct actors named in a noun's modifiers: 'Israeli criticism', 'a spokesman for Airbus'."""
-        keys: list[str] = []
-        for child in tok.children:
-            if child.dep_ in ("amod", "compound", "poss", "nmod"):
-                cands = [child]
-            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "by"):
-                cands = [g for g in child.children if g.dep_ == "pobj"]
-            else:
-                continue
-            for c in cands:
-                m = self.at.get(c.i)
-                if m is not None and m.key not in keys:
-                    keys.append(m.key)
-        return keys
-
-    # -- titles, role nouns and pronouns ---------------------------------------------------------
-
-    def before(self, i: int) -> list[_Mention]:
-        """Candidate antecedents standing before token `i`, nearest last."""
-        found = [m for m in self.found if m.first < i]
-        named = self.mentions[:bisect_right(self.firsts, i - 1)]
-        return sorted(named + found, key=lambda m: m.first)
-
-    def by_title(self, tok: Token, owners: list[str]) -> str | None:
-        """'the ministry' -> the organisation whose name holds 'ministry'; 'the minister' -> the person
-        whose role holds 'minister'; 'the company' -> the latest organisation; 'the country' -> the
-        latest country."""
-        noun = tok.lemma_.casefold()
-        if tok.tag_ in ("NNS", "NNPS"):
-            return None  # "the manufacturers" are several: no one actor speaks for them
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children) or bool(owners)
-        if not definite:
-            return None
-        cands = self.before(tok.i)
-        if noun in ROLE_NOUNS:
-            people = [m for m in cands if m.kind == "person" and noun in m.role.split()]
-            if owners:
-                people = [m for m in people if m.affiliation in owners] or people
-            return people[-1].key if people else None
-        if noun in ORG_NOUNS or noun in COMPANY_NOUNS:
-            named = [m for m in cands if m.kind == "organization" and noun in m.key.casefold().split()]
-            if named:
-                return named[-1].key
-            if noun in COMPANY_NOUNS and not owners:
-                # "the company" is a business, and news names it as a subject before it shortens it
-                firms = [m for m in cands
-                         if m.kind == "organization" and not INSTITUTION_WORDS & set(m.key.casefold().split())]
-                here = self.sent_starts[self.sentence_of(tok.i)]
-                nearby = [m for m in firms if m.first >= here]
-                subjects = [m for m in firms if self.doc[m.head].dep_ in SUBJECTS]
-                pick = nearby or subjects or firms
-                return pick[-1].key if pick else None
-            return None
-        if noun in COUNTRY_NOUNS and not owners:
-            countries = [m for m in cands if m.kind == "country"]
-            return countries[-1].key if countries else None
-        return None
-
-    def antecedent(self, pron: Token, kinds: frozenset[str]) -> str | None:
-        """The actor a pronoun stands for: the subject of a clause it sits in, else the nearest earlier
-        sentence's fitting actor, its subject first."""
-        for anc in list(pron.ancestors)[1:]:
-            for child in anc.children:
-                if child.dep_ in SUBJECTS and child.i < pron.i and child.pos_ != "PRON":
-                    sp = self.of_phrase(child, pronouns=False)
-                    if sp.key and self.kind_of(sp.key) in kinds:
-                        return sp.key
-                    if sp.key is None and child.pos_ == "PROPN":
-                        return None  # it stands for a name we cannot resolve, not for an older one
-        cands = [m for m in self.before(pron.i) if m.kind in kinds]
-        if not cands:
-            return None
-        here = self.sentence_of(pron.i)
-        by_sentence: dict[int, list[_Mention]] = {}
-        for m in cands:
-            by_sentence.setdefault(self.sentence_of(m.first), []).append(m)
-        for sid in range(here, max(-1, here - PRONOUN_REACH - 1), -1):
-            group = by_sentence.get(sid)
-            if not group:
-                continue
-            subjects = [m for m in group if self.doc[m.head].dep_ in SUBJECTS]
-            return (subjects[-1] if subjects else group[0]).key
-        return None
-
-
-def subject_of(verb: Token, speakers: Speakers) -> Token | None:
+def subject_of(verb: Token, resolver: Resolver) -> Token | None:
     """The subject that speaks through `verb`, climbing from a participle or a conjoined verb to the
     clause it belongs to ("..., stating that" takes the subject of the main clause)."""
     tok = verb
@@ -278,13 +42,23 @@ def subject_of(verb: Token, speakers: Speakers) -> Token | None:
         subject = _own_subject(tok)
         if subject is not None:
             return subject
+        if tok.i == verb.i and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in verb.children) \
+                and (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.i == verb.sent.start):
+            return None  # "Asked whether the deal would hold, Schumer said": he was asked, he did not ask
         if tok.head.i == tok.i or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":
             break  # "it is interesting to note that": nobody in particular
+        if tok.i == verb.i and verb.dep_ == "conj" and verb.i > 0:
+            name = verb.doc[verb.i - 1]
+            m = resolver.at.get(name.i)
+            if name.pos_ == "PROPN" and m is not None and m.kind == "person" and name.dep_ != "dobj":
+                # "X welcomed it and in reply Commissioner Neelie Kroes said": a name the parser hung
+                # elsewhere, right before a conjoined verb, is its own subject
+                return name
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "officials, citing ..." speak themselves; "a letter stating ..." does not; and the
             # noun of "X, dubbed 'Y'" is what was named, not who named it
             noun = tok.head
-            if speakers.of_phrase(noun, pronouns=False).key:
+            if resolver.of_phrase(noun, pronouns=False).key:
                 return noun
         tok = tok.head
     return _subject_beside(verb)
@@ -327,56 +101,3 @@ def _subject_beside(verb: Token) -> Token | None:
     if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ == "dobj" and verb.lemma_ not in CLAUSE_ONLY:
         return None  # "told reporters": the one addressed, not the one speaking
     return tok
-
-
-def _apposed_title(name: Token) -> list[str]:
-    """Title words set beside a name by apposition: 'Steve Jobs, the chief executive officer of Apple'."""
-    words: list[str] = []
-    others = [c for c in name.children if c.dep_ == "appos"]
-    if name.dep_ == "appos":
-        others.append(name.head)
-    for other in others:
-        if other.pos_ == "NOUN" or other.lemma_.casefold() in ROLE_NOUNS:
-            words += [t.lower_ for t in other.lefts if t.dep_ in ("compound", "amod")] + [other.lower_]
-    return words
-
-
-def _titles_before(name: Span, sent_start: int) -> list[str]:
-    """Office words shortly before a name: 'the Prime Minister of Singapore, Mr. Lee Hsien Loong'."""
-    doc = name.doc
-    words: list[str] = []
-    for i in range(name.start - 1, max(sent_start, name.start - TITLE_WINDOW) - 1, -1):
-        tok = doc[i]
-        if tok.pos_ in ("VERB", "AUX") or tok.ent_type_ == "PERSON":
-            break
-        if tok.lower_ in ROLE_NOUNS:
-            words.append(tok.lower_)
-    return words
-
-
-def _name_words(tok: Token) -> list[str]:
-    """Ways to look up a proper noun the entity model missed: the whole name ('Apple Computer'), its
-    last word, its first word."""
-    first = tok.i
-    for left in reversed(list(tok.lefts)):
-        if left.dep_ == "compound" and left.pos_ == "PROPN" and left.i == first - 1:
-            first = left.i
-    doc = tok.doc
-    return [doc[first:tok.i + 1].text, tok.text, doc[first].text]
-
-
-def _phrase_tokens(tok: Token) -> list[Token]:
-    """Tokens of a noun phrase without the clauses hanging from it."""
-    out: list[Token] = []
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "punct"))
-    return out
-
-
-def inside(ranges: list[tuple[int, int]], pos: int) -> bool:
-    """Whether character `pos` falls in one of the sorted, non-overlapping `ranges`."""
-    i = bisect_right(ranges, (pos, float("inf"))) - 1
-    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]

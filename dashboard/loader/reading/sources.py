@@ -6,6 +6,7 @@ a user can act on, why it was skipped or what was noticed; one bad file never st
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import re
@@ -33,6 +34,7 @@ ENGLISH_WORDS = frozenset(
 CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # libyaml's safe loader where PyYAML was built with it: the same documents and errors, ~10x faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+OUTSIDE = "a link to a file outside the briefing folder: not read"
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -63,23 +65,6 @@ def article_id_for(text: str) -> str:
     """Content id: the same words give the same id wherever the file lives."""
     norm = unicodedata.normalize("NFC", text).replace("\r\n", "\n").strip()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
-
-
-def list_article_files(folder: Path) -> tuple[list[Path], list[IngestIssue]]:
-    """The article files of a folder (not its sub-folders), and issues for files that are not articles."""
-    files, issues = [], []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        name = path.name
-        if name.startswith(".") or not path.is_file() or name.lower() in IGNORED_NAMES:
-            continue
-        if name.lower().endswith(SIDECAR_SUFFIXES):
-            continue
-        if path.suffix.lower() not in ARTICLE_SUFFIXES:
-            issues.append(IngestIssue(name, "error", f"unsupported file type {path.suffix or '(none)'!r}: "
-                                      f"use one of {', '.join(sorted(ARTICLE_SUFFIXES))}"))
-            continue
-        files.append(path)
-    return files, issues
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
@@ -132,12 +117,28 @@ def parse_front_matter(text: str) -> tuple[dict, str, str | None]:
     return meta, body, None
 
 
+def inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, links followed, stays inside `folder`: a link must not lead a briefing elsewhere."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
 def read_sidecar(path: Path) -> tuple[dict, str | None]:
     """Metadata from `NAME.meta.yaml` (or .yml/.json) next to an article, if one exists."""
     for suffix in SIDECAR_SUFFIXES:
         side = path.with_name(path.stem + suffix)
-        if not side.exists():
-            continue
+        try:
+            if not side.exists():
+                continue
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:  # a name the file system cannot extend has no sidecar
+                return {}, ("file name too long for a metadata sidecar (NAME.meta.yaml): rename the file shorter "
+                            "to give it one")
+            return {}, f"sidecar {side.name} could not be checked ({exc.strerror or exc}): metadata ignored"
+        if not inside(side, path.parent):
+            return {}, f"sidecar {side.name} is a link to a file outside the briefing folder: metadata ignored"
         try:
             raw = side.read_text(encoding="utf-8")
             meta = json.loads(raw) if suffix.endswith("json") else yaml.load(raw, Loader=YAML_LOADER)
@@ -220,6 +221,8 @@ def read_article(path: Path, *, max_bytes: int) -> tuple[Article | None, list[In
     """Read one article file with its metadata; never raises for bad content."""
     name = path.name
     issues: list[IngestIssue] = []
+    if path.is_symlink() and not inside(path, path.parent):
+        return None, [IngestIssue(name, "error", OUTSIDE)]
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -233,7 +236,11 @@ def read_article(path: Path, *, max_bytes: int) -> tuple[Article | None, list[In
 
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
-        meta, text = read_html(data)
+        try:
+            meta, text = read_html(data)
+        except ImportError as exc:  # trafilatura or one of its parts is not installed
+            return None, [IngestIssue(name, "error", f"web pages cannot be read on this machine (ImportError: "
+                                      f"{exc}): install the packages in requirements.txt")]
         if not text or not text.strip():
             return None, [IngestIssue(name, "error", "no article text found in this web page")]
         if meta.get("title") and not text.lstrip().startswith(str(meta["title"])):
@@ -288,29 +295,3 @@ def read_article(path: Path, *, max_bytes: int) -> tuple[Article | None, list[In
         url=_clean_meta(meta.get("url")),
     )
     return article, issues
-
-
-def read_folder(folder: Path, *, max_bytes: int) -> tuple[list[Article], list[IngestIssue]]:
-    """Every article of a folder, first copy of duplicates only, with the issues met on the way."""
-    files, issues = list_article_files(folder)
-    articles: list[Article] = []
-    seen: dict[str, str] = {}
-    for path in files:
-        article, found = read_article(path, max_bytes=max_bytes)
-        issues.extend(found)
-        if article is None:
-            continue
-        if article.article_id in seen:
-            issues.append(IngestIssue(path.name, "warning", f"same text as {seen[article.article_id]}: loaded once"))
-            continue
-        seen[article.article_id] = path.name
-        articles.append(article)
-    if not articles:
-        issues.append(no_articles_issue(folder))
-    return articles, issues
-
-
-def no_articles_issue(folder: Path) -> IngestIssue:
-    """The report row of a folder that gave no article, so an empty briefing never looks like a clean one."""
-    return IngestIssue(f"{Path(folder).name}/", "warning", "no articles in this folder: add .txt, .md or .html "
-                       "files to it")

@@ -7,21 +7,28 @@ rejected here is what the loader would skip, and duplicates are found by the loa
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import math
-import os
 import re
 import tempfile
 import unicodedata
+import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
-from dashboard.loader import IGNORED_NAMES, Settings, read_article, read_folder
+from dashboard.loader.reading.folder import atomic_write, claim_name, name_max, read_folder
+from dashboard.loader.reading.sources import IGNORED_NAMES, SIDECAR_SUFFIXES, parse_published, read_article
+from dashboard.loader.settings import Settings
 
 UPLOAD_SUFFIXES = (".txt", ".md", ".html")
 _UNSAFE = re.compile(r"[^\w\-.() ]+")
 _MAX_STEM = 100
+LONGEST_SIDECAR = max(SIDECAR_SUFFIXES, key=len)
+# The years a briefing's nanosecond dates can hold.
+FIRST_YEAR, LAST_YEAR = pd.Timestamp.min.year + 1, pd.Timestamp.max.year - 1
 
 
 @dataclass(frozen=True)
@@ -92,15 +99,33 @@ def existing_articles(folder: Path, *, max_bytes: int | None = None) -> dict[str
     return {a.article_id: a.file for a in articles}
 
 
-def _free_name(folder: Path, name: str) -> str:
-    """`name`, or `stem-2.ext`, `stem-3.ext`... when a different file already has it."""
-    if not (folder / name).exists():
-        return name
+def fit_name(name: str, limit: int) -> str | None:
+    """`name` shortened so that it, a number added to keep it apart (`-999`) and its sidecar's suffix
+    (`.meta.yaml`) fit a file system that keeps `limit` bytes per name; None when no name can."""
     stem, suffix = name.rsplit(".", 1)
-    n = 2
-    while (folder / f"{stem}-{n}.{suffix}").exists():
-        n += 1
-    return f"{stem}-{n}.{suffix}"
+    room = limit - len(f"-999.{suffix}{LONGEST_SIDECAR}".encode())
+    cut = stem.encode("utf-8")[:max(room, 0)].decode("utf-8", errors="ignore").rstrip(" ._")
+    return f"{cut}.{suffix}" if cut else None
+
+
+def folder_is_writable(folder: str | Path) -> bool:
+    """Whether a file can be created in `folder` (tried, not guessed: permissions say nothing to root,
+    nor about a read-only disk)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".write-check-"):
+            return True
+    except OSError:
+        return False
+
+
+def _unwritable(exc: OSError) -> str:
+    """What a failed write means to the person uploading."""
+    why = exc.strerror or str(exc)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"the briefing folder cannot be written ({why}): ask for write access to it, or open a folder you can write to"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the file name is too long for this folder's file system: rename the file shorter"
+    return f"could not be saved ({why}): nothing was written"
 
 
 def _rejected(name: str, reason: str) -> UploadResult:
@@ -128,16 +153,15 @@ def save_upload(folder: str | Path, name: str, data: bytes, *, existing: dict[st
     if existing is None:
         existing = existing_articles(folder, max_bytes=limit)
 
-    suffix = Path(safe).suffix
-    # Written under a hidden name first: the loader skips dot-files, and os.replace makes the
-    # article appear whole or not at all.
-    fd, tmp_name = tempfile.mkstemp(prefix=".upload-", suffix=suffix, dir=folder)
-    tmp = Path(tmp_name)
+    fitted = fit_name(safe, name_max(folder))
+    if fitted is None:
+        return _rejected(name, f"this folder's file system cannot hold a file name and its metadata sidecar "
+                         f"({name_max(folder)} bytes at most): save the briefing on another disk")
+    # Written whole under a hidden name first (the loader skips dot-files), read as the loader will
+    # read it, then given its name in one atomic step.
+    tmp = folder / f".upload-{uuid.uuid4().hex}{Path(fitted).suffix}"
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        atomic_write(tmp, data)
         article, issues = read_article(tmp, max_bytes=limit)
         problems = tuple(i.message for i in issues)
         if article is None:
@@ -147,11 +171,9 @@ def save_upload(folder: str | Path, name: str, data: bytes, *, existing: dict[st
             other = existing[article.article_id]
             return UploadResult(name=name, status="duplicate", message=f"already present as {other}: not saved again",
                                 file=other, article_id=article.article_id)
-        target_name = _free_name(folder, safe)
-        target = folder / target_name
-        if target.resolve().parent != folder.resolve():
-            return _rejected(name, "the file name points outside the briefing folder")
-        os.replace(tmp, target)
+        target_name = claim_name(tmp, folder, fitted)
+    except OSError as exc:
+        return _rejected(name, _unwritable(exc))
     finally:
         tmp.unlink(missing_ok=True)
     existing[article.article_id] = target_name
@@ -161,7 +183,7 @@ def save_upload(folder: str | Path, name: str, data: bytes, *, existing: dict[st
 
 
 def pasted_article(*, title: str, text: str, source: str = "", url: str = "",
-                   published: dt.date | None = None) -> tuple[str, str]:
+                   published: dt.date | str | None = None) -> tuple[str, str]:
     """A pasted article as (file name, Markdown with YAML front matter); ValueError when it is incomplete.
 
     Values go through yaml.safe_dump, so quotes, colons, `---` or markup in them cannot break the
@@ -177,7 +199,8 @@ def pasted_article(*, title: str, text: str, source: str = "", url: str = "",
     if url and not re.match(r"https?://[^\s]+$", url, flags=re.IGNORECASE):
         raise ValueError("the URL must start with http:// or https://")
     meta: dict[str, object] = {"title": title}
-    if published is not None:
+    if published not in (None, ""):
+        _check_date(published)
         meta["published"] = published
     if source.strip():
         meta["source"] = " ".join(source.split())
@@ -190,8 +213,22 @@ def pasted_article(*, title: str, text: str, source: str = "", url: str = "",
     return name, f"---\n{front}---\n{title}\n{body}\n"
 
 
+def _check_date(published: object) -> None:
+    """ValueError when a pasted publication date is not one the briefing can hold: saving it would
+    leave the article undated without a word."""
+    year = published.year if isinstance(published, dt.date) else None
+    match = re.match(r"\s*(\d+)-", str(published))
+    if year is None and match:
+        year = int(match.group(1))
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"the date {published} is outside the years a briefing can hold ({FIRST_YEAR} to "
+                         f"{LAST_YEAR}): correct it or leave it empty")
+    if parse_published(published)[1]:
+        raise ValueError(f"the date {published} is not a date: use YYYY-MM-DD")
+
+
 def save_pasted(folder: str | Path, *, title: str, text: str, source: str = "", url: str = "",
-                published: dt.date | None = None, existing: dict[str, str] | None = None,
+                published: dt.date | str | None = None, existing: dict[str, str] | None = None,
                 max_bytes: int | None = None) -> UploadResult:
     """Write a pasted article as a Markdown file with front matter, with the checks of `save_upload`."""
     try:

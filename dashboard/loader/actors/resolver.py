@@ -1,0 +1,465 @@
+"""Who a phrase names: from a noun phrase, a title, a role noun or a pronoun to one of the article's actors.
+
+One resolver serves every part of the loader that needs to know who a phrase stands for: the speaker
+of a quote, the participants of an event. Resolution runs over the article's actor mentions only: an
+answer is always one of their keys, or nobody. It never guesses past what the text supports;
+`confidence` says which rule found the actor.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from dashboard.loader.actors.gazetteer import fold
+from dashboard.loader.vocabulary import SPEAKER_KINDS
+
+# Nouns that name a person by office. A noun matches a person whose role contains it.
+ROLE_NOUNS = frozenset({
+    "minister", "president", "chancellor", "premier", "secretary", "spokesman", "spokeswoman",
+    "spokesperson", "chairman", "chairwoman", "chair", "chief", "ceo", "director", "governor", "senator",
+    "ambassador", "envoy", "king", "queen", "prince", "mayor", "judge", "justice", "commander", "general",
+    "founder", "executive", "officer", "leader", "head", "analyst", "economist", "prosecutor", "lawyer",
+})
+
+# Nouns that name an organisation by its type: "the ministry" -> the organisation whose name holds it.
+ORG_NOUNS = frozenset({
+    "ministry", "department", "agency", "court", "bank", "council", "commission", "committee", "army",
+    "union", "party", "parliament", "office", "board", "fund", "authority", "administration", "institute",
+    "organization", "organisation", "association", "exchange", "regulator",
+})
+
+# Organisation nouns that fit any company: "the company said" -> the most recent organisation.
+COMPANY_NOUNS = frozenset({
+    "company", "firm", "carrier", "airline", "automaker", "carmaker", "manufacturer", "maker", "planemaker",
+    "group", "giant", "corporation", "retailer", "lender", "insurer", "conglomerate", "producer", "supplier",
+    "developer", "operator", "startup",
+})
+
+# Nouns that stand for a country: "the country", "the government".
+COUNTRY_NOUNS = frozenset({"country", "nation", "government", "kingdom", "republic"})
+
+# Nouns for someone who speaks or acts for another: for a person they are someone else, unnamed
+# ("a spokeswoman for the premier"); for an organisation they are its voice ("a spokesman for Airbus").
+AGENT_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer",
+                         "attorney", "representative", "assistant", "deputy"})
+
+# Words before a name, or in a person's title, that say whether the article calls them he or she.
+GENDERED = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "chairman": "m", "spokesman": "m",
+    "businessman": "m", "congressman": "m", "father": "m", "brother": "m", "son": "m", "husband": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "lady": "f", "dame": "f", "queen": "f",
+    "princess": "f", "chairwoman": "f", "spokeswoman": "f", "businesswoman": "f", "congresswoman": "f",
+    "mother": "f", "sister": "f", "daughter": "f", "wife": "f",
+}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                  "herself": "f"}
+
+# Which actor kinds a pronoun can stand for: 'he' is never a country.
+PRONOUN_KINDS: dict[str, frozenset[str]] = {
+    "he": frozenset({"person"}),
+    "she": frozenset({"person"}),
+    "it": frozenset({"organization", "country"}),
+    "they": frozenset({"organization", "country", "group"}),
+}
+
+# Words that make an organisation an institution rather than a company: "the company" is never a ministry.
+INSTITUTION_WORDS = ORG_NOUNS - {"bank", "exchange", "fund", "group"}
+NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod"})
+RELATIVE = frozenset({"which", "who", "that"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# How far back a pronoun looks for the actor it stands for, in sentences.
+PRONOUN_REACH = 4
+# How many words before a name may hold its office ('the Prime Minister of Singapore, Mr. Lee').
+TITLE_WINDOW = 7
+# A speaker phrase longer than this is cut back to its head words.
+MAX_PHRASE_TOKENS = 8
+
+
+# A mention as the loader's mentions table gives it: start, end, key, kind, role, affiliation_key.
+MentionRecord = tuple[int, int, str, str, object, object]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """An actor key (or None), the words that name the speaker, and how it was found."""
+
+    key: str | None
+    text: str | None
+    confidence: str
+
+
+NOBODY = Speaker(None, None, "none")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    first: int  # token indices, inclusive
+    last: int
+    head: int
+    key: str
+    kind: str
+    role: str
+    affiliation: str
+
+
+MENTION_FIELDS = ["start", "end", "key", "kind", "role", "affiliation_key"]
+
+
+class Resolver:
+    """Reference resolution over one parsed article and its actor mentions."""
+
+    def __init__(self, doc: Doc, mentions: pd.DataFrame | Iterable[MentionRecord], *,
+                 quoted: Sequence[tuple[int, int]] = (), sent_starts: Sequence[int] | None = None) -> None:
+        """`mentions`: the article's mentions table (as `find_mentions` gives it) or its records
+        (start, end, key, kind, role, affiliation_key); `quoted`: sorted character ranges of quotations,
+        whose names are never antecedents; `sent_starts`: first token of each sentence (from the parse
+        when not given)."""
+        if isinstance(mentions, pd.DataFrame):
+            mentions = zip(*(mentions[c].tolist() for c in MENTION_FIELDS)) if len(mentions) else []
+        self.doc = doc
+        self.quoted = list(quoted)
+        self.sent_starts = list(sent_starts) if sent_starts is not None else [s.start for s in doc.sents] or [0]
+        self.mentions: list[_Mention] = []
+        self.at: dict[int, _Mention] = {}
+        for start, end, key, kind, role, affiliation in sorted(mentions, key=lambda r: (r[0], r[1])):
+            if kind not in SPEAKER_KINDS:
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            role = role if isinstance(role, str) else ""
+            if kind == "person":
+                sent_start = self.sent_starts[self.sentence_of(span.start)]
+                role = " ".join([role, *_apposed_title(span.root), *_titles_before(span, sent_start)])
+            affiliation = affiliation if isinstance(affiliation, str) else ""
+            m = _Mention(span.start, span.end - 1, span.root.i, key, kind, role.casefold(), affiliation)
+            for i in range(span.start, span.end):
+                self.at[i] = m
+            if not inside(self.quoted, start):
+                self.mentions.append(m)
+        self.mentions.sort(key=lambda m: m.first)
+        self.firsts = [m.first for m in self.mentions]
+        self.kinds = {m.key: m.kind for m in self.at.values()}
+        # Names the parser read but the entity model missed ("Mulally says"): matched on the article's keys.
+        self.by_name: dict[str, set[str]] = {}
+        for m in self.mentions:
+            names = {fold(doc[m.first:m.last + 1].text), fold(m.key)}
+            if m.kind == "person":
+                names.add(fold(m.key.split()[-1]))
+            for name in names:
+                self.by_name.setdefault(name, set()).add(m.key)
+        # Actors found through a title or pronoun, at the token that named them: antecedents too.
+        self.found: list[_Mention] = []
+        self.gender = self.learn_gender()
+        # Who has spoken so far, (token, key) in text order: the person being quoted is salient.
+        self.voices: list[tuple[int, str]] = []
+
+    def sentence_of(self, i: int) -> int:
+        """Index of the sentence holding token `i`."""
+        return bisect_right(self.sent_starts, i) - 1
+
+    def remember(self, tok: Token, found: Speaker) -> None:
+        """Let an actor found through a title or pronoun at `tok` stand as an antecedent for later ones."""
+        if found.key and found.confidence not in ("named", "none"):
+            self.found.append(_Mention(tok.i, tok.i, tok.i, found.key, self.kind_of(found.key), "", ""))
+
+    def kind_of(self, key: str) -> str:
+        return self.kinds.get(key, "person")
+
+    def of_phrase(self, tok: Token, *, pronouns: bool = True) -> Speaker:
+        """The actor a noun phrase headed by `tok` names, or NOBODY."""
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            who = tok.lower_ == "who"
+            tok = tok.head.head  # "criticism, which labeled ..." speaks for its antecedent
+            if who:
+                tok = self.person_above(tok)
+        text = self.phrase_text(tok)
+        m = self.at.get(tok.i)
+        if m is not None:
+            return Speaker(m.key, text, "named")
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i in self.at:
+                return Speaker(self.at[child.i].key, text, "named")
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            if not pronouns or low not in PRONOUN_KINDS:
+                return Speaker(None, text, "none")
+            key = self.antecedent(tok, PRONOUN_KINDS[low])
+            return Speaker(key, text, "pronoun" if key else "none")
+        if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper():
+            # a name the article gives in full, even where the tagger took it for a noun ('Ives added')
+            for name in _name_words(tok):
+                keys = self.by_name.get(fold(name), set())
+                if len(keys) == 1:
+                    return Speaker(next(iter(keys)), text, "named")
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return Speaker(None, text, "none")
+        if tok.pos_ == "NOUN":
+            key = self.named_in_phrase(tok)
+            if key:
+                return Speaker(key, text, "named")
+        owners = self.owners(tok)
+        if tok.lemma_.casefold() in AGENT_NOUNS and self.speaks_for_a_person(tok, owners):
+            whole = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.strip(" ,")
+            # "a spokeswoman for the premier" is not the premier: an unnamed speaker, described in full
+            return Speaker(None, whole if len(whole.split()) <= MAX_PHRASE_TOKENS else text, "none")
+        key = self.by_title(tok, owners)
+        if key:
+            return Speaker(key, text, "title")
+        if len(owners) == 1:
+            owner = owners[0]
+            if tok.lemma_.casefold() in ORG_NOUNS | COUNTRY_NOUNS and self.kind_of(owner) == "person":
+                # "Obama's administration" speaks for his country, not for him
+                owner = next((m.affiliation for m in self.mentions if m.key == owner and m.affiliation), None)
+            if owner:
+                return Speaker(owner, text, "named")
+        return Speaker(None, text, "none")
+
+    def speaks_for_a_person(self, tok: Token, owners: list[str]) -> bool:
+        """Whether an agent noun ('spokeswoman', 'aide') is someone's: a person named in its modifiers,
+        or named by title after 'for' or 'of' ('a spokeswoman for the premier')."""
+        if any(self.kind_of(o) == "person" for o in owners):
+            return True
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                found = self.of_phrase(obj)
+                if found.key and self.kind_of(found.key) == "person":
+                    return True
+        return False
+
+    def person_above(self, tok: Token) -> Token:
+        """The person a 'who' clause describes when the parser hung it on a word of their description:
+        'Charles O'Reilly, a management expert at Stanford University, who stated'."""
+        up = tok
+        for _ in range(6):
+            m = self.at.get(up.i)
+            if m is not None and m.kind == "person":
+                return up
+            if up.dep_ not in ("pobj", "prep", "appos", "compound", "conj") or up.head.i == up.i:
+                break
+            up = up.head
+        return tok
+
+    def named_in_phrase(self, tok: Token) -> str | None:
+        """The one name inside a descriptive subject: 'the manufacturer Ford', 'the vice president and
+        chairman of Chrysler LLC Jim Press'."""
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.i in self.at and self.at[nxt.i].first == nxt.i:
+            return self.at[nxt.i].key
+        if tok.lemma_.casefold() not in ROLE_NOUNS:
+            return None
+        people = {self.at[t.i].key for t in _phrase_tokens(tok) if t.i in self.at and self.at[t.i].kind == "person"}
+        return people.pop() if len(people) == 1 else None
+
+    def phrase_text(self, tok: Token) -> str:
+        """The words naming the speaker: from the phrase's first word to its head (and the head's name)."""
+        last = tok.i
+        m = self.at.get(tok.i)
+        if m is not None:
+            last = max(last, m.last)
+        first = tok.left_edge.i
+        if tok.pos_ == "PRON" or last - first >= MAX_PHRASE_TOKENS:
+            first = m.first if m is not None else tok.i
+        span = self.doc[first:last + 1]
+        return span.text.strip(" ,")
+
+    def owners(self, tok: Token) -> list[str]:
+        """Distinct actors named in a noun's modifiers: 'Israeli criticism', 'a spokesman for Airbus'."""
+        keys: list[str] = []
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                cands = [child]
+            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "by"):
+                cands = [g for g in child.children if g.dep_ == "pobj"]
+            else:
+                continue
+            for c in cands:
+                m = self.at.get(c.i)
+                if m is not None and m.key not in keys:
+                    keys.append(m.key)
+        return keys
+
+    # -- titles, role nouns and pronouns ---------------------------------------------------------
+
+    def before(self, i: int) -> list[_Mention]:
+        """Candidate antecedents standing before token `i`, nearest last."""
+        found = [m for m in self.found if m.first < i]
+        named = self.mentions[:bisect_right(self.firsts, i - 1)]
+        return sorted(named + found, key=lambda m: m.first)
+
+    def by_title(self, tok: Token, owners: list[str]) -> str | None:
+        """'the ministry' -> the organisation whose name holds 'ministry'; 'the minister' -> the person
+        whose role holds 'minister'; 'the company' -> the latest organisation; 'the country' -> the
+        latest country."""
+        noun = tok.lemma_.casefold()
+        if tok.tag_ in ("NNS", "NNPS"):
+            return None  # "the manufacturers" are several: no one actor speaks for them
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children) or bool(owners)
+        if not definite:
+            return None
+        cands = self.before(tok.i)
+        if noun in ROLE_NOUNS:
+            people = [m for m in cands if m.kind == "person" and noun in m.role.split()]
+            if owners:
+                people = [m for m in people if m.affiliation in owners] or people
+            return people[-1].key if people else None
+        if noun in ORG_NOUNS or noun in COMPANY_NOUNS:
+            named = [m for m in cands if m.kind == "organization" and noun in m.key.casefold().split()]
+            if named:
+                return named[-1].key
+            if noun in COMPANY_NOUNS and not owners:
+                # "the company" is a business, and news names it as a subject before it shortens it
+                firms = [m for m in cands
+                         if m.kind == "organization" and not INSTITUTION_WORDS & set(m.key.casefold().split())]
+                here = self.sent_starts[self.sentence_of(tok.i)]
+                nearby = [m for m in firms if m.first >= here]
+                subjects = [m for m in firms if self.doc[m.head].dep_ in SUBJECTS]
+                pick = nearby or subjects or firms
+                return pick[-1].key if pick else None
+            return None
+        if noun in COUNTRY_NOUNS and not owners:
+            countries = [m for m in cands if m.kind == "country"]
+            return countries[-1].key if countries else None
+        return None
+
+    def learn_gender(self) -> dict[str, str]:
+        """'m' or 'f' for the people the article itself genders: by an honorific or a gendered title
+        before their name ('Mr MacFarlane', 'chairwoman Anna Berg'), else by the he or she used of
+        them where they are the only person in reach (the same sentence, else the one before)."""
+        doc = self.doc
+        votes: dict[str, Counter] = {}
+        fixed: dict[str, str] = {}
+        for m in self.mentions:
+            if m.kind != "person":
+                continue
+            before = doc[m.first - 1].lower_ if m.first > 0 else ""
+            words = {doc[m.first].lower_, before, *m.role.split()}
+            for word in words:
+                if word in GENDERED:
+                    fixed.setdefault(m.key, GENDERED[word])
+        for tok in doc:
+            gender = PRONOUN_GENDER.get(tok.lower_)
+            if gender is None or tok.pos_ != "PRON":
+                continue
+            here = self.sentence_of(tok.i)
+            for sid in (here, here - 1):
+                people = {m.key for m in self.mentions
+                          if m.kind == "person" and m.first < tok.i and self.sentence_of(m.first) == sid}
+                if people:
+                    if len(people) == 1:
+                        votes.setdefault(people.pop(), Counter())[gender] += 1
+                    break
+        learned = {key: c.most_common(1)[0][0] for key, c in votes.items()}
+        return {**learned, **fixed}
+
+    def fits(self, m: _Mention, pron: Token) -> bool:
+        """Whether a he or she can stand for a mention: never for a person the article genders otherwise."""
+        gender = PRONOUN_GENDER.get(pron.lower_)
+        return gender is None or self.gender.get(m.key, gender) == gender
+
+    def antecedent(self, pron: Token, kinds: frozenset[str]) -> str | None:
+        """The actor a pronoun stands for: the subject of a clause it sits in, else the nearest earlier
+        sentence's fitting actor, its subject first; 'she' never a man the article calls 'he' or 'Mr'."""
+        for anc in list(pron.ancestors)[1:]:
+            for child in anc.children:
+                if child.dep_ in SUBJECTS and child.i < pron.i and child.pos_ != "PRON":
+                    sp = self.of_phrase(child, pronouns=False)
+                    if sp.key and self.kind_of(sp.key) in kinds and self.fits(self.at.get(child.i) or _Mention(
+                            child.i, child.i, child.i, sp.key, self.kind_of(sp.key), "", ""), pron):
+                        return sp.key
+                    if sp.key is None and child.pos_ == "PROPN":
+                        return None  # it stands for a name we cannot resolve, not for an older one
+        cands = [m for m in self.before(pron.i) if m.kind in kinds and self.fits(m, pron)]
+        if not cands:
+            return None
+        here = self.sentence_of(pron.i)
+        by_sentence: dict[int, list[_Mention]] = {}
+        for m in cands:
+            by_sentence.setdefault(self.sentence_of(m.first), []).append(m)
+        for sid in range(here, max(-1, here - PRONOUN_REACH - 1), -1):
+            group = by_sentence.get(sid)
+            if not group:
+                continue
+            subjects = [m for m in group if self.doc[m.head].dep_ in SUBJECTS]
+            if subjects:
+                return subjects[-1].key
+            # nobody acts in that sentence: the one currently being quoted is the likelier 'he'
+            voice = self.voice_before(pron, kinds)
+            return voice or group[0].key
+        return None
+
+    def heard(self, tok: Token, key: str | None) -> None:
+        """Note that the actor `key` speaks at token `tok` (the speaker of a quote), for salience."""
+        if key:
+            self.voices.append((tok.i, key))
+
+    def voice_before(self, pron: Token, kinds: frozenset[str]) -> str | None:
+        """The latest speaker within reach before a pronoun that it can stand for."""
+        here = self.sentence_of(pron.i)
+        for i, key in reversed(self.voices):
+            if i >= pron.i:
+                continue
+            if here - self.sentence_of(i) > PRONOUN_REACH:
+                return None
+            m = _Mention(i, i, i, key, self.kind_of(key), "", "")
+            if m.kind in kinds and self.fits(m, pron):
+                return key
+        return None
+
+
+def _apposed_title(name: Token) -> list[str]:
+    """Title words set beside a name by apposition: 'Steve Jobs, the chief executive officer of Apple'."""
+    words: list[str] = []
+    others = [c for c in name.children if c.dep_ == "appos"]
+    if name.dep_ == "appos":
+        others.append(name.head)
+    for other in others:
+        if other.pos_ == "NOUN" or other.lemma_.casefold() in ROLE_NOUNS:
+            words += [t.lower_ for t in other.lefts if t.dep_ in ("compound", "amod")] + [other.lower_]
+    return words
+
+
+def _titles_before(name: Span, sent_start: int) -> list[str]:
+    """Office words shortly before a name: 'the Prime Minister of Singapore, Mr. Lee Hsien Loong'."""
+    doc = name.doc
+    words: list[str] = []
+    for i in range(name.start - 1, max(sent_start, name.start - TITLE_WINDOW) - 1, -1):
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX") or tok.ent_type_ == "PERSON":
+            break
+        if tok.lower_ in ROLE_NOUNS:
+            words.append(tok.lower_)
+    return words
+
+
+def _name_words(tok: Token) -> list[str]:
+    """Ways to look up a proper noun the entity model missed: the whole name ('Apple Computer'), its
+    last word, its first word."""
+    first = tok.i
+    for left in reversed(list(tok.lefts)):
+        if left.dep_ == "compound" and left.pos_ == "PROPN" and left.i == first - 1:
+            first = left.i
+    doc = tok.doc
+    return [doc[first:tok.i + 1].text, tok.text, doc[first].text]
+
+
+def _phrase_tokens(tok: Token) -> list[Token]:
+    """Tokens of a noun phrase without the clauses hanging from it."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "punct"))
+    return out
+
+
+def inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    """Whether character `pos` falls in one of the sorted, non-overlapping `ranges`."""
+    i = bisect_right(ranges, (pos, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]

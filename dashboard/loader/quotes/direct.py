@@ -1,0 +1,387 @@
+"""Direct quotes: the cue and speaker of each pair of quotation marks.
+
+A quote takes the cue beside it ('"...," Trump told Netanyahu') or above it in the parse (what it
+described as "provocative assaults"), or carries on the speaker of the quote before.
+"""
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from dashboard.loader.actors.resolver import NOBODY, Speaker
+from dashboard.loader.quotes.cues import NAMING_VERBS, SPEECH_VERBS
+from dashboard.loader.quotes.marks import QuoteSpan
+
+if TYPE_CHECKING:
+    from dashboard.loader.quotes.extract import ArticleQuotes
+
+log = logging.getLogger(__name__)
+
+# Punctuation after which a quotation starts a clause of its own.
+CLAUSE_BREAKS = frozenset({",", ":", ";", "—", "–", "-", "--", "("})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Small words a quoted title may hold in lower case: "Butcher of Gaza", "Back to the Mac".
+MINOR_WORDS = frozenset({"of", "the", "a", "an", "and", "to", "for", "in", "on", "at", "by", "with", "or"})
+# Punctuation after a clause that sets a whole quotation beside it, said by the clause's subject.
+FRAME_BREAKS = frozenset({",", ":", "-", "—", "–", "--"})
+# How many steps up the parse (prepositions not counted) a cue may stand from the quote it governs.
+MAX_HOPS = 3
+# How far up the parse a partial quote inside a reported clause may sit below its speech verb.
+MAX_CLIMB = 12
+# Dependents of a speech verb that hold what it reports.
+REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})
+# Quoted words with no cue are kept (speaker unknown) only when they read as a quotation.
+MIN_UNCUED_WORDS = 4
+
+@dataclass
+class _Direct:
+    """A direct quote kept, with what the next quote needs to carry its speaker on."""
+
+    row: dict
+    span: QuoteSpan
+    last_sentence: int
+    close_token: int
+    cue: Token | None
+    speaker: Speaker
+
+
+class DirectQuotes:
+    """The direct quotes of one article, over the shared parse, cues and speakers in `ctx`."""
+
+    def __init__(self, ctx: ArticleQuotes) -> None:
+        self.ctx = ctx
+
+    def find(self) -> list[dict]:
+        """Rows of the article's direct quotes, in text order."""
+        kept: list[_Direct] = []
+        for span in self.ctx.spans:
+            try:
+                found = self.direct(span, kept[-1] if kept else None)
+            except Exception:  # a quote the rules cannot read is skipped, never the article
+                log.debug("quote at %d skipped", span.start, exc_info=True)
+                continue
+            if found is not None:
+                kept.append(found)
+        # A quote with no cue that runs straight into the next one ('"...," "..." Mr Walsh said.', or a
+        # paragraph left open that the next reopens) is the next one's speaker's; chains carry back too.
+        for here, after in reversed(list(pairwise(kept))):
+            if here.cue is None and here.speaker.key is None and after.speaker.key and self.runs_into(here, after):
+                here.speaker = Speaker(after.speaker.key, after.speaker.text, "carried")
+                here.row.update(speaker_key=after.speaker.key, speaker_text=after.speaker.text,
+                                confidence="carried")
+                here.row["about_keys"] = self.ctx.about(here.span.start, here.span.end, after.speaker.key)
+        return [d.row for d in kept]
+
+    def runs_into(self, here: _Direct, after: _Direct) -> bool:
+        """Whether nothing but marks, punctuation and white space stands between two quotes (or a
+        paragraph break, when the first quote's paragraph was left open for the next to reopen)."""
+        if not here.span.closed:
+            return True
+        between = self.ctx.text[here.span.end:after.span.start]
+        return len(between) <= 12 and all(not c.isalnum() for c in between)
+
+    def direct(self, span: QuoteSpan, prev: _Direct | None) -> _Direct | None:
+        """The quote between one pair of marks, or None when the marks hold a name, a term or emphasis."""
+        ctx = self.ctx
+        first = bisect_left(ctx.token_starts, span.start)
+        last = bisect_right(ctx.token_starts, span.end - 1) - 1
+        if first > last or first >= len(ctx.doc):
+            return None
+        words = [t for t in ctx.doc[first:last + 1] if t.is_alpha]
+        if not words:
+            return None
+        # a paragraph that ends inside a quote which the next paragraph reopens is quotation by its form
+        sentence_like = not span.closed or self.reads_as_quotation(words, ctx.doc[first:last + 1])
+        full = not span.closed or sentence_like and self.opens_clause(first)
+        cue, via = self.cue_for(first, last, full=full, open_end=ctx.text[span.end - 1] in ",?!")
+        speaker = ctx.speaker_of_cue(cue) if cue is not None else NOBODY
+        if _names_it(cue, via) and not speaker.key:
+            return None  # a term nobody is said to have coined: 'commonly called "apps"'
+        namelike = len(words) <= 6 and all(t.text[0].isupper() or t.lower_ in MINOR_WORDS for t in words)
+        if namelike and not (speaker.key and _names_it(cue, via)):
+            return None  # a quoted name or title that nobody is said to have given
+        if len(words) == 1 and not speaker.key:
+            return None  # one quoted word from nobody in particular is emphasis, not a quote
+        s_first, s_last = ctx.sentence_of(first), ctx.sentence_of(last)
+        if cue is None:
+            found = self.named_before_colon(first) or (self.carries(prev, first, s_first) if sentence_like else None)
+            if found is None and full and sentence_like:
+                found = self.framed_by_clause(first) or self.after_speech(first, s_first)
+            if found is None and ctx.text[span.end - 1] == ",":
+                found = self.named_after(last)
+            if found is None and (span.start < ctx.title_end or not full):
+                return None  # a headline in quotes, or a phrase nobody is said to have said
+            speaker = found or NOBODY
+        cue_text = ctx.cue_text(cue) if cue is not None else None
+        row = ctx.row("direct", s_first, span.start, span.end, cue_text, speaker)
+        if cue is not None and cue.i > last:
+            s_last = max(s_last, ctx.sentence_of(cue.i))  # the attribution a sentence split left after it
+        return _Direct(row, span, s_last, last + 1, cue, speaker)
+
+    def opens_clause(self, first: int) -> bool:
+        """Whether a quote stands as a clause of its own: at the start of its sentence, after a colon
+        or comma, or right after its speech verb ('said "..."'), rather than inside another clause."""
+        j = first - 1
+        if j >= 0 and self.ctx.is_mark(self.ctx.doc[j]):
+            j -= 1
+        if j < 0 or j < self.ctx.sent_starts[self.ctx.sentence_of(first)]:
+            return True
+        tok = self.ctx.doc[j]
+        # right after another quotation's closing mark: '"...," "..."' goes on with the same voice
+        return tok.text in CLAUSE_BREAKS or tok.i in self.ctx.cues or self.ctx.is_mark(tok)
+
+    @staticmethod
+    def reads_as_quotation(words: list[Token], tokens: Iterable[Token]) -> bool:
+        """A sentence's worth of words with a finite verb, not a phrase or a name; the verb may be a
+        contraction ('We’re ready for them') or an imperative ('Don’t expect us to lose')."""
+        return len(words) >= MIN_UNCUED_WORDS and any(
+            t.tag_ in FINITE or t.tag_ == "VB" and t.dep_ == "ROOT" for t in tokens)
+
+    def named_before_colon(self, first: int) -> Speaker | None:
+        """'Secretary of the Air Force James Roche: "No, Sir, ..."': the name before the colon speaks."""
+        doc = self.ctx.doc
+        j = first - 1
+        if j >= 0 and self.ctx.is_mark(doc[j]):
+            j -= 1
+        if j < 1 or doc[j].text != ":":
+            return None
+        resolver = self.ctx.resolver
+        # a round-up's 'Anna Berg, The Courier: "..."': the person before the outlet speaks
+        start = self.ctx.sent_starts[self.ctx.sentence_of(j)]
+        lead = resolver.at.get(start) or resolver.at.get(start + 1)
+        if lead is not None and lead.kind == "person" and lead.last < j - 1 and doc[lead.last + 1].text == ",":
+            return Speaker(lead.key, doc[lead.first:lead.last + 1].text, "named")
+        sp = resolver.of_phrase(doc[j - 1], pronouns=False)
+        if sp.key is None or resolver.at.get(j - 1) is None:
+            return None  # only a name, not any phrase, introduces a quote this way
+        return sp
+
+    def named_after(self, last: int) -> Speaker | None:
+        """'"...," Jesse Toprak, an analyst for Edmunds.': a name with no verb after a quote that ends in
+        a comma is its speaker's."""
+        doc = self.ctx.doc
+        j = last + 1
+        while j < len(doc) and (self.ctx.is_mark(doc[j]) or doc[j].is_space or doc[j].text == ","):
+            j += 1
+        m = self.ctx.resolver.at.get(j)
+        if m is None or m.first != j or m.kind != "person":
+            return None
+        end = doc[j].sent.end
+        if any(t.pos_ in ("VERB", "AUX") and not _in_relative_clause(t) for t in doc[m.last + 1:end]) \
+                or any(self.ctx.is_mark(t) for t in doc[m.last + 1:end]):
+            return None
+        return Speaker(m.key, doc[m.first:m.last + 1].text, "named")
+
+    def framed_by_clause(self, first: int) -> Speaker | None:
+        """'Jobs left this farewell, "..."', 'The judge agreed with the defence - "I conclude ..."': a whole
+        quotation set after a clause with no speech verb is said by that clause's subject, when it is
+        an actor (a person or an organisation, named or resolved)."""
+        doc = self.ctx.doc
+        j = first - 1
+        if j >= 0 and self.ctx.is_mark(doc[j]):
+            j -= 1
+        start = self.ctx.sent_starts[self.ctx.sentence_of(first)]
+        if j <= start or doc[j].text not in FRAME_BREAKS:
+            return None
+        tok = doc[j - 1]
+        for _ in range(12):  # up the clause before the mark, to the first verb whose subject is an actor
+            if start <= tok.i < first and tok.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+                if subject is not None:
+                    sp = self.ctx.resolver.of_phrase(subject)
+                    if sp.key and self.ctx.resolver.kind_of(sp.key) in ("person", "organization"):
+                        return sp
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+        return None
+
+    def after_speech(self, first: int, s_first: int) -> Speaker | None:
+        """'Chairman Dieter Zetsche denied the allegations.' / '"We do not exclude any option."': a quote
+        that opens its own sentence goes on from the speech verb that governs the sentence before."""
+        ctx = self.ctx
+        doc = ctx.doc
+        if any(not (t.is_punct or t.is_space) for t in doc[ctx.sent_starts[s_first]:first]):
+            return None
+        sid = s_first - 1
+        while sid >= 0 and all(t.is_punct or t.is_space for t in doc[ctx.sent_starts[sid]:ctx.sent_starts[sid + 1]]):
+            sid -= 1  # a closing mark the sentence splitter left on its own
+        if sid < 0:
+            return None
+        root = doc[ctx.sent_starts[sid]].sent.root
+        if root.i not in ctx.cues or any(ctx.is_mark(t) for t in root.sent):
+            return None  # a sentence with a quotation of its own hands on through that quotation
+        sp = ctx.speaker_of_cue(root)
+        return Speaker(sp.key, sp.text, "carried") if sp.key else None
+
+    def cue_at(self, tok: Token) -> Token | None:
+        """`tok` when it is a cue, or the 'according' hanging from it."""
+        if tok.i in self.ctx.cues:
+            return tok
+        return next((c for c in tok.children if c.i in self.ctx.according), None)
+
+    def cue_for(self, first: int, last: int, *, full: bool, open_end: bool) -> tuple[Token | None, Token | None]:
+        """The cue of the quote on tokens first..last, and its dependent on the way down to the quote
+        when the cue governs it in the parse (None when the cue stands beside the quote).
+
+        A whole quotation looks first beside its marks ('"...," Trump told Netanyahu'), a fragment
+        first up the parse (what it described as "provocative assaults"). `open_end`: the quoted words
+        end in a comma, question or exclamation mark, so an attribution follows."""
+        doc = self.ctx.doc
+        if full:
+            beside = (self.cue_after(last, any_verb=open_end) or self.cue_before(first)
+                      or self.cue_after(last, cross=True))
+            if beside is not None:
+                return beside, None
+        cue, via = self.cue_above(first, last)
+        if cue is not None or full:
+            return cue, via
+        # a fragment takes a cue beside it only across a comma: '"defining moment," he said'
+        comma_after = open_end or doc[min(last + 2, len(doc) - 1)].text == ","
+        after = self.cue_after(last) if comma_after else None
+        before = self.cue_before(first) if first >= 2 and doc[first - 2].text in CLAUSE_BREAKS else None
+        return after or before, None
+
+    def cue_above(self, first: int, last: int) -> tuple[Token | None, Token | None]:
+        """The nearest cue that governs the quote in the parse, and its dependent on the way: at most
+        MAX_HOPS words up (prepositions not counted), or any depth inside the clause a speech verb
+        reports (a partial quote inside reported speech takes that verb's speaker); never a verb the
+        quote is the subject of ('an individual "with direct knowledge" claimed')."""
+        doc = self.ctx.doc
+        lo, hi = first - 1, last + 1  # the marks belong to the quote
+        best: tuple[Token | None, Token | None] = (None, None)
+        best_hops = MAX_CLIMB + 1
+        for tok in doc[first:last + 1]:
+            if lo <= tok.head.i <= hi or tok.is_punct:
+                continue
+            below, anc, hops, subject = tok, tok, 0, False
+            while anc.head.i != anc.i and hops < best_hops:  # a root is its own head
+                below, anc = anc, anc.head
+                if lo <= anc.i <= hi:
+                    continue
+                subject = subject or below.dep_ in ("nsubj", "nsubjpass", "csubj")
+                if anc.pos_ != "ADP":
+                    hops += 1
+                cue = self.cue_at(anc)
+                if cue is None:
+                    continue
+                reported = below.dep_ in REPORTED_CLAUSES and cue.lemma_ in SPEECH_VERBS and below.i > cue.i
+                if below.dep_ in ("nsubj", "nsubjpass", "csubj") or not reported and (subject or hops > MAX_HOPS):
+                    break
+                if hops < best_hops:
+                    best, best_hops = (cue, below), hops
+                break
+        return best
+
+    def cue_after(self, last: int, *, cross: bool = False, any_verb: bool = False) -> Token | None:
+        """'"...," Trump told Netanyahu'; with `cross`, also a bare attribution the sentence split left
+        on its own after the mark ('"..."' / 'said Stephen Harper, Prime Minister of Canada.'); with
+        `any_verb`, a verb outside the lexicon too ('"...," enthused the project manager')."""
+        doc = self.ctx.doc
+        seen_word = crossed = False
+        steps = 0
+        for tok in doc[last + 1:min(len(doc), last + 16)]:
+            if tok.is_space:
+                continue
+            if tok.is_sent_start and tok.i > last + 1:
+                if seen_word or crossed or not cross:
+                    return None
+                crossed = True
+            if self.ctx.is_mark(tok):
+                if tok.i <= last + 2 and tok.idx not in self.ctx.opening_marks:
+                    continue
+                return None  # another quotation begins: what follows is its attribution
+            steps += 1
+            if steps > 10:
+                return None
+            if tok.i in self.ctx.according:
+                return tok
+            if tok.pos_ == "VERB" and _in_relative_clause(tok):
+                continue  # '"...," said Maria Lenz, who chairs the committee': the speaker's description
+            if tok.pos_ == "VERB":
+                if (tok.i in self.ctx.cues or any_verb and steps <= 6) and not (crossed and _reports_something(tok)):
+                    return tok
+                if tok.lemma_ != "quote":
+                    return None
+            if not tok.is_punct:
+                seen_word = True
+        return None
+
+    def cue_before(self, first: int) -> Token | None:
+        """'Fidan said in a statement: "..."'."""
+        doc = self.ctx.doc
+        start = self.ctx.sent_starts[self.ctx.sentence_of(first)]
+        j = first - 1
+        if j >= 0 and self.ctx.is_mark(doc[j]):
+            j -= 1
+        steps = 0
+        while j >= start and steps < 8:
+            tok = doc[j]
+            if self.ctx.is_mark(tok):
+                return None
+            if tok.i in self.ctx.according:
+                return tok
+            if tok.pos_ == "VERB":
+                # a verb that only names things ('is branded') does not introduce a quotation
+                return tok if tok.i in self.ctx.cues and tok.lemma_ not in NAMING_VERBS - SPEECH_VERBS else None
+            if not tok.is_space:
+                steps += 1
+            j -= 1
+        return None
+
+    def carries(self, prev: _Direct | None, first: int, s_first: int) -> Speaker | None:
+        """The speaker of the quote before, when this quote goes straight on from it: in the next
+        sentence, or later in the same one, with no clause but that quote's own cue in between."""
+        if prev is None or prev.last_sentence > s_first:
+            return None
+        doc = self.ctx.doc
+        cue = prev.cue
+        for tok in doc[prev.close_token:first]:
+            if tok.is_punct or tok.is_space:
+                continue  # marks, and a closing mark the sentence splitter left on its own
+            if self.ctx.sentence_of(tok.i) > prev.last_sentence:
+                return None  # a sentence of narrative between, or words leading into this quote
+            if tok.pos_ not in ("VERB", "AUX") or cue is not None and (
+                    tok.i == cue.i or tok.tag_ not in FINITE and cue.left_edge.i <= tok.i <= cue.right_edge.i):
+                continue  # the quote's own cue, or a participle of it: 'she stated, trying to reassure'
+            if _in_relative_clause(tok) or tok.dep_ == "aux" and _in_relative_clause(tok.head):
+                continue  # 'said Maria Lenz, who chairs the committee': who the speaker is, not a new speaker
+            return None
+        s = prev.speaker
+        return Speaker(s.key, s.text, "carried" if s.key else "none")
+
+
+def _names_it(cue: Token | None, via: Token | None) -> bool:
+    """Whether a naming verb gives the quoted words as a name: 'referred to X as the "Butcher of Gaza"',
+    'what he called a "New GM"' (but not 'described a "New GM"', which only mentions it)."""
+    if cue is None or via is None or cue.lemma_ not in NAMING_VERBS:
+        return False
+    if via.dep_ == "prep":
+        return via.lower_ == "as"
+    if via.dep_ == "dobj":
+        return cue.lemma_ not in ("describe", "refer")
+    return via.dep_ in ("oprd", "attr", "xcomp", "ccomp")
+
+
+def _reports_something(verb: Token) -> bool:
+    """Whether a speech verb carries a clause or object of its own, so it cannot be a quote's bare cue."""
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+
+
+def _in_relative_clause(verb: Token) -> bool:
+    """Whether a verb belongs to a clause describing a noun ('who chairs the committee', 'named last
+    year'), not to the sentence's own attribution."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        if tok.head.i == tok.i or tok.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+        tok = tok.head
+    return False

@@ -1,0 +1,194 @@
+"""Reported speech: a speech verb or 'according to' with the clause or object it reports.
+
+The lexicon of speech verbs is in cues.py; a verb that takes only an object where the lexicon asks
+for a clause reports no words.
+"""
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from dashboard.loader.actors.resolver import RELATIVE, inside
+from dashboard.loader.quotes.cues import (
+    ADDRESSEE_VERBS,
+    CLAUSE_ONLY,
+    CONTENT_PREPS,
+    SOURCE_NOUNS,
+    SOURCE_PRONOUNS,
+    SPEECH_VERBS,
+    TIME_MARKS,
+)
+
+if TYPE_CHECKING:
+    from dashboard.loader.quotes.extract import ArticleQuotes
+
+log = logging.getLogger(__name__)
+
+# Dependents after a speech verb that still belong to its report.
+TRAILING = frozenset({"prep", "npadvmod", "advmod", "dobj", "dative", "ccomp", "xcomp", "oprd", "agent", "attr"})
+# Words of its own (outside quotation marks) that a report needs beside a direct quote: with fewer,
+# the report is that quote ('said "we will respond"'); with more it is a mixed quote ('said the plan was
+# "a disaster"'), which is both a report and a direct quote.
+OWN_WORDS = 2
+
+
+class ReportedSpeech:
+    """The reported speech of one article, over the shared parse, cues and speakers in `ctx`."""
+
+    def __init__(self, ctx: ArticleQuotes) -> None:
+        self.ctx = ctx
+
+    def find(self) -> list[dict]:
+        """Rows of reported speech: a speech verb or 'according to' with what it reports."""
+        rows = []
+        ctx = self.ctx
+        for i in sorted(ctx.cues | set(ctx.according)):
+            cue = ctx.doc[i]
+            if i not in ctx.according and cue.lemma_ not in SPEECH_VERBS or cue.idx < ctx.title_end:
+                continue  # a headline restates what the body reports with its speaker
+            try:
+                content = self.according_content(cue) if i in ctx.according else content_of(cue, ctx.direct_ranges)
+                if content is None:
+                    continue
+                start, end = content
+                if self.only_quoted(start, end):
+                    continue  # its words are a direct quote already
+                speaker = ctx.speaker_of_cue(cue)
+                if speaker.key is None and not self.could_speak(cue):
+                    continue  # "the plane promises ...": a thing, not a source
+                rows.append(ctx.row("reported", ctx.sentence_of(i), start, end, ctx.cue_text(cue), speaker))
+            except Exception:  # a cue the rules cannot read is skipped, never the article
+                log.debug("cue at %d skipped", i, exc_info=True)
+        return rows
+
+    def could_speak(self, cue: Token) -> bool:
+        """Whether an unresolved subject still names a source: 'analysts said', 'he said', 'a report said'."""
+        ctx = self.ctx
+        subject = ctx.according.get(cue.i) if cue.i in ctx.according else ctx.cue_speakers.subjects.get(cue.i)
+        if subject is None:
+            return False
+        if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "analysts, who had forecast"
+        return subject.lower_ in SOURCE_PRONOUNS or subject.lemma_.casefold() in SOURCE_NOUNS
+
+    def only_quoted(self, start: int, end: int) -> bool:
+        """Whether a report's words are all in direct quotes, but for a word or so ('that', 'it is')."""
+        text = list(self.ctx.text[start:end])
+        for s, e in self.ctx.direct_ranges:
+            for i in range(max(start, s - 1), min(end, e + 1)):  # the marks belong to the quote
+                text[i - start] = " "
+        return len("".join(text).split()) < OWN_WORDS
+
+    def according_content(self, tok: Token) -> tuple[int, int] | None:
+        """'According to X, <content>' or '<content>, according to X'."""
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        lo, hi = head.left_edge.i, head.right_edge.i
+        before, after = tok.left_edge.i - lo, hi - tok.right_edge.i
+        if after >= before:
+            return _char_range(self.ctx.doc, tok.right_edge.i + 1, hi)
+        return _char_range(self.ctx.doc, lo, tok.left_edge.i - 1)
+
+
+def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Character range of what a speech verb reports: its clause, object or content preposition, or,
+    for a verb set after its clause ('..., the ministry announced'), that clause."""
+    lemma = verb.lemma_
+    parts: list[Token] = []
+    objects: list[Token] = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep in ("ccomp", "xcomp", "oprd", "attr"):
+            parts.append(child)
+        elif dep in ("dobj", "dative"):
+            if child.tag_ in ("WP", "WDT"):
+                return None  # "what it described as ...": it names a thing, the name is the report
+            objects.append(child)
+        elif dep == "prep" and child.lower_ in CONTENT_PREPS.get(lemma, ()):
+            parts.append(child)
+        elif dep in ("advcl", "conj") and _that_clause(child):
+            parts.append(child)  # "announced X, and, to everyone's surprise, that Y"
+        if dep in ("prep", "npadvmod") and child.i > verb.i:
+            # "announced Monday in a memo that he would ...": the parser hung the clause on the memo
+            parts += [d for d in child.subtree if d.dep_ in ("relcl", "acl") and _that_clause(d)]
+    if lemma == "call":  # "called for", "called on X to": calling a thing a name is not a report
+        if not any(p.dep_ == "prep" for p in parts):
+            return None
+        objects = []
+    if lemma in CLAUSE_ONLY:
+        if objects:
+            return None  # "can add applications to the store": an act, whatever the parser hung on it
+        parts = [p for p in parts if p.dep_ in ("ccomp", "advcl", "prep")]
+    if lemma in ADDRESSEE_VERBS and not parts:
+        objects = []  # "told reporters": whom, not what
+    content = parts + objects
+    doc = verb.doc
+    if not content:
+        return _parenthetical(verb, quoted)
+    if any(inside(quoted, _first_word(c).idx) for c in content):
+        # '"...," Trump told Netanyahu': the report is the direct quote itself; but 'said the plan was
+        # "a disaster"' begins outside the marks, and is a report that holds a quote
+        return None
+    lo = min(c.left_edge.i for c in content)
+    hi = max(c.right_edge.i for c in content)
+    if lo > verb.i:
+        # What follows the verb is the report, with its time and place ("announced Monday that ...")
+        # but without an inverted subject ("said Jobs") or a clause of its own (", asserting that").
+        lo = verb.i + 1
+        while lo < len(doc) and doc[lo].dep_ == "prt" and doc[lo].head.i == verb.i:
+            lo += 1  # 'pointed out that': the particle belongs to the verb
+        for child in verb.rights:
+            if child.dep_ == "nsubj" and child.left_edge.i <= lo:
+                lo = child.right_edge.i + 1
+            elif child.dep_ in TRAILING and child.i > hi:
+                hi = child.right_edge.i
+        clauses = [p for p in parts if p.dep_ == "ccomp" and _that_clause(p)]
+        if lemma in ADDRESSEE_VERBS and clauses:
+            lo = max(lo, min(c.left_edge.i for c in clauses))  # "told reporters in Detroit that": whom, not what
+    if verb.dep_ == "csubj" and verb.head.i > verb.i:
+        hi = max(hi, verb.head.right_edge.i)  # "stating its forces will stay": the tagger split the clause
+    return _char_range(doc, lo, hi)
+
+
+def _that_clause(tok: Token) -> bool:
+    # "that" as a relative pronoun is a subject or object; as a mark it opens a reported clause
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+
+def _parenthetical(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A speech verb set beside its clause: '..., the ministry announced' or 'His plan, he stated, was ...'."""
+    head = verb.head
+    if inside(quoted, head.idx):
+        return None
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if (verb.dep_ not in ("advcl", "parataxis", "ccomp") or head.pos_ not in ("VERB", "AUX") or marks & TIME_MARKS
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return None
+    if verb.dep_ == "ccomp" and head.i < verb.i:
+        return None  # 'Fidan said we will respond': the verb is what was said, not who said it
+    if head.i < verb.i:
+        return _char_range(verb.doc, head.left_edge.i, verb.left_edge.i - 1)
+    return _char_range(verb.doc, verb.right_edge.i + 1, head.right_edge.i)
+
+
+def _char_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Characters of tokens lo..hi, without the punctuation, white space or 'that' at either edge."""
+    while lo <= hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ == "that" and doc[lo].dep_ == "mark"):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    if lo > hi:
+        return None
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _first_word(tok: Token) -> Token:
+    """The first word of the phrase a token heads, skipping punctuation and 'that'."""
+    doc = tok.doc
+    i = tok.left_edge.i
+    while i < tok.i and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ == "that" and doc[i].dep_ == "mark"):
+        i += 1
+    return doc[i]

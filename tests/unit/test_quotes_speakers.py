@@ -1,0 +1,260 @@
+"""Speakers of quotes with no cue of their own, mixed quotes and partial quotes: one rule per test, on
+short articles written here and the real spaCy model."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.loader.actors.mentions import find_mentions
+from dashboard.loader.quotes.extract import extract_quotes
+
+
+def speakers(nlp, text: str) -> list[tuple[str, str, str | None, str]]:
+    """(kind, text, speaker_key, confidence) of each quote, in text order."""
+    doc = nlp(text)
+    df = extract_quotes(doc, find_mentions(doc))
+    return [(r.kind, r.text, None if pd.isna(r.speaker_key) else r.speaker_key, r.confidence)
+            for r in df.itertuples()]
+
+
+CARRIED = [
+    pytest.param(
+        "Budget row\n\"The numbers are wrong in that chart,\" said Maria Lenz, who chairs the committee. "
+        "\"That chart should go the other way.\"",
+        [("direct", "The numbers are wrong in that chart,", "Maria Lenz", "named"),
+         ("direct", "That chart should go the other way.", "Maria Lenz", "carried")],
+        id="past-a-clause-describing-the-speaker",
+    ),
+    pytest.param(
+        "Plant closes\n\"We will fight this decision,\" said Tom Walsh.\n"
+        "\"It is a sad day for the town and for every family here.\"\n"
+        "\"We will not give up.\"",
+        [("direct", "We will fight this decision,", "Tom Walsh", "named"),
+         ("direct", "It is a sad day for the town and for every family here.", "Tom Walsh", "carried"),
+         ("direct", "We will not give up.", "Tom Walsh", "carried")],
+        id="paragraphs-that-are-only-quotes",
+    ),
+    pytest.param(
+        "Plant closes\n\"It is a sad day for the town,\" \"Nobody here expected it.\"\nMr Walsh said.",
+        [("direct", "It is a sad day for the town,", "Walsh", "carried"),
+         ("direct", "Nobody here expected it.", "Walsh", "named")],
+        id="back-from-the-quote-it-runs-into-and-a-bare-attribution",
+    ),
+    pytest.param(
+        "Plant closes\n\"We will fight this decision,\" said Tom Walsh.\n"
+        "The plant opened in 1950 and employs 900 people.\n"
+        "\"Nobody here expected it to close.\"",
+        [("direct", "We will fight this decision,", "Tom Walsh", "named"),
+         ("direct", "Nobody here expected it to close.", None, "none")],
+        id="not-past-a-sentence-of-narrative",
+    ),
+    pytest.param(
+        "Plant closes\n\"We will fight this decision,\" said Tom Walsh.\n"
+        "\"It is a disgrace,\" said Anna Berg, a council member.",
+        [("direct", "We will fight this decision,", "Tom Walsh", "named"),
+         ("direct", "It is a disgrace,", "Anna Berg", "named")],
+        id="not-past-another-speaker",
+    ),
+    pytest.param(
+        "Founder steps down\nSteve Jobs left a farewell note to his staff, \"I have made some of the best "
+        "friends of my life here.\"",
+        [("direct", "I have made some of the best friends of my life here.", "Steve Jobs", "named")],
+        id="a-quote-set-after-a-clause-is-its-subjects",
+    ),
+    pytest.param(
+        "Court case\nJudge Anthony Mann agreed with the defence that while the store is branded, the music is not - "
+        "\"I conclude that the use of the logo does not suggest a connection.\"",
+        [("direct", "I conclude that the use of the logo does not suggest a connection.", "Anthony Mann", "named")],
+        id="the-subject-up-the-clause-before-a-dash",
+    ),
+    pytest.param(
+        "Split\nChairman Dieter Zetsche denied the allegations on Monday.\n"
+        "\"We do not exclude any option in order to find the best solution.\"",
+        [("reported", "the allegations on Monday", "Dieter Zetsche", "named"),
+         ("direct", "We do not exclude any option in order to find the best solution.", "Dieter Zetsche", "carried")],
+        id="a-quote-paragraph-after-a-sentence-of-speech",
+    ),
+    pytest.param(
+        "Markets\nShares fell after Apple announced a loss.\n\"The market is nervous about the holiday season.\"",
+        [("reported", "a loss", "Apple", "named"),
+         ("direct", "The market is nervous about the holiday season.", None, "none")],
+        id="not-after-speech-in-a-clause-of-time",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CARRIED)
+def test_quote_with_no_cue_of_its_own(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+MIXED = [
+    pytest.param(
+        "Town meeting\nMayor Tom Walsh said the plan was \"a disaster\" for the town.",
+        [("reported", "the plan was \"a disaster\" for the town", "Tom Walsh", "named"),
+         ("direct", "a disaster", "Tom Walsh", "named")],
+        id="a-mixed-quote-is-a-report-and-a-direct-quote",
+    ),
+    pytest.param(
+        "Town meeting\nMayor Tom Walsh said \"we will fight this plan\".",
+        [("direct", "we will fight this plan", "Tom Walsh", "named")],
+        id="a-whole-quote-is-not-a-report-too",
+    ),
+    pytest.param(
+        "Town meeting\nMayor Tom Walsh said that he expected the council to give \"the right return for "
+        "taxpayers\" when it met.",
+        [("reported", "he expected the council to give \"the right return for taxpayers\" when it met",
+          "Tom Walsh", "named"),
+         ("direct", "the right return for taxpayers", "Tom Walsh", "named")],
+        id="a-partial-quote-deep-in-a-report-takes-its-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MIXED)
+def test_mixed_and_partial_quotes(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+SENSES = [
+    pytest.param("Budget\nMaria Lenz pointed out that the budget was late.",
+                 [("reported", "the budget was late", "Maria Lenz", "named")], id="point-out-is-speech"),
+    pytest.param("Budget\nMaria Lenz pointed to the chart on the wall.", [], id="point-to-is-not"),
+    pytest.param("Plant\nTom Walsh lamented that the plant would close.",
+                 [("reported", "the plant would close", "Tom Walsh", "named")], id="lament-that-is-speech"),
+    pytest.param("Final\nArsenal claimed the title on Sunday after the referee denied the visitors a goal.", [],
+                 id="claim-the-title-and-deny-someone-something-are-acts"),
+    pytest.param("Plant\nTom Walsh slammed the decision to close the plant.", [],
+                 id="slam-with-only-an-object-reports-no-words"),
+    pytest.param("Plant\nTom Walsh reports to the board of the company.", [], id="report-to-someone-is-not-speech"),
+    pytest.param("Phones\nAnalyst Ben Reitzes estimated that sales would double this year.",
+                 [("reported", "sales would double this year", "Ben Reitzes", "named")], id="estimate-that-is-speech"),
+    pytest.param("Phones\nAnalyst Ben Reitzes estimated the cost at $2 billion.", [],
+                 id="estimate-a-figure-reports-no-words"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENSES)
+def test_speech_verbs_and_their_senses_that_are_not_speech(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+MARKS = [
+    pytest.param(
+        "Cup final\n‘We’re ready for them on Saturday,’ said coach Anna Berg. ‘Don’t expect us to play like "
+        "the ’90s side.’",
+        [("direct", "We’re ready for them on Saturday,", "Anna Berg", "named"),
+         ("direct", "Don’t expect us to play like the ’90s side.", "Anna Berg", "carried")],
+        id="british-single-marks-beside-apostrophes-and-a-decade",
+    ),
+    pytest.param(
+        "Cup final\n''We're ready for them on Saturday,'' said coach Anna Berg.",
+        [("direct", "We're ready for them on Saturday,", "Anna Berg", "named")],
+        id="typewriter-double-marks",
+    ),
+    pytest.param(
+        "Cup final\n‘The players’ union will decide,’ said coach Anna Berg.",
+        [("direct", "The players’ union will decide,", "Anna Berg", "named")],
+        id="a-plural-possessive-inside-a-single-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKS)
+def test_quotation_marks(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+WHO = [
+    pytest.param(
+        "Budget\nPremier Anna Berg met the unions on Monday. A spokeswoman for the premier said the talks had "
+        "gone well.",
+        [("reported", "the talks had gone well", None, "none", "A spokeswoman for the premier")],
+        id="a-spokeswoman-for-a-person-is-someone-unnamed",
+    ),
+    pytest.param(
+        "Jets\nA spokesman for Airbus said the talks had gone well.",
+        [("reported", "the talks had gone well", "Airbus", "named", "A spokesman")],
+        id="a-spokesman-for-an-organisation-is-its-voice",
+    ),
+    pytest.param(
+        "Apple\nA contrary view came from Charles O'Reilly, a management expert at Stanford University, who "
+        "stated, \"Great companies rarely go from strength to strength.\"",
+        [("direct", "Great companies rarely go from strength to strength.", "Charles O'Reilly", "named",
+          "Charles O'Reilly")],
+        id="who-is-the-person-not-the-place-of-work",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHO)
+def test_who_speaks(nlp, text, expected):
+    doc = nlp(text)
+    df = extract_quotes(doc, find_mentions(doc))
+    assert [(r.kind, r.text, None if pd.isna(r.speaker_key) else r.speaker_key, r.confidence, r.speaker_text)
+            for r in df.itertuples()] == expected
+
+
+ROUND_UPS = [
+    pytest.param(
+        "Car sales\n\"Auto makers are pulling every lever to attract buyers,\" Jesse Toprak, an analyst for Edmunds.",
+        [("direct", "Auto makers are pulling every lever to attract buyers,", "Jesse Toprak", "named")],
+        id="a-name-with-no-verb-after-the-quote",
+    ),
+    pytest.param(
+        "What the papers say\nAnna Berg, The Courier: \"The council has lost its way.\"\n"
+        "Tom Walsh, Daily News: \"Nobody here expected it to close.\"",
+        [("direct", "The council has lost its way.", "Anna Berg", "named"),
+         ("direct", "Nobody here expected it to close.", "Tom Walsh", "named")],
+        id="round-up-name-then-outlet",
+    ),
+    pytest.param(
+        "Rates\nThe Fed kept rates on hold.\nREAD MORE: Fed says rates will rise \"sooner than you think\"\n"
+        "Advertisement\n\"We will act when the data tell us to,\" said Jerome Powell.",
+        [("direct", "We will act when the data tell us to,", "Jerome Powell", "named")],
+        id="page-furniture-is-neither-cue-nor-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_UPS)
+def test_attributions_without_a_verb_and_page_furniture(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_a_name_right_before_a_conjoined_speech_verb_is_its_subject(nlp):
+    text = ("Music downloads\nThe European Commission welcomed the announcement and in a reaction to the news "
+            "European Commissioner for Competition Neelie Kroes said \"the Commission is very much in favour.\"")
+    assert speakers(nlp, text) == [("direct", "the Commission is very much in favour.", "Neelie Kroes", "named")]
+
+
+def test_he_is_the_one_being_quoted_when_nobody_acts_in_between(nlp):
+    text = ("Plant\n\"We will fight this decision,\" said Tom Walsh. The closure plan came from the office of Mike "
+            "Jones. He said that the union would strike.")
+    assert speakers(nlp, text) == [("direct", "We will fight this decision,", "Tom Walsh", "named"),
+                                   ("reported", "the union would strike", "Tom Walsh", "pronoun")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Budget\nAsked whether the deal would hold, Chuck Schumer said: \"I think so.\"",
+                 [("direct", "I think so.", "Chuck Schumer", "named")], id="asked-he-was-asked"),
+    pytest.param("Airline\nRyanair grew fast, having reported record profits of $269m this year.",
+                 [("reported", "record profits of $269m this year", "Ryanair", "named")], id="having-reported-he-did"),
+])
+def test_a_participle_speaks_only_in_the_active(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Tesla\n\"The numbers speak for themselves,\" said Dan Ives of Wedbush Securities.\n\n"
+                 "Ives added that the company needed a cheaper model.",
+                 [("direct", "The numbers speak for themselves,", "Dan Ives", "named"),
+                  ("reported", "the company needed a cheaper model", "Dan Ives", "named")],
+                 id="a-surname-the-tagger-took-for-a-noun"),
+    pytest.param("Cars\nMary Barra, the chief executive of General Motors, declined to comment on the results.", [],
+                 id="declined-to-comment-reports-nothing"),
+    pytest.param("Cars\nMary Barra told reporters in Detroit on Monday that sales were strong.",
+                 [("reported", "sales were strong", "Mary Barra", "named")], id="told-whom-is-not-what"),
+])
+def test_surnames_refusals_and_addressees(nlp, text, expected):
+    assert speakers(nlp, text) == expected
