@@ -144,10 +144,15 @@ def test_the_meeting_flow(new_page, app_server, seed_folder, tmp_path, tmp_path_
 
 
 def test_the_reader_scrolls_to_the_cited_sentence(new_page, main_app):
+    from dashboard.loader import read_folder
+
+    articles, _ = read_folder(main_app.folder, max_bytes=5_000_000)
+    seed = next(a for a in articles if a.file.startswith("000_"))  # the long seed article
     page = new_page(width=1200, height=600)
-    open_app(page, main_app, "reader", {"sentence": "14"})
+    open_app(page, main_app, "reader", {"article": seed.article_id, "sentence": "14"})
     cited = page.locator(".bq-article .bq-focus")
     cited.wait_for()
+    assert "Turkey has suspended trade with Israel" in cited.inner_text()
     page.wait_for_function("""() => {
         const r = document.querySelector('.bq-article .bq-focus').getBoundingClientRect();
         return r.top >= 0 && r.bottom <= window.innerHeight;
