@@ -45,7 +45,7 @@ if not points:
     st.caption("No developments in this view.")
 for n, p in enumerate(points, 1):
     sources = f" · {escape_md(', '.join(p.sources))}" if p.sources else ""
-    mark = " · :orange-badge[Corrected]" if p.is_corrected else ""
+    mark = " · *corrected*" if p.is_corrected else ""
     st.markdown(f"{n}\. **{escape_md(p.date_label)}** · {escape_md(p.headline)}{sources}{mark} "
                 f"[Read]({reader_link(p.article_id, p.sentence_id, state=here)})")
 
