@@ -53,15 +53,42 @@ FIELDS: dict[str, Field] = {
               "the nearest fitting actor before it; carried: a quote with no cue of its own that goes on from the "
               "quote before and takes its speaker; none: no speaker found, speaker_id is null."),
         Field("about_ids", "object", "actor_ids mentioned inside the quote (list of str)."),
+        Field("subject_ids", "object", "subject_ids named in the quote, or in the event's sentence (list of str)."),
+        Field("subject_id", "string", "Stable id of a subject (a slug of its name, kept apart from actor ids)."),
         Field("event_id", "string", "Stable id of an event: article id and position."),
+        Field("trigger", "string",
+              "The event word as written, after TimeML: the main verb (not its auxiliary), or the event noun of a "
+              "light verb or of a nominal event ('held talks' -> talks); a phrasal verb keeps its particle."),
+        Field("trigger_start", "Int64", "Character offset where the event word starts in the article text."),
+        Field("trigger_end", "Int64", "Character offset just past the event word's end in the article text."),
+        Field("lemma", "string", "Dictionary form of the event word (e.g. 'hold', 'talks', 'call off')."),
+        Field("event_class", "string",
+              "occurrence | reporting (said, announced, told) | intention (a plan or statement of intent, 'will "
+              "hold', 'plans to buy') | state ('is president', 'maintains a zone') | negated ('did not sell', "
+              "'denied it had sold') | hypothetical ('could be delayed', 'if ...'). Only occurrence, reporting "
+              "and state say that something took place."),
+        Field("agent_ids", "object",
+              "actor_ids of who acted: the subject, or the 'by' phrase of a passive (list of str)."),
+        Field("patient_ids", "object",
+              "actor_ids of whom the event was done to: the object, or the subject of a passive (list of str)."),
+        Field("headline", "string",
+              "One short sentence that says who did what to whom, where: pronouns and descriptions replaced "
+              "by the actor's name; a reporting event keeps what was reported."),
+        Field("salience", "Float64",
+              "How much the event matters, 0 to 1: dated (finer is more), both sides named, reported by several "
+              "sources, in the lead of its article, something that happened rather than a statement or plan."),
         Field("date", "datetime64[ns]", "Start of the day, week, month or year the event happened; NaT when undated."),
         Field("precision", "string", "day | week | month | year | none."),
         Field("date_text", "string", "Words that dated the event (e.g. 'on Wednesday')."),
         Field("date_text_start", "Int64", "Character offset where date_text starts in the article text."),
-        Field("date_rule", "string", "Rule that resolved the date (e.g. weekday-before-publication)."),
+        Field("date_rule", "string",
+              "Rule that resolved the date (e.g. weekday-before-publication); inherited-clause, inherited-sentence "
+              "or inherited-paragraph when the event took the date of the clause, joined clause or paragraph "
+              "around it; past-tense-no-date, present-perfect-no-date and the like when undated."),
         Field("tense", "string", "past | present | future: the tense of the event's clause."),
-        Field("summary", "string", "Short clause that says what happened."),
-        Field("actor_ids", "object", "actor_ids taking part in the event (list of str)."),
+        Field("summary", "string", "Short clause that says what happened (the headline)."),
+        Field("actor_ids", "object",
+              "actor_ids taking part in the event: agents, patients and others named in it (list of str)."),
         Field("place", "string", "Where the event happened, when the text says so."),
         Field("source_count", "Int64", "How many articles report the same event."),
         Field("report_ids", "object", "event_ids of the same event in other articles (list of str)."),
@@ -73,6 +100,14 @@ FIELDS: dict[str, Field] = {
 # that table: a quote's `kind` is not an actor's, and `text` is the article, the sentence, the mention or
 # the quote. `field(table, column)` gives the definition that applies.
 TABLE_FIELDS: dict[tuple[str, str], Field] = {
+    ("subjects", "kind"): Field("kind", "string", "What a subject is: product | index | currency | law | event."),
+    ("subjects", "name"): Field("name", "string", "Canonical name of a subject."),
+    ("subjects", "aliases"): Field("aliases", "object", "Every surface form of a subject seen in the articles "
+                                   "(list of str)."),
+    ("subjects", "mention_count"): Field("mention_count", "Int64", "How many mentions a subject has across the "
+                                         "briefing."),
+    ("subjects", "article_count"): Field("article_count", "Int64", "How many articles mention a subject."),
+    ("subject_mentions", "text"): Field("text", "string", "The words that name the subject."),
     ("quotes", "kind"): Field("kind", "string", "What a quote is: direct (words in quotation marks) | reported."),
     ("sentences", "text"): Field("text", "string", "The sentence's words."),
     ("mentions", "text"): Field("text", "string", "The words that name the actor."),
@@ -92,12 +127,16 @@ TABLES: dict[str, list[str]] = {
     "mentions": ["article_id", "sentence_id", "start", "end", "text", "actor_id", "label"],
     "quotes": [
         "quote_id", "article_id", "sentence_id", "kind", "text", "cue", "speaker_id", "speaker_text",
-        "confidence", "about_ids", "start", "end", "is_corrected",
+        "confidence", "about_ids", "start", "end", "subject_ids", "is_corrected",
     ],
     "events": [
-        "event_id", "article_id", "sentence_id", "date", "precision", "date_text", "date_text_start", "date_rule",
-        "tense", "summary", "actor_ids", "place", "source_count", "report_ids", "is_corrected",
+        "event_id", "article_id", "sentence_id", "trigger", "trigger_start", "trigger_end", "lemma", "event_class",
+        "date", "precision", "date_text", "date_text_start", "date_rule", "tense", "headline", "summary",
+        "actor_ids", "agent_ids", "patient_ids", "place", "salience", "source_count", "report_ids", "subject_ids",
+        "is_corrected",
     ],
+    "subjects": ["subject_id", "name", "kind", "aliases", "mention_count", "article_count"],
+    "subject_mentions": ["article_id", "sentence_id", "start", "end", "text", "subject_id"],
 }
 
 ROW_MEANING: dict[str, str] = {
@@ -106,7 +145,9 @@ ROW_MEANING: dict[str, str] = {
     "actors": "real-world actor (person, organisation, country, group or place)",
     "mentions": "place in the text that names an actor",
     "quotes": "direct quotation or piece of reported speech",
-    "events": "dated (or knowingly undated) event an article reports",
+    "events": "event an article reports: an action, occurrence, state or statement and who took part, dated or not",
+    "subjects": "subject a briefing follows beside its actors: a product, market index, currency, law or named event",
+    "subject_mentions": "place in the text that names a subject",
 }
 
 KEYS: dict[str, list[str]] = {
@@ -116,6 +157,8 @@ KEYS: dict[str, list[str]] = {
     "mentions": ["article_id", "start"],
     "quotes": ["quote_id"],
     "events": ["event_id"],
+    "subjects": ["subject_id"],
+    "subject_mentions": ["article_id", "start"],
 }
 
 

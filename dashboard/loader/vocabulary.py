@@ -15,6 +15,9 @@ import pandas as pd
 ACTOR_KINDS: tuple[str, ...] = ("person", "organization", "country", "group", "place", "other")
 SPEAKER_KINDS: frozenset[str] = frozenset({"person", "organization", "country", "group"})
 
+# Kinds of subject (subjects.kind): named things a briefing follows that never act or speak.
+SUBJECT_KINDS: tuple[str, ...] = ("product", "index", "currency", "law", "event")
+
 # Kinds of quote (quotes.kind).
 QUOTE_KINDS: tuple[str, ...] = ("direct", "reported")
 

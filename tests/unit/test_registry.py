@@ -400,3 +400,14 @@ def test_the_file_is_parsed_once_per_change(tmp_path, monkeypatch):
     save_registry(tmp_path, [Entry.hide("Turkey")])
     assert load_registry(tmp_path)[0].entries == (Entry.hide("Gaza"), Entry.hide("Turkey"))
     assert len(parsed) == 3  # save_registry reads the file it changes, then the load reads the new one
+
+
+def test_a_merge_renames_the_agents_and_patients_of_events_too(write_articles, tmp_path):
+    from dashboard.loader import load_briefing
+
+    folder = write_articles({"a.txt": "GM sues Ford\nGeneral Motors sued Ford Motor Company on Monday.\n"})
+    (folder / "actors.yaml").write_text("actors:\n  - merge: [General Motors, Ford Motor Company]\n    into: Detroit\n")
+    b = load_briefing(folder, cache_dir=tmp_path / "cache")
+    detroit = b.actors.loc[b.actors["name"] == "Detroit", "actor_id"].iloc[0]
+    sued = b.events[b.events["lemma"] == "sue"].iloc[0]
+    assert list(sued["agent_ids"]) == [detroit] and list(sued["patient_ids"]) == [detroit]

@@ -110,3 +110,69 @@ def test_seed_recent_and_perfect_events_stay_undated(seed_briefing):
     for words in ("recently referred", "has suspended trade", "recent visit to Washington"):
         assert words in texts
     assert undated["date"].isna().all()
+
+
+# ---------------------------------------------------------------------------------------------
+# Events: who did what to whom
+
+
+def _sentence_of(b, words: str) -> int:
+    s = b.sentences
+    return int(s[s["text"].str.contains(words, regex=False)]["sentence_id"].iloc[0])
+
+
+def test_seed_meeting_is_one_event(seed_briefing):
+    ev = seed_briefing.events
+    day = ev[(ev["date"] == pd.Timestamp("2025-04-09")) & (ev["precision"] == "day")]
+    assert len(day) == 1
+    row = day.iloc[0]
+    assert {"turkey", "israel"} <= set(row["actor_ids"])
+    assert row["place"] == "Azerbaijan"
+    assert row["event_class"] == "occurrence"
+    assert "convened" in row["headline"] and "Azerbaijan" in row["headline"]
+
+
+def test_seed_announcement_is_a_reporting_event_that_says_what(seed_briefing):
+    ev = seed_briefing.events
+    row = ev[ev["trigger"] == "announced"].iloc[0]
+    assert (row["event_class"], row["date"], row["precision"]) == ("reporting", pd.Timestamp("2025-04-10"), "day")
+    assert row["agent_ids"] == ["turkey-ministry-of-defense"]
+    assert "announced that" in row["headline"] and "discussions" in row["headline"]
+
+
+@pytest.mark.parametrize(
+    ("words", "actors"),
+    [
+        pytest.param("following the collapse of the Assad regime", {"assad"}, id="collapse"),
+        pytest.param("Erdoğan recently referred to Israeli Prime Minister Benjamin Netanyahu",
+                     {"recep-tayyip-erdogan", "benjamin-netanyahu"}, id="referred"),
+        pytest.param("Turkey has suspended trade with Israel", {"turkey", "israel"}, id="suspended"),
+        pytest.param("joined the genocide case against it at the International Court of Justice",
+                     {"turkey", "international-court-of-justice"}, id="joined"),
+        pytest.param("During a recent visit to Washington, Netanyahu sought U.S. backing against Turkey",
+                     {"benjamin-netanyahu", "united-states"}, id="visit"),
+    ],
+)
+def test_seed_undated_events_stay_undated_with_their_actors(seed_briefing, words, actors):
+    ev = seed_briefing.events
+    here = ev[ev["sentence_id"] == _sentence_of(seed_briefing, words)]
+    undated = here[here["precision"] == "none"]
+    assert not undated.empty and undated["date"].isna().all()
+    assert here["precision"].eq("none").all()
+    assert actors <= {a for ids in undated["actor_ids"] for a in ids}
+
+
+def test_seed_no_headline_opens_with_a_pronoun(seed_briefing):
+    from dashboard.loader.events.headlines import opens_with_pronoun
+
+    headlines = seed_briefing.events["headline"].tolist()
+    assert headlines and all(headlines)
+    assert [h for h in headlines if opens_with_pronoun(h)] == []
+
+
+def test_seed_events_have_agents_and_patients(seed_briefing):
+    ev = seed_briefing.events
+    urged = ev[ev["trigger"] == "urged"].iloc[0]
+    assert (urged["agent_ids"], urged["patient_ids"]) == (["turkey-ministry-of-defense"], ["israel"])
+    told = ev[ev["trigger"] == "told"].iloc[0]
+    assert (told["agent_ids"], told["patient_ids"]) == (["donald-trump"], ["benjamin-netanyahu"])

@@ -51,3 +51,18 @@ def test_subjects_merge_across_articles_by_name(nlp):
     euro = subjects[subjects["name"] == "euro"].iloc[0]
     assert euro["subject_id"] != "euro"  # an actor already holds that id
     assert ids["a"]["nikkei 225"] == ids["b"]["nikkei 225"] == nikkei["subject_id"]
+
+
+def test_a_briefing_keeps_subjects_apart_from_actors(write_articles, tmp_path):
+    from dashboard.loader import load_briefing
+
+    folder = write_articles({"markets.txt": "Tokyo stocks fall\nThe Nikkei 225 fell 3% on Monday, Toyota said. "
+                                            "\"The Nikkei 225 will recover,\" said Taro Aso.\n"})
+    b = load_briefing(folder, cache_dir=tmp_path / "cache")
+    assert b.subjects["name"].tolist() == ["Nikkei 225"]
+    nikkei = b.subjects["subject_id"].iloc[0]
+    assert "Nikkei 225" not in set(b.actors["name"])
+    assert set(b.subject_mentions["subject_id"]) == {nikkei}
+    assert any(nikkei in ids for ids in b.events["subject_ids"])
+    quote = b.quotes[b.quotes["kind"] == "direct"].iloc[0]
+    assert list(quote["subject_ids"]) == [nikkei]

@@ -390,7 +390,8 @@ class _ActorTable:
             q["about_ids"] = q["about_ids"].map(self._remap_list)
         e = events.copy()
         if not e.empty:
-            e["actor_ids"] = e["actor_ids"].map(self._remap_list)
+            for column in ("actor_ids", "agent_ids", "patient_ids"):
+                e[column] = e[column].map(self._remap_list)
         return (schema.cast(actors, "actors"), schema.cast(m, "mentions"), schema.cast(q, "quotes"),
                 schema.cast(e, "events"))
 

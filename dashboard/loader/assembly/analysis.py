@@ -16,6 +16,7 @@ from dashboard.loader.actors.mentions import find_mentions
 from dashboard.loader.events.extract import extract_events
 from dashboard.loader.quotes.extract import extract_quotes
 from dashboard.loader.reading.sources import Article
+from dashboard.loader.subjects.find import find_subjects
 
 
 
@@ -41,6 +42,10 @@ class ArticleTables:
     mentions: pd.DataFrame
     quotes: pd.DataFrame
     events: pd.DataFrame
+    subject_mentions: pd.DataFrame
+
+    # The per-article tables, in the order of the fields above: the cache and the Dask path store these.
+    TABLES = ("sentences", "mentions", "quotes", "events", "subject_mentions")
 
 
 def sentence_table(doc: Doc) -> pd.DataFrame:
@@ -55,7 +60,7 @@ def sentence_table(doc: Doc) -> pd.DataFrame:
 
 
 def analyse(doc: Doc, article: Article) -> ArticleTables:
-    """Sentences, actor mentions, quotes and events of one parsed article."""
+    """Sentences, actor mentions, quotes, events and subject mentions of one parsed article."""
     mentions = find_mentions(doc)
     return ArticleTables(
         article_id=article.article_id,
@@ -63,4 +68,5 @@ def analyse(doc: Doc, article: Article) -> ArticleTables:
         mentions=mentions,
         quotes=extract_quotes(doc, mentions),
         events=extract_events(doc, mentions, article.published),
+        subject_mentions=find_subjects(doc),
     )

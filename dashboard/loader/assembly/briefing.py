@@ -22,6 +22,7 @@ from dashboard.loader.actors.registry import apply_registry, load_registry
 from dashboard.loader.actors.registry import FILE_NAME as REGISTRY_FILE
 from dashboard.loader.edits.corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
 from dashboard.loader.settings import Settings
+from dashboard.loader.subjects.merge import merge_subjects, subjects_of_rows
 from dashboard.loader.reading.folder import read_folder
 from dashboard.loader.reading.sources import Article, IngestIssue
 
@@ -44,9 +45,11 @@ class Briefing:
     mentions: pd.DataFrame
     quotes: pd.DataFrame
     events: pd.DataFrame
+    subjects: pd.DataFrame = field(default_factory=lambda: schema.empty("subjects"))
+    subject_mentions: pd.DataFrame = field(default_factory=lambda: schema.empty("subject_mentions"))
     issues: list[IngestIssue] = field(default_factory=list)
 
-    TABLES = ("articles", "sentences", "actors", "mentions", "quotes", "events")
+    TABLES = ("articles", "sentences", "actors", "mentions", "quotes", "events", "subjects", "subject_mentions")
 
     @property
     def ingest_report(self) -> pd.DataFrame:
@@ -200,8 +203,23 @@ def assemble(folder: str, articles: list[Article], results: dict[str, ArticleTab
     events = _stack(articles, results, "events")
     if not events.empty:
         events["event_id"] = _row_ids(events["article_id"], "e")
-        events["actor_ids"] = _id_lists(events["article_id"], events["actor_keys"], ids)
-        events = events.drop(columns=["actor_keys"])
+        for role in ("actor", "agent", "patient"):
+            events[f"{role}_ids"] = _id_lists(events["article_id"], events[f"{role}_keys"], ids)
+        events = events.drop(columns=["actor_keys", "agent_keys", "patient_keys"])
+    subjects, subject_ids = merge_subjects({aid: r.subject_mentions for aid, r in results.items()},
+                                           taken=set(actors["actor_id"]))
+    subject_mentions = _stack(articles, results, "subject_mentions")
+    if not subject_mentions.empty:
+        subject_mentions["subject_id"] = [subject_ids[aid][k] for aid, k in
+                                          zip(subject_mentions["article_id"], subject_mentions["key"])]
+        subject_mentions = subject_mentions.drop(columns=["key", "kind"])
+        quote_subjects, event_subjects = subjects_of_rows(quotes if not quotes.empty else schema.empty("quotes"),
+                                                          events if not events.empty else schema.empty("events"),
+                                                          subject_mentions)
+        if not quotes.empty:
+            quotes["subject_ids"] = quote_subjects
+        if not events.empty:
+            events["subject_ids"] = event_subjects
     briefing = Briefing(
         folder=folder,
         articles=schema.cast(pd.DataFrame(article_rows), "articles") if article_rows else schema.empty("articles"),
@@ -210,6 +228,8 @@ def assemble(folder: str, articles: list[Article], results: dict[str, ArticleTab
         mentions=_cast(mentions, "mentions"),
         quotes=_cast(quotes, "quotes"),
         events=group_reports(_cast(events, "events")),
+        subjects=_cast(subjects, "subjects"),
+        subject_mentions=_cast(subject_mentions, "subject_mentions"),
         issues=issues,
     )
     return apply_quote_event_corrections(apply_actor_registry(briefing))

@@ -28,8 +28,8 @@ from dashboard.loader.vocabulary import atomic_write
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # bumped when the layout of an entry changes
-PER_ARTICLE = ("sentences", "mentions", "quotes", "events")
+FORMAT = 3  # bumped when the layout of an entry changes
+PER_ARTICLE = ArticleTables.TABLES
 BRIEFING_TABLES = tuple(schema.TABLES)
 # Columns of a per-article table that name actors by their within-article keys: the assembly turns
 # them into the schema's actor ids and drops them.
@@ -37,7 +37,8 @@ ARTICLE_KEYS: dict[str, frozenset[str]] = {
     "sentences": frozenset(),
     "mentions": frozenset({"key", "kind", "role", "affiliation_key"}),
     "quotes": frozenset({"speaker_key", "about_keys"}),
-    "events": frozenset({"actor_keys"}),
+    "events": frozenset({"actor_keys", "agent_keys", "patient_keys"}),
+    "subject_mentions": frozenset({"key", "kind"}),
 }
 
 
@@ -216,7 +217,8 @@ def read_shard(folder: Path, index: dict[str, str]) -> dict[str, ArticleTables]:
         lists = _check_shard_table(arrow, table)
         df = arrow.to_pandas()
         for name in lists:  # Parquet gives arrays; the tables hold lists of str
-            df[name] = [v if v is not None else [] for v in arrow.column(name).to_pylist()]
+            df[name] = pd.Series([v if v is not None else [] for v in arrow.column(name).to_pylist()], index=df.index,
+                                 dtype=object)
         keys = df.pop(ENTRY).tolist()
         if not set(keys) <= set(index):
             raise BadEntry(f"{table}: rows of an entry not in the index")
@@ -263,7 +265,7 @@ def read_briefing(folder: Path) -> dict:
             values = arrow.column(column).to_pylist()
             if not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in values if v is not None):
                 raise BadEntry(f"{name}.{column}: not lists of names")
-            df[column] = [v if v is not None else [] for v in values]
+            df[column] = pd.Series([v if v is not None else [] for v in values], index=df.index, dtype=object)
         tables[name] = df
     data = json.loads((folder / "issues.json").read_bytes())
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("issues"), list):

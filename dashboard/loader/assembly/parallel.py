@@ -52,7 +52,7 @@ from dashboard.loader.settings import Settings
 from dashboard.loader.reading.folder import list_article_files, no_articles_issue
 from dashboard.loader.reading.sources import SIDECAR_SUFFIXES, Article, IngestIssue, read_article
 
-PER_ARTICLE = ("sentences", "mentions", "quotes", "events")
+PER_ARTICLE = ArticleTables.TABLES
 ARTICLE_FIELDS = [f.name for f in dataclasses.fields(Article)]
 
 _local = threading.local()

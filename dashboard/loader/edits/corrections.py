@@ -272,8 +272,10 @@ def apply_corrections(quotes: pd.DataFrame, events: pd.DataFrame, sentences: pd.
         if c.date is not None or c.precision is not None:
             _set_date(events, rows, c)
         if c.headline is not None:
-            column = "headline" if "headline" in schema.TABLES["events"] else "summary"
-            events.loc[rows, column] = c.headline
+            # the headline is what every page and export shows of an event; the summary follows it
+            for column in ("headline", "summary"):
+                if column in schema.TABLES["events"]:
+                    events.loc[rows, column] = c.headline
     quotes = quotes.drop(index=list(hidden_q))
     events = events.drop(index=list(hidden_e))
     if hidden_e or any(c.target == "event" and (c.date or c.precision) for c in corrections):

@@ -1,517 +1,241 @@
-"""Dated events: the clauses that say what happened, and the day, week, month or year it happened.
+"""Events: who did what to whom, when the text says so.
 
-Every temporal expression (found by the rules in `dates` and by the model's DATE entities) dates the
-clause it hangs from; the clause's tense tells which way a bare "Wednesday" or "March" points from
-the publication date. Sentences that report a past event with no date still give a row, undated
-(precision none), so the timeline can show them before the publication date. The same event told
-twice in one article ("convened ... this week", "This meeting, held on Wednesday") is kept once,
-with the most precise date.
+An event is a predicate with participants: every action, occurrence, state or statement an actor
+takes part in, dated or not. Its word follows TimeML (`triggers`); its participants are resolved to
+the article's actors as quote speakers are (`resolver`); its date is its own time expression, else
+one its clause, sentence or paragraph gives it, else none (`dating`); the same event told twice
+is kept once (`coreference`); every event gets a headline (`headlines`) and a salience
+(`salience`). Dated clauses and undated past clauses without a named actor are kept as well, so no
+date the text gives is lost.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
 
 import pandas as pd
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from dashboard.loader.events import dates
+from dashboard.loader.events import headlines
+from dashboard.loader.events.coreference import merge_retold, merge_title, merge_within_clause
 from dashboard.loader.events.dates import Resolution
+from dashboard.loader.events.dating import (
+    DateMention,
+    Event,
+    clause_tense,
+    date_mentions,
+    dated_events,
+    inherit_dates,
+    quoted_chars,
+    resolve_spans,
+    sentence_ids,
+    undated_events,
+)
+from dashboard.loader.events.resolver import actor_of, make_resolver
+from dashboard.loader.events.salience import salience
+from dashboard.loader.events.triggers import (
+    EVENT_NOUNS,
+    NEGATING_VERBS,
+    REPORTING_VERBS,
+    Trigger,
+    event_class,
+    find_triggers,
+    governing_verb,
+    roles,
+    shared_subject,
+    trigger_span,
+)
 
-EVENT_COLUMNS = ["sentence_id", "date", "precision", "date_text", "date_text_start", "date_rule", "tense", "summary",
-                 "actor_keys", "place"]
-MAX_SUMMARY_WORDS = 25
+__all__ = ["EVENT_COLUMNS", "DateMention", "clause_tense", "date_mentions", "extract_events", "resolve_spans"]
 
-# Verbs and adjectives whose infinitive complement lies ahead of the story: "is set to begin on Wednesday".
-FUTURE_GOVERNORS = {
-    "plan", "expect", "set", "schedule", "due", "hope", "intend", "aim", "want", "seek", "propose", "promise",
-    "vow", "threaten", "go", "prepare", "agree", "decide", "likely", "about", "poised", "slate", "wish", "try",
-    "need", "able", "ready", "pledge", "offer", "plot", "mean",
-}
-# Nouns that name an event, so that "this meeting" or "the talks" can refer back to one already told.
-EVENT_NOUNS = {
-    "meeting", "talk", "talks", "discussion", "summit", "visit", "trip", "session", "conference", "negotiation",
-    "vote", "election", "referendum", "strike", "attack", "raid", "crash", "accident", "announcement",
-    "agreement", "deal", "ceremony", "launch", "hearing", "trial", "event", "incident", "protest", "rally",
-    "decision", "move", "test", "flight", "release", "speech", "interview", "statement", "round", "exchange",
-    "encounter", "gathering", "signing", "ruling", "verdict", "sale", "offer", "bid", "merger", "takeover",
-}
-ANAPHORIC_DETERMINERS = {"this", "that", "these", "those", "the"}
-# Prepositions whose object names an earlier event: "following the collapse of the Assad regime".
-PRIOR_EVENT_PREPS = {"following", "after", "since"}
+EVENT_COLUMNS = [
+    "sentence_id", "trigger", "trigger_start", "trigger_end", "lemma", "event_class", "date", "precision",
+    "date_text", "date_text_start", "date_rule", "tense", "headline", "summary", "actor_keys", "agent_keys",
+    "patient_keys", "place", "salience",
+]
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout"}
 MOTION_LEMMAS = {"visit", "trip", "travel", "fly", "go", "arrive", "come", "head", "return", "journey"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-CLAUSE_BOUNDARIES = {"ccomp", "conj", "parataxis", "relcl"}
-OPEN_QUOTES, CLOSE_QUOTES, BOTH_QUOTES = "“«", "”»", '"'
+PLACE_KINDS = {"place"}
+QUOTE_MARKS = {'"', "“", "”", "«", "»", "'", "‘", "’"}
+# Pronouns that, as objects, never stand for the subject of their own clause (that would be "itself").
+OBJECT_PRONOUNS = {"it", "them", "him", "her", "they", "he", "she"}
+NAMING_DEPS = {"amod", "compound", "poss", "nmod", "conj", "cc", "det", "nummod", "appos"}
 
 
-@dataclass
-class DateMention:
-    """A temporal expression read in its sentence: what it dates, in which tense, and its date."""
+class _Article:
+    """What the rules need to know about one parsed article, computed once."""
 
-    start: int
-    end: int
-    text: str
-    sentence_id: int
-    anchor: Token
-    tense: str
-    resolution: Resolution
-    nominal: bool = False  # the date belongs to a noun ("the 1991 settlement"), not to a clause
+    def __init__(self, doc: Doc, mentions: pd.DataFrame, published: object) -> None:
+        self.doc = doc
+        self.text = doc.text  # rebuilt from the tokens on every access: read once
+        self.sids = sentence_ids(doc)
+        self.quoted = quoted_chars(self.text)
+        self.sent_starts = [s.start for s in doc.sents]
+        self.resolver = make_resolver(doc, mentions, _ranges(self.quoted), self.sent_starts)
+        self.key_at = _keys_by_token(doc, mentions)
+        self.found = date_mentions(doc, published)
+        self.date_tokens = {t.i for m in self.found for t in _span_tokens(doc, m.start, m.end)}
+        self.paragraphs = _paragraphs(self.text, [doc[s].idx for s in self.sent_starts])
+        self.cache: dict[int, list[str]] = {}
+
+    def keys(self, token: Token) -> list[str]:
+        """Actors a participant phrase names: the resolver's answer, else the names inside the phrase."""
+        if token.i not in self.cache:
+            self.cache[token.i] = []  # a phrase that leads back to itself names nobody
+            if _expletive(token):
+                return []
+            key = actor_of(self.resolver, token) if not self.quoted[token.idx] else None
+            named = []
+            for t in _phrase(token):
+                k = self.key_at.get(t.i)
+                if k is None and t.dep_ == "poss" and t.i != token.i and t.pos_ == "PRON":
+                    k = next(iter(self.keys(t)), None)  # "its sales": the company's
+                if k and k not in named:
+                    named.append(k)
+            subject = token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
+            if key and token.lower_ in OBJECT_PRONOUNS and not subject and token.dep_ != "poss" \
+                    and key in self._subject_keys(token):
+                key = None  # "Turkey joined the case against it": not Turkey (a possessive may be)
+            if key and key in named and token.pos_ == "NOUN":
+                keys = named  # "Turkish and Israeli officials": every country named, not the first
+            else:
+                keys = [key] if key else named
+            self.cache[token.i] = keys
+        return self.cache[token.i]
 
 
-@dataclass
-class _Event:
-    """An event being built: the word it hangs on, its date, and (once described) summary, actors, place."""
-
-    sentence_id: int
-    anchor: Token
-    tense: str
-    resolution: Resolution
-    mention: DateMention | None = None
-    summary_tokens: list[Token] = field(default_factory=list)
-    prefix_tokens: list[Token] = field(default_factory=list)
-    actor_keys: list[str] = field(default_factory=list)
-    place: str | None = None
-
-    @property
-    def position(self) -> int:
-        return self.mention.start if self.mention else self.anchor.idx
+    def _subject_keys(self, pron: Token) -> list[str]:
+        """Actors named by the subject of the clause a pronoun stands in."""
+        verb = pron.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pron.i]
+        if not subjects:
+            shared = shared_subject(verb)
+            subjects = [shared] if shared is not None and shared.i != pron.i else []
+        return [k for c in subjects for k in self.keys(c)]
 
 
-# ---------------------------------------------------------------------------------------------
-# Public entry points
+def _expletive(token: Token) -> bool:
+    """'it' that stands for nothing: "it is feared that ...", "it seems that ...", "it is likely to ..."."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass", "expl"):
+        return False
+    head = token.head
+    return token.dep_ == "expl" or any(c.dep_ in ("ccomp", "xcomp") for c in head.children) and (
+        token.dep_ == "nsubjpass" or head.lemma_ in ("be", "seem", "appear"))
 
 
 def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | None) -> pd.DataFrame:
     """Events of one parsed article, dated against its publication date when it has one."""
-    sentence_ids = _sentence_ids(doc)
-    quoted = _quoted_chars(doc.text)
-    found = date_mentions(doc, published)
-    events = _dated_events(found)
-    events += _undated_events(doc, found, events, sentence_ids, quoted)
-    anchors = {e.anchor.i for e in events}
-    for event in events:
-        _describe(event, doc, mentions, quoted, anchors - {event.anchor.i})
-    events = _merge_retold(events)
-    rows = [_row(e) for e in sorted(events, key=lambda e: (e.sentence_id, e.position))]
+    art = _Article(doc, mentions, published)
+    triggers = find_triggers(doc, art.quoted)
+    at: dict[int, Trigger] = {trig.head.i: trig for trig in triggers}
+    for trig in triggers:
+        if trig.light:  # a date on "held" dates the talks it holds
+            at.setdefault(trig.verb.i, trig)
+    events = dated_events(art.found)
+    events += undated_events(doc, art.found, events, art.quoted)
+    for e in events:
+        e.from_date_rules = True
+        noun = _dated_noun(e, at)
+        e.trigger = at[noun.i] if noun is not None else at.get(e.anchor.i) or _own_trigger(e.anchor)
+    taken = {e.trigger.head.i for e in events}
+    for trig in triggers:
+        if trig.head.i not in taken:
+            taken.add(trig.head.i)
+            events.append(Event(art.sids[trig.head.i], trig.head, clause_tense(trig.verb), _undated(trig)))
+            events[-1].trigger = trig
+    for e in events:
+        _describe(e, art)
+    events = [e for e in merge_within_clause(events) if e.actor_keys or e.from_date_rules]
+    inherit_dates(events, art.paragraphs)
+    for e in events:
+        e.headline = _headline(e, art)
+    events = merge_title(merge_retold(events), title_sentence=_title_sentence(art))
+    rows = [_row(e, art) for e in sorted(events, key=lambda e: (e.sentence_id, e.position, e.trigger.head.i))]
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
-    frame["date_text_start"] = frame["date_text_start"].astype("Int64")
+    for col in ("date_text_start", "trigger_start", "trigger_end"):
+        frame[col] = frame[col].astype("Int64")
+    frame["salience"] = salience(frame)
     return frame
 
 
-def date_mentions(doc: Doc, published: object) -> list[DateMention]:
-    """Temporal expressions of `doc` (the rules' and the model's DATE entities), each read in context."""
-    text = doc.text  # rebuilt from the tokens on every access: read once
-    spans = [(e.start, e.end) for e in dates.find_expressions(text)]
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or "\n" in ent.text:
-            continue
-        if any(ent.start_char < e and s < ent.end_char for s, e in spans):
-            continue
-        if dates.is_named_day(text, ent.start_char, ent.end_char):
-            continue
-        if dates.resolve(ent.text, published).is_date:
-            spans.append((ent.start_char, ent.end_char))
-    return [m for m in resolve_spans(doc, sorted(spans), published) if m.resolution.is_date]
+def _dated_noun(e: Event, at: dict[int, Trigger]) -> Token | None:
+    """The event noun a date stands beside, which it dates rather than the clause: "its launch in 2003",
+    "a large loss yesterday", "its best finish since November 2008"."""
+    m = e.mention
+    if m is None or m.nominal:
+        return None
+    span = e.anchor.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    head = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    if root.dep_ not in ("pobj", "npadvmod", "prep") or head.pos_ != "NOUN" or head.i == root.i:
+        return None
+    trig = at.get(head.i)
+    return head if trig is not None and trig.head.i == head.i and not trig.light else None
 
 
-def resolve_spans(doc: Doc, spans: list[tuple[int, int]], published: object) -> list[DateMention]:
-    """Read each (start, end) character span of `doc` as a date, with the tense of the clause it dates.
+def _own_trigger(anchor: Token) -> Trigger:
+    """The event word of a dated clause or noun that no rule took: the anchor itself."""
+    if anchor.pos_ in ("VERB", "AUX"):
+        return Trigger(anchor, anchor)
+    return Trigger(anchor, governing_verb(anchor))
 
-    Expressions that refer back ("the same day") take the nearest date of the same sentence, else
-    the latest date before them, else the publication date.
-    """
-    sentence_ids = _sentence_ids(doc)
-    full_text = doc.text
-    pending: list[tuple[int, int, str, int, Token, str | None, bool]] = []
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        text = full_text[start:end]
-        anchor, dating_tense, nominal = _anchor_and_tense(span, text)
-        pending.append((start, end, text, sentence_ids[span.start], anchor, dating_tense, nominal))
-    resolutions: dict[int, Resolution] = {}
-    for i, (start, end, text, sid, anchor, dating_tense, nominal) in enumerate(pending):
-        if not dates.needs_context(text):
-            resolutions[i] = dates.resolve(text, published, tense=dating_tense)
-    done = [DateMention(p[0], p[1], p[2], p[3], p[4], "", r) for i, r in resolutions.items() for p in [pending[i]]]
-    for i, (start, end, text, sid, anchor, dating_tense, nominal) in enumerate(pending):
-        if i in resolutions:
-            continue
-        for focus in _focus_candidates(done, start, sid):
-            candidate = dates.resolve(text, published, tense=dating_tense, focus=focus.resolution)
-            if candidate.is_resolved:
-                resolutions[i] = candidate
-                break
-        else:
-            resolutions[i] = dates.resolve(text, published, tense=dating_tense)
-    out = []
-    for i, (start, end, text, sid, anchor, dating_tense, nominal) in enumerate(pending):
-        resolution = resolutions[i]
-        tense = (_tense_of_date(resolution, published) or clause_tense(_verb_ancestor(anchor))) if nominal \
-            else clause_tense(anchor)
-        out.append(DateMention(start, end, text, sid, anchor, tense, resolution, nominal))
+
+def _undated(trig: Trigger) -> Resolution:
+    """No date of its own: the rule says which tense the event was told in."""
+    verb = trig.verb
+    if clause_tense(verb) != "past":
+        return Resolution(None, "none", f"{clause_tense(verb)}-no-date")
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return Resolution(None, "none", "present-perfect-no-date" if perfect else "past-tense-no-date")
+
+
+# ---------------------------------------------------------------------------------------------
+# Participants, class, place
+
+
+def _describe(e: Event, art: _Article) -> None:
+    trig = e.trigger
+    e.event_class = event_class(trig)
+    parts = roles(trig)
+    place_keys = set()
+    e.place = _place(trig, art)
+    if e.place:
+        place_keys = {k for k in art.key_at.values() if k == e.place}
+    agents = _keys(parts.agents, art, place_keys)
+    patients = [k for k in _keys(parts.patients, art, place_keys) if k not in agents]
+    others = [k for k in _keys(parts.others, art, place_keys) if k not in agents and k not in patients]
+    e.agent_keys, e.patient_keys = agents, patients
+    e.actor_keys = agents + patients + others
+
+
+def _keys(tokens: list[Token], art: _Article, exclude: set[str]) -> list[str]:
+    out: list[str] = []
+    for tok in tokens:
+        for k in art.keys(tok):
+            if k not in out and k not in exclude:
+                out.append(k)
     return out
 
 
-def _tense_of_date(resolution: Resolution, published: object) -> str | None:
-    """past | present | future of a dated noun ("a June 3 hearing"), from its date and the publication's."""
-    pub = dates.as_date(published)
-    span = resolution.period()
-    if pub is None or span is None:
-        return None
-    return "future" if span[0] > pub else "past" if span[1] <= pub else "present"
-
-
-def _focus_candidates(found, start: int, sentence_id: int) -> list[DateMention]:
-    """Dates an expression may refer back to, best first: same sentence by distance, then earlier ones."""
-    usable = [m for m in found if m.resolution.is_resolved
-              and not re.match(r"(?i)(since|until|till|before|after)\b", m.text)]
-    same = sorted((m for m in usable if m.sentence_id == sentence_id), key=lambda m: abs(m.start - start))
-    earlier = sorted((m for m in usable if m.sentence_id < sentence_id), key=lambda m: -m.start)
-    return same + earlier
-
-
-# ---------------------------------------------------------------------------------------------
-# Tense and attachment
-
-
-def clause_tense(verb: Token, _depth: int = 0) -> str:
-    """past | present | future: the tense of the clause headed by `verb` (present perfect counts as past)."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return "past" if verb.tag_ == "VBN" else "present"
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_.replace("’", "'") for a in auxes}
-    if words & {"will", "shall", "'ll", "wo", "would"}:
-        return "future"
-    if any(a.tag_ == "MD" for a in auxes):
-        return "past" if "have" in {a.lemma_ for a in auxes} else "future"
-    if any(a.tag_ == "TO" for a in auxes):
-        head = verb.head
-        if head.i == verb.i or _depth > 3:
-            return "future"
-        if head.lemma_.lower() in FUTURE_GOVERNORS or head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return "future"
-        if head.pos_ in ("VERB", "AUX"):
-            return clause_tense(head, _depth + 1)
-        return "future"
-    if any(a.lemma_ == "have" for a in auxes):
-        return "past"
-    if any(a.tag_ == "VBD" for a in auxes):
-        return "past"
-    if verb.tag_ == "VBD":
-        return "past"
-    if verb.tag_ == "VBN":
-        if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-            return "present"
-        return "past"
-    if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") \
-            and _depth <= 3:
-        return clause_tense(verb.head, _depth + 1)
-    return "present"
-
-
-def _verb_ancestor(token: Token, outside: Span | None = None) -> Token:
-    """The first verb above `token` (outside `outside`), else the sentence root."""
-    current = token
-    while current.head.i != current.i:
-        current = current.head
-        if outside is not None and outside.start <= current.i < outside.end:
-            continue
-        if current.pos_ in ("VERB", "AUX"):
-            return current
-    return current
-
-
-def _anchor_and_tense(span: Span, text: str) -> tuple[Token, str | None, bool]:
-    """What an expression dates, the tense that decides its direction (None: nearest), and whether
-    it dates a noun.
-
-    A date in front of a noun ("a June 3 hearing", "Monday's announcement", "the 1991 settlement")
-    dates that noun and says nothing about the tense of the clause around it; one in a prepositional
-    phrase or adverb dates the clause.
-    """
-    root = span.root
-    if root.dep_ in ("compound", "poss", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN") \
-            and not span.start <= root.head.i < span.end:
-        return root.head, None, True
-    anchor = _verb_ancestor(root, span)
-    if root.pos_ in ("VERB", "AUX") and root.head.i == root.i:  # a date that is the whole clause ("Today marked ...")
-        anchor = root
-    tense = clause_tense(anchor)
-    before = span.doc[span.start - 1].lower_ if span.start else ""
-    if (re.match(r"(?i)(until|till)\b", text) or before in ("until", "till")) and anchor.tag_ != "VBD":
-        tense = "future"  # a state that lasts "until Friday" ends ahead of the story
-    return anchor, tense, False
-
-
-def _sentence_ids(doc: Doc) -> list[int]:
-    ids = [0] * len(doc)
-    for i, sent in enumerate(doc.sents):
-        for t in range(sent.start, sent.end):
-            ids[t] = i
-    return ids
-
-
-def _quoted_chars(text: str) -> list[bool]:
-    """For every character, whether it lies between quotation marks (reset at each line)."""
-    inside, flags = False, []
-    for ch in text:
-        if ch == "\n":
-            inside = False
-        elif ch in OPEN_QUOTES:
-            inside = True
-        elif ch in CLOSE_QUOTES:
-            flags.append(inside)
-            inside = False
-            continue
-        elif ch in BOTH_QUOTES:
-            inside = not inside
-        flags.append(inside)
-    return flags
-
-
-# ---------------------------------------------------------------------------------------------
-# Events from dates, and undated ones
-
-
-def _dated_events(found: list[DateMention]) -> list[_Event]:
-    """One event per clause and date; dates of one clause that nest ("March", "March 3") keep the finest."""
-    events: list[_Event] = []
-    by_anchor: dict[int, list[DateMention]] = {}
-    for m in found:
-        by_anchor.setdefault(m.anchor.i, []).append(m)
-    for group in by_anchor.values():
-        resolved = sorted((m for m in group if m.resolution.is_resolved),
-                          key=lambda m: (dates.PRECISIONS.index(m.resolution.precision), m.start))
-        kept: list[DateMention] = []
-        for m in resolved:
-            if not any(k.resolution.contains(m.resolution) or m.resolution.contains(k.resolution) for k in kept):
-                kept.append(m)
-        if not kept:
-            kept = [min(group, key=lambda m: m.start)]
-        events += [_Event(m.sentence_id, m.anchor, m.tense, m.resolution, mention=m) for m in kept]
-    return events
-
-
-def _undated_events(doc: Doc, found: list[DateMention], dated: list[_Event], sentence_ids: list[int],
-                    quoted: list[bool]) -> list[_Event]:
-    """Past events told without a date: main clauses first, else one subordinate clause or earlier event."""
-    anchors = [m.anchor for m in found if not m.nominal]
-    events: list[_Event] = []
-    with_rows = {e.sentence_id for e in dated}
-    for sid, sent in enumerate(doc.sents):
-        heads = _main_clauses(sent)
-        for head in heads:
-            tense = clause_tense(head)
-            if tense != "past" or quoted[head.idx] or any(_dates_clause(a, head) for a in anchors):
+def _place(trig: Trigger, art: _Article) -> str | None:
+    """Where the event happened: a place after "in", "at", "near" (or "to" after a visit) on its word or verb."""
+    words = [trig.head, trig.verb] + [n for c in trig.verb.children for n in ([c] if c.dep_ == "dobj" else [
+        g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "for" else [])]
+    for word in dict.fromkeys(words):
+        for prep in word.children:
+            if prep.dep_ != "prep":
                 continue
-            events.append(_Event(sid, head, tense, Resolution(None, "none", _undated_rule(head))))
-            with_rows.add(sid)
-        if sid in with_rows:
-            continue
-        fallback = _subordinate_past_event(sent, sid, quoted, {h.i for h in heads})
-        if fallback is not None:
-            events.append(fallback)
-            with_rows.add(sid)
-    return events
-
-
-def _main_clauses(sent: Span) -> list[Token]:
-    heads = [sent.root]
-    for head in heads:
-        heads += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-    return heads
-
-
-def _dates_clause(anchor: Token, head: Token) -> bool:
-    """True when a date anchored at `anchor` dates the clause of `head` (not a reported or joined clause)."""
-    current = anchor
-    while current.i != head.i:
-        if current.dep_ in CLAUSE_BOUNDARIES or current.head.i == current.i:
-            return False
-        current = current.head
-    return True
-
-
-def _undated_rule(verb: Token) -> str:
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    if not perfect and verb.dep_ == "conj":
-        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.head.children)
-    return "present-perfect-no-date" if perfect else "past-tense-no-date"
-
-
-def _subordinate_past_event(sent: Span, sid: int, quoted: list[bool], heads: set[int]) -> _Event | None:
-    """The first past event of a sentence whose main clause is not past: a subordinate clause, or
-    an earlier event named after "following", "after" or "since"."""
-    for token in sent:
-        if quoted[token.idx] or token.i in heads:
-            continue
-        if token.lower_ in PRIOR_EVENT_PREPS and token.pos_ in ("ADP", "VERB", "SCONJ"):
-            if any(c.dep_ in ("pobj", "dobj") and c.pos_ == "NOUN" and not c.ent_type_ in ("DATE", "TIME")
-                   for c in token.children):
-                event = _Event(sid, token, "past", Resolution(None, "none", "earlier-event-no-date"))
-                event.summary_tokens = list(token.subtree)
-                return event
-        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("advcl", "relcl", "ccomp") \
-                and token.tag_ in ("VBD", "VBN") and clause_tense(token) == "past":
-            return _Event(sid, token, "past", Resolution(None, "none", _undated_rule(token)))
-    return None
-
-
-# ---------------------------------------------------------------------------------------------
-# Summary, actors, place
-
-
-def _describe(event: _Event, doc: Doc, mentions: pd.DataFrame, quoted: list[bool], others: set[int]) -> None:
-    """Fill the event's summary tokens, actors and place; `others` are the anchors of the other events."""
-    if not event.summary_tokens:
-        event.summary_tokens, event.prefix_tokens = _clause(event.anchor, quoted, others)
-    tokens = event.prefix_tokens + event.summary_tokens
-    event.place = _place(tokens, doc)
-    event.actor_keys = _actors(tokens, mentions, event.place)
-
-
-def _clause(anchor: Token, quoted: list[bool], others: set[int] = frozenset()) -> tuple[list[Token], list[Token]]:
-    """The tokens of the clause an event verb heads, trimmed; and the subject it leaves unsaid.
-
-    Left out: joined and adverbial clauses, relative clauses and appositions below it, the words of
-    a quotation when the clause reports it ("..., Trump told Netanyahu"), and clauses below it that
-    are events of their own (`others`: "the ministry announced on Thursday [that ...]").
-    """
-    root = anchor
-    if anchor.dep_ == "acl" and anchor.head.pos_ in ("NOUN", "PROPN"):
-        # "This meeting, held on Wednesday, marks ...": a participle on an event noun says little
-        # without the clause; elsewhere the noun and its participle are the event ("fears ... causing ...")
-        retold = anchor.head.lemma_.lower() in EVENT_NOUNS and anchor.tag_ == "VBN"
-        root = _verb_ancestor(anchor.head) if retold else anchor.head
-    elif anchor.pos_ not in ("VERB", "AUX") and anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") \
-            and anchor.head.pos_ in ("VERB", "AUX") and _words(anchor.subtree) < 3 and anchor.head.i not in others:
-        # a dated noun too short to say anything alone: "analysts blame recent losses on ..."
-        root = anchor.head
-    dropped_here = {"conj", "cc", "advcl", "parataxis", "preconj"}
-    dropped_below = {"relcl", "appos", "parataxis"}
-    keep: list[Token] = []
-    before, after = set(), set()  # token positions just outside a left-out part: the commas that framed it
-
-    def visit(token: Token) -> None:
-        keep.append(token)
-        for child in token.children:
-            if _within(anchor, child):
-                visit(child)
-            elif (token.i == root.i and child.dep_ in dropped_here) or child.dep_ in dropped_below or (
-                    quoted[child.idx] and not quoted[root.idx] and child.pos_ in ("VERB", "AUX")) or (
-                    child.i in others and child.dep_ in ("ccomp", "xcomp", "advcl", "acl")):
-                before.add(child.left_edge.i - 1)
-                after.add(child.right_edge.i + 1)
-            else:
-                visit(child)
-
-    visit(root)
-    # The comma before a left-out part goes; the one after it only where it would split subject and
-    # verb ("Scott Carson, president of ..., said" -> "Scott Carson said").
-    joins = {root.i} | {c.i for c in root.children if c.dep_ in ("aux", "auxpass", "neg")}
-    keep = sorted((t for t in keep if not (t.text in (",", ";", ":", "-", "–", "—") and (
-        t.i in before or (t.i in after and t.i + 1 in joins)))), key=lambda t: t.i)
-    keep = _shorten(keep, root, anchor)
-    return keep, _unsaid_subject(root, keep)
-
-
-def _unsaid_subject(root: Token, keep: list[Token]) -> list[Token]:
-    """The subject a clause shares with another: "Turkey has suspended ... and [Turkey] joined ...",
-    "Erdoğan, who has condemned ...", "Israel continues ..., citing ...". Relative pronouns are
-    replaced by it (removed from `keep`)."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in root.children):
-        return []
-    if root.dep_ == "relcl" and root.head.pos_ in ("NOUN", "PROPN"):
-        head = root.head
-        keep[:] = [t for t in keep if not (t.tag_ in ("WP", "WDT") and t.head.i == root.i)]
-        return [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("punct",)
-                and not any(a.dep_ in ("relcl", "appos", "prep") for a in _path(t, head))]
-    first = root
-    while first.dep_ in ("conj", "advcl") and first.head.i != first.i and (
-            first.dep_ == "conj" or first.tag_ in ("VBG", "VBN")):
-        first = first.head
-    if first.i == root.i:
-        return []
-    for child in first.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return [t for t in child.subtree if t.text not in (",", ";")
-                    and not any(a.dep_ in ("relcl", "appos", "parataxis") for a in _path(t, child))]
-    return []
-
-
-def _within(token: Token, top: Token) -> bool:
-    """True when `token` is `top` or lies below it."""
-    return top.left_edge.i <= token.i <= top.right_edge.i and any(a.i == top.i for a in [token, *token.ancestors])
-
-
-def _path(token: Token, top: Token) -> list[Token]:
-    path = []
-    while token.i != top.i and token.head.i != token.i:
-        path.append(token)
-        token = token.head
-    return path
-
-
-def _shorten(tokens: list[Token], root: Token, anchor: Token) -> list[Token]:
-    """Drop the longest complements of the root until the clause has at most MAX_SUMMARY_WORDS words."""
-    keep = set(t.i for t in tokens)
-    protected = {"nsubj", "nsubjpass", "aux", "auxpass", "neg"}
-    while _words(t for t in tokens if t.i in keep) > MAX_SUMMARY_WORDS:
-        options = [c for c in root.children if c.i in keep and c.dep_ not in protected
-                   and not _within(anchor, c)]
-        if not options:
-            break
-        longest = max(options, key=lambda c: sum(1 for t in c.subtree if t.i in keep))
-        keep -= {t.i for t in longest.subtree}
-    kept = [t for t in tokens if t.i in keep]
-    words = [t for t in kept if not t.is_punct]
-    if len(words) > MAX_SUMMARY_WORDS:
-        last = words[MAX_SUMMARY_WORDS - 1].i
-        kept = [t for t in kept if t.i <= last]
-    return kept
-
-
-def _words(tokens) -> int:
-    return sum(1 for t in tokens if not t.is_punct)
-
-
-def _text(tokens: list[Token]) -> str:
-    """Tokens as text: their own spacing where they follow each other, one space across a gap."""
-    tokens = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark", "punct")
-                      or tokens[0].lower_ in ("however", "meanwhile", "also")):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")"):
-        tokens = tokens[:-1]
-    out = ""
-    for i, token in enumerate(tokens):
-        out += token.text
-        if i + 1 < len(tokens):
-            out += token.whitespace_ if tokens[i + 1].i == token.i + 1 else " "
-    out = re.sub(r"[“\"]\s*[.,]?\s*[”\"]", "", out)  # a quotation left out of a clause that reports it
-    out = re.sub(r"\(\s*\)", "", out)  # brackets whose contents were left out
-    out = re.sub(r"\s+", " ", out)
-    out = re.sub(r"\s+([,.;:])", r"\1", out)
-    out = re.sub(r",(\s*,)+", ",", out)
-    if (out.count("“") != out.count("”")) or out.count('"') % 2:
-        out = out.strip("“”\"")  # a quotation mark whose partner was left out
-    return out.strip(" ,;:")
-
-
-def _place(tokens: list[Token], doc: Doc) -> str | None:
-    """Where the event happened: a place after "in", "at", "near" (or "to" after a visit) in its clause."""
-    for token in tokens:
-        if token.dep_ != "pobj" or token.ent_type_ not in PLACE_LABELS:
-            continue
-        prep = token.head
-        head_lemma = prep.head.lemma_.lower()
-        if prep.lower_ in PLACE_PREPS or (prep.lower_ == "to" and head_lemma in MOTION_LEMMAS):
-            return re.sub(r"^(?i:the)\s+", "", _entity_text(token))
+            if not (prep.lower_ in PLACE_PREPS or prep.lower_ == "to" and word.lemma_.lower() in MOTION_LEMMAS):
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS and obj.i not in art.date_tokens:
+                    return re.sub(r"^(?i:the)\s+", "", _entity_text(obj))
     return None
 
 
@@ -525,72 +249,303 @@ def _entity_text(token: Token) -> str:
     return doc[start:end].text
 
 
-def _actors(tokens: list[Token], mentions: pd.DataFrame, place: str | None) -> list[str]:
-    """Keys of the actors mentioned in the event's clause (the place it happened excluded)."""
-    if mentions is None or mentions.empty or "key" not in mentions.columns:
-        return []
-    starts = {t.idx for t in tokens}
-    keys: list[str] = []
-    for m in mentions.itertuples(index=False):
-        key = getattr(m, "key", None)
-        if not isinstance(key, str) or int(m.start) not in starts:
-            continue
-        if place and (str(m.text) == place or key == place):
-            continue
-        if key not in keys:
-            keys.append(key)
-    return keys
+# ---------------------------------------------------------------------------------------------
+# Headlines
+
+
+def _headline(e: Event, art: _Article) -> str:
+    trig = e.trigger
+    skip = art.date_tokens
+    if trig.nominal and not trig.light and (trig.head.lemma_.lower() in EVENT_NOUNS or trig.verb is trig.head):
+        tokens = headlines.noun_phrase(trig.head, skip=skip)
+        named = {k for t in tokens if t.pos_ in ("PRON", "PROPN") or t.i in art.key_at for k in art.keys(t)}
+        if len(e.agent_keys) == 1 and e.agent_keys[0] not in named and not any(
+                c.dep_ == "poss" for c in trig.head.children):
+            # the agent stands outside the phrase ("During a visit ..., Netanyahu ..."): "Netanyahu's visit"
+            tokens = [t for t in tokens if not (t.dep_ == "det" and t.head.i == trig.head.i)]
+            return f"{display_name(e.agent_keys[0])}'s {_render(tokens, art, capitalise=False)}"
+        if sum(not t.is_punct for t in tokens) > 2 or trig.verb.pos_ not in ("VERB", "AUX"):
+            return _render(tokens, art)
+        # "A [June 3] hearing" says nothing alone: the clause it stands in ("A hearing has been scheduled")
+        verb = trig.verb
+        return _clause_headline(verb, _told_with(verb), art, skip, set(e.agent_keys))
+    if trig.verb.dep_ == "acl" and trig.light:
+        tokens = headlines.noun_phrase(trig.head, skip=skip) + headlines.clause(trig.verb, art.quoted, skip=skip)
+        return _render(tokens, art)
+    verb = trig.verb if trig.verb.pos_ in ("VERB", "AUX") else trig.head
+    if art.quoted[trig.head.idx]:
+        speech = _speech_verb(trig.head, art)
+        if speech is not None:  # words inside a quotation are told through who said them
+            return _clause_headline(speech, speech, art, skip, set())
+    root = _told_with(verb)
+    denial = _denied_by(verb) if e.event_class == "negated" else None
+    if denial is not None:  # "denied it had sold" is told as the denial, never as the sale
+        verb = root = denial
+    return _clause_headline(verb, root, art, skip, set(e.agent_keys))
+
+
+def _clause_headline(verb: Token, root: Token, art: _Article, skip: set[int], speaker: set[str]) -> str:
+    """The headline of a clause event: `verb` told with the clause of `root` (itself or the one above)."""
+    # dating words go (the date has its column), unless they are the subject ("2008 was a bad year") or
+    # what a copula says ("The first flight was in June 1994")
+    keep = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if root.lemma_ == "be":
+        keep = list(root.children)
+    skip = skip - {t.i for c in keep for t in c.subtree}
+    if root.dep_ == "acl" and root.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        # "an agreement reached in 1991", "a contract to supply helicopters": the noun with its clause;
+        # "the rate reaching 8.5%": the noun does it, "The rate reached 8.5%"
+        active = {root.i: headlines.finite(root, _finite_above(root))} if root.tag_ == "VBG" else {}
+        tokens = headlines.noun_phrase(root.head, skip=skip) + headlines.clause(root, art.quoted, skip=skip)
+        return _render(tokens, art, forms=active)
+    reporting = verb.lemma_.lower() in REPORTING_VERBS
+    forms = {}
+    if root.tag_ == "VBG" and root.dep_ in ("advcl", "conj", "acl", "pcomp") and not any(
+            c.dep_ in ("aux", "auxpass") for c in root.children):
+        forms[root.i] = headlines.finite(root, _finite_above(root))  # "..., citing threats" -> "cited threats"
+    tokens = headlines.clause(root, art.quoted, skip=skip, keep_reported=not reporting,
+                              through=verb if root is not verb else None)
+    main = _render(tokens, art, forms=forms)
+    if not reporting or root is not verb:
+        return main
+    reported = _reported(verb, art, skip) or _quotation_nearby(verb, art)
+    if not reported:
+        return main
+    main = _render(_subject_first([t for t in tokens if not art.quoted[t.idx] and t.text not in QUOTE_MARKS], verb),
+                   art, forms=forms, keep_order=True)
+    first = min(reported, key=lambda t: t.i)
+    if art.quoted[first.idx] or first.i > 0 and art.quoted[first.doc[first.i - 1].idx] and first.is_punct:
+        quote = _render([t for t in reported if art.quoted[t.idx]], art, capitalise=False).strip("“”\"' ,")
+        return f"{main}: “{quote}”" if quote else main  # who spoke first, then the words
+    said = headlines.render(reported, art.quoted, lambda t: _name(t, art, speaker), lambda t: _antecedent(t, art),
+                            capitalise=False)
+    if said[:1].isupper() and first.pos_ == "DET" and said.split()[0] == first.text:
+        said = said[:1].lower() + said[1:]  # "The plan ..." in front of the verb is "the plan ..." after it
+    return f"{main} that {said}" if said else main
+
+
+def _speech_verb(word: Token, art: _Article) -> Token | None:
+    """The reporting verb outside quotation marks that introduces the quotation `word` stands in: one
+    above it, else one in its sentence."""
+    for anc in word.ancestors:
+        if not art.quoted[anc.idx] and anc.lemma_.lower() in REPORTING_VERBS:
+            return anc
+    sent = word.sent
+    return next((t for t in sent if not art.quoted[t.idx] and t.lemma_.lower() in REPORTING_VERBS
+                 and t.pos_ == "VERB"), None)
+
+
+def _quotation_nearby(verb: Token, art: _Article) -> list[Token]:
+    """The words in quotation marks that a reporting verb with no clause of its own introduces: in its
+    sentence, else the sentence before when that one is all quotation ('"...." Mr MacFarlane said.')."""
+    doc = verb.doc
+    sid = art.sids[verb.i]
+    for k in range(sid, max(-1, sid - 3), -1):
+        start = art.sent_starts[k]
+        end = art.sent_starts[k + 1] if k + 1 < len(art.sent_starts) else len(doc)
+        words = [t for t in doc[start:end] if not t.is_space and not t.is_punct]
+        quoted = [t for t in doc[start:end] if art.quoted[t.idx] and not t.is_space]
+        if quoted and (k == sid or len([t for t in quoted if not t.is_punct]) == len(words)):
+            return quoted
+        if k < sid and words:
+            break  # a sentence of other words stands between
+    return []
+
+
+def _told_with(verb: Token) -> Token:
+    """The clause an event is best told with: its own, or for an infinitive or a free relative
+    ("urged Israel to halt", "what it described as ...") the clause above it."""
+    root = verb
+    for _ in range(3):
+        wh = any(c.lower_ in ("what", "whatever") and c.dep_ in ("dobj", "nsubj") for c in root.children)
+        if root.head.i == root.i or not (root.dep_ == "xcomp" or wh and root.dep_ in ("ccomp", "relcl", "dobj")):
+            break
+        root = root.head
+    return root
+
+
+def _denied_by(verb: Token) -> Token | None:
+    """The verb that negates an event from above ("denied it had sold", "refused to comment")."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in ("ccomp", "xcomp") or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.lemma_.lower() in NEGATING_VERBS:
+            return current
+    return None
+
+
+def _finite_above(verb: Token) -> Token:
+    current = verb
+    while current.head.i != current.i and current.dep_ in ("advcl", "conj", "acl", "xcomp"):
+        current = current.head
+    return current
+
+
+def _render(tokens: list[Token], art: _Article, *, forms: dict[int, str] | None = None,
+            capitalise: bool = True, keep_order: bool = False) -> str:
+    return headlines.render(tokens, art.quoted, lambda t: _name(t, art), lambda t: _antecedent(t, art),
+                            forms=forms, capitalise=capitalise, keep_order=keep_order)
+
+
+def _subject_first(tokens: list[Token], verb: Token) -> list[Token]:
+    """Tokens in text order, a subject that follows its verb moved in front ('said analyst Chris Weafer')."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+    if subject is None:
+        return tokens
+    inside = {t.i for t in subject.subtree}
+    return [t for t in tokens if t.i in inside] + [t for t in tokens if t.i not in inside]
+
+
+def _reported(verb: Token, art: _Article, skip: set[int]) -> list[Token]:
+    """What a reporting verb reports: its reported clause, the quotation it introduces, or the clause
+    it follows ("Officials met this week, the ministry announced")."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+            if art.quoted[child.idx]:
+                return [t for t in child.subtree if t.i not in skip]
+            return headlines.clause(child, art.quoted, skip=skip)
+    head = verb.head
+    if verb.dep_ in ("advcl", "parataxis", "ccomp", "conj") and head.i < verb.i and head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        if art.quoted[head.idx]:
+            return [t for t in head.subtree if t.i not in skip and not verb.left_edge.i <= t.i <= verb.right_edge.i]
+        return headlines.clause(head, art.quoted, skip=skip, keep_reported=False)
+    return []
+
+
+def _name(token: Token, art: _Article, speaker: set[str] = frozenset()) -> str | None:
+    """The actor a pronoun or a short description ("the company") stands for, when it is one; words for
+    the `speaker` stay as written ("GM announced that it saw ...", "... that the company lost")."""
+    keys = art.keys(token) if token.pos_ == "PRON" or _plain_description(token, art) else []
+    if len(keys) != 1 or keys[0] in speaker:
+        return None
+    return display_name(keys[0])
+
+
+def display_name(key: str) -> str:
+    """An actor key as a name to read: without the parenthesis that tells two namesakes apart."""
+    return re.sub(r"\s*\([^)]*\)$", "", key)
+
+
+def _plain_description(token: Token, art: _Article) -> bool:
+    """'the company', 'the ministry': a determiner and a common noun that is no event and no name."""
+    children = list(token.children)
+    return (token.pos_ == "NOUN" and token.lemma_.lower() not in EVENT_NOUNS and token.i not in art.key_at
+            and len(children) == 1 and children[0].dep_ == "det" and children[0].i < token.i
+            and children[0].lower_ in ("the", "this", "that"))
+
+
+def _antecedent(token: Token, art: _Article) -> str | None:
+    """For a pronoun the resolver cannot place, the nearest earlier subject noun phrase as written."""
+    person = token.lower_ in ("he", "she", "him", "her", "his")
+    for i in range(art.sent_starts[art.sids[token.i]] - 1, -1, -1):  # earlier sentences only
+        cand = art.doc[i]
+        if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ in ("NOUN", "PROPN") and not art.quoted[cand.idx] \
+                and (cand.pos_ == "PROPN" or not person):
+            words = [t for t in cand.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod")] + [cand]
+            if any(t.i == token.i or t.pos_ == "PRON" for t in words):
+                continue  # "His plan" cannot say whose plan it is
+            text = " ".join(t.text for t in words)
+            return re.sub(r"^(?i:this|that|these|those)\b", "the", text)
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
-# The same event told twice in one article
+# Rows
 
 
-def _anaphoric(event: _Event) -> bool:
-    """True when the event's clause refers back to an event already told: "This meeting, held ..."."""
-    anchor = event.anchor
-    candidates = [anchor.head] if anchor.dep_ == "acl" else [anchor] if anchor.pos_ in ("NOUN", "PROPN") else []
-    candidates += [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
-    for noun in candidates:
-        if noun.lemma_.lower() in EVENT_NOUNS or noun.lower_ in EVENT_NOUNS:
-            if any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children):
-                return True
-    return False
-
-
-def _merge_retold(events: list[_Event]) -> list[_Event]:
-    """Join an event that refers back ("this meeting") with the one it retells, keeping the finer date."""
-    ordered = sorted(events, key=lambda e: (e.sentence_id, e.position))
-    removed: set[int] = set()
-    for j, later in enumerate(ordered):
-        if not later.resolution.is_resolved or not _anaphoric(later):
-            continue
-        for i in range(j - 1, -1, -1):
-            earlier = ordered[i]
-            if i in removed or not earlier.resolution.is_resolved or earlier.sentence_id == later.sentence_id:
-                continue
-            a, b = earlier.resolution, later.resolution
-            if a.contains(b) or b.contains(a):
-                # the finer date wins; with equal dates the first telling, usually the fuller one
-                finer, coarser = (later, earlier) if a.contains(b) and not b.contains(a) else (earlier, later)
-                finer.actor_keys += [k for k in coarser.actor_keys if k not in finer.actor_keys]
-                finer.place = finer.place or coarser.place
-                removed.add(i if coarser is earlier else j)
-                break
-    return [e for k, e in enumerate(ordered) if k not in removed]
-
-
-def _row(event: _Event) -> dict:
-    m, r = event.mention, event.resolution
+def _row(e: Event, art: _Article) -> dict:
+    r = e.resolution
+    m = e.mention or e.inherited
+    start, end, text, lemma = trigger_span(e.trigger, art.text)
     return {
-        "sentence_id": event.sentence_id,
+        "sentence_id": e.sentence_id,
+        "trigger": text,
+        "trigger_start": start,
+        "trigger_end": end,
+        "lemma": lemma,
+        "event_class": e.event_class,
         "date": pd.Timestamp(r.date) if r.is_resolved else pd.NaT,
         "precision": r.precision if r.is_resolved else "none",
         "date_text": m.text if m else None,
         "date_text_start": m.start if m else None,
         "date_rule": r.rule,
-        "tense": event.tense,
-        "summary": _text(event.prefix_tokens + event.summary_tokens),
-        "actor_keys": list(event.actor_keys),
-        "place": event.place,
+        "tense": e.tense,
+        "headline": e.headline,
+        "summary": e.headline,
+        "actor_keys": list(e.actor_keys),
+        "agent_keys": list(e.agent_keys),
+        "patient_keys": list(e.patient_keys),
+        "place": e.place,
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _title_sentence(art: _Article) -> int | None:
+    """0 when the first sentence is the headline line (the loader puts it first, on a line of its own)."""
+    newline = art.text.find("\n")
+    if newline == -1 or len(art.sent_starts) < 2:
+        return None
+    return 0 if art.doc[art.sent_starts[1]].idx > newline else None
+
+
+def _ranges(quoted: list[bool]) -> list[tuple[int, int]]:
+    """Sorted character ranges between quotation marks."""
+    out, start = [], None
+    for i, q in enumerate(quoted):
+        if q and start is None:
+            start = i
+        elif not q and start is not None:
+            out.append((start, i))
+            start = None
+    if start is not None:
+        out.append((start, len(quoted)))
+    return out
+
+
+def _keys_by_token(doc: Doc, mentions: pd.DataFrame) -> dict[int, str]:
+    """The actor key of every token inside a mention (places left out: they are where, not who)."""
+    out: dict[int, str] = {}
+    if mentions is None or mentions.empty or "key" not in mentions.columns:
+        return out
+    kinds = mentions["kind"].tolist() if "kind" in mentions.columns else [None] * len(mentions)
+    for start, end, key, kind in zip(mentions["start"].tolist(), mentions["end"].tolist(), mentions["key"].tolist(),
+                                     kinds):
+        if not isinstance(key, str) or kind in PLACE_KINDS:
+            continue
+        for t in _span_tokens(doc, int(start), int(end)):
+            out.setdefault(t.i, key)
+    return out
+
+
+def _span_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The words that name a participant: the noun and its modifiers, not the phrases and clauses after
+    it ("Turkish and Israeli officials", not "clashes in Syria")."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ in NAMING_DEPS or c.dep_ == "prep" and c.lower_ == "of"
+                  or t.dep_ == "prep" and c.dep_ == "pobj"]
+    return out
+
+
+def _paragraphs(text: str, sentence_starts: list[int]) -> list[int]:
+    """The paragraph of each sentence: blank lines part paragraphs where the text has them, else line breaks."""
+    body = text[text.find("\n") + 1:] if "\n" in text else ""
+    pattern = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", body) else r"\n"
+    breaks = [m.start() for m in re.finditer(pattern, text)]
+    return [bisect_right(breaks, s) for s in sentence_starts]

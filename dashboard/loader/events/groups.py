@@ -3,14 +3,17 @@
 Repeated reports of one event are the best-known complaint about event databases built from news.
 Two rows of different articles are reports of one event when they have the same date and precision,
 share an actor, and say much the same thing (their summaries share content words). Rows stay as
-they are; each gets `source_count` (how many articles report the event) and `report_ids` (the
-event_ids of the same event in the other articles).
+they are; each gets `source_count` (how many articles report the event), `report_ids` (the
+event_ids of the same event in the other articles) and its `salience` again, now that the number
+of sources is known.
 """
 from __future__ import annotations
 
 import re
 
 import pandas as pd
+
+from dashboard.loader.events.salience import salience
 
 # Share of the shorter summary's content words that the other summary must contain.
 MIN_WORD_OVERLAP = 0.3
@@ -85,4 +88,6 @@ def group_reports(events: pd.DataFrame) -> pd.DataFrame:
             reports[k] = sorted(ids[j] for j in members if articles[j] != articles[k])
     out["source_count"] = pd.array(counts, dtype="Int64")
     out["report_ids"] = reports
+    if "event_class" in out.columns:
+        out["salience"] = salience(out)  # several sources make an event matter more
     return out

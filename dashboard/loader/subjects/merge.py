@@ -21,6 +21,7 @@ def merge_subjects(mentions: dict[str, pd.DataFrame], *, taken: set[str] = froze
     forms: dict[str, Counter] = defaultdict(Counter)
     kinds: dict[str, Counter] = defaultdict(Counter)
     articles: dict[str, set[str]] = defaultdict(set)
+    mentions = {aid: table for aid, table in mentions.items() if not table.empty}
     for article_id, table in mentions.items():
         for key, text, kind in zip(table["key"], table["text"], table["kind"]):
             forms[key][text] += 1
@@ -53,3 +54,19 @@ def merge_subjects(mentions: dict[str, pd.DataFrame], *, taken: set[str] = froze
         })
     per_article = {aid: {k: ids[k] for k in table["key"]} for aid, table in mentions.items()}
     return pd.DataFrame(rows, columns=SUBJECT_COLUMNS), per_article
+
+
+def subjects_of_rows(quotes: pd.DataFrame, events: pd.DataFrame, subject_mentions: pd.DataFrame) -> tuple[
+        list[list[str]], list[list[str]]]:
+    """The subject ids each quote names inside its span, and those named in each event's sentence."""
+    by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+    by_article: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for aid, sid, start, subject in zip(subject_mentions["article_id"], subject_mentions["sentence_id"],
+                                        subject_mentions["start"], subject_mentions["subject_id"]):
+        by_sentence[aid, int(sid)].add(subject)
+        by_article[aid].append((int(start), subject))
+    quote_ids = [sorted({s for at, s in by_article.get(aid, ()) if start <= at < end})
+                 for aid, start, end in zip(quotes["article_id"], quotes["start"], quotes["end"])]
+    event_ids = [sorted(by_sentence.get((aid, int(sid)), ())) for aid, sid in
+                 zip(events["article_id"], events["sentence_id"])]
+    return quote_ids, event_ids

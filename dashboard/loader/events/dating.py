@@ -1,0 +1,429 @@
+"""When an event happened: temporal expressions read in their clause, and the rules for events told
+without a date of their own.
+
+Every temporal expression (found by the rules in `dates` and by the model's DATE entities) dates the
+clause it hangs from; the clause's tense tells which way a bare "Wednesday" or "March" points from
+the publication date. Past events told with no date give undated rows (precision none), so the
+timeline can show them before the publication date. An event with no date of its own may take one
+from the clause it belongs to, the sentence, or the paragraph that set the date of its narrative
+(`inherit_dates`); otherwise it stays undated: no date is invented.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dashboard.loader.events import dates
+from dashboard.loader.events.dates import Resolution
+from dashboard.loader.events.triggers import Trigger
+
+# Verbs and adjectives whose infinitive complement lies ahead of the story: "is set to begin on Wednesday".
+FUTURE_GOVERNORS = {
+    "plan", "expect", "set", "schedule", "due", "hope", "intend", "aim", "want", "seek", "propose", "promise",
+    "vow", "threaten", "go", "prepare", "agree", "decide", "likely", "about", "poised", "slate", "wish", "try",
+    "need", "able", "ready", "pledge", "offer", "plot", "mean",
+}
+# Prepositions whose object names an earlier event: "following the collapse of the Assad regime".
+PRIOR_EVENT_PREPS = {"following", "after", "since"}
+CLAUSE_BOUNDARIES = {"ccomp", "conj", "parataxis", "relcl"}
+OPEN_QUOTES, CLOSE_QUOTES, BOTH_QUOTES = "“«", "”»", '"'
+
+
+@dataclass
+class DateMention:
+    """A temporal expression read in its sentence: what it dates, in which tense, and its date."""
+
+    start: int
+    end: int
+    text: str
+    sentence_id: int
+    anchor: Token
+    tense: str
+    resolution: Resolution
+    nominal: bool = False  # the date belongs to a noun ("the 1991 settlement"), not to a clause
+
+
+@dataclass
+class Event:
+    """An event being built: its word, the token its date hangs on, its date, and (once described)
+    class, participants, place and headline."""
+
+    sentence_id: int
+    anchor: Token
+    tense: str
+    resolution: Resolution
+    mention: DateMention | None = None
+    trigger: Trigger | None = None
+    event_class: str = "occurrence"
+    actor_keys: list[str] = field(default_factory=list)
+    agent_keys: list[str] = field(default_factory=list)
+    patient_keys: list[str] = field(default_factory=list)
+    place: str | None = None
+    headline: str = ""
+    retold: list[Event] = field(default_factory=list)  # later mentions of the same event, merged in
+    from_date_rules: bool = False  # made by a date or an undated-past rule: kept even without actors
+    inherited: DateMention | None = None  # the date taken from the clause, sentence or paragraph
+
+    @property
+    def position(self) -> int:
+        return self.mention.start if self.mention else self.anchor.idx
+
+
+def date_mentions(doc: Doc, published: object) -> list[DateMention]:
+    """Temporal expressions of `doc` (the rules' and the model's DATE entities), each read in context."""
+    text = doc.text  # rebuilt from the tokens on every access: read once
+    spans = [(e.start, e.end) for e in dates.find_expressions(text)]
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or "\n" in ent.text:
+            continue
+        if any(ent.start_char < e and s < ent.end_char for s, e in spans):
+            continue
+        if dates.is_named_day(text, ent.start_char, ent.end_char):
+            continue
+        if dates.resolve(ent.text, published).is_date:
+            spans.append((ent.start_char, ent.end_char))
+    return [m for m in resolve_spans(doc, sorted(spans), published) if m.resolution.is_date]
+
+
+def resolve_spans(doc: Doc, spans: list[tuple[int, int]], published: object) -> list[DateMention]:
+    """Read each (start, end) character span of `doc` as a date, with the tense of the clause it dates.
+
+    Expressions that refer back ("the same day") take the nearest date of the same sentence, else
+    the latest date before them, else the publication date.
+    """
+    sids = sentence_ids(doc)
+    full_text = doc.text
+    pending: list[tuple[int, int, str, int, Token, str | None, bool]] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        text = full_text[start:end]
+        anchor, dating_tense, nominal = _anchor_and_tense(span, text)
+        pending.append((start, end, text, sids[span.start], anchor, dating_tense, nominal))
+    resolutions: dict[int, Resolution] = {}
+    for i, (start, end, text, sid, anchor, dating_tense, nominal) in enumerate(pending):
+        if not dates.needs_context(text):
+            resolutions[i] = dates.resolve(text, published, tense=dating_tense)
+    done = [DateMention(p[0], p[1], p[2], p[3], p[4], "", r) for i, r in resolutions.items() for p in [pending[i]]]
+    for i, (start, end, text, sid, anchor, dating_tense, nominal) in enumerate(pending):
+        if i in resolutions:
+            continue
+        for focus in _focus_candidates(done, start, sid):
+            candidate = dates.resolve(text, published, tense=dating_tense, focus=focus.resolution)
+            if candidate.is_resolved:
+                resolutions[i] = candidate
+                break
+        else:
+            resolutions[i] = dates.resolve(text, published, tense=dating_tense)
+    out = []
+    for i, (start, end, text, sid, anchor, dating_tense, nominal) in enumerate(pending):
+        resolution = resolutions[i]
+        tense = (_tense_of_date(resolution, published) or clause_tense(verb_ancestor(anchor))) if nominal \
+            else clause_tense(anchor)
+        out.append(DateMention(start, end, text, sid, anchor, tense, resolution, nominal))
+    return out
+
+
+def _tense_of_date(resolution: Resolution, published: object) -> str | None:
+    """past | present | future of a dated noun ("a June 3 hearing"), from its date and the publication's."""
+    pub = dates.as_date(published)
+    span = resolution.period()
+    if pub is None or span is None:
+        return None
+    return "future" if span[0] > pub else "past" if span[1] <= pub else "present"
+
+
+def _focus_candidates(found, start: int, sentence_id: int) -> list[DateMention]:
+    """Dates an expression may refer back to, best first: same sentence by distance, then earlier ones."""
+    usable = [m for m in found if m.resolution.is_resolved
+              and not re.match(r"(?i)(since|until|till|before|after)\b", m.text)]
+    same = sorted((m for m in usable if m.sentence_id == sentence_id), key=lambda m: abs(m.start - start))
+    earlier = sorted((m for m in usable if m.sentence_id < sentence_id), key=lambda m: -m.start)
+    return same + earlier
+
+
+# ---------------------------------------------------------------------------------------------
+# Tense and attachment
+
+
+def clause_tense(verb: Token, _depth: int = 0) -> str:
+    """past | present | future: the tense of the clause headed by `verb` (present perfect counts as past)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "past" if verb.tag_ == "VBN" else "present"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_.replace("’", "'") for a in auxes}
+    if words & {"will", "shall", "'ll", "wo", "would"}:
+        return "future"
+    if any(a.tag_ == "MD" for a in auxes):
+        return "past" if "have" in {a.lemma_ for a in auxes} else "future"
+    if any(a.tag_ == "TO" for a in auxes):
+        head = verb.head
+        if head.i == verb.i or _depth > 3:
+            return "future"
+        if head.lemma_.lower() in FUTURE_GOVERNORS or head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return "future"
+        if head.pos_ in ("VERB", "AUX"):
+            return clause_tense(head, _depth + 1)
+        return "future"
+    if any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present"
+        return "past"
+    if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") \
+            and _depth <= 3:
+        return clause_tense(verb.head, _depth + 1)
+    return "present"
+
+
+def verb_ancestor(token: Token, outside: Span | None = None) -> Token:
+    """The first verb above `token` (outside `outside`), else the sentence root."""
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if outside is not None and outside.start <= current.i < outside.end:
+            continue
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return current
+
+
+def _anchor_and_tense(span: Span, text: str) -> tuple[Token, str | None, bool]:
+    """What an expression dates, the tense that decides its direction (None: nearest), and whether
+    it dates a noun.
+
+    A date in front of a noun ("a June 3 hearing", "Monday's announcement", "the 1991 settlement")
+    dates that noun and says nothing about the tense of the clause around it; one in a prepositional
+    phrase or adverb dates the clause.
+    """
+    root = span.root
+    if root.dep_ in ("compound", "poss", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN") \
+            and not span.start <= root.head.i < span.end:
+        return root.head, None, True
+    anchor = verb_ancestor(root, span)
+    if root.pos_ in ("VERB", "AUX") and root.head.i == root.i:  # a date that is the whole clause ("Today marked ...")
+        anchor = root
+    tense = clause_tense(anchor)
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    if (re.match(r"(?i)(until|till)\b", text) or before in ("until", "till")) and anchor.tag_ != "VBD":
+        tense = "future"  # a state that lasts "until Friday" ends ahead of the story
+    return anchor, tense, False
+
+
+def sentence_ids(doc: Doc) -> list[int]:
+    ids = [0] * len(doc)
+    for i, sent in enumerate(doc.sents):
+        for t in range(sent.start, sent.end):
+            ids[t] = i
+    return ids
+
+
+def quoted_chars(text: str) -> list[bool]:
+    """For every character, whether it lies between quotation marks (reset at each line)."""
+    inside, flags = False, []
+    for ch in text:
+        if ch == "\n":
+            inside = False
+        elif ch in OPEN_QUOTES:
+            inside = True
+        elif ch in CLOSE_QUOTES:
+            flags.append(inside)
+            inside = False
+            continue
+        elif ch in BOTH_QUOTES:
+            inside = not inside
+        flags.append(inside)
+    return flags
+
+
+# ---------------------------------------------------------------------------------------------
+# Events from dates, and undated ones
+
+
+def dated_events(found: list[DateMention]) -> list[Event]:
+    """One event per clause and date; dates of one clause that nest ("March", "March 3") keep the finest."""
+    events: list[Event] = []
+    by_anchor: dict[int, list[DateMention]] = {}
+    for m in found:
+        by_anchor.setdefault(m.anchor.i, []).append(m)
+    for group in by_anchor.values():
+        resolved = sorted((m for m in group if m.resolution.is_resolved),
+                          key=lambda m: (dates.PRECISIONS.index(m.resolution.precision), m.start))
+        kept: list[DateMention] = []
+        for m in resolved:
+            if not any(k.resolution.contains(m.resolution) or m.resolution.contains(k.resolution) for k in kept):
+                kept.append(m)
+        if not kept:
+            kept = [min(group, key=lambda m: m.start)]
+        events += [Event(m.sentence_id, m.anchor, m.tense, m.resolution, mention=m) for m in kept]
+    return events
+
+
+def undated_events(doc: Doc, found: list[DateMention], dated: list[Event], quoted: list[bool]) -> list[Event]:
+    """Past events told without a date: main clauses first, else one subordinate clause or earlier event."""
+    anchors = [m.anchor for m in found if not m.nominal]
+    events: list[Event] = []
+    with_rows = {e.sentence_id for e in dated}
+    for sid, sent in enumerate(doc.sents):
+        heads = _main_clauses(sent)
+        for head in heads:
+            tense = clause_tense(head)
+            if tense != "past" or quoted[head.idx] or any(_dates_clause(a, head) for a in anchors):
+                continue
+            events.append(Event(sid, head, tense, Resolution(None, "none", _undated_rule(head))))
+            with_rows.add(sid)
+        if sid in with_rows:
+            continue
+        fallback = _subordinate_past_event(sent, sid, quoted, {h.i for h in heads})
+        if fallback is not None:
+            events.append(fallback)
+            with_rows.add(sid)
+    return events
+
+
+def _main_clauses(sent: Span) -> list[Token]:
+    heads = [sent.root]
+    for head in heads:
+        heads += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return heads
+
+
+def _dates_clause(anchor: Token, head: Token) -> bool:
+    """True when a date anchored at `anchor` dates the clause of `head` (not a reported or joined clause)."""
+    current = anchor
+    while current.i != head.i:
+        if current.dep_ in CLAUSE_BOUNDARIES or current.head.i == current.i:
+            return False
+        current = current.head
+    return True
+
+
+def _undated_rule(verb: Token) -> str:
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if not perfect and verb.dep_ == "conj":
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.head.children)
+    return "present-perfect-no-date" if perfect else "past-tense-no-date"
+
+
+def _subordinate_past_event(sent: Span, sid: int, quoted: list[bool], heads: set[int]) -> Event | None:
+    """The first past event of a sentence whose main clause is not past: a subordinate clause, or
+    an earlier event named after "following", "after" or "since"."""
+    for token in sent:
+        if quoted[token.idx] or token.i in heads:
+            continue
+        if token.lower_ in PRIOR_EVENT_PREPS and token.pos_ in ("ADP", "VERB", "SCONJ"):
+            nouns = [c for c in token.children if c.dep_ in ("pobj", "dobj") and c.pos_ == "NOUN"
+                     and c.ent_type_ not in ("DATE", "TIME")]
+            if nouns:  # the earlier event is the noun: "following the collapse of the regime"
+                return Event(sid, nouns[0], "past", Resolution(None, "none", "earlier-event-no-date"))
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("advcl", "relcl", "ccomp") \
+                and token.tag_ in ("VBD", "VBN") and clause_tense(token) == "past":
+            return Event(sid, token, "past", Resolution(None, "none", _undated_rule(token)))
+    return None
+
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates an event takes from the text around it
+
+# Classes whose events took place, so that the time of their clause or narrative is theirs too.
+INHERITING_CLASSES = frozenset({"occurrence", "reporting", "state"})
+# Clauses that keep their own time: what was reported, a relative clause, a clause set beside.
+OWN_TIME = frozenset({"ccomp", "parataxis", "relcl", "csubj"})
+NARRATIVE_PRECISIONS = frozenset({"day", "week"})
+
+
+def inherit_dates(events: list[Event], paragraphs: list[int]) -> None:
+    """Date the undated events that the text dates through their clause ("inherited-clause"), a clause
+    they are joined to ("inherited-sentence"), or the paragraph that set the day of its narrative
+    ("inherited-paragraph"; only main clauses in the past, until a clause in another tense breaks it).
+
+    paragraphs: the paragraph of each sentence. Events whose class says they did not happen
+    (negated, hypothetical, intention) keep no date they do not give themselves.
+    """
+    dated_at: dict[int, Event] = {}
+    for e in events:
+        if e.mention is not None and e.resolution.is_resolved and not e.mention.nominal:
+            dated_at.setdefault(e.anchor.i, e)
+            if e.trigger is not None:
+                dated_at.setdefault(e.trigger.verb.i, e)
+    for e in events:
+        if _can_inherit(e):
+            source = _clause_date(e, dated_at)
+            if source is not None:
+                _take(e, *source)
+    narrative: dict[int, tuple[int, Event]] = {}
+    for e in sorted(events, key=lambda e: (e.sentence_id, e.position)):
+        if e.trigger is None or not _main_clause(e.trigger.verb):
+            continue
+        para = paragraphs[e.sentence_id]
+        if e.mention is not None and e.resolution.is_resolved and not e.mention.nominal:
+            if e.tense == "past" and e.resolution.precision in NARRATIVE_PRECISIONS:
+                narrative[para] = (e.sentence_id, e)
+            continue
+        if e.resolution.is_resolved:
+            continue
+        if e.tense != "past" or _perfect(e.trigger.verb):
+            if e.event_class != "reporting":
+                narrative.pop(para, None)  # the narrative's time no longer fits
+            continue
+        source = narrative.get(para)
+        if source is not None and source[0] < e.sentence_id and _can_inherit(e):
+            _take(e, source[1], "inherited-paragraph")
+
+
+def _can_inherit(e: Event) -> bool:
+    return (e.mention is None and not e.resolution.is_resolved and e.trigger is not None
+            and e.event_class in INHERITING_CLASSES)
+
+
+def _clause_date(e: Event, dated_at: dict[int, Event]) -> tuple[Event, str] | None:
+    """The dated event whose clause holds `e`'s, and whether it was reached across a joined clause."""
+    trigger = e.trigger
+    own_verb = trigger.verb.i in dated_at and _argument_of(trigger.head, trigger.verb)
+    if trigger.nominal and not trigger.light and own_verb:
+        source = dated_at[trigger.verb.i]  # "met on Monday for talks": the talks are dated by their verb
+        return (source, "inherited-clause") if source.event_class in INHERITING_CLASSES else None
+    current = trigger.verb if trigger.verb.pos_ in ("VERB", "AUX") else trigger.head
+    joined = False
+    for _ in range(6):
+        if current.head.i == current.i or current.dep_ in OWN_TIME:
+            return None
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
+            return None  # "before", "after", "if", "when": a time of its own
+        joined = joined or current.dep_ == "conj"
+        current = current.head
+        source = dated_at.get(current.i)
+        if source is not None:
+            if source.tense != e.tense:
+                return None
+            return source, "inherited-sentence" if joined else "inherited-clause"
+    return None
+
+
+def _take(e: Event, source: Event, rule: str) -> None:
+    r = source.resolution
+    e.resolution = Resolution(r.date, r.precision, rule)
+    e.inherited = source.mention
+
+
+def _main_clause(verb: Token) -> bool:
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _argument_of(noun: Token, verb: Token) -> bool:
+    """True when `noun` is an argument of `verb`, directly or through one preposition."""
+    return noun.head.i == verb.i or (noun.head.dep_ in ("prep", "agent") and noun.head.head.i == verb.i)

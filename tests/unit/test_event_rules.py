@@ -1,0 +1,268 @@
+"""Events as predicates with participants: event words, classes, agents and patients, inherited dates,
+one event told twice, headlines. Short stories written here, parsed by the real model."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.loader.events.extract import extract_events
+from dashboard.loader.events.headlines import opens_with_pronoun
+
+THURSDAY = pd.Timestamp("2025-04-10")
+KINDS = {
+    "Ford": "organization", "Toyota": "organization", "Renault": "organization", "Nissan": "organization",
+    "France": "country", "Syria": "country", "Alan Mulally": "person", "Barack Obama": "person",
+}
+
+
+def _mentions(text: str) -> pd.DataFrame:
+    """Mentions of the actors above wherever their names stand, as find_mentions gives them."""
+    rows = []
+    for name, kind in KINDS.items():
+        start = text.find(name)
+        while start >= 0:
+            rows.append({"sentence_id": 0, "start": start, "end": start + len(name), "text": name, "label": "ORG",
+                         "key": name, "kind": kind, "role": "chief executive" if kind == "person" else None,
+                         "affiliation_key": None})
+            start = text.find(name, start + 1)
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    def run(text: str, published: pd.Timestamp | None = THURSDAY) -> pd.DataFrame:
+        return extract_events(nlp(text), _mentions(text), published)
+
+    return run
+
+
+def _one(events: pd.DataFrame, trigger: str) -> pd.Series:
+    rows = events[events["trigger"] == trigger]
+    assert len(rows) == 1, events[["trigger", "headline"]].to_string()
+    return rows.iloc[0]
+
+
+def test_passive_is_turned_round(events_of) -> None:
+    row = _one(events_of("The embassy of France was attacked by Syria on Monday."), "attacked")
+    assert (row["agent_keys"], row["patient_keys"]) == (["Syria"], ["France"])
+    assert row["headline"] == "The embassy of France was attacked by Syria"
+
+
+def test_active_subject_acts_on_object(events_of) -> None:
+    row = _one(events_of("Ford bought Toyota."), "bought")
+    assert (row["agent_keys"], row["patient_keys"], row["lemma"]) == (["Ford"], ["Toyota"], "buy")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lemma"),
+    [
+        pytest.param("Ford held talks with Toyota in Tokyo.", "talks", "talks", id="held-talks"),
+        pytest.param("Renault made a visit to Nissan.", "visit", "visit", id="made-a-visit"),
+        pytest.param("Talks were held by Ford and Toyota.", "Talks", "talks", id="talks-were-held"),
+    ],
+)
+def test_light_verb_gives_its_event_noun(events_of, text: str, trigger: str, lemma: str) -> None:
+    events = events_of(text)
+    row = _one(events, trigger)
+    assert row["lemma"] == lemma
+    assert text[row["trigger_start"]:row["trigger_end"]] == trigger
+    assert not events["lemma"].isin(["hold", "make"]).any()
+    assert row["agent_keys"]
+
+
+def test_light_verb_place_and_partner(events_of) -> None:
+    row = _one(events_of("Ford held talks with Toyota in Tokyo."), "talks")
+    assert row["place"] == "Tokyo"
+    assert row["actor_keys"] == ["Ford", "Toyota"]
+
+
+def test_phrasal_verb_keeps_its_particle(events_of) -> None:
+    text = "Ford called off the merger with Toyota."
+    row = _one(events_of(text), "called off")
+    assert row["lemma"] == "call off"
+    assert text[row["trigger_start"]:row["trigger_end"]] == "called off"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_class"),
+    [
+        pytest.param("Ford met Toyota.", "met", "occurrence", id="occurrence"),
+        pytest.param("Ford said Toyota was late.", "said", "reporting", id="reporting"),
+        pytest.param("Ford will hold talks with Toyota.", "talks", "intention", id="will-hold"),
+        pytest.param("Ford plans to buy Toyota.", "buy", "intention", id="plans-to"),
+        pytest.param("Ford denied it had sold the unit to Toyota.", "sold", "negated", id="denied-it-had"),
+        pytest.param("Ford did not buy Toyota.", "buy", "negated", id="did-not"),
+        pytest.param("The deal could be delayed by Toyota.", "delayed", "hypothetical", id="could-be"),
+        pytest.param("Ford will buy Toyota if prices fall.", "buy", "hypothetical", id="if-clause"),
+        pytest.param("Ford is the largest carmaker.", "is", "state", id="copula"),
+    ],
+)
+def test_event_class(events_of, text: str, trigger: str, event_class: str) -> None:
+    assert _one(events_of(text), trigger)["event_class"] == event_class
+
+
+def test_denial_is_told_as_a_denial(events_of) -> None:
+    row = _one(events_of("Ford denied it had sold the unit to Toyota."), "sold")
+    assert row["headline"].startswith("Ford denied that")
+
+
+def test_date_inherited_from_a_joined_clause(events_of) -> None:
+    events = events_of("Ford closed a plant on Monday and fired Toyota.")
+    row = _one(events, "fired")
+    assert (str(row["date"])[:10], row["precision"], row["date_rule"]) == ("2025-04-07", "day", "inherited-sentence")
+
+
+def test_date_inherited_from_the_paragraph(events_of) -> None:
+    events = events_of("On Monday, Ford met Toyota in Detroit. Ford then fired Renault.\n\nNissan praised Ford.")
+    fired, praised = _one(events, "fired"), _one(events, "praised")
+    assert (str(fired["date"])[:10], fired["date_rule"], fired["date_text"]) == (
+        "2025-04-07", "inherited-paragraph", "On Monday")
+    assert pd.isna(praised["date"]) and praised["precision"] == "none"
+
+
+def test_another_tense_ends_the_paragraphs_date(events_of) -> None:
+    events = events_of("On Monday, Ford met Toyota in Detroit. Ford is the largest carmaker. Nissan praised Ford.")
+    assert _one(events, "praised")["precision"] == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        pytest.param("Ford said on Monday that Toyota had lost money.", "lost", id="reported-clause"),
+        pytest.param("On Monday, Ford met Toyota. Ford will buy Nissan.", "buy", id="future-after-narrative"),
+        pytest.param("Ford met Toyota on Monday and may buy Nissan.", "buy", id="possibility"),
+    ],
+)
+def test_no_date_where_the_text_gives_none(events_of, text: str, trigger: str) -> None:
+    row = _one(events_of(text), trigger)
+    assert pd.isna(row["date"]) and row["precision"] == "none" and pd.isna(row["date_text"])
+
+
+def test_the_meeting_is_the_event_told_before(events_of) -> None:
+    text = ("Ford and Toyota met in Detroit this week, Renault said on Thursday.\n"
+            "The meeting, held on Wednesday, was long.")
+    events = events_of(text)
+    meetings = events[events["lemma"].isin(["meet", "meeting"])]
+    assert len(meetings) == 1
+    row = meetings.iloc[0]
+    assert (str(row["date"])[:10], row["precision"], row["place"]) == ("2025-04-09", "day", "Detroit")
+    assert set(row["actor_keys"]) == {"Ford", "Toyota"}
+    assert row["headline"] == "Ford and Toyota met in Detroit"
+
+
+def test_pronoun_participant_is_resolved(events_of) -> None:
+    events = events_of("Alan Mulally runs Ford. He met Toyota on Monday.")
+    row = _one(events, "met")
+    assert row["agent_keys"] == ["Alan Mulally"]
+    assert row["headline"] == "Alan Mulally met Toyota"
+
+
+def test_description_becomes_the_name(events_of) -> None:
+    events = events_of("Ford closed a plant. The company fired 500 workers.")
+    assert _one(events, "fired")["headline"] == "Ford fired 500 workers"
+
+
+def test_apposition_keeps_the_name(events_of) -> None:
+    row = _one(events_of("President of the United States Barack Obama visited Ford."), "visited")
+    assert row["agent_keys"] == ["Barack Obama"] and row["patient_keys"] == ["Ford"]
+
+
+def test_no_headline_opens_with_a_pronoun(events_of) -> None:
+    text = ("Alan Mulally runs Ford. He met Toyota on Monday. It praised him. This meeting was long, "
+            "Ford said. They signed a deal with Nissan.")
+    events = events_of(text)
+    assert len(events) >= 4
+    assert not [h for h in events["headline"] if opens_with_pronoun(h)]
+
+
+def test_events_without_actors_are_left_out(events_of) -> None:
+    events = events_of("Prices rise. Analysts expect more.")
+    assert events.empty
+
+
+def test_salience_favours_dated_events_with_both_sides(events_of) -> None:
+    events = events_of("Ford bought Toyota on Monday.\nNissan said many things.\nRenault may grow.")
+    by = events.set_index("trigger")["salience"]
+    assert by["bought"] > by["said"] > by["grow"]
+    assert events["salience"].between(0, 1).all()
+
+
+@pytest.mark.parametrize(
+    ("headline", "opens"),
+    [
+        pytest.param("He met Toyota", True, id="he"),
+        pytest.param("This meeting was long", True, id="this"),
+        pytest.param("“It works,” Ford said", True, id="quoted-it"),
+        pytest.param("Ford met Toyota", False, id="name"),
+        pytest.param("The meeting was long", False, id="the"),
+    ],
+)
+def test_opens_with_pronoun(headline: str, opens: bool) -> None:
+    assert opens_with_pronoun(headline) is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "headline"),
+    [
+        pytest.param("“We will win,” Ford said.", "said", "Ford said: “We will win”",
+                     id="speaker-before-quote"),
+        pytest.param("“It took too long,” said Ford analyst Alan Mulally.", "said",
+                     "Ford analyst Alan Mulally said: “It took too long”", id="inverted-speaker"),
+        pytest.param("“We will win.”\nFord said.", "said", "Ford said: “We will win.”", id="quote-before"),
+        pytest.param("Toyota met Nissan this week, Ford announced.", "announced",
+                     "Ford announced that Toyota met Nissan", id="report-after-its-clause"),
+        pytest.param("Ford closed a plant, citing losses.", "citing", "Ford cited losses", id="participle-made-finite"),
+        pytest.param("Ford signed an agreement reached with Toyota in 2001.", "reached",
+                     "An agreement reached with Toyota", id="participle-on-its-noun"),
+        pytest.param("Toyota rose over the day.", "rose", "Toyota rose", id="no-dangling-preposition"),
+        pytest.param("Ford urged Toyota to halt production.", "halt", "Ford urged Toyota to halt production",
+                     id="infinitive-told-with-its-clause"),
+        pytest.param("Renault sold the plants that Ford had closed.", "closed", "The plants Ford had closed",
+                     id="object-relative"),
+        pytest.param("Renault sold the plants that Ford intends to shut down.", "shut down",
+                     "The plants Ford intends to shut down", id="object-relative-below-an-infinitive"),
+        pytest.param("Toyota rose 8.5% after Ford fell.", "rose", "Toyota rose 8.5%", id="percent-kept"),
+        pytest.param("Renault sold the cars Toyota makes.", "makes", "The cars Toyota makes",
+                     id="relative-clause-without-pronoun"),
+        pytest.param("A June 3 hearing was called by Ford.", "hearing", "A June 3 hearing was called by Ford",
+                     id="bare-event-noun-told-with-its-clause"),
+        pytest.param("Ford said: “This deal with Toyota was signed on Monday.”", "signed",
+                     "Ford said: “This deal with Toyota was signed”", id="words-of-a-quotation-told-by-the-speaker"),
+        pytest.param("Ford said that its sales rose.", "rose", "Ford's sales rose", id="possessive-resolved"),
+    ],
+)
+def test_headline(events_of, text: str, trigger: str, headline: str) -> None:
+    assert _one(events_of(text), trigger)["headline"] == headline
+
+
+@pytest.mark.parametrize(
+    ("lemma", "tag", "form"),
+    [("cite", "VBD", "cited"), ("aim", "VBD", "aimed"), ("plan", "VBD", "planned"), ("deny", "VBD", "denied"),
+     ("seek", "VBD", "sought"), ("cite", "VBZ", "cites"), ("push", "VBZ", "pushes")],
+)
+def test_participle_made_finite(nlp, lemma: str, tag: str, form: str) -> None:
+    from dashboard.loader.events.headlines import finite
+
+    verb = nlp(f"They were {lemma}ing")[2]
+    verb.lemma_ = lemma
+    head = nlp("It goes" if tag == "VBZ" else "It went")[1]
+    assert finite(verb, head) == form
+
+
+def test_headline_line_event_is_the_one_the_body_tells(events_of) -> None:
+    events = events_of("Ford and Toyota Hold Talks in Detroit\nFord and Toyota met on Monday for talks.")
+    assert events["sentence_id"].tolist() == [1]
+    assert events["trigger"].tolist() == ["met"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ford lost money. It is feared that Toyota could be hurt.", id="it-is-feared-that"),
+        pytest.param("Ford lost money. It seems that Toyota will follow.", id="it-seems-that"),
+    ],
+)
+def test_expletive_it_names_nobody(events_of, text: str) -> None:
+    events = events_of(text)
+    assert not any("Ford" in keys for trig, keys in zip(events["trigger"], events["agent_keys"])
+                   if trig in ("feared", "seems"))
