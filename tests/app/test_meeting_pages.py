@@ -16,12 +16,11 @@ def copy_seeds(target: Path) -> Path:
     return target
 
 
-def _row_id(folder: Path, tmp_path: Path, table: str, words: str) -> str:
+def _row_id(folder: Path, tmp_path: Path, table: str, column: str, words: str) -> str:
     from dashboard.loader import load_briefing
 
     rows = getattr(load_briefing(folder, cache_dir=tmp_path / "cache"), table)
-    column = "text" if table == "quotes" else "summary"
-    return str(rows.loc[rows[column].str.startswith(words), f"{table[:-1]}_id"].iloc[0])
+    return str(rows.loc[rows[column].fillna("").str.startswith(words), f"{table[:-1]}_id"].iloc[0])
 
 
 def _button(at, label: str):
@@ -53,7 +52,7 @@ def test_a_speaker_corrected_on_the_quotes_page_is_kept_and_can_be_undone(app_fo
     at = app_for(folder, page="quotes")
     no_exceptions(at)
     # the choices are quote ids shown as speaker and words; AppTest sets them by id
-    at.selectbox(key="quotes_fix_quote").set_value(_row_id(folder, tmp_path, "quotes", QUOTE)).run()
+    at.selectbox(key="quotes_fix_quote").set_value(_row_id(folder, tmp_path, "quotes", "text", QUOTE)).run()
     speaker = next(o for o in at.selectbox(key="quotes_fix_speaker").options if o.startswith("Recep Tayyip"))
     at.selectbox(key="quotes_fix_speaker").select(speaker)
     _button(at, "Save speaker").click().run()
@@ -77,7 +76,7 @@ def test_an_event_date_corrected_on_the_timeline_is_kept(app_for, tmp_path):
     at = app_for(folder, page="timeline")
     no_exceptions(at)
     at.selectbox(key="timeline_fix_event").set_value(
-        _row_id(folder, tmp_path, "events", "This meeting, held on Wednesday")).run()
+        _row_id(folder, tmp_path, "events", "date_text", "on Wednesday")).run()
     at.date_input(key="timeline_fix_date").set_value(dt.date(2025, 4, 8))
     _button(at, "Save event").click().run()
     no_exceptions(at)

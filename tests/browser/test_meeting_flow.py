@@ -12,7 +12,8 @@ from .conftest import copy_seeds, go_to, no_traceback, open_app, start_server, w
 TITLE = "Baku deconfliction talks"
 QUOTE = "Turkey prefers diplomacy to manage rising tensions"
 NEW_SPEAKER = "Recep Tayyip Erdoğan"
-EVENT = "This meeting, held on Wednesday"
+EVENT = "This meeting, held on Wednesday"  # the sentence of the one event dated 9 April
+EVENT_DAY = "9 Apr 2025"
 NEW_DATE = "2025-04-08"
 
 
@@ -91,7 +92,7 @@ def test_the_meeting_flow(new_page, app_server, seed_folder, tmp_path, tmp_path_
     # an event's date corrected from the timeline page
     go_to(page, "Timeline")
     open_expander(page, "Correct an event")
-    choose(page, "Event", EVENT[:25])
+    choose(page, "Event", EVENT_DAY)
     # the date field is a row of spin buttons (year, month, day): type the day, as a keyboard user does
     page.locator('[data-testid="stForm"] [data-testid="stDateInput"] [role="spinbutton"][data-type="day"]').click()
     page.keyboard.type(NEW_DATE[-2:])
