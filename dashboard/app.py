@@ -16,6 +16,7 @@ import logging  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
+from dashboard.components.accessibility import app_css  # noqa: E402
 from dashboard.components.context import get_briefing, set_view  # noqa: E402
 from dashboard.components.date_range import date_range_filter  # noqa: E402
 from dashboard.components.filters import actor_filter  # noqa: E402
@@ -23,6 +24,8 @@ from dashboard.folders import briefing_root  # noqa: E402
 from dashboard.loader import briefing_folders, folder_signature  # noqa: E402
 from dashboard.loader import FolderNotFound, ModelNotFound  # noqa: E402
 from dashboard.loader import Settings  # noqa: E402
+from dashboard.components.title_page import current_title_page  # noqa: E402
+from dashboard.views.labels import count_label  # noqa: E402
 from dashboard.views.url_state import BRIEFING  # noqa: E402
 
 log = logging.getLogger("dashboard.app")
@@ -66,12 +69,16 @@ except ModelNotFound as exc:
     st.stop()
 
 flt = date_range_filter(briefing, actor_filter(briefing.actors, briefing.subjects))
-set_view(briefing, flt, briefing_label=label)
+view = set_view(briefing, flt, briefing_label=label)
+# the browser tab names the briefing (briefing.yaml, else its main actors and period), not the folder
+st.set_page_config(page_title=current_title_page(view).title)
+app_css()
 with st.sidebar:
-    st.caption(f"Briefing folder: `{folder}` · {len(briefing.articles)} articles")
+    st.caption(f"Briefing folder: `{folder}` · {count_label(len(briefing.articles), 'article')}")
     problems = briefing.ingest_report
     if not problems.empty:
-        st.caption(f":orange[{len(problems)} file(s) need attention: see the Overview page]")
+        verb = "needs" if len(problems) == 1 else "need"
+        st.caption(f":orange[{count_label(len(problems), 'file')} {verb} attention: see the Overview page]")
 try:
     page.run()
 except Exception as exc:  # noqa: BLE001 - the last guard between a bug and a user's screen

@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard.filtering import View
 
 from dashboard.components.context import current_state, current_view, url_state
+from dashboard.components.accessibility import chart_table
 from dashboard.components.layout import filter_caption
 from dashboard.components.registry_editor import last_correction, registry_editor
 from dashboard.loader import REGISTRY_FILE
@@ -124,7 +125,7 @@ actor = b.actors[b.actors["actor_id"] == profile_id].iloc[0]
 
 # --- the actor table ---------------------------------------------------------------------------------
 head = st.columns([3, 2], vertical_alignment="bottom")
-head[0].subheader("Actors in view")
+head[0].header("Actors in view")
 search = head[1].text_input("Search actors", key="actors_search", placeholder="Search name, role or affiliation",
                             label_visibility="collapsed", icon=":material/search:")
 shown = table
@@ -181,6 +182,9 @@ with net_col, st.container(border=True):
     linked = edges[edges["source"].isin(nodes["actor_id"]) & edges["target"].isin(nodes["actor_id"])]
     st.caption(f"{len(nodes)} actors · {len(linked)} links · size: mentions · line width: sentences shared · "
                "click an actor to open its profile")
+    chart_table(linked.assign(source=linked["source"].map(names_by_id), target=linked["target"].map(names_by_id))
+                .rename(columns={"source": "actor", "target": "appears with", "weight": "sentences shared"})
+                .sort_values("sentences shared", ascending=False), key="actors_network")
 
 
 with profile_col:

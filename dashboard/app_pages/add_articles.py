@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.components.context import current_view
+from dashboard.views.labels import count_label
 from dashboard.views.labels import escape_md as md
 from dashboard.loader import (
     UPLOAD_SUFFIXES, UploadResult, default_max_bytes, existing_articles, folder_is_writable, save_pasted, save_upload,
@@ -34,12 +35,12 @@ def show(result: UploadResult) -> None:
 
 st.title("Add articles")
 st.caption(f"Articles are saved into the folder of this briefing, {md(str(folder))} · "
-           f"{len(view.briefing.articles)} articles now.")
+           f"{count_label(len(view.briefing.articles), 'article')} now.")
 if not folder_is_writable(folder):
     st.warning(f"The folder of this briefing, {md(str(folder))}, cannot be written: articles cannot be added "
                "here. Ask for write access to it, or open a folder you can write to.", icon=":material/lock:")
 
-st.subheader("Upload files")
+st.header("Upload files")
 st.markdown(f"Text ({md(kinds)}): plain text or Markdown, optionally with YAML front matter, or a web page "
             f"saved from the browser. **Up to {limit} per file.** An article whose text is already in the "
             "briefing is reported, not saved twice.")
@@ -69,7 +70,7 @@ if saved:
             st.page_link("app_pages/reader.py", label=f"Read: {md(titles[r.article_id])}", icon=":material/article:",
                          query_params={"article": r.article_id})
 
-st.subheader("Paste an article")
+st.header("Paste an article")
 PASTE_EMPTY = {"add_articles_title": "", "add_articles_source": "", "add_articles_url": "",
                "add_articles_published": None, "add_articles_text": ""}
 if st.session_state.pop("add_articles_clear", False):

@@ -1,10 +1,16 @@
-"""Briefing overview: headline figures, the most mentioned actors, key developments, the articles."""
+"""Briefing overview: the title page, key points, headline figures, the most mentioned actors, key
+developments, the articles, and the analyst's corrections."""
+import pandas as pd
 import streamlit as st
 
 from dashboard.views.overview import top_actors_figure
+from dashboard.components.accessibility import chart_table
 from dashboard.components.context import current_state, current_view
+from dashboard.components.corrections import corrections_list
 from dashboard.components.layout import filter_caption
-from dashboard.views.labels import date_span_text, escape_md
+from dashboard.components.title_page import current_title_page, title_editor
+from dashboard.views.key_points import key_points
+from dashboard.views.labels import count_label, date_span_text, escape_md
 from dashboard.views.story import latest_developments
 from dashboard.views.links import reader_link
 
@@ -13,6 +19,14 @@ here = current_state()  # links keep the actor filter and the date range
 b = view.briefing
 
 st.title("Briefing overview")
+cover = current_title_page(view)
+lines = [f"**{escape_md(cover.title)}**" + (f" · {escape_md(cover.subtitle)}" if cover.subtitle else "")]
+byline = " · ".join(escape_md(x) for x in (cover.classification, cover.author) if x)
+if byline:
+    lines.append(byline)
+if cover.summary:
+    lines.append(escape_md(cover.summary))
+st.markdown("  \n".join(lines))
 filter_caption(view)
 
 if b.articles.empty:
@@ -26,16 +40,29 @@ cols[2].metric("Quotes", len(view.quotes))
 cols[3].metric("Events", len(view.events))
 cols[4].metric("Period", date_span_text(view))
 
+st.header("Key points")
+points = key_points(view.events, view.articles)
+if not points:
+    st.caption("No developments in this view.")
+for n, p in enumerate(points, 1):
+    sources = f" · {escape_md(', '.join(p.sources))}" if p.sources else ""
+    mark = " · *corrected*" if p.is_corrected else ""
+    st.markdown(f"{n}\. **{escape_md(p.date_label)}** · {escape_md(p.headline)}{sources}{mark} "
+                f"[Read]({reader_link(p.article_id, p.sentence_id, state=here)})")
+
 left, right = st.columns([3, 2], gap="large")
 with left:
-    st.subheader("Most mentioned actors")
+    st.header("Most mentioned actors")
     if view.mentions.dropna(subset=["actor_id"]).empty:
         st.caption("No actors in this view.")
     else:
-        st.plotly_chart(top_actors_figure(view.mentions, view.actors), key="overview_top_actors",
-                        config={"displayModeBar": False})
+        fig = top_actors_figure(view.mentions, view.actors)
+        st.plotly_chart(fig, key="overview_top_actors", config={"displayModeBar": False})
+        chart_table(pd.DataFrame([{"actor": y, "kind": bar.name, "mentions": int(x)}
+                                  for bar in fig.data for x, y in zip(bar.x, bar.y)]
+                                 ).sort_values("mentions", ascending=False), key="overview_top_actors")
 with right:
-    st.subheader("Latest developments")
+    st.header("Latest developments")
     # the most salient of the last week's events, newest first
     dated = latest_developments(view.events)
     if dated.empty:
@@ -45,7 +72,8 @@ with right:
         st.markdown(f"**{ev.when}** · {escape_md(told)} "
                     f"[→]({reader_link(ev.article_id, ev.sentence_id, state=here)})")
 
-st.subheader("Articles")
+st.header("Articles")
+st.caption(count_label(len(view.articles), "article"))
 table = view.articles[["title", "source", "published", "word_count", "article_id"]].copy()
 table["read"] = [reader_link(a, state=here) for a in table["article_id"]]
 table = table.sort_values("published", ascending=False, na_position="last")
@@ -62,8 +90,14 @@ st.dataframe(
 
 report = b.ingest_report
 if not report.empty:
-    st.subheader("Files that need attention")
+    st.header("Files that need attention")
     for row in report.itertuples(index=False):
         icon = ":material/error:" if row.level == "error" else ":material/warning:"
         text = f"**{escape_md(row.file)}**: {escape_md(row.message)}"
         (st.error if row.level == "error" else st.warning)(text, icon=icon)
+
+st.header("Ready for the meeting")
+with st.expander("Title page", icon=":material/title:", expanded=False):
+    title_editor(b.folder, key="overview_title")
+with st.expander("Corrections", icon=":material/rule:", expanded=True):
+    corrections_list(b.folder, key="overview_fixes")

@@ -7,10 +7,11 @@ import html
 
 import streamlit as st
 
+from dashboard.components.accessibility import announce
 from dashboard.components.context import current_view, url_state
 from dashboard.export import build_deck, export_html, export_pptx
 from dashboard.export.figures import figure_for
-from dashboard.export.html import SLIDE_CSS, body_html, title_details_html
+from dashboard.export.html import SLIDE_CSS, body_html, table_html, tables_for, title_details_html
 from dashboard.export.slides import file_stem
 from dashboard.views.url_state import to_params
 
@@ -81,6 +82,10 @@ with st.container(key=f"present_slide_{slide.kind}"):
         st.html(f'<div class="bq-slide">{sub}<div class="bq-headrule"></div></div>')
         if slide.kind == "timeline":
             chart("timeline")
+            # the chart's text alternative: the dated events it draws, for screen readers
+            dated = tables_for(view)["events"].dropna(subset=["date"])
+            st.html('<div class="bq-sr-only">' + table_html(dated, {"when": "Date", "summary": "What happened",
+                                                                    "actors": "Actors"}) + "</div>")
         elif slide.kind == "actors":
             left, right = st.columns(2, gap="large")
             left.html(f'<div class="bq-slide">{body_html(slide)}</div>')
@@ -88,6 +93,9 @@ with st.container(key=f"present_slide_{slide.kind}"):
                 chart("network")
         else:
             st.html(f'<div class="bq-slide">{body_html(slide)}</div>')
+
+# each slide is announced to a screen reader as the keys move through the deck
+announce(f"Slide {number} of {total}: {slide.title}")
 
 with st.container(key="present_nav", horizontal=True, gap="small"):
     st.button("First", key="present_first", icon=":material/first_page:", on_click=go_to, args=(1,),

@@ -3,7 +3,9 @@ import math
 
 import streamlit as st
 
+from dashboard.components.accessibility import chart_table
 from dashboard.components.context import current_state, current_view
+from dashboard.components.corrections import quote_corrections
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.links import reader_link
 from dashboard.views.quotes import (
@@ -89,6 +91,8 @@ with panels:
         links = [reader_link(a, s, state=current_state())
                  for a, s in zip(rows["article_id"], rows["sentence_id"])]
         cards.html(cards_html(rows, links, highlight=search_terms(search or "")))
+        on_page = view.quotes.set_index("quote_id").loc[list(rows["quote_id"])].reset_index()
+        quote_corrections(on_page, view.actors, view.briefing.folder, key="quotes_fix")
 
 with matrix:
     counts = speaker_about_counts(shown)
@@ -109,3 +113,4 @@ with matrix:
                                                           max_value=int(top["quotes"].max())),
             },
         )
+        chart_table(counts.reset_index().rename(columns={"speaker": "Speaker"}), key="quotes_matrix")

@@ -2,9 +2,12 @@
 import pandas as pd
 import streamlit as st
 
+from dashboard.components.accessibility import scroll_to
 from dashboard.components.context import current_view, url_state
+from dashboard.components.corrections import event_corrections, quote_corrections
 from dashboard.views.reader import READER_CSS, article_html, cited_html
 from dashboard.components.layout import filter_caption
+from dashboard.views.labels import escape_md
 
 view = current_view()
 b = view.briefing
@@ -27,8 +30,8 @@ article_id = st.selectbox("Article", ids, index=ids.index(wanted) if wanted in i
 st.query_params["article"] = article_id
 
 art = b.articles[b.articles["article_id"] == article_id].iloc[0]
-meta = [str(x) for x in (art["source"], art["published"].strftime("%-d %B %Y") if pd.notna(art["published"]) else "date unknown") if isinstance(x, str)]
-st.caption(" · ".join(meta) + (f" · [original]({art['url']})" if isinstance(art["url"], str) and art["url"].startswith(("http://", "https://")) else ""))
+meta = [escape_md(str(x)) for x in (art["source"], art["published"].strftime("%-d %B %Y") if pd.notna(art["published"]) else "date unknown") if isinstance(x, str)]
+st.markdown(" · ".join(meta) + (f" · [original]({art['url']})" if isinstance(art["url"], str) and art["url"].startswith(("http://", "https://")) else ""))
 
 focus_id = place.sentence
 if st.query_params.get("sentence") is not None and focus_id is None:
@@ -40,13 +43,19 @@ sentences = b.sentences[b.sentences["article_id"] == article_id]
 if focus_id is not None:
     cited = sentences[sentences["sentence_id"] == focus_id]
     if not cited.empty:
-        # the page cannot scroll to the sentence, so it is shown first and outlined in the text below
+        # shown first, and outlined in the text below, which scrolls to it
         st.html(cited_html(str(cited.iloc[0]["text"])))
 
 show_quotes = st.toggle("Mark quotes", value=True, key="reader_show_quotes")
 st.html(f"<style>{READER_CSS}</style>" + article_html(
     art["text"], mentions, quotes if show_quotes else quotes.iloc[0:0], b.actors,
     sentences=sentences, focus_sentence=focus_id))
+if focus_id is not None:
+    scroll_to(".bq-article .bq-focus")
+
+st.header("Corrections")
+quote_corrections(quotes, b.actors, b.folder, key="reader_fix")
+event_corrections(b.events[b.events["article_id"] == article_id], sentences, b.folder, key="reader_fix")
 
 with st.expander("Actors in this article"):
     counts = mentions.groupby("actor_id").size().rename("mentions").reset_index()

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.context import current_state, current_view, url_state
+from dashboard.components.corrections import event_corrections
 from dashboard.filtering import View
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.labels import escape_md
@@ -113,7 +114,7 @@ else:
 
 detail = st.container()
 
-st.subheader("Events")
+st.header("Events")
 listed = shown if len(shown) <= MAX_TABLE_ROWS else shown.nlargest(MAX_TABLE_ROWS, "salience").sort_index()
 if len(listed) < len(shown):
     st.caption(f"The {len(listed)} most salient of {len(shown)} events, in date order; the CSV holds them all.")
@@ -125,7 +126,8 @@ rows = listed.assign(
     read=[reader_link(a, s, state=current_state()) for a, s in zip(listed["article_id"], listed["sentence_id"])],
 )
 picked = st.dataframe(
-    rows[["date_label", "headline", "actors", "date_text", "how", "precision", "source_count", "article", "read"]],
+    rows[["date_label", "headline", "actors", "date_text", "how", "precision", "source_count", "article", "read",
+          "is_corrected"]],
     hide_index=True, key="timeline_table", on_select="rerun", selection_mode="single-row",
     column_config={
         "date_label": st.column_config.TextColumn("Date", width="medium"),
@@ -138,8 +140,11 @@ picked = st.dataframe(
         "source_count": st.column_config.NumberColumn("Reports", help="Articles that report this event."),
         "article": st.column_config.TextColumn("Article"),
         "read": st.column_config.LinkColumn("Read", display_text="Open"),
+        "is_corrected": st.column_config.CheckboxColumn("Corrected", help="An analyst corrected this event."),
     },
 )
+event_corrections(view.events[view.events["event_id"].isin(shown["event_id"])], b.sentences, b.folder,
+                  key="timeline_fix")
 table_rows = list(picked.selection.rows) if picked is not None and hasattr(picked, "selection") else []
 table_ids = [listed["event_id"].iloc[i] for i in table_rows if 0 <= i < len(listed)]
 

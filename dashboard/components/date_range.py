@@ -29,9 +29,18 @@ def date_range_filter(briefing: Briefing, flt: ActorFilter, *, key: str = "") ->
     bounds = briefing_dates(briefing)
     if bounds is None or bounds[0] == bounds[1]:
         return flt
+    widget, default = f"{key}{DATES}", f"_{key}{DATES}_default"
+    # a range left at the data's span follows the data when it changes (an article added, a date
+    # corrected); a keyed widget would otherwise keep the old span and quietly hide what moved
+    left_alone = tuple(st.session_state.get(widget) or ()) == st.session_state.get(default)
+    if widget in st.session_state and (left_alone or not _within(st.session_state[widget], bounds)):
+        st.session_state[widget] = bounds
+    st.session_state[default] = tuple(bounds)
+    # the value comes from the session once the widget has one: giving both makes Streamlit warn
+    initial = {} if widget in st.session_state else {"value": bounds}
     with st.sidebar:
         chosen = st.date_input(
-            "Dates", value=bounds, min_value=bounds[0], max_value=bounds[1], key=f"{key}{DATES}",
+            "Dates", **initial, min_value=bounds[0], max_value=bounds[1], key=widget,
             bind="query-params", format="YYYY-MM-DD",
             help="Every page shows only events and articles of these days; undated events stay.",
         )
@@ -39,3 +48,9 @@ def date_range_filter(briefing: Briefing, flt: ActorFilter, *, key: str = "") ->
     # read as the address carries it, so a link and the widget mean the same days
     state = from_params({DATES: [d.isoformat() for d in days]}, briefing.actors)
     return with_dates(flt, state.start, state.end, bounds)
+
+
+def _within(days: object, bounds: tuple) -> bool:
+    """True when every day of a chosen range lies within `bounds`."""
+    chosen = tuple(days) if isinstance(days, (tuple, list)) else (days,)
+    return all(bounds[0] <= d <= bounds[1] for d in chosen if d is not None)

@@ -17,6 +17,8 @@ from dashboard.filtering import View
 from dashboard.views.labels import date_label, day_label
 from dashboard.views.overview import KIND_COLORS
 
+from dashboard.views.key_points import key_points, key_points_table
+
 from .figures import figure_for
 from .slides import Deck, EventItem, QuoteItem, Slide, build_deck, event_text
 
@@ -79,6 +81,8 @@ SLIDE_CSS = """
 .bq-slide .bq-events li,.bq-slide .bq-articles li{margin:0}
 .bq-slide .bq-facts{margin-left:0;margin-right:0;margin-bottom:0;padding-left:0}
 .bq-slide .bq-facts dd{margin:0}
+.bq-corrected{font-size:calc(var(--u) * 15);text-transform:uppercase;letter-spacing:.06em;font-weight:700;
+  color:#7c2d12;background:#ffedd5;border:1px solid #c2410c;border-radius:4px;padding:0 calc(var(--u) * 6)}
 .bq-kind{font-size:calc(var(--u) * 16);text-transform:uppercase;letter-spacing:.08em;font-weight:700;color:var(--muted)}
 """
 
@@ -121,6 +125,10 @@ body{{margin:0;background:#e2e8f0;font-family:Inter,"Segoe UI",Helvetica,Arial,s
 """
 
 
+# A row an analyst corrected (corrections.yaml) says so wherever it is shown.
+CORRECTED_HTML = ' <span class="bq-corrected">corrected</span>'
+
+
 def esc(value: object) -> str:
     """Escaped text of a cell or field; '' for missing values."""
     if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
@@ -150,6 +158,8 @@ def _event_html(e: EventItem) -> str:
     if e.source_count > 1:
         meta.append(f"reported by {e.source_count} articles")
     meta_text = " · ".join(esc(m) for m in meta if m)
+    if e.corrected:
+        meta_text += CORRECTED_HTML
     return (f'<li><div class="bq-date">{esc(e.date_label)}</div><div><div class="bq-what">{esc(e.headline)}</div>'
             f'<div class="bq-meta">{meta_text}</div></div></li>')
 
@@ -163,6 +173,7 @@ def _quote_html(q: QuoteItem, *, alone: bool) -> str:
     who = f"<b>{esc(q.speaker)}</b>" + (f", {esc(q.role)}" if q.role else "")
     where = " · ".join(esc(x) for x in (q.source, q.date_label) if x)
     kind = "" if q.kind == "direct" else ' <span class="bq-kind">reported</span>'
+    kind += CORRECTED_HTML if q.corrected else ""
     cls = f"bq-{esc(q.kind) or 'direct'}" + (" bq-one" if alone else "")
     return (f'<blockquote class="{cls}"><p>{esc(text)}</p>'
             f'<footer>— {who}{" · " + where if where else ""}{kind}</footer></blockquote>')
@@ -259,17 +270,24 @@ def tables_for(view: View) -> dict[str, pd.DataFrame]:
     events = events.assign(
         when=[date_label(d, p) for d, p in zip(events["date"], events["precision"])],
         told=[event_text(h, s) for h, s in zip(events.get("headline", events["summary"]), events["summary"])],
-        actors=events["actor_ids"].map(join), article=events["article_id"].map(titles))
+        actors=events["actor_ids"].map(join), article=events["article_id"].map(titles),
+        corrected=events["is_corrected"].map(_yes))
     quotes = view.quotes.assign(
         speaker=[names.get(s) if isinstance(s, str) else (t if isinstance(t, str) else "")
                  for s, t in zip(view.quotes["speaker_id"], view.quotes["speaker_text"])],
-        about=view.quotes["about_ids"].map(join), article=view.quotes["article_id"].map(titles))
+        about=view.quotes["about_ids"].map(join), article=view.quotes["article_id"].map(titles),
+        corrected=view.quotes["is_corrected"].map(_yes))
     counts = view.mentions.dropna(subset=["actor_id"]).groupby("actor_id").size()
     actors = view.actors[view.actors["actor_id"].isin(counts.index)].assign(
         mentions=lambda a: a["actor_id"].map(counts).astype(int)).sort_values(["mentions", "name"], ascending=[False, True])
     articles = view.articles.sort_values("published", ascending=False, na_position="last").assign(
         date=lambda a: a["published"].map(day_label))
-    return {"events": events, "quotes": quotes, "actors": actors, "articles": articles}
+    points = key_points_table(key_points(view.events, view.articles))
+    return {"key_points": points, "events": events, "quotes": quotes, "actors": actors, "articles": articles}
+
+
+def _yes(value: object) -> str:
+    return "yes" if pd.notna(value) and value else ""
 
 
 def tables_html(view: View) -> str:
@@ -278,12 +296,15 @@ def tables_html(view: View) -> str:
     return "".join([
         '<section class="bq-tables" id="tables"><h2>Tables</h2>',
         "<p>Every row of this view, as filtered on the title slide.</p>",
+        f'<h3 id="key-points">Key points ({len(t["key_points"])})</h3>',
+        table_html(t["key_points"], {"date": "Date", "development": "Development", "sources": "Sources",
+                                     "corrected": "Corrected"}),
         f'<h3 id="events">Events ({len(t["events"])})</h3>',
         table_html(t["events"], {"when": "Date", "told": "What happened", "actors": "Actors", "place": "Place",
-                                 "article": "Article"}),
+                                 "article": "Article", "corrected": "Corrected"}),
         f'<h3 id="quotes">Quotes ({len(t["quotes"])})</h3>',
         table_html(t["quotes"], {"speaker": "Speaker", "text": "Quote", "kind": "Kind", "about": "About",
-                                 "article": "Article"}),
+                                 "article": "Article", "corrected": "Corrected"}),
         f'<h3 id="actors">Actors ({len(t["actors"])})</h3>',
         table_html(t["actors"], {"name": "Actor", "kind": "Kind", "role": "Role", "mentions": "Mentions"}),
         f'<h3 id="articles">Articles ({len(t["articles"])})</h3>',
@@ -319,6 +340,6 @@ def export_html(view: View, *, name: str | None = None, deck: Deck | None = None
         f'<meta name="viewport" content="width={SLIDE_W + 40}">',
         f"<title>{esc(deck.name)} — briefing</title>",
         f"<style>{PAGE_CSS}{SLIDE_CSS}</style></head><body>",
-        bar, '<main class="bq-deck">', *sections, "</main>", tables_html(view),
+        bar, '<main><div class="bq-deck">', *sections, "</div>", tables_html(view), "</main>",
         PRINT_SCRIPT if charts.count else "", "</body></html>",
     ])

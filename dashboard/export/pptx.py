@@ -241,7 +241,8 @@ def _content_slide(prs, s: Slide, deck: Deck, view: View, pngs: dict[str, bytes]
     elif s.kind == "events":
         rows = [["Date", "Development", "Who · where · source"]]
         for e in s.events:
-            rows.append([e.date_label, e.headline, " · ".join(x for x in (", ".join(e.actors), e.place, e.source) if x)])
+            rows.append([e.date_label, e.headline + (" (corrected)" if e.corrected else ""),
+                         " · ".join(x for x in (", ".join(e.actors), e.place, e.source) if x)])
         _table(slide, rows, MARGIN, top, INNER_W, [0.18, 0.52, 0.30], size=18)
     elif s.kind == "quotes":
         gap = Inches(0.3)
@@ -253,7 +254,8 @@ def _content_slide(prs, s: Slide, deck: Deck, view: View, pngs: dict[str, bytes]
             text = f"“{q.text}”" if q.kind == "direct" else q.text
             _text(frame, text, size=28 if len(s.quotes) == 1 else 24, italic=q.kind != "direct")
             who = f"— {q.speaker}" + (f", {q.role}" if q.role else "")
-            where = " · ".join(x for x in (q.source, q.date_label, "" if q.kind == "direct" else "reported") if x)
+            where = " · ".join(x for x in (q.source, q.date_label, "" if q.kind == "direct" else "reported",
+                                           "corrected" if q.corrected else "") if x)
             para = _text(frame, who, size=16, bold=True, new_paragraph=True)
             para.space_before = Pt(10)
             run = para.add_run()

@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.loader import load_meta
+from dashboard.views.briefing_title import TitlePage, title_page
+from dashboard.views.key_points import key_points
 from dashboard.views.labels import count_label, date_label, day_label
 from dashboard.filtering import View
 from dashboard.loader.vocabulary import QUOTE_MARKS
@@ -50,6 +53,7 @@ class EventItem:
     place: str
     source: str
     source_count: int
+    corrected: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class QuoteItem:
     role: str
     source: str
     date_label: str
+    corrected: bool = False
 
 
 @dataclass(frozen=True)
@@ -237,6 +242,7 @@ def quote_text(text: str) -> str:
 def file_stem(deck: Deck) -> str:
     """A file name for the deck's exports: 'turkey-talks-briefing' or 'turkey-talks-briefing-hakan-fidan'."""
     def slug(text: str) -> str:
+        text = re.sub(r"[\u2010-\u2015]", "-", text)  # '9–12 April' keeps its dash: '9-12-april'
         return re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
                       .decode().lower()).strip("-")
 
@@ -310,6 +316,7 @@ def key_events(view: View, *, limit: int = MAX_EVENTS) -> list[EventItem]:
         date_label=date_label(r.date, r.precision, undated=_before(info.get(r.article_id, ("", None))[1])),
         headline=_sentence_case(clip(" ".join(r.r_told.split()), SUMMARY_CHARS)), actors=_few(names.get(a, a) for a in r.actor_ids),
         place=_text(r.place), source=info.get(r.article_id, ("", None))[0], source_count=int(r.r_sources),
+        corrected=_flag(getattr(r, "is_corrected", False)),
     ) for r in chosen]
 
 
@@ -348,9 +355,39 @@ def key_quotes(view: View, *, limit: int = MAX_QUOTES) -> list[QuoteItem]:
             quote_id=r.quote_id, article_id=r.article_id, sentence_id=_sentence(r.sentence_id), kind=_text(r.kind),
             text=clip(quote_text(_text(r.text)), QUOTE_CHARS), speaker=speaker or _text(r.speaker_text) or "Unattributed",
             role=_text(roles.get(r.speaker_id)) if isinstance(r.speaker_id, str) else "",
-            source=source, date_label=day_label(published),
+            source=source, date_label=day_label(published), corrected=_flag(getattr(r, "is_corrected", False)),
         ))
     return items
+
+
+def _flag(value: object) -> bool:
+    return bool(pd.notna(value) and value)
+
+
+def key_point_items(view: View) -> list[EventItem]:
+    """The key points (the few most important developments), most important first, as slide items."""
+    points = key_points(view.events, view.articles)
+    if not points:
+        return []
+    names = _names(view)
+    rows = view.events.set_index("event_id")
+    items = []
+    for p in points:
+        r = rows.loc[p.event_id]
+        items.append(EventItem(
+            event_id=p.event_id, article_id=p.article_id, sentence_id=p.sentence_id,
+            date=None if pd.isna(r["date"]) else r["date"], date_label=p.date_label,
+            summary=clip(p.headline, SUMMARY_CHARS), actors=_few(names.get(a, a) for a in r["actor_ids"]),
+            place=_text(r["place"]), source=", ".join(p.sources),
+            source_count=int(r["source_count"]) if pd.notna(r["source_count"]) else 1, corrected=p.is_corrected,
+        ))
+    return items
+
+
+def deck_title(view: View) -> TitlePage:
+    """The briefing's title page: its briefing.yaml, else a title made from its main actors and period."""
+    b = view.briefing
+    return title_page(load_meta(b.folder)[0], b.actors, b.events, b.articles)
 
 
 def key_actors(view: View, *, limit: int = MAX_ACTORS) -> list[ActorItem]:
@@ -402,13 +439,18 @@ def _numbered(title: str, i: int, n: int) -> str:
 def build_deck(view: View, *, name: str | None = None) -> Deck:
     """Every slide of the briefing as `view` narrows it.
 
-    name: the briefing's name on the title slide; the folder's name by default.
+    name: the briefing's name on the title slide; by default its briefing.yaml title, else a title made
+        from its main actors and period (never the folder's name).
     """
-    name = name or briefing_name(view.briefing.folder)
+    cover = deck_title(view)
+    name = name or cover.title
     period, who, sources = period_text(view), filter_text(view), source_list(view)
+    own = tuple((k, v) for k, v in (("Classification", cover.classification), ("Author", cover.author),
+                                    ("Summary", clip(cover.summary, SUMMARY_CHARS))) if v)
     slides = [Slide(
-        kind="title", title=name, subtitle=f"Briefing · {period}",
+        kind="title", title=name, subtitle=f"{cover.subtitle} · {period}" if cover.subtitle else f"Briefing · {period}",
         facts=(
+            *own,
             ("Period", period),
             ("Filter", who),
             ("Sources", ", ".join(sources) if sources else "None named"),
@@ -420,6 +462,11 @@ def build_deck(view: View, *, name: str | None = None) -> Deck:
                             note="No article matches this filter. Widen the actor filter or the date range."))
         return Deck(name=name, period=period, filter_text=who, sources=sources, slides=tuple(slides))
 
+    points = key_point_items(view)
+    point_pages = [tuple(points[i:i + EVENTS_PER_SLIDE]) for i in range(0, len(points), EVENTS_PER_SLIDE)]
+    for i, page in enumerate(point_pages, 1):
+        slides.append(Slide(kind="events", title=_numbered("Key points", i, len(point_pages)), events=page,
+                            subtitle="The most important developments, most important first"))
     events = key_events(view)
     dated = view.events.dropna(subset=["date"]).sort_values("date")
     if not dated.empty:
@@ -444,7 +491,7 @@ def build_deck(view: View, *, name: str | None = None) -> Deck:
     article_pages = [tuple(shown[i:i + ARTICLES_PER_SLIDE]) for i in range(0, len(shown), ARTICLES_PER_SLIDE)]
     more = len(articles) - len(shown)
     for i, page in enumerate(article_pages, 1):
-        note = f"and {more} more articles" if more and i == len(article_pages) else ""
+        note = f"and {count_label(more, 'more article')}" if more and i == len(article_pages) else ""
         slides.append(Slide(kind="articles", title=_numbered("Sources", i, len(article_pages)), articles=page,
                             note=note))
     return Deck(name=name, period=period, filter_text=who, sources=sources, slides=tuple(slides))

@@ -92,6 +92,7 @@ FIELDS: dict[str, Field] = {
         Field("place", "string", "Where the event happened, when the text says so."),
         Field("source_count", "Int64", "How many articles report the same event."),
         Field("report_ids", "object", "event_ids of the same event in other articles (list of str)."),
+        Field("is_corrected", "boolean", "True when an analyst corrected the row (corrections.yaml)."),
     ]
 }
 
@@ -126,12 +127,13 @@ TABLES: dict[str, list[str]] = {
     "mentions": ["article_id", "sentence_id", "start", "end", "text", "actor_id", "label"],
     "quotes": [
         "quote_id", "article_id", "sentence_id", "kind", "text", "cue", "speaker_id", "speaker_text",
-        "confidence", "about_ids", "start", "end", "subject_ids",
+        "confidence", "about_ids", "start", "end", "subject_ids", "is_corrected",
     ],
     "events": [
         "event_id", "article_id", "sentence_id", "trigger", "trigger_start", "trigger_end", "lemma", "event_class",
         "date", "precision", "date_text", "date_text_start", "date_rule", "tense", "headline", "summary",
         "actor_ids", "agent_ids", "patient_ids", "place", "salience", "source_count", "report_ids", "subject_ids",
+        "is_corrected",
     ],
     "subjects": ["subject_id", "name", "kind", "aliases", "mention_count", "article_count"],
     "subject_mentions": ["article_id", "sentence_id", "start", "end", "text", "subject_id"],

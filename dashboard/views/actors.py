@@ -12,7 +12,7 @@ import pandas as pd
 from dashboard.loader.vocabulary import as_list
 from dashboard.views.labels import date_label
 from dashboard.views.links import EVERYTHING, reader_link
-from dashboard.views.overview import KIND_COLORS
+from dashboard.views.overview import KIND_COLORS, KIND_INK
 from dashboard.views.timeline import before_label
 from dashboard.views.url_state import UrlState
 
@@ -228,6 +228,7 @@ def profile_header_html(actor: pd.Series, *, affiliation: str | None = None, fir
     """
     name, kind = str(actor["name"]), str(actor["kind"])
     colour = KIND_COLORS.get(kind, KIND_COLORS["other"])
+    ink = KIND_INK.get(kind, KIND_INK["other"])
     facts = " · ".join(x for x in (actor["role"], affiliation) if isinstance(x, str) and x)
     notes = []
     if isinstance(first_seen, pd.Timestamp) and isinstance(last_seen, pd.Timestamp) and pd.notna(first_seen):
@@ -239,7 +240,7 @@ def profile_header_html(actor: pd.Series, *, affiliation: str | None = None, fir
     return (
         '<div style="display:flex;align-items:center;gap:.7rem;flex-wrap:wrap">'
         f'<span style="font-size:1.75rem;font-weight:700;color:#0f172a;line-height:1.25">{html.escape(name)}'
-        f'</span><span style="background:{colour}1a;color:{colour};border:1px solid {colour}55;border-radius:999px;'
+        f'</span><span style="background:{colour}1a;color:{ink};border:1px solid {colour}55;border-radius:999px;'
         f'padding:.05rem .6rem;font-size:.8rem;font-weight:600">{html.escape(kind)}</span></div>'
         + (f'<div style="color:#334155;font-size:1rem;margin-top:.1rem">{html.escape(facts)}</div>' if facts else "")
         + (f'<div style="color:#64748b;font-size:.85rem;margin-top:.15rem">{html.escape(" · ".join(notes))}</div>'

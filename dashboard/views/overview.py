@@ -9,6 +9,11 @@ KIND_COLORS = {
     "person": "#2563eb", "organization": "#7c3aed", "country": "#059669", "group": "#d97706",
     "place": "#64748b", "other": "#94a3b8",
 }
+# Darker shades of the same hues for text on a light tint of KIND_COLORS: at least 4.5:1 (WCAG AA).
+KIND_INK = {
+    "person": "#1e40af", "organization": "#5b21b6", "country": "#065f46", "group": "#92400e",
+    "place": "#334155", "other": "#334155",
+}
 
 
 def top_actors_figure(mentions: pd.DataFrame, actors: pd.DataFrame, *, n: int = 15) -> go.Figure:

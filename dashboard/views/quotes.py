@@ -32,7 +32,7 @@ UNCERTAIN_SPEAKER = "speaker uncertain"
 TABLE_COLUMNS = [
     "quote_id", "article_id", "sentence_id", "kind", "text", "cue", "speaker_id", "speaker_name",
     "speaker_text", "speaker_role", "speaker_affiliation_id", "speaker_affiliation", "confidence",
-    "about_ids", "about_names", "title", "source", "published", "start",
+    "about_ids", "about_names", "title", "source", "published", "start", "is_corrected",
 ]
 
 
@@ -69,6 +69,7 @@ def quote_table(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     for col in TABLE_COLUMNS:
         if col not in out.columns:
             out[col] = None
+    out["is_corrected"] = out["is_corrected"].fillna(False).astype(bool)
     return out[TABLE_COLUMNS].reset_index(drop=True)
 
 
@@ -206,6 +207,11 @@ def speaker_about_figure(counts: pd.DataFrame) -> go.Figure:
     return fig
 
 
+def flag(value: object) -> bool:
+    """A boolean cell as True or False; a missing cell is False."""
+    return bool(pd.notna(value) and value)
+
+
 def confidence_note(confidence: object, speaker_text: object, has_speaker: bool) -> str:
     """A short, plain note on how the speaker was found; empty when the text names them."""
     words = speaker_text.strip() if isinstance(speaker_text, str) else ""
@@ -251,6 +257,8 @@ def card_html(row: pd.Series, *, link: str, highlight: Sequence[str] = ()) -> st
     return "".join([
         f'<article class="qc qc-{kind}" data-quote-id="{esc(str(row.get("quote_id", row.name)))}">',
         f'<div class="qc-head"><span class="qc-badge">{KIND_LABELS[kind]}</span>',
+        '<span class="qc-corrected" title="An analyst corrected this quote">Corrected</span>'
+        if flag(row.get("is_corrected")) else "",
         f'<div class="qc-about">mentions {about}</div>' if about else "",
         "</div>",
         body,
@@ -275,7 +283,7 @@ def quotes_csv(table: pd.DataFrame) -> bytes:
         ("speaker", lambda t: t["speaker_name"].fillna(UNKNOWN_SPEAKER)),
         "speaker_role", "speaker_affiliation", "speaker_text", "confidence", "cue", "text",
         ("about", joined("about_names")), "speaker_id", ("about_ids", joined("about_ids")),
-        "quote_id", "article_id", "sentence_id",
+        "quote_id", "article_id", "sentence_id", ("corrected", lambda t: t["is_corrected"].map({True: "yes", False: ""})),
     ])
 
 
@@ -318,6 +326,8 @@ CARD_CSS = """
 .qc-head{display:flex;align-items:center;gap:8px;flex-wrap:wrap;font-size:.74rem}
 .qc-badge{text-transform:uppercase;letter-spacing:.06em;font-weight:600;padding:1px 7px;border-radius:4px}
 .qc-direct .qc-badge{color:#92400e;background:#fef3c7}
+.qc-corrected{text-transform:uppercase;letter-spacing:.06em;font-weight:700;padding:0 6px;border-radius:4px;
+  color:#7c2d12;background:#ffedd5;border:1px solid #c2410c}
 .qc-reported .qc-badge{color:#334155;background:#e2e8f0}
 .qc-about{color:#64748b;display:flex;gap:4px;flex-wrap:wrap;align-items:center}
 .qc-chip{border:1px solid rgba(100,116,139,.35);border-radius:10px;padding:0 7px;color:#334155}

@@ -19,7 +19,11 @@ def article_html(text: str, mentions: pd.DataFrame, quotes: pd.DataFrame, actors
     for q in quotes.itertuples(index=False):
         if pd.notna(q.start) and pd.notna(q.end):
             speaker = names.get(q.speaker_id, {}).get("name", "unknown speaker") if isinstance(q.speaker_id, str) else "unknown speaker"
-            marks.append((int(q.start), int(q.end), f"bq-quote bq-{q.kind}", f"{q.kind} quote · {speaker}"))
+            corrected = " · corrected by an analyst" if pd.notna(getattr(q, "is_corrected", None)) and \
+                getattr(q, "is_corrected", False) else ""
+            fixed = " bq-fixed" if corrected else ""
+            marks.append((int(q.start), int(q.end), f"bq-quote bq-{q.kind}{fixed}",
+                          f"{q.kind} quote · {speaker}{corrected}"))
     for m in mentions.itertuples(index=False):
         info = names.get(m.actor_id) if isinstance(m.actor_id, str) else None
         if info:
@@ -63,6 +67,8 @@ READER_CSS = "\n".join([
     ".bq-direct{background:#fde68a99}",
     ".bq-reported{background:#bfdbfe66}",
     ".bq-focus{outline:3px solid #f59e0b;outline-offset:2px;border-radius:3px}",
+    # a quote an analyst corrected: a dashed rule under it, and "corrected" in its title
+    ".bq-fixed{border-bottom:2px dashed #c2410c}",
 ])
 
 

@@ -40,6 +40,7 @@ TABLE_COLUMNS = [
     "date_rule", "tense", "headline", "summary", "salience", "event_class", "trigger", "trigger_start", "trigger_end",
     "actor_ids", "actor_names", "agent_ids", "agent_names", "patient_ids", "patient_names", "place", "source_count",
     "report_ids", "title", "source", "published", "period_start", "period_end", "is_dated", "undated_lane",
+    "is_corrected",
 ]
 FIGURE_COLUMNS = [
     "event_id", "article_id", "precision", "date_label", "date_text", "headline", "salience", "actor_names",
@@ -111,6 +112,7 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     for col in TABLE_COLUMNS:
         if col not in out.columns:
             out[col] = None
+    out["is_corrected"] = out["is_corrected"].fillna(False).astype(bool)
     return out[TABLE_COLUMNS].reset_index(drop=True)
 
 
@@ -485,6 +487,7 @@ def events_csv(table: pd.DataFrame) -> bytes:
         ("actors", joined("actor_names")), "place", "source_count", "title", "source",
         ("published", iso_day("published")), ("actor_ids", joined("actor_ids")),
         ("report_ids", joined("report_ids")), "event_id", "article_id", "sentence_id",
+        ("corrected", lambda t: t["is_corrected"].map({True: "yes", False: ""})),
     ])
 
 

@@ -38,7 +38,7 @@ def _alerts(page) -> list[str]:
 
 
 def _sidebar_count(page) -> int:
-    return int(re.search(r"(\d+) articles", page.locator('[data-testid="stSidebar"]').inner_text()).group(1))
+    return int(re.search(r"(\d+) articles?\b", page.locator('[data-testid="stSidebar"]').inner_text()).group(1))
 
 
 def test_uploaded_files_are_saved_checked_and_shown_without_a_restart(page, upload_app, upload_folder):

@@ -249,3 +249,16 @@ def test_speaker_about_pairs_busiest_first(table):
         ("Hakan Fidan", "Turkey", 2), ("Donald Trump", "Turkey", 1), ("Hakan Fidan", "Syria", 1),
         ("Turkish Ministry of Defense", "Israel", 1),
     ]
+
+
+def test_a_corrected_quote_says_so_on_its_card_in_the_csv_and_in_the_reader():
+    from dashboard.views.reader import article_html
+
+    quotes = _quotes().assign(is_corrected=[False, True, False, False, False])
+    table = quote_table(quotes, _actors(), _articles())
+    cards = {q: card_html(r, link="x") for q, r in table.set_index("quote_id").iterrows()}
+    assert "Corrected" in cards["a1-q1"] and "Corrected" not in cards["a1-q0"]
+    rows = pd.read_csv(io.BytesIO(quotes_csv(table)), keep_default_na=False).set_index("quote_id")
+    assert (rows.loc["a1-q1", "corrected"], rows.loc["a1-q0", "corrected"]) == ("yes", "")
+    page = article_html("x" * 130, schema.empty("mentions"), quotes[quotes["article_id"] == "a1"], _actors())
+    assert page.count("bq-fixed") == 1 and "corrected by an analyst" in page

@@ -13,6 +13,10 @@ from dashboard.filtering import ActorFilter, apply_filter
 from .export_samples import EVIL_NAME, EVIL_QUOTE, EVIL_SUMMARY, sample_briefing
 
 
+# No briefing.yaml: the title names the main actors and the period, never the folder.
+MADE_UP_TITLE = "Turkey, Israel and Hakan Fidan · 9–12 April 2025"
+
+
 def deck_for(flt: ActorFilter = ActorFilter(), **kwargs) -> Deck:
     return build_deck(apply_filter(sample_briefing(**kwargs), flt))
 
@@ -20,7 +24,8 @@ def deck_for(flt: ActorFilter = ActorFilter(), **kwargs) -> Deck:
 def test_slide_order_on_a_full_view():
     deck = deck_for()
     assert [(s.kind, s.title) for s in deck.slides] == [
-        ("title", "Turkey israel talks"),
+        ("title", MADE_UP_TITLE),
+        ("events", "Key points"),
         ("timeline", "Timeline"),
         ("events", "Key developments"),
         ("quotes", "Key quotes (1 of 2)"),
@@ -74,7 +79,7 @@ def test_developments_are_split_into_pages():
                       for i in range(3)], ignore_index=True)
     b.events = many
     deck = build_deck(apply_filter(b, ActorFilter()))
-    pages = [s for s in deck.slides if s.kind == "events"]
+    pages = [s for s in deck.slides if s.title.startswith("Key developments")]
     assert [s.title for s in pages] == [f"Key developments ({i} of 3)" for i in (1, 2, 3)]
     assert [len(s.events) for s in pages] == [EVENTS_PER_SLIDE, EVENTS_PER_SLIDE, MAX_EVENTS - 2 * EVENTS_PER_SLIDE]
 
@@ -112,15 +117,15 @@ def test_actors_ranked_by_mentions_then_name_places_left_out():
 def test_actor_filter_narrows_every_slide():
     deck = deck_for(ActorFilter(("greece",)))
     quotes = [q.quote_id for s in deck.slides for q in s.quotes]
-    events = [e.event_id for s in deck.slides for e in s.events]
+    events = {e.event_id for s in deck.slides for e in s.events}
     articles = [a.article_id for s in deck.slides for a in s.articles]
-    assert (quotes, events, articles) == (["a2-q0"], ["a2-e1"], ["a2"])
-    assert [s.kind for s in deck.slides] == ["title", "events", "quotes", "actors", "articles"]
+    assert (quotes, events, articles) == (["a2-q0"], {"a2-e1"}, ["a2"])
+    assert [s.kind for s in deck.slides] == ["title", "events", "events", "quotes", "actors", "articles"]
 
 
 def test_a_filter_that_selects_nothing_says_so():
     deck = deck_for(ActorFilter(("no-such-actor",)))
-    assert [(s.kind, s.title) for s in deck.slides] == [("title", "Turkey israel talks"), ("articles", "Nothing to show")]
+    assert [(s.kind, s.title) for s in deck.slides] == [("title", MADE_UP_TITLE), ("articles", "Nothing to show")]
     assert "Widen the actor filter" in deck.slides[1].note
 
 
@@ -193,5 +198,26 @@ def test_quote_text(raw, expected):
 
 
 def test_file_stem_names_briefing_and_filter():
-    assert file_stem(deck_for()) == "turkey-israel-talks-briefing"
-    assert file_stem(deck_for(ActorFilter(("turkey", "greece")))) == "turkey-israel-talks-briefing-turkey-or-greece"
+    stem = "turkey-israel-and-hakan-fidan-9-12-april-2025-briefing"
+    assert file_stem(deck_for()) == stem
+    assert file_stem(deck_for(ActorFilter(("turkey", "greece")))) == f"{stem}-turkey-or-greece"
+
+
+def test_the_title_page_comes_from_briefing_yaml(tmp_path):
+    from dashboard.loader import BriefingMeta, save_meta
+
+    b = sample_briefing()
+    b.folder = str(tmp_path)
+    save_meta(tmp_path, BriefingMeta(title="Baku talks", subtitle="Deconfliction", classification="Internal"))
+    title = build_deck(apply_filter(b, ActorFilter())).slides[0]
+    assert (title.title, title.subtitle) == ("Baku talks", "Deconfliction · 10 – 12 Apr 2025")
+    assert dict(title.facts)["Classification"] == "Internal"
+
+
+def test_key_points_open_the_deck_most_important_first_and_say_when_corrected():
+    b = sample_briefing()
+    b.events = b.events.assign(is_corrected=b.events["event_id"] == "a1-e1")
+    deck = build_deck(apply_filter(b, ActorFilter()))
+    points = deck.slides[1]
+    assert points.title == "Key points" and [e.event_id for e in points.events] == ["a1-e0", "a1-e1"]
+    assert [e.corrected for e in points.events] == [False, True]

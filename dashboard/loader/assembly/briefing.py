@@ -20,6 +20,7 @@ from dashboard.loader.events.groups import group_reports
 from dashboard.loader.parsing.pipeline import build_nlp
 from dashboard.loader.actors.registry import apply_registry, load_registry
 from dashboard.loader.actors.registry import FILE_NAME as REGISTRY_FILE
+from dashboard.loader.edits.corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
 from dashboard.loader.settings import Settings
 from dashboard.loader.subjects.merge import merge_subjects, subjects_of_rows
 from dashboard.loader.reading.folder import read_folder
@@ -99,11 +100,13 @@ def load_briefing(
 
 def briefing_cache_key(path: Path, articles: list[Article], settings: Settings) -> str:
     """A key over everything `assemble` reads: each article in full and in order, the actor registry."""
-    try:
-        registry = (path / REGISTRY_FILE).read_bytes()
-    except OSError:
-        registry = b""
-    return cache_key("briefing", ANALYSIS_VERSION, settings.cache_key(), articles, registry)
+    edits = []
+    for name in (REGISTRY_FILE, CORRECTIONS_FILE):
+        try:
+            edits.append((path / name).read_bytes())
+        except OSError:
+            edits.append(b"")
+    return cache_key("briefing", ANALYSIS_VERSION, settings.cache_key(), articles, *edits)
 
 
 def article_cache_key(article: Article, settings: Settings) -> str:
@@ -229,7 +232,7 @@ def assemble(folder: str, articles: list[Article], results: dict[str, ArticleTab
         subject_mentions=_cast(subject_mentions, "subject_mentions"),
         issues=issues,
     )
-    return apply_actor_registry(briefing)
+    return apply_quote_event_corrections(apply_actor_registry(briefing))
 
 
 def apply_actor_registry(briefing: Briefing) -> Briefing:
@@ -238,5 +241,14 @@ def apply_actor_registry(briefing: Briefing) -> Briefing:
     b = briefing
     b.actors, b.mentions, b.quotes, b.events, applied = apply_registry(b.actors, b.mentions, b.quotes, b.events,
                                                                       registry)
+    b.issues = [*b.issues, *issues, *applied]
+    return b
+
+
+def apply_quote_event_corrections(briefing: Briefing) -> Briefing:
+    """Apply the folder's corrections.yaml (speakers, dates, headlines, hidden rows) after the actors'."""
+    corrections, issues = load_corrections(briefing.folder)
+    b = briefing
+    b.quotes, b.events, applied = apply_corrections(b.quotes, b.events, b.sentences, b.actors, corrections)
     b.issues = [*b.issues, *issues, *applied]
     return b

@@ -20,7 +20,7 @@ import yaml
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
 # Files a briefing folder may hold that are not articles and not worth a warning.
-IGNORED_NAMES = {"actors.yaml", "actors.yml", "readme.md", "license", "license.txt", ".ds_store"}
+IGNORED_NAMES = {"actors.yaml", "actors.yml", "briefing.yaml", "corrections.yaml", "readme.md", "license", "license.txt", ".ds_store"}
 META_KEYS = {"title", "published", "date", "source", "url"}
 # spaCy's default nlp.max_length: a longer text makes the pipeline raise for the whole batch.
 MAX_CHARS = 1_000_000
