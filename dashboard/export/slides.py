@@ -377,7 +377,7 @@ def key_point_items(view: View) -> list[EventItem]:
         items.append(EventItem(
             event_id=p.event_id, article_id=p.article_id, sentence_id=p.sentence_id,
             date=None if pd.isna(r["date"]) else r["date"], date_label=p.date_label,
-            summary=clip(p.headline, SUMMARY_CHARS), actors=_few(names.get(a, a) for a in r["actor_ids"]),
+            headline=clip(p.headline, SUMMARY_CHARS), actors=_few(names.get(a, a) for a in r["actor_ids"]),
             place=_text(r["place"]), source=", ".join(p.sources),
             source_count=int(r["source_count"]) if pd.notna(r["source_count"]) else 1, corrected=p.is_corrected,
         ))
