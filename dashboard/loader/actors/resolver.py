@@ -21,7 +21,7 @@ from dashboard.loader.vocabulary import SPEAKER_KINDS
 # Nouns that name a person by office. A noun matches a person whose role contains it.
 ROLE_NOUNS = frozenset({
     "minister", "president", "chancellor", "premier", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "chairman", "chairwoman", "chair", "chief", "ceo", "director", "governor", "senator",
+    "spokesperson", "chairman", "chairwoman", "chairperson", "chair", "chief", "ceo", "director", "governor", "senator",
     "ambassador", "envoy", "king", "queen", "prince", "mayor", "judge", "justice", "commander", "general",
     "founder", "executive", "officer", "leader", "head", "analyst", "economist", "prosecutor", "lawyer",
 })
@@ -47,6 +47,11 @@ COUNTRY_NOUNS = frozenset({"country", "nation", "government", "kingdom", "republ
 # ("a spokeswoman for the premier"); for an organisation they are its voice ("a spokesman for Airbus").
 AGENT_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer",
                          "attorney", "representative", "assistant", "deputy"})
+
+# Nouns for something said or written: the person its phrase names gave it ('a statement by the
+# company, given by its spokesman X' is X's), though an organisation it names is only whom it speaks for.
+STATEMENT_NOUNS = frozenset({"statement", "letter", "memo", "release", "announcement", "message", "email",
+                             "speech", "interview", "note", "report", "remark", "comment"})
 
 # Words before a name, or in a person's title, that say whether the article calls them he or she.
 GENDERED = {
@@ -203,6 +208,9 @@ class Resolver:
             key = self.named_in_phrase(tok)
             if key:
                 return Speaker(key, text, "named")
+            key = self.giver_of(tok)
+            if key:
+                return Speaker(key, text, "named")
         owners = self.owners(tok)
         if tok.lemma_.casefold() in AGENT_NOUNS and self.speaks_for_a_person(tok, owners):
             whole = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.strip(" ,")
@@ -251,10 +259,30 @@ class Resolver:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.pos_ == "PROPN" and nxt.i in self.at and self.at[nxt.i].first == nxt.i:
             return self.at[nxt.i].key
-        if tok.lemma_.casefold() not in ROLE_NOUNS:
+        # the office may be split over several words: 'vice-president' is 'vice' with 'president' apposed
+        office = [tok, *(c for c in tok.children if c.dep_ in ("appos", "compound"))]
+        if not any(t.lemma_.casefold() in ROLE_NOUNS for t in office):
             return None
         people = {self.at[t.i].key for t in _phrase_tokens(tok) if t.i in self.at and self.at[t.i].kind == "person"}
         return people.pop() if len(people) == 1 else None
+
+    def giver_of(self, tok: Token) -> str | None:
+        """The one person a statement's own phrase names, by whom or through whom it came: 'a statement by
+        Boeing given by spokesman William Barksdale' is his words, for Boeing."""
+        if tok.lemma_.casefold() not in STATEMENT_NOUNS:
+            return None
+        people = {self.at[t.i].key for t in tok.subtree
+                  if t.i in self.at and self.at[t.i].kind == "person" and not self.in_clause(t, tok)}
+        return people.pop() if len(people) == 1 else None
+
+    @staticmethod
+    def in_clause(t: Token, top: Token) -> bool:
+        """Whether `t` sits in a clause of its own below `top` (what was said, not who said it)."""
+        while t.i != top.i:
+            if t.dep_ in ("relcl", "ccomp", "advcl") or t.dep_ == "acl" and t.tag_ != "VBN":
+                return True
+            t = t.head
+        return False
 
     def phrase_text(self, tok: Token) -> str:
         """The words naming the speaker: from the phrase's first word to its head (and the head's name)."""

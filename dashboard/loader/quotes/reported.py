@@ -59,6 +59,10 @@ class ReportedSpeech:
                 if speaker.key is None and not self.could_speak(cue):
                     continue  # "the plane promises ...": a thing, not a source
                 rows.append(ctx.row("reported", ctx.sentence_of(i), start, end, ctx.cue_text(cue), speaker))
+                if i not in ctx.according:
+                    # a joint statement is each of its speakers' report: one row per speaker
+                    rows += [ctx.row("reported", ctx.sentence_of(i), start, end, ctx.cue_text(cue), other)
+                             for other in ctx.cue_speakers.joint(cue)]
             except Exception:  # a cue the rules cannot read is skipped, never the article
                 log.debug("cue at %d skipped", i, exc_info=True)
         return rows
@@ -97,6 +101,16 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
     """Character range of what a speech verb reports: its clause, object or content preposition, or,
     for a verb set after its clause ('..., the ministry announced'), that clause."""
     lemma = verb.lemma_
+    doc = verb.doc
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if passive and any(c.dep_ == "agent" for c in verb.children) and any(
+            c.dep_ in ("ccomp", "xcomp", "oprd") or c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in
+                                                                          CONTENT_PREPS.get(lemma, ()))
+            for c in verb.children):
+        # "The new iPhone was praised by Jobs as ...", "X is claimed by Y to be ...": the agent speaks,
+        # and what is said is the whole clause, its subject the thing spoken of; without what it was
+        # called ("the strikes were condemned by the UN") the verb is an act, as in the active voice
+        return _char_range(doc, passive[0].left_edge.i, verb.right_edge.i)
     parts: list[Token] = []
     objects: list[Token] = []
     for child in verb.children:
@@ -125,7 +139,6 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
     if lemma in ADDRESSEE_VERBS and not parts:
         objects = []  # "told reporters": whom, not what
     content = parts + objects
-    doc = verb.doc
     if not content:
         return _parenthetical(verb, quoted)
     if any(inside(quoted, _first_word(c).idx) for c in content):
