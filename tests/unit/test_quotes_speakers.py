@@ -322,3 +322,32 @@ def test_joint_rows_keep_one_speaker_each_and_unique_ids(nlp, write_articles, tm
 ])
 def test_the_agent_of_a_passive_speech_verb_speaks(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Jobs\nSteve Jobs died on Wednesday. A statement on Apple's website states that the company has lost "
+                 "a visionary.",
+                 [("reported", "the company has lost a visionary", "Apple", "named")],
+                 id="a-statement-on-an-organisations-website"),
+    pytest.param("Music\nApple's music store passed Wal-Mart, according to figures released on Monday by NPD Group.",
+                 [("reported", "Apple's music store passed Wal-Mart", "NPD Group", "named")],
+                 id="figures-released-by"),
+    pytest.param("Cars\nGeneral Motors released a statement that said the plant would close.",
+                 [("reported", "the plant would close", "General Motors", "named")],
+                 id="a-statement-that-said-is-its-issuers"),
+    pytest.param("Cars\nFord's announcement that it would cut 900 jobs surprised investors.",
+                 [("reported", "it would cut 900 jobs", "Ford", "named")], id="an-owners-announcement-that"),
+    pytest.param("Cars\nThe announcement that the plant would close surprised investors.", [],
+                 id="an-announcement-of-nobody"),
+    pytest.param("Cars\nFord issued a statement saying that sales fell in May.",
+                 [("reported", "sales fell in May", "Ford", "named")], id="issued-a-statement-saying"),
+])
+def test_statements_speak_for_whoever_gave_them(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_a_surname_the_entity_model_missed_stands_for_a_later_he(nlp):
+    text = ("Planes\nJusman Syafii Djamal, minister of transport, spoke on Monday. The ban stays. Airlines wait. "
+            "Prices rise. Fares rise. \"We do not need new planes,\" Detik.com quoted Djamal as saying. "
+            "\"The ban costs us money,\" he continued.")
+    assert [s[2] for s in speakers(nlp, text) if s[0] == "direct"] == ["Jusman Syafii Djamal"] * 2

@@ -51,7 +51,12 @@ AGENT_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "ad
 # Nouns for something said or written: the person its phrase names gave it ('a statement by the
 # company, given by its spokesman X' is X's), though an organisation it names is only whom it speaks for.
 STATEMENT_NOUNS = frozenset({"statement", "letter", "memo", "release", "announcement", "message", "email",
-                             "speech", "interview", "note", "report", "remark", "comment"})
+                             "speech", "interview", "note", "report", "remark", "comment", "figure", "data",
+                             "study", "survey", "poll", "research", "estimate", "forecast", "filing"})
+# Verbs that put a statement out: 'Ford issued a statement that said ...' is Ford's.
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "post", "put", "send", "give", "make", "file"})
+# Where a statement is posted: 'a statement on Apple's website' is Apple's.
+MEDIUM_NOUNS = frozenset({"website", "site", "homepage", "page", "blog", "account", "feed", "channel"})
 
 # Words before a name, or in a person's title, that say whether the article calls them he or she.
 GENDERED = {
@@ -169,8 +174,9 @@ class Resolver:
         return bisect_right(self.sent_starts, i) - 1
 
     def remember(self, tok: Token, found: Speaker) -> None:
-        """Let an actor found through a title or pronoun at `tok` stand as an antecedent for later ones."""
-        if found.key and found.confidence not in ("named", "none"):
+        """Let an actor found through a title, a pronoun or a name the entity model missed ('Detik.com
+        quoted Djamal') at `tok` stand as an antecedent for later ones."""
+        if found.key and found.confidence != "none" and (found.confidence != "named" or tok.i not in self.at):
             self.found.append(_Mention(tok.i, tok.i, tok.i, found.key, self.kind_of(found.key), "", ""))
 
     def kind_of(self, key: str) -> str:
@@ -273,7 +279,28 @@ class Resolver:
             return None
         people = {self.at[t.i].key for t in tok.subtree
                   if t.i in self.at and self.at[t.i].kind == "person" and not self.in_clause(t, tok)}
-        return people.pop() if len(people) == 1 else None
+        if len(people) == 1:
+            return people.pop()
+        for child in tok.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                # "figures released by NPD Group", "a report issued by the Labor Department"
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    for obj in (g for g in agent.children if g.dep_ == "pobj"):
+                        key = self.of_phrase(obj, pronouns=False).key
+                        if key:
+                            return key
+            if child.dep_ == "prep" and child.lower_ in ("on", "in"):
+                # "a statement on Apple's website": whoever the website is
+                for obj in (g for g in child.children if g.dep_ == "pobj" and g.lemma_.casefold() in MEDIUM_NOUNS):
+                    owners = self.owners(obj)
+                    if len(owners) == 1:
+                        return owners[0]
+        verb = tok.head
+        if tok.dep_ == "dobj" and verb.lemma_ in ISSUING_VERBS:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return self.of_phrase(subject).key
+        return None
 
     @staticmethod
     def in_clause(t: Token, top: Token) -> bool:

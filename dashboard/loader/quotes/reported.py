@@ -17,6 +17,7 @@ from dashboard.loader.quotes.cues import (
     CONTENT_PREPS,
     SOURCE_NOUNS,
     SOURCE_PRONOUNS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     TIME_MARKS,
 )
@@ -65,6 +66,25 @@ class ReportedSpeech:
                              for other in ctx.cue_speakers.joint(cue)]
             except Exception:  # a cue the rules cannot read is skipped, never the article
                 log.debug("cue at %d skipped", i, exc_info=True)
+        return rows + self.noun_reports()
+
+    def noun_reports(self) -> list[dict]:
+        """Rows of a speech noun with an owner and a 'that' clause: "Ford's announcement that it would cut
+        jobs", "a claim by the union that ...". With no owner ('the announcement that') nobody is named."""
+        rows = []
+        ctx = self.ctx
+        for noun in ctx.doc:
+            if noun.pos_ != "NOUN" or noun.lemma_.casefold() not in SPEECH_NOUNS or noun.idx < ctx.title_end \
+                    or inside(ctx.resolver.quoted, noun.idx):
+                continue
+            clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _that_clause(c)), None)
+            if clause is None:
+                continue
+            speaker = ctx.resolver.of_phrase(noun, pronouns=False)
+            content = _char_range(ctx.doc, clause.left_edge.i, clause.right_edge.i)
+            if speaker.key is None or content is None or self.only_quoted(*content):
+                continue
+            rows.append(ctx.row("reported", ctx.sentence_of(noun.i), *content, noun.text, speaker))
         return rows
 
     def could_speak(self, cue: Token) -> bool:
