@@ -351,3 +351,16 @@ def test_a_surname_the_entity_model_missed_stands_for_a_later_he(nlp):
             "Prices rise. Fares rise. \"We do not need new planes,\" Detik.com quoted Djamal as saying. "
             "\"The ban costs us money,\" he continued.")
     assert [s[2] for s in speakers(nlp, text) if s[0] == "direct"] == ["Jusman Syafii Djamal"] * 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Phones\nApple introduced the iPhone on Monday. The iPhone is claimed to be \"a revolutionary phone\" "
+                 "as stated on the Apple website.",
+                 [("reported", "The iPhone is claimed to be \"a revolutionary phone\" as stated on the Apple website",
+                   "Apple", "named"),
+                  ("direct", "a revolutionary phone", "Apple", "named")], id="as-stated-on-the-website"),
+    pytest.param("Phones\nApple introduced the iPhone on Monday. The iPhone is claimed to be a revolutionary phone.",
+                 [], id="claimed-by-nobody"),
+])
+def test_words_published_on_a_website_are_its_owners(nlp, text, expected):
+    assert speakers(nlp, text) == expected

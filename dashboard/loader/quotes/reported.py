@@ -21,6 +21,7 @@ from dashboard.loader.quotes.cues import (
     SPEECH_VERBS,
     TIME_MARKS,
 )
+from dashboard.loader.quotes.speakers import published_in
 
 if TYPE_CHECKING:
     from dashboard.loader.quotes.extract import ArticleQuotes
@@ -123,7 +124,7 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
     lemma = verb.lemma_
     doc = verb.doc
     passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
-    if passive and any(c.dep_ == "agent" for c in verb.children) and any(
+    if passive and (any(c.dep_ == "agent" for c in verb.children) or published_in(verb) is not None) and any(
             c.dep_ in ("ccomp", "xcomp", "oprd") or c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in
                                                                           CONTENT_PREPS.get(lemma, ()))
             for c in verb.children):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dashboard.loader.actors.resolver import NOBODY, NOUN_MODIFIERS, Resolver, Speaker, inside
+from dashboard.loader.actors.resolver import MEDIUM_NOUNS, NOBODY, NOUN_MODIFIERS, Resolver, Speaker, inside
 from dashboard.loader.quotes.cues import CLAUSE_ONLY, SPEECH_VERBS
 
 
@@ -102,6 +102,23 @@ def _own_subject(tok: Token, resolver: Resolver) -> Token | None:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    if tok.lemma_ in SPEECH_VERBS:
+        return published_in(tok)
+    return None
+
+
+def published_in(verb: Token) -> Token | None:
+    """Where a speech verb with no subject says its words were published, which names their source:
+    'as stated on the Apple website'; or such an 'as' clause inside its own ('The iPhone is claimed to
+    be "..." as stated on the Apple website')."""
+    for tok in verb.subtree:
+        if tok.i != verb.i and not (tok.dep_ == "advcl" and tok.lemma_ in SPEECH_VERBS
+                                    and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)):
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "in")):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.casefold() in MEDIUM_NOUNS:
+                    return obj
     return None
 
 
