@@ -364,3 +364,12 @@ def test_a_surname_the_entity_model_missed_stands_for_a_later_he(nlp):
 ])
 def test_words_published_on_a_website_are_its_owners(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_a_report_that_opens_with_a_quote_and_goes_on_is_a_report(nlp):
+    text = ("Phones\nSteve Jobs met reporters. Jobs acknowledged that \"a very small share of users\" were having "
+            "problems. \"We will fix it,\" Jobs told reporters.")
+    assert speakers(nlp, text) == [
+        ("reported", "\"a very small share of users\" were having problems", "Steve Jobs", "named"),
+        ("direct", "a very small share of users", "Steve Jobs", "named"),
+        ("direct", "We will fix it,", "Steve Jobs", "named")]

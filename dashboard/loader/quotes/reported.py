@@ -162,9 +162,10 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
     content = parts + objects
     if not content:
         return _parenthetical(verb, quoted)
-    if any(inside(quoted, _first_word(c).idx) for c in content):
+    if any(inside(quoted, _first_word(c).idx) and inside(quoted, _last_word(c).idx) for c in content):
         # '"...," Trump told Netanyahu': the report is the direct quote itself; but 'said the plan was
-        # "a disaster"' begins outside the marks, and is a report that holds a quote
+        # "a disaster"' begins outside the marks, and 'acknowledged that "a small share of users" had
+        # problems' ends outside them: each is a report that holds a quote
         return None
     lo = min(c.left_edge.i for c in content)
     hi = max(c.right_edge.i for c in content)
@@ -184,7 +185,12 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             lo = max(lo, min(c.left_edge.i for c in clauses))  # "told reporters in Detroit that": whom, not what
     if verb.dep_ == "csubj" and verb.head.i > verb.i:
         hi = max(hi, verb.head.right_edge.i)  # "stating its forces will stay": the tagger split the clause
-    return _char_range(doc, lo, hi)
+    found = _char_range(doc, lo, hi)
+    if found is not None:
+        opening = next((s for s, e in quoted if s == found[0] and e < found[1]), None)
+        if opening is not None and opening > 0:
+            found = (opening - 1, found[1])  # a report that opens with a quote keeps its opening mark
+    return found
 
 
 def _that_clause(tok: Token) -> bool:
@@ -225,4 +231,13 @@ def _first_word(tok: Token) -> Token:
     i = tok.left_edge.i
     while i < tok.i and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ == "that" and doc[i].dep_ == "mark"):
         i += 1
+    return doc[i]
+
+
+def _last_word(tok: Token) -> Token:
+    """The last word of the phrase a token heads, skipping punctuation."""
+    doc = tok.doc
+    i = tok.right_edge.i
+    while i > tok.i and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
     return doc[i]
