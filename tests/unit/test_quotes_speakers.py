@@ -373,3 +373,11 @@ def test_a_report_that_opens_with_a_quote_and_goes_on_is_a_report(nlp):
         ("reported", "\"a very small share of users\" were having problems", "Steve Jobs", "named"),
         ("direct", "a very small share of users", "Steve Jobs", "named"),
         ("direct", "We will fix it,", "Steve Jobs", "named")]
+
+
+def test_according_to_nobody_inside_a_report_is_that_report(nlp):
+    text = ("Music\nApple passed Wal-Mart, according to figures released by NPD Group. NPD Group said according to "
+            "those figures, Apple passes Best Buy.")
+    assert [(s[1], s[2]) for s in speakers(nlp, text)] == [
+        ("Apple passed Wal-Mart", "NPD Group"),
+        ("according to those figures, Apple passes Best Buy", "NPD Group")]

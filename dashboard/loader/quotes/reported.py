@@ -58,6 +58,8 @@ class ReportedSpeech:
                 if self.only_quoted(start, end):
                     continue  # its words are a direct quote already
                 speaker = ctx.speaker_of_cue(cue)
+                if i in ctx.according and speaker.key is None and any(a.i in ctx.cues for a in cue.ancestors):
+                    continue  # "NPD said according to those figures, ...": the report that holds it says who
                 if speaker.key is None and not self.could_speak(cue):
                     continue  # "the plane promises ...": a thing, not a source
                 rows.append(ctx.row("reported", ctx.sentence_of(i), start, end, ctx.cue_text(cue), speaker))
