@@ -258,3 +258,126 @@ def test_a_participle_speaks_only_in_the_active(nlp, text, expected):
 ])
 def test_surnames_refusals_and_addressees(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Jets\nBoeing spokesman William Barksdale said the company would study the award.",
+                 [("reported", "the company would study the award", "William Barksdale", "named")],
+                 id="org-title-name"),
+    pytest.param("Jets\nWilliam Barksdale, a spokesman for Boeing, said the company would study the award.",
+                 [("reported", "the company would study the award", "William Barksdale", "named")],
+                 id="name-then-a-spokesman-for-the-org"),
+    pytest.param("Phones\nApple's worldwide vice-president of marketing, Greg Joswiak, said the patch was free.",
+                 [("reported", "the patch was free", "Greg Joswiak", "named")], id="an-office-split-by-a-hyphen"),
+    pytest.param("Plant\nWhitey MacDonald, chairperson of Local 1520, Canadian Auto Workers union said the plant "
+                 "would close.",
+                 [("reported", "the plant would close", "Whitey MacDonald", "named")],
+                 id="the-union-parsed-as-a-second-subject"),
+    pytest.param("Jets\nA statement by Boeing given by spokesman William Barksdale said the company would appeal.",
+                 [("reported", "the company would appeal", "William Barksdale", "named")],
+                 id="a-statement-given-by-a-person"),
+    pytest.param("Jets\nA statement by Boeing said the company would appeal.",
+                 [("reported", "the company would appeal", "Boeing", "named")], id="a-statement-by-the-org-alone"),
+])
+def test_a_person_named_with_an_organisation_speaks(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Banks\nThe Bank of Canada, the Bank of England and the Federal Reserve announced that they "
+                 "would lend more.",
+                 [("reported", "they would lend more", key, "named")
+                  for key in ("Bank of Canada", "Bank of England", "Federal Reserve")],
+                 id="a-list-of-names"),
+    pytest.param("Cars\nFord and General Motors said sales fell in May.",
+                 [("reported", "sales fell in May", "Ford", "named"),
+                  ("reported", "sales fell in May", "General Motors", "named")], id="two-names"),
+    pytest.param("Cars\nTom Walsh, the chairman of Ford, said sales fell in May.",
+                 [("reported", "sales fell in May", "Tom Walsh", "named")], id="an-apposition-is-no-list"),
+])
+def test_a_joint_statement_is_each_speakers_report(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_joint_rows_keep_one_speaker_each_and_unique_ids(nlp, write_articles, tmp_path):
+    from dashboard.loader import load_briefing
+
+    folder = write_articles({"banks.txt": "Banks\nFord and General Motors said sales fell in May.\n"})
+    quotes = load_briefing(folder, cache_dir=tmp_path / "cache").quotes
+    assert quotes["quote_id"].is_unique
+    assert len(quotes) == 2 and quotes["speaker_id"].nunique() == 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Phones\nSteve Jobs showed the phone. The new iPhone was praised by Jobs as \"the biggest leap we "
+                 "have taken.\"",
+                 [("reported", "The new iPhone was praised by Jobs as \"the biggest leap we have taken",
+                   "Steve Jobs", "named"),
+                  ("direct", "the biggest leap we have taken.", "Steve Jobs", "named")],
+                 id="praised-by-as"),
+    pytest.param("Phones\nThe device is claimed by Apple to be the fastest phone on the market.",
+                 [("reported", "The device is claimed by Apple to be the fastest phone on the market", "Apple",
+                   "named")], id="claimed-by-to-be"),
+    pytest.param("Phones\nThe new phone was praised by Apple.", [], id="an-act-without-what-it-was-called"),
+])
+def test_the_agent_of_a_passive_speech_verb_speaks(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Jobs\nSteve Jobs died on Wednesday. A statement on Apple's website states that the company has lost "
+                 "a visionary.",
+                 [("reported", "the company has lost a visionary", "Apple", "named")],
+                 id="a-statement-on-an-organisations-website"),
+    pytest.param("Music\nApple's music store passed Wal-Mart, according to figures released on Monday by NPD Group.",
+                 [("reported", "Apple's music store passed Wal-Mart", "NPD Group", "named")],
+                 id="figures-released-by"),
+    pytest.param("Cars\nGeneral Motors released a statement that said the plant would close.",
+                 [("reported", "the plant would close", "General Motors", "named")],
+                 id="a-statement-that-said-is-its-issuers"),
+    pytest.param("Cars\nFord's announcement that it would cut 900 jobs surprised investors.",
+                 [("reported", "it would cut 900 jobs", "Ford", "named")], id="an-owners-announcement-that"),
+    pytest.param("Cars\nThe announcement that the plant would close surprised investors.", [],
+                 id="an-announcement-of-nobody"),
+    pytest.param("Cars\nFord issued a statement saying that sales fell in May.",
+                 [("reported", "sales fell in May", "Ford", "named")], id="issued-a-statement-saying"),
+])
+def test_statements_speak_for_whoever_gave_them(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_a_surname_the_entity_model_missed_stands_for_a_later_he(nlp):
+    text = ("Planes\nJusman Syafii Djamal, minister of transport, spoke on Monday. The ban stays. Airlines wait. "
+            "Prices rise. Fares rise. \"We do not need new planes,\" Detik.com quoted Djamal as saying. "
+            "\"The ban costs us money,\" he continued.")
+    assert [s[2] for s in speakers(nlp, text) if s[0] == "direct"] == ["Jusman Syafii Djamal"] * 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Phones\nApple introduced the iPhone on Monday. The iPhone is claimed to be \"a revolutionary phone\" "
+                 "as stated on the Apple website.",
+                 [("reported", "The iPhone is claimed to be \"a revolutionary phone\" as stated on the Apple website",
+                   "Apple", "named"),
+                  ("direct", "a revolutionary phone", "Apple", "named")], id="as-stated-on-the-website"),
+    pytest.param("Phones\nApple introduced the iPhone on Monday. The iPhone is claimed to be a revolutionary phone.",
+                 [], id="claimed-by-nobody"),
+])
+def test_words_published_on_a_website_are_its_owners(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_a_report_that_opens_with_a_quote_and_goes_on_is_a_report(nlp):
+    text = ("Phones\nSteve Jobs met reporters. Jobs acknowledged that \"a very small share of users\" were having "
+            "problems. \"We will fix it,\" Jobs told reporters.")
+    assert speakers(nlp, text) == [
+        ("reported", "\"a very small share of users\" were having problems", "Steve Jobs", "named"),
+        ("direct", "a very small share of users", "Steve Jobs", "named"),
+        ("direct", "We will fix it,", "Steve Jobs", "named")]
+
+
+def test_according_to_nobody_inside_a_report_is_that_report(nlp):
+    text = ("Music\nApple passed Wal-Mart, according to figures released by NPD Group. NPD Group said according to "
+            "those figures, Apple passes Best Buy.")
+    assert [(s[1], s[2]) for s in speakers(nlp, text)] == [
+        ("Apple passed Wal-Mart", "NPD Group"),
+        ("according to those figures, Apple passes Best Buy", "NPD Group")]

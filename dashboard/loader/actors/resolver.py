@@ -21,7 +21,7 @@ from dashboard.loader.vocabulary import SPEAKER_KINDS
 # Nouns that name a person by office. A noun matches a person whose role contains it.
 ROLE_NOUNS = frozenset({
     "minister", "president", "chancellor", "premier", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "chairman", "chairwoman", "chair", "chief", "ceo", "director", "governor", "senator",
+    "spokesperson", "chairman", "chairwoman", "chairperson", "chair", "chief", "ceo", "director", "governor", "senator",
     "ambassador", "envoy", "king", "queen", "prince", "mayor", "judge", "justice", "commander", "general",
     "founder", "executive", "officer", "leader", "head", "analyst", "economist", "prosecutor", "lawyer",
 })
@@ -47,6 +47,16 @@ COUNTRY_NOUNS = frozenset({"country", "nation", "government", "kingdom", "republ
 # ("a spokeswoman for the premier"); for an organisation they are its voice ("a spokesman for Airbus").
 AGENT_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer",
                          "attorney", "representative", "assistant", "deputy"})
+
+# Nouns for something said or written: the person its phrase names gave it ('a statement by the
+# company, given by its spokesman X' is X's), though an organisation it names is only whom it speaks for.
+STATEMENT_NOUNS = frozenset({"statement", "letter", "memo", "release", "announcement", "message", "email",
+                             "speech", "interview", "note", "report", "remark", "comment", "figure", "data",
+                             "study", "survey", "poll", "research", "estimate", "forecast", "filing"})
+# Verbs that put a statement out: 'Ford issued a statement that said ...' is Ford's.
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "post", "put", "send", "give", "make", "file"})
+# Where a statement is posted: 'a statement on Apple's website' is Apple's.
+MEDIUM_NOUNS = frozenset({"website", "site", "homepage", "page", "blog", "account", "feed", "channel"})
 
 # Words before a name, or in a person's title, that say whether the article calls them he or she.
 GENDERED = {
@@ -164,8 +174,9 @@ class Resolver:
         return bisect_right(self.sent_starts, i) - 1
 
     def remember(self, tok: Token, found: Speaker) -> None:
-        """Let an actor found through a title or pronoun at `tok` stand as an antecedent for later ones."""
-        if found.key and found.confidence not in ("named", "none"):
+        """Let an actor found through a title, a pronoun or a name the entity model missed ('Detik.com
+        quoted Djamal') at `tok` stand as an antecedent for later ones."""
+        if found.key and found.confidence != "none" and (found.confidence != "named" or tok.i not in self.at):
             self.found.append(_Mention(tok.i, tok.i, tok.i, found.key, self.kind_of(found.key), "", ""))
 
     def kind_of(self, key: str) -> str:
@@ -201,6 +212,9 @@ class Resolver:
             return Speaker(None, text, "none")
         if tok.pos_ == "NOUN":
             key = self.named_in_phrase(tok)
+            if key:
+                return Speaker(key, text, "named")
+            key = self.giver_of(tok)
             if key:
                 return Speaker(key, text, "named")
         owners = self.owners(tok)
@@ -251,10 +265,51 @@ class Resolver:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.pos_ == "PROPN" and nxt.i in self.at and self.at[nxt.i].first == nxt.i:
             return self.at[nxt.i].key
-        if tok.lemma_.casefold() not in ROLE_NOUNS:
+        # the office may be split over several words: 'vice-president' is 'vice' with 'president' apposed
+        office = [tok, *(c for c in tok.children if c.dep_ in ("appos", "compound"))]
+        if not any(t.lemma_.casefold() in ROLE_NOUNS for t in office):
             return None
         people = {self.at[t.i].key for t in _phrase_tokens(tok) if t.i in self.at and self.at[t.i].kind == "person"}
         return people.pop() if len(people) == 1 else None
+
+    def giver_of(self, tok: Token) -> str | None:
+        """The one person a statement's own phrase names, by whom or through whom it came: 'a statement by
+        Boeing given by spokesman William Barksdale' is his words, for Boeing."""
+        if tok.lemma_.casefold() not in STATEMENT_NOUNS:
+            return None
+        people = {self.at[t.i].key for t in tok.subtree
+                  if t.i in self.at and self.at[t.i].kind == "person" and not self.in_clause(t, tok)}
+        if len(people) == 1:
+            return people.pop()
+        for child in tok.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                # "figures released by NPD Group", "a report issued by the Labor Department"
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    for obj in (g for g in agent.children if g.dep_ == "pobj"):
+                        key = self.of_phrase(obj, pronouns=False).key
+                        if key:
+                            return key
+            if child.dep_ == "prep" and child.lower_ in ("on", "in"):
+                # "a statement on Apple's website": whoever the website is
+                for obj in (g for g in child.children if g.dep_ == "pobj" and g.lemma_.casefold() in MEDIUM_NOUNS):
+                    owners = self.owners(obj)
+                    if len(owners) == 1:
+                        return owners[0]
+        verb = tok.head
+        if tok.dep_ == "dobj" and verb.lemma_ in ISSUING_VERBS:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return self.of_phrase(subject).key
+        return None
+
+    @staticmethod
+    def in_clause(t: Token, top: Token) -> bool:
+        """Whether `t` sits in a clause of its own below `top` (what was said, not who said it)."""
+        while t.i != top.i:
+            if t.dep_ in ("relcl", "ccomp", "advcl") or t.dep_ == "acl" and t.tag_ != "VBN":
+                return True
+            t = t.head
+        return False
 
     def phrase_text(self, tok: Token) -> str:
         """The words naming the speaker: from the phrase's first word to its head (and the head's name)."""

@@ -19,6 +19,13 @@ SPEECH_VERBS = frozenset({
     "elaborate", "point", "speak", "quip", "estimate",
 })
 
+# Nouns of speech acts whose 'that' clause is what was said: "Ford's announcement that it would cut jobs".
+SPEECH_NOUNS = frozenset({
+    "announcement", "statement", "claim", "warning", "assertion", "promise", "pledge", "admission", "denial",
+    "insistence", "prediction", "allegation", "accusation", "complaint", "assurance", "declaration", "remark",
+    "comment", "confirmation", "suggestion", "argument", "threat", "vow",
+})
+
 # Verbs that introduce a quotation set beside them ('"...," he continued') but report nothing on their own.
 QUOTING_VERBS = frozenset({"continue", "joke", "shout", "exclaim", "recall", "conclude", "laugh"})
 

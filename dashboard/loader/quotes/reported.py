@@ -17,9 +17,11 @@ from dashboard.loader.quotes.cues import (
     CONTENT_PREPS,
     SOURCE_NOUNS,
     SOURCE_PRONOUNS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     TIME_MARKS,
 )
+from dashboard.loader.quotes.speakers import published_in
 
 if TYPE_CHECKING:
     from dashboard.loader.quotes.extract import ArticleQuotes
@@ -56,11 +58,36 @@ class ReportedSpeech:
                 if self.only_quoted(start, end):
                     continue  # its words are a direct quote already
                 speaker = ctx.speaker_of_cue(cue)
+                if i in ctx.according and speaker.key is None and any(a.i in ctx.cues for a in cue.ancestors):
+                    continue  # "NPD said according to those figures, ...": the report that holds it says who
                 if speaker.key is None and not self.could_speak(cue):
                     continue  # "the plane promises ...": a thing, not a source
                 rows.append(ctx.row("reported", ctx.sentence_of(i), start, end, ctx.cue_text(cue), speaker))
+                if i not in ctx.according:
+                    # a joint statement is each of its speakers' report: one row per speaker
+                    rows += [ctx.row("reported", ctx.sentence_of(i), start, end, ctx.cue_text(cue), other)
+                             for other in ctx.cue_speakers.joint(cue)]
             except Exception:  # a cue the rules cannot read is skipped, never the article
                 log.debug("cue at %d skipped", i, exc_info=True)
+        return rows + self.noun_reports()
+
+    def noun_reports(self) -> list[dict]:
+        """Rows of a speech noun with an owner and a 'that' clause: "Ford's announcement that it would cut
+        jobs", "a claim by the union that ...". With no owner ('the announcement that') nobody is named."""
+        rows = []
+        ctx = self.ctx
+        for noun in ctx.doc:
+            if noun.pos_ != "NOUN" or noun.lemma_.casefold() not in SPEECH_NOUNS or noun.idx < ctx.title_end \
+                    or inside(ctx.resolver.quoted, noun.idx):
+                continue
+            clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _that_clause(c)), None)
+            if clause is None:
+                continue
+            speaker = ctx.resolver.of_phrase(noun, pronouns=False)
+            content = _char_range(ctx.doc, clause.left_edge.i, clause.right_edge.i)
+            if speaker.key is None or content is None or self.only_quoted(*content):
+                continue
+            rows.append(ctx.row("reported", ctx.sentence_of(noun.i), *content, noun.text, speaker))
         return rows
 
     def could_speak(self, cue: Token) -> bool:
@@ -97,6 +124,16 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
     """Character range of what a speech verb reports: its clause, object or content preposition, or,
     for a verb set after its clause ('..., the ministry announced'), that clause."""
     lemma = verb.lemma_
+    doc = verb.doc
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if passive and (any(c.dep_ == "agent" for c in verb.children) or published_in(verb) is not None) and any(
+            c.dep_ in ("ccomp", "xcomp", "oprd") or c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in
+                                                                          CONTENT_PREPS.get(lemma, ()))
+            for c in verb.children):
+        # "The new iPhone was praised by Jobs as ...", "X is claimed by Y to be ...": the agent speaks,
+        # and what is said is the whole clause, its subject the thing spoken of; without what it was
+        # called ("the strikes were condemned by the UN") the verb is an act, as in the active voice
+        return _char_range(doc, passive[0].left_edge.i, verb.right_edge.i)
     parts: list[Token] = []
     objects: list[Token] = []
     for child in verb.children:
@@ -125,12 +162,12 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
     if lemma in ADDRESSEE_VERBS and not parts:
         objects = []  # "told reporters": whom, not what
     content = parts + objects
-    doc = verb.doc
     if not content:
         return _parenthetical(verb, quoted)
-    if any(inside(quoted, _first_word(c).idx) for c in content):
+    if any(inside(quoted, _first_word(c).idx) and inside(quoted, _last_word(c).idx) for c in content):
         # '"...," Trump told Netanyahu': the report is the direct quote itself; but 'said the plan was
-        # "a disaster"' begins outside the marks, and is a report that holds a quote
+        # "a disaster"' begins outside the marks, and 'acknowledged that "a small share of users" had
+        # problems' ends outside them: each is a report that holds a quote
         return None
     lo = min(c.left_edge.i for c in content)
     hi = max(c.right_edge.i for c in content)
@@ -150,7 +187,12 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             lo = max(lo, min(c.left_edge.i for c in clauses))  # "told reporters in Detroit that": whom, not what
     if verb.dep_ == "csubj" and verb.head.i > verb.i:
         hi = max(hi, verb.head.right_edge.i)  # "stating its forces will stay": the tagger split the clause
-    return _char_range(doc, lo, hi)
+    found = _char_range(doc, lo, hi)
+    if found is not None:
+        opening = next((s for s, e in quoted if s == found[0] and e < found[1]), None)
+        if opening is not None and opening > 0:
+            found = (opening - 1, found[1])  # a report that opens with a quote keeps its opening mark
+    return found
 
 
 def _that_clause(tok: Token) -> bool:
@@ -191,4 +233,13 @@ def _first_word(tok: Token) -> Token:
     i = tok.left_edge.i
     while i < tok.i and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ == "that" and doc[i].dep_ == "mark"):
         i += 1
+    return doc[i]
+
+
+def _last_word(tok: Token) -> Token:
+    """The last word of the phrase a token heads, skipping punctuation."""
+    doc = tok.doc
+    i = tok.right_edge.i
+    while i > tok.i and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
     return doc[i]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dashboard.loader.actors.resolver import NOBODY, NOUN_MODIFIERS, Resolver, Speaker, inside
+from dashboard.loader.actors.resolver import MEDIUM_NOUNS, NOBODY, NOUN_MODIFIERS, Resolver, Speaker, inside
 from dashboard.loader.quotes.cues import CLAUSE_ONLY, SPEECH_VERBS
 
 
@@ -33,13 +33,29 @@ class CueSpeakers:
                 self.resolver.heard(subject, speaker.key)
         return self.cache[verb.i]
 
+    def joint(self, verb: Token) -> list[Speaker]:
+        """The other actors a coordinated subject names ('the Bank of Canada, the Bank of England and the
+        Federal Reserve announced'): each said it, and each is a speaker of its own."""
+        main = self.of_verb(verb)
+        subject = self.subjects.get(verb.i)
+        if subject is None or main.key is None or subject.pos_ == "PRON":
+            return []
+        seen = {main.key}
+        out: list[Speaker] = []
+        for tok in coordinated(subject, self.resolver):
+            found = self.resolver.of_phrase(tok, pronouns=False)
+            if found.key and found.key not in seen:
+                seen.add(found.key)
+                out.append(found)
+        return out
+
 
 def subject_of(verb: Token, resolver: Resolver) -> Token | None:
     """The subject that speaks through `verb`, climbing from a participle or a conjoined verb to the
     clause it belongs to ("..., stating that" takes the subject of the main clause)."""
     tok = verb
     for _ in range(8):
-        subject = _own_subject(tok)
+        subject = _own_subject(tok, resolver)
         if subject is not None:
             return subject
         if tok.i == verb.i and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in verb.children) \
@@ -64,7 +80,7 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
     return _subject_beside(verb)
 
 
-def _own_subject(tok: Token) -> Token | None:
+def _own_subject(tok: Token, resolver: Resolver) -> Token | None:
     """The subject a verb itself carries: its nsubj, the agent of a passive, the one quoted."""
     if tok.lemma_ == "quote":  # "Detik quoted Djamal as saying": the quoted one speaks
         for child in tok.children:
@@ -75,12 +91,34 @@ def _own_subject(tok: Token) -> Token | None:
     subjects = [c for c in tok.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and passive_ok]
     if subjects:
         before = [c for c in subjects if c.i < tok.i]
+        # "Whitey MacDonald, president of Local 1520, Canadian Auto Workers union said": the parser split
+        # off the organisation a person speaks for as a second subject; the person speaks
+        people = [c for c in before if c.i in resolver.at and resolver.at[c.i].kind == "person"]
+        if len(before) > 1 and people:
+            return people[-1]
         return before[-1] if before else subjects[0]  # the nearest: "As well as new routes, Mannion stated"
     for child in tok.children:
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    if tok.lemma_ in SPEECH_VERBS:
+        return published_in(tok)
+    return None
+
+
+def published_in(verb: Token) -> Token | None:
+    """Where a speech verb with no subject says its words were published, which names their source:
+    'as stated on the Apple website'; or such an 'as' clause inside its own ('The iPhone is claimed to
+    be "..." as stated on the Apple website')."""
+    for tok in verb.subtree:
+        if tok.i != verb.i and not (tok.dep_ == "advcl" and tok.lemma_ in SPEECH_VERBS
+                                    and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)):
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "in")):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.casefold() in MEDIUM_NOUNS:
+                    return obj
     return None
 
 
@@ -101,3 +139,27 @@ def _subject_beside(verb: Token) -> Token | None:
     if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ == "dobj" and verb.lemma_ not in CLAUSE_ONLY:
         return None  # "told reporters": the one addressed, not the one speaking
     return tok
+
+
+def coordinated(subject: Token, resolver: Resolver) -> list[Token]:
+    """The words heading the other members of a coordinated subject, in text order. A list of names
+    with 'and' is often parsed with some members as appositions ('the Bank of Canada, the Bank of
+    England and the Federal Reserve'): a named actor of the subject's own kind apposed in such a list is
+    a member too, never in a phrase without 'and' ('Tom Walsh, the chairman')."""
+    here = resolver.at.get(subject.i)
+    kind = here.kind if here is not None else None
+    members: list[Token] = []
+    has_and = False
+    stack = [subject]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            apposed = child.dep_ == "appos" and child.i in resolver.at and resolver.at[child.i].kind == kind
+            if child.dep_ == "conj" or apposed:
+                members.append(child)
+                stack.append(child)
+            elif child.dep_ == "cc" and child.lower_ in ("and", "&"):
+                has_and = True
+    if not has_and or not any(m.dep_ == "conj" for m in members):
+        return []
+    return sorted(members, key=lambda t: t.i)
