@@ -47,10 +47,14 @@ def test_every_page_copes_with_a_date_before_1684(page, old_dates_app):
 COUNTRIES = ["Turkey", "Greece", "Egypt", "Brazil", "Argentina", "Japan", "Kenya", "Chile", "Norway", "Peru"]
 
 
-def _many_articles(n: int) -> dict[str, str]:
-    return {f"article-{i:03d}.txt": f"Talks number {i}\nOfficials from {COUNTRIES[i % 10]} and {COUNTRIES[(i + 3) % 10]} "
-            f"met in the capital on Monday to discuss trade route {i}, the ministry said. \"We agreed on {i} points,\" "
-            "the minister told reporters.\n" for i in range(n)}
+def _many_articles(n: int, paragraphs: int = 8) -> dict[str, str]:
+    # long enough that even a fast, idle machine takes several seconds: the progress bar must show
+    def paragraph(i: int, k: int) -> str:
+        return (f"Officials from {COUNTRIES[(i + k) % 10]} and {COUNTRIES[(i + k + 3) % 10]} met in the capital on "
+                f"Monday to discuss trade route {i}-{k}, the ministry said. \"We agreed on {i + k} points,\" the "
+                "minister told reporters.\n")
+    return {f"article-{i:03d}.txt": f"Talks number {i}\n" + "".join(paragraph(i, k) for k in range(paragraphs))
+            for i in range(n)}
 
 
 def _progress(page) -> tuple[int, int]:
