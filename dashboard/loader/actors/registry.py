@@ -22,11 +22,10 @@ writes the file safely (atomic replace, a backup `.actors.yaml.bak`, edits made 
 """
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import shutil
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -36,6 +35,7 @@ import yaml
 from dashboard.loader import schema
 from dashboard.loader.actors.gazetteer import fold
 from dashboard.loader.reading.sources import IngestIssue
+from dashboard.loader.edits.store import EditFileError, load_plain_yaml, locked
 from dashboard.loader.vocabulary import ACTOR_KINDS, as_list, atomic_write
 
 FILE_NAME = "actors.yaml"
@@ -51,7 +51,6 @@ HEADER = """\
 #   - hide: ACTOR                   (not an actor: left out of every table)
 # ACTOR is an actor_id, a name, or an alias only one actor has.
 """
-_write_lock = threading.Lock()
 # A registry is a short list of corrections; anything larger is a mistake or an attack.
 MAX_BYTES = 1_000_000
 # Warnings listed one by one; the rest are counted in one line.
@@ -166,18 +165,6 @@ def _issue(message: str) -> IngestIssue:
     return IngestIssue(FILE_NAME, "warning", message)
 
 
-class _PlainLoader(yaml.SafeLoader):
-    """YAML without anchors and aliases: a few hundred bytes of nested aliases ("billion laughs")
-    expand to gigabytes, and a registry has no use for them."""
-
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise RegistryError(f"anchors and aliases (&name, *name) are not allowed in {FILE_NAME} "
-                                f"(line {event.start_mark.line + 1})")
-        return super().compose_node(parent, index)
-
-
 def _short(value: object, limit: int = 60) -> str:
     """repr of a value from the file, cut to `limit` characters for a message."""
     return _cut(repr(value), limit)
@@ -199,7 +186,9 @@ def _parse(text: str) -> tuple[list[Entry], list[str]]:
     """Entries of a registry file and a message per entry that was left out. RegistryError when the
     file as a whole cannot be read."""
     try:
-        data = yaml.load(text, Loader=_PlainLoader)
+        data = load_plain_yaml(text, name=FILE_NAME)
+    except EditFileError as exc:
+        raise RegistryError(str(exc)) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
@@ -425,7 +414,7 @@ def save_registry(folder: str | Path, entries: Iterable[Entry], *, base: Registr
     """
     path = Path(folder) / FILE_NAME
     entries = list(entries)
-    with _locked(path):
+    with locked(path):
         current: list[Entry] = []
         if path.exists():
             current, problems = _parse(path.read_bytes().decode("utf-8-sig"))
@@ -455,21 +444,3 @@ def _represent_list(dumper: yaml.SafeDumper, value: list) -> yaml.Node:
 
 
 _Dumper.add_representer(list, _represent_list)
-
-
-
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """One writer at a time: a thread lock, and a file lock across processes where the OS has one."""
-    with _write_lock:
-        try:
-            import fcntl
-        except ImportError:  # Windows: the thread lock is what there is
-            yield
-            return
-        with open(path.with_name(f".{path.name}.lock"), "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)

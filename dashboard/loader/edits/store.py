@@ -26,19 +26,24 @@ class EditFileError(ValueError):
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases."""
+    """SafeLoader that refuses anchors and aliases: a few hundred bytes of nested aliases ("billion laughs")
+    expand to gigabytes, and an edit file has no use for them."""
+
+    file_name = "the file"
 
     def compose_node(self, parent, index):  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise EditFileError(f"YAML aliases (*{event.anchor}) are not accepted (line {event.start_mark.line + 1}); "
-                                "write the value out in full")
         event = self.peek_event()
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise EditFileError(f"YAML anchors (&{anchor}) are not accepted (line {event.start_mark.line + 1}); "
-                                "write the value out in full")
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise EditFileError(f"anchors and aliases (&name, *name) are not allowed in {self.file_name} "
+                                f"(line {event.start_mark.line + 1})")
         return super().compose_node(parent, index)
+
+
+def load_plain_yaml(text: str, *, name: str) -> object:
+    """The YAML document in `text`, refusing anchors and aliases (EditFileError); yaml.YAMLError when
+    it is not YAML."""
+    loader = type("_Loader", (_NoAliasLoader,), {"file_name": name})
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
 
 
 def backup_name(name: str) -> str:
@@ -55,7 +60,7 @@ def parse_yaml(raw: bytes, *, name: str) -> object:
     except UnicodeDecodeError as exc:
         raise EditFileError(f"{name} is not UTF-8 text; save it as UTF-8") from exc
     try:
-        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+        return load_plain_yaml(text, name=name)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
@@ -94,7 +99,7 @@ def update_file(path: Path, change: Callable[[object], bytes]) -> bytes:
     The old file is kept as `.NAME.bak`; the new one replaces it atomically. EditFileError when the
     current file cannot be read (writing over it would lose it: fix it by hand first).
     """
-    with _locked(path):
+    with locked(path):
         current, raw = read_yaml(path)
         data = change(current)
         if raw is not None:
@@ -109,7 +114,7 @@ def _thread_lock(path: Path) -> threading.Lock:
 
 
 @contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def locked(path: Path) -> Iterator[None]:
     """One writer at a time: a thread lock, and a file lock across processes where the OS has one."""
     with _thread_lock(path):
         try:
