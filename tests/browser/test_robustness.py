@@ -78,4 +78,7 @@ def test_a_long_load_shows_its_progress_and_a_second_user_joins_it(new_page, app
         page.wait_for_selector('[data-testid="stMain"] h1', timeout=240_000)
         assert page.locator('[data-testid="stProgress"]').count() == 0
         no_traceback(page)
-    assert "150" in first.locator('[data-testid="stMetric"]').first.inner_text()
+    # the page draws its figures one after another: wait for the article count itself
+    articles = first.locator('[data-testid="stMetric"]').filter(has_text="Articles").first
+    articles.wait_for(timeout=60_000)
+    assert "150" in articles.inner_text()
