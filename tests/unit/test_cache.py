@@ -127,10 +127,13 @@ def test_a_well_formed_entry_of_the_wrong_shape_is_rebuilt_with_a_warning(folder
         shutil.rmtree(entry)
         for shard in (tmp_path / "cache" / "articles").iterdir():
             _swap(shard, "quotes", "sentences")
+    damaged = set((tmp_path / "cache" / "articles").iterdir())
     with caplog.at_level("WARNING"):
         warm = load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
     assert_same_briefing(warm, cold)
     assert any("rebuilding it" in r.getMessage() for r in caplog.records)
+    if damage == "article-shape":  # a refused entry is removed, not read and refused on every load
+        assert damaged.isdisjoint((tmp_path / "cache" / "articles").iterdir())
 
 
 def test_progress_counts_articles_up_to_the_total(folder, tmp_path, nlp, write_articles):

@@ -93,7 +93,9 @@ class ArticleCache:
                     continue
                 found.update({k: v for k, v in read_shard(shard, index).items() if k in wanted})
             except Exception as exc:  # whatever is in the files, the articles are analysed again
-                log.warning("cache entry %s unusable (%s): rebuilding it", shard.name, _why(exc))
+                log.warning("cache entry %s unusable (%s): removed; rebuilding it", shard.name, _why(exc))
+                # an entry of an older layout or a broken one would be read, and refused, on every load
+                shutil.rmtree(shard, ignore_errors=True)
         return found
 
     def put_many(self, items: list[tuple[str, ArticleTables]]) -> None:
