@@ -17,7 +17,6 @@ the loader gives), each kind of quote apart and both together.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import tempfile
@@ -29,18 +28,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scoring import load_scorer  # noqa: E402  (bench/ is the script's own folder)
+
 LEVELS = ("named", "title", "pronoun", "carried", "none")
 THRESHOLD = {"direct": 0.6, "reported": 0.9}
 GOLD_KEYS = {"direct": ("quotes_direct", "text"), "reported": ("quotes_reported", "contains")}
 
-
-def load_scorer(path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_briefing", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot import the scorer from {path}; pass its path with --scorer")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def tally(quotes: list[tuple[str, str, str]], gold: dict, kind: str, scorer: ModuleType,

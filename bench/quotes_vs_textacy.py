@@ -21,7 +21,6 @@ are counted and reported, the article then giving textacy no quotes.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import tempfile
@@ -33,14 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scoring import load_scorer  # noqa: E402  (bench/ is the script's own folder)
 
-def load_scorer(path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_briefing", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot import the scorer from {path}; pass its path with --scorer")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def score(pairs: list[tuple[str, str]], gold: dict, scorer: ModuleType, totals: list[int]) -> None:
