@@ -87,6 +87,30 @@ def test_short_person_names_join_the_full_name(nlp, body, short, full, role):
     assert (full, full, "person", role) in rows
 
 
+@pytest.mark.parametrize("body, name, role", [
+    pytest.param("Councillor Paul Ainslie voted against the plan.", "Paul Ainslie", "Councillor", id="council"),
+    pytest.param("Const. Jordan Ford said the driver fled.", "Jordan Ford", "Const.", id="police"),
+    pytest.param("Sgt. Maria Lopez said the road was closed.", "Maria Lopez", "Sgt.", id="police-rank"),
+    pytest.param("Rabbi David Cohen led the prayers on Friday.", "David Cohen", "Rabbi", id="clergy"),
+])
+def test_civic_police_and_clerical_titles_are_not_part_of_the_name(nlp, body, name, role):
+    people = [r for r in _rows(nlp, body, cols=("key", "kind", "role")) if r[1] == "person"]
+    assert people == [(name, "person", role)]
+
+
+@pytest.mark.parametrize("body, force, key, kind", [
+    pytest.param("Health Minister Mark Holland spoke on Monday. Holland said clinics would open.",
+                 (("Holland", "GPE", 1),), "Mark Holland", "person", id="after-the-full-name"),
+    pytest.param("Mark Holland spoke on Monday. He flew to Holland on Friday.", (("Holland", "GPE", 1),),
+                 "Netherlands", "country", id="a-place-stays-a-place"),
+    pytest.param("Holland said clinics would open. Health Minister Mark Holland spoke on Monday.",
+                 (("Holland", "GPE", 0),), "Netherlands", "country", id="not-before-the-full-name"),
+])
+def test_a_surname_the_model_took_for_a_country(nlp, body, force, key, kind):
+    rows = [r for r in _rows(nlp, body, force=force) if r[0] == "Holland"]
+    assert rows == [("Holland", key, kind)]
+
+
 def test_role_and_affiliation_from_the_title_before_the_name(nlp):
     rows = _rows(nlp, "Turkish Foreign Minister Hakan Fidan spoke on Monday.",
                  cols=("text", "kind", "role", "affiliation_key"))

@@ -75,6 +75,29 @@ CARRIED = [
         id="a-quote-paragraph-after-a-sentence-of-speech",
     ),
     pytest.param(
+        "Transit vote\n\"People have waited long enough,\" Paul Ainslie said. \"They deserve better.\"\n\n"
+        "\"Nobody listens.\"",
+        [("direct", "People have waited long enough,", "Paul Ainslie", "named"),
+         ("direct", "They deserve better.", "Paul Ainslie", "carried"),
+         ("direct", "Nobody listens.", "Paul Ainslie", "carried")],
+        id="short-whole-sentences-in-marks",
+    ),
+    pytest.param(
+        "Raptors win\nAsked about the fourth quarter, Maria Lopez shrugged. \"I just took what they gave me.\"",
+        [("direct", "I just took what they gave me.", "Maria Lopez", "carried")],
+        id="after-a-sentence-about-what-one-person-did",
+    ),
+    pytest.param(
+        "Raptors win\nScottie Barnes scored 31 points on Sunday.\n\n\"I just took what they gave me.\"",
+        [("direct", "I just took what they gave me.", None, "none")],
+        id="not-across-a-paragraph-from-a-sentence-without-speech",
+    ),
+    pytest.param(
+        "Raptors win\nThe Toronto Raptors beat the Boston Celtics on Sunday. \"We just kept fighting.\"",
+        [("direct", "We just kept fighting.", None, "none")],
+        id="not-after-what-an-organisation-did",
+    ),
+    pytest.param(
         "Markets\nShares fell after Apple announced a loss.\n\"The market is nervous about the holiday season.\"",
         [("reported", "a loss", "Apple", "named"),
          ("direct", "The market is nervous about the holiday season.", None, "none")],
@@ -251,6 +274,13 @@ def test_a_participle_speaks_only_in_the_active(nlp, text, expected):
                  [("direct", "The numbers speak for themselves,", "Dan Ives", "named"),
                   ("reported", "the company needed a cheaper model", "Dan Ives", "named")],
                  id="a-surname-the-tagger-took-for-a-noun"),
+    pytest.param("Measles\nHealth Minister Mark Holland spoke on Monday. \"We will fund new clinics,\" Holland said.",
+                 [("direct", "We will fund new clinics,", "Mark Holland", "named")],
+                 id="a-surname-the-tagger-took-for-a-country"),
+    pytest.param("Transit vote\nCouncillor Paul Ainslie, who voted against the delay, called the decision "
+                 "\"a disaster for commuters.\"",
+                 [("direct", "a disaster for commuters.", "Paul Ainslie", "named")],
+                 id="a-verb-the-parser-hung-on-its-subject"),
     pytest.param("Cars\nMary Barra, the chief executive of General Motors, declined to comment on the results.", [],
                  id="declined-to-comment-reports-nothing"),
     pytest.param("Cars\nMary Barra told reporters in Detroit on Monday that sales were strong.",

@@ -52,9 +52,20 @@ def _surnames(rows: list[dict]) -> None:
     """'Papermaster' tagged as an organisation, 'Henderson' as a place, 'Jordan' as a country, in an
     article that names Mark Papermaster, Fritz Henderson, Michael Jordan: the person."""
     people = [r["key"] for r in rows if r["kind"] == "person" and len(person_words(r["key"])) > 1]
+    named_at = {}
+    for r in rows:
+        if r["kind"] == "person" and r["key"] in people:
+            named_at[r["key"]] = min(named_at.get(r["key"], r["start"]), r["start"])
     org_words = {words_of(r["key"])[0] for r in rows if r["kind"] == "organization" and " " in r["key"]}
     for r in rows:
-        if r["kind"] == "person" or " " in r["text"] or r["kind"] == "country" and r["label"] != "PERSON":
+        if r["kind"] == "person" or " " in r["text"]:
+            continue
+        if r["kind"] == "country" and r["label"] != "PERSON":
+            # 'Holland said' after 'Health Minister Mark Holland': the surname, unless it names a place
+            # ('talks in Holland') or comes before the person is named in full
+            fuller = {p for p in people if person_words(p)[-1] == r["text"] and named_at[p] < r["start"]}
+            if len(fuller) == 1 and not r["_loc"]:
+                r.update(key=fuller.pop(), kind="person", _how=None)
             continue
         if r["kind"] == "organization" and r["label"] == "ORG" and fold(r["text"]) in org_words:
             continue  # 'Ford' beside 'Ford Motor Company' and 'William Clay Ford Jr.': the company

@@ -118,11 +118,14 @@ def _names_organisation(span: Span) -> bool:
 def _person(span: Span, name_span: Span) -> dict | None:
     """A person named by `name_span` (titles dropped), with the role and affiliation the text gives."""
     words = name_span.text.split()
+    titles: list[str] = []
     while words and (words[0].lower() in TITLE_WORDS or words[0].lower() in HONORIFICS):
-        words.pop(0)
+        titles.append(words.pop(0))
     if not words:
         return None
     role, affiliation = _title_before(span)
+    if role is None and any(t.lower() in CORE_TITLES for t in titles):
+        role = " ".join(t for t in titles if t.lower() not in HONORIFICS)  # the model took the title in
     if role is None:
         role, affiliation = _apposition_after(span)
     return _row(span, " ".join(words), "person", role=_role_case(role), affiliation_key=affiliation)

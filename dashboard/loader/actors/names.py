@@ -9,6 +9,14 @@ import re
 
 from dashboard.loader.actors.gazetteer import country_names, country_of, fold
 
+# Civic, police and clerical titles that lead a name in North American and British news.
+CIVIC_TITLES = {
+    "councillor", "councilor", "councilman", "councilwoman", "alderman", "cllr", "coun.", "commissioner",
+    "superintendent", "supt.", "sheriff", "inspector", "insp.", "constable", "const.", "sergeant", "sgt.",
+    "detective", "det.", "lieutenant", "capt.", "cpl.", "trustee", "mp", "mpp", "mla", "mep", "congressman",
+    "congresswoman", "assemblyman", "assemblywoman", "rabbi", "rev.", "reverend", "archbishop", "imam",
+    "pastor", "prosecutor", "treasurer", "comptroller",
+}
 # Words that stand before a person's name as a title, not part of it ("Foreign Minister Hakan Fidan").
 TITLE_WORDS = {
     "president", "vice", "prime", "minister", "foreign", "defense", "defence", "interior", "finance",
@@ -21,6 +29,7 @@ TITLE_WORDS = {
     "speaker", "head", "founder", "analyst", "economist", "professor", "prof.", "coach", "trade",
     "economy", "energy", "health", "attorney", "supreme", "top", "senior", "c.e.o.", "cfo", "coo",
     "industry", "opposition", "labor", "labour", "education", "transport", "agriculture",
+    *CIVIC_TITLES,
 }
 # The nouns that make a run of title words a role: "Foreign Minister", "chief executive officer".
 CORE_TITLES = {
@@ -30,7 +39,7 @@ CORE_TITLES = {
     "spokesman", "spokeswoman", "spokesperson", "commander", "gen.", "col.", "lt.", "admiral", "officer",
     "leader", "adviser", "advisor", "pope", "premier", "envoy", "speaker", "head", "founder", "analyst",
     "economist", "professor", "prof.", "coach", "attorney", "general", "chief", "manager", "editor",
-    "official", "correspondent", "strategist", "owner", "partner", "boss",
+    "official", "correspondent", "strategist", "owner", "partner", "boss", *CIVIC_TITLES,
 }
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}

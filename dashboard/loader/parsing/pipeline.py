@@ -9,7 +9,10 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
+
+from dashboard.loader.actors.names import TITLE_WORDS
 
 # Parts of the trained pipelines the loader never reads. The lemmatizer stays: speech cues are
 # matched on lemmas ("warned", "warns" -> "warn").
@@ -50,4 +53,14 @@ def build_nlp(model: str) -> Language:
             ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("briefing_line_breaks", before="parser")
+    _keep_title_abbreviations(nlp)
     return nlp
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """'Const.', 'Sgt.', 'Supt.' stay one token, as the model's own 'Dr.' and 'Gov.' do: split off, their
+    full stop ends a sentence in the middle of a name ('Sgt. | Maria Lopez said')."""
+    for word in TITLE_WORDS:
+        if word.endswith(".") and word.count(".") == 1 and len(word) > 2:
+            form = word.capitalize()
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])

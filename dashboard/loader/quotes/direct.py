@@ -97,7 +97,8 @@ class DirectQuotes:
         if not words:
             return None
         # a paragraph that ends inside a quote which the next paragraph reopens is quotation by its form
-        sentence_like = not span.closed or self.reads_as_quotation(words, ctx.doc[first:last + 1])
+        sentence_like = not span.closed or self.reads_as_quotation(words, ctx.doc[first:last + 1]) \
+            or self.short_sentence(span, words, first, last)
         full = not span.closed or sentence_like and self.opens_clause(first)
         cue, via = self.cue_for(first, last, full=full, open_end=ctx.text[span.end - 1] in ",?!")
         speaker = ctx.speaker_of_cue(cue) if cue is not None else NOBODY
@@ -137,11 +138,19 @@ class DirectQuotes:
         return tok.text in CLAUSE_BREAKS or tok.i in self.ctx.cues or self.ctx.is_mark(tok)
 
     @staticmethod
-    def reads_as_quotation(words: list[Token], tokens: Iterable[Token]) -> bool:
+    def reads_as_quotation(words: list[Token], tokens: Iterable[Token], *, min_words: int = MIN_UNCUED_WORDS) -> bool:
         """A sentence's worth of words with a finite verb, not a phrase or a name; the verb may be a
         contraction ('We’re ready for them') or an imperative ('Don’t expect us to lose')."""
-        return len(words) >= MIN_UNCUED_WORDS and any(
+        return len(words) >= min_words and any(
             t.tag_ in FINITE or t.tag_ == "VB" and t.dep_ == "ROOT" for t in tokens)
+
+    def short_sentence(self, span: QuoteSpan, words: list[Token], first: int, last: int) -> bool:
+        """A whole short sentence in marks: 'That's on me.', 'Nobody listens.' - a capital first word, a
+        finite verb, its own end mark inside the marks, and its own place at the start of a sentence."""
+        ctx = self.ctx
+        return len(words) >= 2 and ctx.text[span.end - 1] in ".!?" and words[0].text[:1].isupper() \
+            and self.reads_as_quotation(words, ctx.doc[first:last + 1], min_words=2) \
+            and all(t.is_punct or t.is_space for t in ctx.doc[ctx.sent_starts[ctx.sentence_of(first)]:first])
 
     def named_before_colon(self, first: int) -> Speaker | None:
         """'Secretary of the Air Force James Roche: "No, Sir, ..."': the name before the colon speaks."""
@@ -215,10 +224,25 @@ class DirectQuotes:
         if sid < 0:
             return None
         root = doc[ctx.sent_starts[sid]].sent.root
-        if root.i not in ctx.cues or any(ctx.is_mark(t) for t in root.sent):
+        if any(ctx.is_mark(t) for t in root.sent):
             return None  # a sentence with a quotation of its own hands on through that quotation
-        sp = ctx.speaker_of_cue(root)
-        return Speaker(sp.key, sp.text, "carried") if sp.key else None
+        if root.i in ctx.cues:
+            sp = ctx.speaker_of_cue(root)
+            return Speaker(sp.key, sp.text, "carried") if sp.key else None
+        return self.after_gesture(root, first)
+
+    def after_gesture(self, root: Token, first: int) -> Speaker | None:
+        """'Barnes shrugged. "I just took what they gave me."': a quote with no attribution, in the same
+        paragraph as a sentence about what one person did, is that person's."""
+        if root.pos_ != "VERB" or "\n" in self.ctx.text[root.idx:self.ctx.doc[first].idx]:
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        sp = self.ctx.resolver.of_phrase(subject)
+        if not sp.key or self.ctx.resolver.kind_of(sp.key) != "person":
+            return None
+        return Speaker(sp.key, sp.text, "carried")
 
     def cue_at(self, tok: Token) -> Token | None:
         """`tok` when it is a cue, or the 'according' hanging from it."""

@@ -70,6 +70,11 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
                 # "X welcomed it and in reply Commissioner Neelie Kroes said": a name the parser hung
                 # elsewhere, right before a conjoined verb, is its own subject
                 return name
+        if tok.i == verb.i and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ") and verb.head.dep_ == "ROOT" \
+                and verb.head.pos_ == "PROPN" and resolver.of_phrase(verb.head, pronouns=False).key:
+            # "Paul Ainslie, who voted against it, called the decision ...": a finite verb the parser hung
+            # on the name heading a sentence with no verb of its own is that name's
+            return verb.head
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "officials, citing ..." speak themselves; "a letter stating ..." does not; and the
             # noun of "X, dubbed 'Y'" is what was named, not who named it
