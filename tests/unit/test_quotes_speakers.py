@@ -411,3 +411,22 @@ def test_according_to_nobody_inside_a_report_is_that_report(nlp):
     assert [(s[1], s[2]) for s in speakers(nlp, text)] == [
         ("Apple passed Wal-Mart", "NPD Group"),
         ("according to those figures, Apple passes Best Buy", "NPD Group")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Jobs\nStellantis CEO Carlos Tavares announced the cuts on Tuesday.\nUnion president Shawn Fain "
+                 "blasted the decision. \"This is corporate greed,\" Fain said.\nTavares has defended the company's "
+                 "strategy. In an interview with Bloomberg last month, he said the company must cut costs.",
+                 "Carlos Tavares", id="a-surname-subject-the-model-did-not-tag"),
+    pytest.param("Jobs\nUnion president Shawn Fain blasted the decision. \"This is corporate greed,\" Fain said.\n"
+                 "Michigan Gov. Gretchen Whitmer said she had spoken with Stellantis CEO Carlos Tavares.\n"
+                 "In an interview last month, he said the company must cut costs.",
+                 "Carlos Tavares", id="the-man-in-a-sentence-where-a-woman-acts-not-the-last-voice"),
+    pytest.param("Jobs\nUnion president Shawn Fain blasted the decision. \"This is corporate greed,\" Fain said.\n"
+                 "The plan was drawn up with Stellantis CEO Carlos Tavares.\n"
+                 "In an interview last month, he said the company must cut costs.",
+                 "Shawn Fain", id="the-one-being-quoted-when-nobody-acts"),
+])
+def test_he_weighs_who_acts_before_who_was_quoted(nlp, text, expected):
+    last = speakers(nlp, text)[-1]
+    assert (last[1], last[2]) == ("the company must cut costs", expected)

@@ -43,3 +43,9 @@ def test_an_empty_mentions_table_resolves_nobody(nlp):
 ])
 def test_pronouns_follow_the_gender_the_article_gives(nlp, text, expected):
     assert resolve(nlp, text, "She" if "She" in text else "He").key == expected
+
+
+def test_a_double_barrelled_surname_is_the_person_named_in_full(nlp):
+    text = ("Schools\nTrustee Lois Chan-Pedley voted against the cuts.\n"
+            "\"This is a short-term fix that will cost us later,\" Chan-Pedley said.")
+    assert resolve(nlp, text, "Pedley", 1).key == "Lois Chan-Pedley"

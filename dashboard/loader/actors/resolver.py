@@ -7,7 +7,7 @@ answer is always one of their keys, or nobody. It never guesses past what the te
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -81,6 +81,7 @@ PRONOUN_KINDS: dict[str, frozenset[str]] = {
 INSTITUTION_WORDS = ORG_NOUNS - {"bank", "exchange", "fund", "group"}
 NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod"})
 RELATIVE = frozenset({"which", "who", "that"})
+HYPHENS = frozenset({"-", "‐", "‑"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # How far back a pronoun looks for the actor it stands for, in sentences.
 PRONOUN_REACH = 4
@@ -168,6 +169,7 @@ class Resolver:
         self.gender = self.learn_gender()
         # Who has spoken so far, (token, key) in text order: the person being quoted is salient.
         self.voices: list[tuple[int, str]] = []
+        self._untagged: dict[int, list[_Mention]] = {}
 
     def sentence_of(self, i: int) -> int:
         """Index of the sentence holding token `i`."""
@@ -437,16 +439,46 @@ class Resolver:
         for m in cands:
             by_sentence.setdefault(self.sentence_of(m.first), []).append(m)
         for sid in range(here, max(-1, here - PRONOUN_REACH - 1), -1):
-            group = by_sentence.get(sid)
+            untagged = [m for m in self.untagged_subjects(sid)
+                        if m.first < pron.i and m.kind in kinds and self.fits(m, pron)]
+            group = sorted(by_sentence.get(sid, []) + untagged, key=lambda m: m.first)
             if not group:
                 continue
             subjects = [m for m in group if self.doc[m.head].dep_ in SUBJECTS]
             if subjects:
                 return subjects[-1].key
-            # nobody acts in that sentence: the one currently being quoted is the likelier 'he'
-            voice = self.voice_before(pron, kinds)
-            return voice or group[0].key
+            if not self.someone_acts(sid):
+                # nobody acts in that sentence: the one currently being quoted is the likelier 'he'
+                voice = self.voice_before(pron, kinds)
+                if voice:
+                    return voice
+            return group[0].key
         return None
+
+    def untagged_subjects(self, sid: int) -> list[_Mention]:
+        """Subjects of sentence `sid` that are a surname the entity model missed ('Tavares has defended
+        the plan') but the article names in full: antecedents like any tagged name."""
+        if sid not in self._untagged:
+            found = []
+            end = self.sent_starts[sid + 1] if sid + 1 < len(self.sent_starts) else len(self.doc)
+            for tok in self.doc[self.sent_starts[sid]:end]:
+                named = tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper()
+                if tok.dep_ in SUBJECTS and named and tok.i not in self.at \
+                        and not inside(self.quoted, tok.idx):
+                    keys = next((k for k in (self.by_name.get(fold(n), set()) for n in _name_words(tok)) if k), set())
+                    if len(keys) == 1:
+                        key = next(iter(keys))
+                        found.append(_Mention(tok.i, tok.i, tok.i, key, self.kind_of(key), "", ""))
+            self._untagged[sid] = found
+        return self._untagged[sid]
+
+    def someone_acts(self, sid: int) -> bool:
+        """Whether a named actor is the subject of a clause in sentence `sid`."""
+        lo = self.sent_starts[sid]
+        hi = self.sent_starts[sid + 1] if sid + 1 < len(self.sent_starts) else len(self.doc)
+        return any(self.doc[m.head].dep_ in SUBJECTS for m in self.mentions[bisect_left(self.firsts, lo):
+                                                                           bisect_left(self.firsts, hi)]) \
+            or bool(self.untagged_subjects(sid))
 
     def heard(self, tok: Token, key: str | None) -> None:
         """Note that the actor `key` speaks at token `tok` (the speaker of a quote), for salience."""
@@ -495,11 +527,17 @@ def _titles_before(name: Span, sent_start: int) -> list[str]:
 def _name_words(tok: Token) -> list[str]:
     """Ways to look up a proper noun the entity model missed: the whole name ('Apple Computer'), its
     last word, its first word."""
-    first = tok.i
-    for left in reversed(list(tok.lefts)):
-        if left.dep_ == "compound" and left.pos_ == "PROPN" and left.i == first - 1:
-            first = left.i
     doc = tok.doc
+    first = tok.i
+    while first > 0:
+        prev = doc[first - 1]
+        if prev.dep_ == "compound" and prev.pos_ == "PROPN" and prev.head.i == tok.i:
+            first -= 1
+        elif prev.text in HYPHENS and first >= 2 and not prev.whitespace_ and not doc[first - 2].whitespace_ \
+                and doc[first - 2].pos_ == "PROPN":
+            first -= 2  # a double-barrelled name: 'Chan-Pedley'
+        else:
+            break
     return [doc[first:tok.i + 1].text, tok.text, doc[first].text]
 
 
