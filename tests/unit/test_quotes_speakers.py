@@ -285,6 +285,9 @@ def test_a_participle_speaks_only_in_the_active(nlp, text, expected):
                  id="declined-to-comment-reports-nothing"),
     pytest.param("Cars\nMary Barra told reporters in Detroit on Monday that sales were strong.",
                  [("reported", "sales were strong", "Mary Barra", "named")], id="told-whom-is-not-what"),
+    pytest.param("Strike\nMick Lynch told Sky News his members would not back down.",
+                 [("reported", "his members would not back down", "Mick Lynch", "named")],
+                 id="told-whom-without-that"),
 ])
 def test_surnames_refusals_and_addressees(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -182,9 +182,10 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
                 lo = child.right_edge.i + 1
             elif child.dep_ in TRAILING and child.i > hi:
                 hi = child.right_edge.i
-        clauses = [p for p in parts if p.dep_ == "ccomp" and _that_clause(p)]
+        clauses = [p for p in parts if p.dep_ == "ccomp"]
         if lemma in ADDRESSEE_VERBS and clauses:
-            lo = max(lo, min(c.left_edge.i for c in clauses))  # "told reporters in Detroit that": whom, not what
+            # "told reporters in Detroit that ...", "told Sky News his members ...": whom, not what
+            lo = max(lo, min(c.left_edge.i for c in clauses))
     if verb.dep_ == "csubj" and verb.head.i > verb.i:
         hi = max(hi, verb.head.right_edge.i)  # "stating its forces will stay": the tagger split the clause
     found = _char_range(doc, lo, hi)
