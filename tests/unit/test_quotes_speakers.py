@@ -83,6 +83,12 @@ CARRIED = [
         id="short-whole-sentences-in-marks",
     ),
     pytest.param(
+        "Dry spring\n\"Every morning it is the same,\" Karen Olson said from her farm. \"No rain. Not a drop.\"",
+        [("direct", "Every morning it is the same,", "Karen Olson", "named"),
+         ("direct", "No rain. Not a drop.", "Karen Olson", "carried")],
+        id="sentences-without-a-verb",
+    ),
+    pytest.param(
         "Raptors win\nAsked about the fourth quarter, Maria Lopez shrugged. \"I just took what they gave me.\"",
         [("direct", "I just took what they gave me.", "Maria Lopez", "carried")],
         id="after-a-sentence-about-what-one-person-did",

@@ -138,18 +138,17 @@ class DirectQuotes:
         return tok.text in CLAUSE_BREAKS or tok.i in self.ctx.cues or self.ctx.is_mark(tok)
 
     @staticmethod
-    def reads_as_quotation(words: list[Token], tokens: Iterable[Token], *, min_words: int = MIN_UNCUED_WORDS) -> bool:
+    def reads_as_quotation(words: list[Token], tokens: Iterable[Token]) -> bool:
         """A sentence's worth of words with a finite verb, not a phrase or a name; the verb may be a
         contraction ('We’re ready for them') or an imperative ('Don’t expect us to lose')."""
-        return len(words) >= min_words and any(
+        return len(words) >= MIN_UNCUED_WORDS and any(
             t.tag_ in FINITE or t.tag_ == "VB" and t.dep_ == "ROOT" for t in tokens)
 
     def short_sentence(self, span: QuoteSpan, words: list[Token], first: int, last: int) -> bool:
-        """A whole short sentence in marks: 'That's on me.', 'Nobody listens.' - a capital first word, a
-        finite verb, its own end mark inside the marks, and its own place at the start of a sentence."""
+        """Whole short sentences in marks: 'That's on me.', 'No rain. Not a drop.' - a capital first word,
+        their own end mark inside the marks, and their own place at the start of a sentence."""
         ctx = self.ctx
         return len(words) >= 2 and ctx.text[span.end - 1] in ".!?" and words[0].text[:1].isupper() \
-            and self.reads_as_quotation(words, ctx.doc[first:last + 1], min_words=2) \
             and all(t.is_punct or t.is_space for t in ctx.doc[ctx.sent_starts[ctx.sentence_of(first)]:first])
 
     def named_before_colon(self, first: int) -> Speaker | None:
