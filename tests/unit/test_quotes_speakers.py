@@ -439,3 +439,36 @@ def test_according_to_nobody_inside_a_report_is_that_report(nlp):
 def test_he_weighs_who_acts_before_who_was_quoted(nlp, text, expected):
     last = speakers(nlp, text)[-1]
     assert (last[1], last[2]) == ("the company must cut costs", expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Cuts\nCharities, such as Cats Protection, said that they have lost much of their funds.",
+                 [("reported", "they have lost much of their funds", "Cats Protection", "named")], id="such-as"),
+    pytest.param("Cuts\nCritics, including the AFL-CIO and the Sierra Club, said the cuts would hurt workers.",
+                 [("reported", "the cuts would hurt workers", "AFL-CIO", "named"),
+                  ("reported", "the cuts would hurt workers", "Sierra Club", "named")], id="including-two"),
+    pytest.param("Cuts\nAnalysts said the cuts would hurt workers.",
+                 [("reported", "the cuts would hurt workers", None, "none")], id="no-example-no-name"),
+])
+def test_the_named_examples_of_a_plural_subject_speak(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Prices\nApple signaled that it would cut prices.",
+                 [("reported", "it would cut prices", "Apple", "named")], id="signaled-that"),
+    pytest.param("Prices\nApple signaled a shift in its pricing.", [], id="signaled-a-thing"),
+])
+def test_signal_reports_only_a_clause(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Cars\nMr Howard claims that the plan will secure the future of the \"iconic\" Falcon.",
+                 [("reported", "the plan will secure the future of the \"iconic\" Falcon", "Howard", "named"),
+                  ("direct", "iconic", "Howard", "named")], id="an-adjective-is-the-speakers-word"),
+    pytest.param("Software\nSupport sites such as Mac News suggest waiting for the first \"point\" release.", [],
+                 id="a-noun-set-on-a-noun-is-a-term"),
+])
+def test_one_quoted_word_inside_a_report(nlp, text, expected):
+    assert speakers(nlp, text) == expected

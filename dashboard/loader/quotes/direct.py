@@ -36,6 +36,9 @@ MAX_HOPS = 3
 MAX_CLIMB = 12
 # Dependents of a speech verb that hold what it reports.
 REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})
+# Dependents that make one quoted word a term set on a noun (the first "point" release); a quoted
+# adjective (the "iconic" Falcon) is the speaker's own word.
+NOUN_MODIFIERS = frozenset({"nmod", "compound"})
 # Quoted words with no cue are kept (speaker unknown) only when they read as a quotation.
 MIN_UNCUED_WORDS = 4
 
@@ -107,8 +110,9 @@ class DirectQuotes:
         namelike = len(words) <= 6 and all(t.text[0].isupper() or t.lower_ in MINOR_WORDS for t in words)
         if namelike and not (speaker.key and _names_it(cue, via)):
             return None  # a quoted name or title that nobody is said to have given
-        if len(words) == 1 and not speaker.key:
-            return None  # one quoted word from nobody in particular is emphasis, not a quote
+        if len(words) == 1 and (not speaker.key or words[0].dep_ in NOUN_MODIFIERS):
+            # one quoted word from nobody in particular, or a term set on a noun, is emphasis, not a quote
+            return None
         s_first, s_last = ctx.sentence_of(first), ctx.sentence_of(last)
         if cue is None:
             found = self.named_before_colon(first) or (self.carries(prev, first, s_first) if sentence_like else None)

@@ -27,6 +27,9 @@ class CueSpeakers:
                 subject = None  # a word of someone's quotation does not say it
             self.subjects[verb.i] = subject
             speaker = self.resolver.of_phrase(subject) if subject is not None else NOBODY
+            if speaker.key is None and subject is not None:
+                named = [self.resolver.of_phrase(t, pronouns=False) for t in named_examples(subject)]
+                speaker = next((sp for sp in named if sp.key), speaker)
             self.cache[verb.i] = speaker
             if subject is not None:
                 self.resolver.remember(subject, speaker)
@@ -42,7 +45,7 @@ class CueSpeakers:
             return []
         seen = {main.key}
         out: list[Speaker] = []
-        for tok in coordinated(subject, self.resolver):
+        for tok in [*coordinated(subject, self.resolver), *named_examples(subject)]:
             found = self.resolver.of_phrase(tok, pronouns=False)
             if found.key and found.key not in seen:
                 seen.add(found.key)
@@ -144,6 +147,21 @@ def _subject_beside(verb: Token) -> Token | None:
     if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ == "dobj" and verb.lemma_ not in CLAUSE_ONLY:
         return None  # "told reporters": the one addressed, not the one speaking
     return tok
+
+
+def named_examples(subject: Token) -> list[Token]:
+    """The examples a plural subject gives ('Charities, such as Cats Protection, said', 'Critics, including
+    the AFL-CIO and the Sierra Club, said'): the named ones speak for it."""
+    if subject.tag_ not in ("NNS", "NNPS"):
+        return []
+    out: list[Token] = []
+    for prep in subject.children:
+        if prep.dep_ != "prep" or not (prep.lower_ in ("including", "like")
+                                       or prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            out += [obj, *obj.conjuncts]
+    return sorted(out, key=lambda t: t.i)
 
 
 def coordinated(subject: Token, resolver: Resolver) -> list[Token]:
