@@ -36,6 +36,36 @@ def test_sidecar_sets_metadata_without_editing_the_article(write_articles, tmp_p
     assert b.ingest_report.empty
 
 
+def test_metadata_lines_under_a_pasted_headline(write_articles, tmp_path):
+    folder = write_articles({"pasted.txt": "Ankara hosts talks\nPublished: March 5, 2024\nSource: Example Wire\n"
+                                           "By Jane Doe, The Canadian Press\n\n" + BODY})
+    b = _load(folder, tmp_path)
+    row = b.articles.iloc[0]
+    assert (row["published"], row["source"], row["title"]) == (pd.Timestamp("2024-03-05"), "Example Wire",
+                                                               "Ankara hosts talks")
+    assert row["text"] == "Ankara hosts talks\n\n" + BODY, "the lines say where the text is from, not what happened"
+    assert "Jane Doe" not in set(b.actors["name"]), "the reporter is not an actor of the story"
+    assert b.ingest_report.empty
+
+
+@pytest.mark.parametrize("first_line", [
+    pytest.param("By the end of the week, prices had risen.", id="a-sentence-opening-with-by"),
+    pytest.param("Date: the talks will go on.", id="a-line-that-is-not-a-date"),
+    pytest.param("Source: officials close to the talks said it would fail.", id="a-sentence-not-a-source"),
+])
+def test_body_lines_that_only_look_like_metadata(write_articles, tmp_path, first_line):
+    folder = write_articles({"a.txt": "Ankara hosts talks\n" + first_line + "\n" + BODY})
+    row = _load(folder, tmp_path).articles.iloc[0]
+    assert first_line in row["text"]
+    assert pd.isna(row["published"])
+
+
+def test_front_matter_wins_over_lines_under_the_headline(write_articles, tmp_path):
+    folder = write_articles({"a.md": "---\npublished: 2024-03-05\n---\nAnkara hosts talks\nPublished: 2023-01-01\n"
+                                     + BODY})
+    assert _load(folder, tmp_path).articles.iloc[0]["published"] == pd.Timestamp("2024-03-05")
+
+
 def test_without_metadata_the_title_is_the_first_line_and_the_date_unknown(write_articles, tmp_path):
     folder = write_articles({"plain.txt": "\n\n  Ankara hosts talks  \n" + BODY})
     row = _load(folder, tmp_path).articles.iloc[0]

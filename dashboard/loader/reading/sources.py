@@ -35,6 +35,12 @@ CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # libyaml's safe loader where PyYAML was built with it: the same documents and errors, ~10x faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 OUTSIDE = "a link to a file outside the briefing folder: not read"
+# Lines under a pasted article's headline that say where and when it appeared, not what happened.
+HEADER_LINE = re.compile(r"^(published|posted|date|updated|source|url|by)\s*:\s*(\S.*)$", re.IGNORECASE)
+HEADER_KEYS = {"published": "published", "posted": "published", "date": "published", "source": "source",
+               "url": "url", "updated": None, "by": None}
+BYLINE = re.compile(r"^(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&|\|)\s*[^.!?]{0,60})?$")
+MAX_HEADER_LINES = 6
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -191,6 +197,40 @@ def _clean_meta(value: object) -> str | None:
     return text or None
 
 
+def header_lines(text: str) -> tuple[dict, str]:
+    """Metadata lines right under the headline ('Published: 2024-03-07', 'Source: CBC News', 'By Jane Doe'),
+    as pasted articles carry them: (metadata, text without those lines). The headline stays first."""
+    lines = text.split("\n")
+    meta: dict[str, str] = {}
+    taken: set[int] = set()
+    for i in range(1, len(lines)):
+        line = lines[i].strip()
+        if not line:
+            continue
+        match = HEADER_LINE.match(line)
+        if match and _header_value_fits(HEADER_KEYS[match.group(1).casefold()], match.group(2).strip()):
+            key = HEADER_KEYS[match.group(1).casefold()]
+            if key:
+                meta.setdefault(key, match.group(2).strip())
+        elif not BYLINE.match(line):
+            break
+        taken.add(i)
+        if len(taken) == MAX_HEADER_LINES:
+            break
+    if not taken:
+        return {}, text
+    return meta, "\n".join(line for i, line in enumerate(lines) if i not in taken)
+
+
+def _header_value_fits(key: str | None, value: str) -> bool:
+    """Whether a 'Key: value' line is metadata: a date that reads as one, a web address, a short name."""
+    if key == "published" or key is None and value[:1].isdigit():
+        return parse_published(value)[0] is not None
+    if key == "url":
+        return value.startswith(("http://", "https://", "www."))
+    return len(value) <= 80 and not value.endswith((".", "!", "?"))
+
+
 def _title_and_body(text: str, suffix: str) -> tuple[str, str]:
     """The first non-empty line is the title; the article text keeps it as its first line."""
     stripped = text.lstrip("\ufeff\r\n \t")
@@ -265,6 +305,9 @@ def read_article(path: Path, *, max_bytes: int) -> tuple[Article | None, list[In
         issues.append(IngestIssue(name, "warning", f"metadata keys not used: {', '.join(unknown)}"))
 
     title, text = _title_and_body(text.replace("\r\n", "\n").replace("\r", "\n"), suffix)
+    if suffix not in (".html", ".htm"):
+        header, text = header_lines(text)
+        meta = {**header, **meta}  # front matter and sidecars say it more surely
     if meta.get("title"):
         title = str(meta["title"]).strip()
     body_lines = [line for line in text.split("\n")[1:] if line.strip()]
