@@ -472,3 +472,9 @@ def test_signal_reports_only_a_clause(nlp, text, expected):
 ])
 def test_one_quoted_word_inside_a_report(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_a_dateline_is_not_part_of_what_was_reported(nlp):
+    text = "Cuts\nDETROIT (AP) — Stellantis will cut 3,000 jobs at its Warren plant, the company said Tuesday."
+    assert speakers(nlp, text) == [("reported", "Stellantis will cut 3,000 jobs at its Warren plant", "Stellantis",
+                                    "title")]

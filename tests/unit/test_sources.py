@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from dashboard.loader import load_briefing
+from dashboard.loader.reading.datelines import find_dateline
 from dashboard.loader.reading.sources import article_id_for, read_article
 
 BODY = "Officials met in Ankara on Monday to discuss trade, the ministry said.\n"
@@ -105,3 +106,16 @@ def test_article_id_depends_on_the_words_not_the_file(write_articles, tmp_path):
     a = _load(folder, tmp_path).articles.iloc[0]["article_id"]
     b = load_briefing(other, cache_dir=tmp_path / "c2").articles.iloc[0]["article_id"]
     assert a == b == article_id_for("Ankara hosts talks\n" + BODY)
+
+
+@pytest.mark.parametrize("text, dateline", [
+    pytest.param("Budget passes\n\nOTTAWA — Council approved the budget.", "OTTAWA — ", id="city"),
+    pytest.param("Cuts\nDETROIT (AP) — Stellantis will cut jobs.", "DETROIT (AP) — ", id="agency"),
+    pytest.param("Shares\nLONDON, March 5 (Reuters) - Shares fell.", "LONDON, March 5 (Reuters) - ", id="day"),
+    pytest.param("Strike ends\nHALIFAX, N.S. — Dockworkers returned.", "HALIFAX, N.S. — ", id="region"),
+    pytest.param("Talks\nOfficials — including two ministers — met.", None, id="a-dash-in-a-sentence"),
+    pytest.param("Talks\nThe talks began.\nUS - China talks resumed.", None, id="only-the-first-paragraph"),
+])
+def test_the_dateline_of_the_first_paragraph(text, dateline):
+    found = find_dateline(text)
+    assert (text[found[0]:found[1]] if found else None) == dateline

@@ -36,6 +36,7 @@ from dashboard.loader.quotes.direct import DirectQuotes
 from dashboard.loader.quotes.marks import QuoteSpan, find_quote_spans
 from dashboard.loader.quotes.reported import ReportedSpeech
 from dashboard.loader.quotes.speakers import CueSpeakers
+from dashboard.loader.reading.datelines import find_dateline
 from dashboard.loader.vocabulary import DOUBLE_MARKS, DOUBLE_TYPEWRITER
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ class ArticleQuotes:
         self.doc = doc
         self.text = text
         self.furniture = furniture_lines(text)
+        self.dateline = find_dateline(text)
         spans = [s for s in spans if not inside(self.furniture, s.start)]
         self.spans = spans
         # Where each quotation's opening mark stands: a mark there begins a quote, never closes one.

@@ -55,6 +55,8 @@ class ReportedSpeech:
                 if content is None:
                     continue
                 start, end = content
+                if ctx.dateline and ctx.dateline[0] <= start < ctx.dateline[1]:
+                    start = ctx.dateline[1]  # 'DETROIT (AP) — Stellantis will cut jobs, the company said'
                 if self.only_quoted(start, end):
                     continue  # its words are a direct quote already
                 speaker = ctx.speaker_of_cue(cue)

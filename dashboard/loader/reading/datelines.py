@@ -1,0 +1,29 @@
+"""Datelines: the place (and wire service) that opens a news story's first paragraph, 'OTTAWA —',
+'DETROIT (AP) —', 'LONDON, March 5 (Reuters) -'. They say where the story was filed, so they name no
+actor and belong to no quote."""
+from __future__ import annotations
+
+import re
+
+# A place in capitals (with an optional region: 'HALIFAX, N.S.'), an optional day, an optional agency in
+# brackets, then a dash.
+DATELINE = re.compile(
+    r"[ \t]*(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"(?:[ \t]*\([A-Za-z .&-]{1,30}\))?"
+    r"[ \t]*(?:—|–|--|-)[ \t]+"
+)
+
+
+def find_dateline(text: str) -> tuple[int, int] | None:
+    """Character range of the dateline that opens the first paragraph under the headline (dash and the
+    space after it included), or None. Only there: elsewhere 'US - China talks' is not one."""
+    title_end = text.find("\n")
+    if title_end == -1:
+        return None
+    start = title_end + 1
+    while start < len(text) and text[start] in " \t\r\n":
+        start += 1
+    match = DATELINE.match(text, start)
+    return (match.start(), match.end()) if match else None
