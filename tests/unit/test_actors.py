@@ -98,6 +98,35 @@ def test_civic_police_and_clerical_titles_are_not_part_of_the_name(nlp, body, na
     assert people == [(name, "person", role)]
 
 
+@pytest.mark.parametrize("body, force, text, kind", [
+    pytest.param("Cisco states that it received the trademark in 2000.", (("Cisco", "GPE"),), "Cisco",
+                 "organization", id="a-place-that-speaks"),
+    pytest.param("Officials met in Cisco on Monday.", (("Cisco", "GPE"),), "Cisco", "place",
+                 id="a-place-that-does-not"),
+])
+def test_a_name_that_speaks_is_an_organisation_not_a_place(nlp, body, force, text, kind):
+    assert [r[2] for r in _rows(nlp, body, force=force) if r[0] == text] == [kind]
+
+
+def test_an_untagged_name_that_speaks_and_ends_like_an_organisation(nlp):
+    doc = _parse(nlp, "Network Rail said about 20% of services would run.")
+    doc.ents = [e for e in doc.ents if "Rail" not in e.text]  # as the model leaves it in longer articles
+    m = find_mentions(doc)
+    assert list(zip(m["text"], m["kind"])) == [("Network Rail", "organization")]
+
+
+@pytest.mark.parametrize("body, force, junk", [
+    pytest.param("OTTAWA — Council approved the budget on Wednesday.", (), "OTTAWA", id="dateline"),
+    pytest.param("DETROIT (AP) — Stellantis will cut jobs.", (("AP", "ORG"),), "AP", id="wire-service"),
+    pytest.param("Education Minister Rachna Singh rejected the claim.", (("Education", "ORG"),), "Education",
+                 id="a-title-word"),
+    pytest.param("Secretary of State Antony Blinken said the talks went well.", (("State", "ORG"),), "State",
+                 id="a-title-word-after-of"),
+])
+def test_datelines_and_title_words_name_no_actor(nlp, body, force, junk):
+    assert junk not in {r[0] for r in _rows(nlp, body, force=force)}
+
+
 @pytest.mark.parametrize("body, force, key, kind", [
     pytest.param("Health Minister Mark Holland spoke on Monday. Holland said clinics would open.",
                  (("Holland", "GPE", 1),), "Mark Holland", "person", id="after-the-full-name"),

@@ -18,9 +18,11 @@ from dashboard.loader.actors.names import (
     CORE_TITLES, HONORIFICS, INSTITUTION_HEADS, ORG_NOUNS, TITLE_WORDS, is_acronym, is_state_body, qualify,
     words_of,
 )
+from dashboard.loader.actors.speaking import speaks, title_subject, untagged_organisations
 from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
 from dashboard.loader.actors.gazetteer import country_of, fold, non_actor
 from dashboard.loader.quotes.cues import SPEECH_VERBS
+from dashboard.loader.reading.datelines import find_dateline
 
 MENTION_COLUMNS = ["sentence_id", "start", "end", "text", "label", "key", "kind", "role", "affiliation_key"]
 # Prepositions after which a capital city is the place, not the state ("flew to London").
@@ -46,14 +48,22 @@ def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
     if title_sentence is not None and title_sentence < len(sents) and is_title_case_headline(sents[title_sentence]):
         headline = sents[title_sentence]
     rows: list[dict] = []
+    dateline = find_dateline(doc.text)
     for span in candidate_spans(doc):
         sid = sent_ids[span.start]
         if headline is not None and sid == title_sentence:
             continue
+        if dateline and span.start_char < dateline[1] and span.end_char > dateline[0] or title_subject(span):
+            continue  # where the story was filed; 'Education' of 'Education Minister Rachna Singh'
         row = _classify(span)
         if row is not None:
+            if row["kind"] == "place" and speaks(span):
+                row.update(kind="organization", _loc=False)  # 'Cisco states that': a place does not speak
             for r in [row, *row.pop("_extra", [])]:
                 rows.append({**r, "sentence_id": sid})
+    covered = {i for r in rows for i in range(r["start"], r["end"])}
+    rows += [{**_row(span, span.text, "organization"), "sentence_id": sent_ids[span.start]}
+             for span in untagged_organisations(doc, covered)]
     rows += _untagged_speakers(doc, rows, sent_ids)
     rows = resolve_keys(rows, _acronym_definitions(doc, rows))
     known = {fold(r["text"]): r for r in rows} | {fold(r["key"]): r for r in rows}

@@ -1,0 +1,55 @@
+"""Names the entity model got wrong that the article itself shows to be actors or not: the subject of a
+speech verb speaks, so it is an organisation or a person, never a place ('Cisco states that ...',
+'Network Rail said ...'); a dateline and a title's subject word ('Education Minister') name no actor."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from dashboard.loader.actors.names import CORE_TITLES, ORG_NOUNS, TITLE_WORDS
+from dashboard.loader.quotes.cues import SPEECH_VERBS
+
+# Words that end an organisation's name and are never a person's: 'Network Rail', 'Acme Holdings'.
+ORGANISATION_WORDS = ORG_NOUNS | {"rail", "railway", "railways", "transit", "police", "service", "services",
+                                  "council", "commission", "board", "authority", "foundation", "holdings",
+                                  "society", "association", "federation", "coalition", "alliance", "partnership"}
+
+
+def speaks(span: Span) -> bool:
+    """Whether a name is the subject of a speech verb: 'Cisco states that', 'said Cisco'."""
+    root = span.root
+    head = root.head
+    return root.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ in SPEECH_VERBS
+
+
+def title_subject(span: Span) -> bool:
+    """A single title word the model tagged as a name, inside a person's title: 'Education' in 'Education
+    Minister Rachna Singh', 'State' in 'Secretary of State Antony Blinken'."""
+    if len(span) != 1 or span[0].lower_ not in TITLE_WORDS:
+        return False
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in CORE_TITLES:
+        return True
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CORE_TITLES
+
+
+def untagged_organisations(doc: Doc, covered: set[int]) -> list[Span]:
+    """Capitalised names the model left untagged that speak and end in an organisation's word:
+    'Network Rail said', 'Acme Holdings announced'. `covered`: character offsets already in a mention."""
+    found: list[Span] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_ not in SPEECH_VERBS:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
+            first = subject.i
+            while first > 0 and _plain_name_word(doc[first - 1]) and doc[first - 1].head.i == subject.i:
+                first -= 1
+            span = doc[first:subject.i + 1]
+            if len(span) >= 2 and all(_plain_name_word(t) for t in span) and subject.lower_ in ORGANISATION_WORDS \
+                    and not any(t.idx in covered for t in span):
+                found.append(Span(doc, span.start, span.end, label="ORG"))
+    return found
+
+
+def _plain_name_word(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper() and tok.text.isalpha()
