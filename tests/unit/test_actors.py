@@ -92,6 +92,8 @@ def test_short_person_names_join_the_full_name(nlp, body, short, full, role):
     pytest.param("Const. Jordan Ford said the driver fled.", "Jordan Ford", "Const.", id="police"),
     pytest.param("Sgt. Maria Lopez said the road was closed.", "Maria Lopez", "Sgt.", id="police-rank"),
     pytest.param("Rabbi David Cohen led the prayers on Friday.", "David Cohen", "Rabbi", id="clergy"),
+    pytest.param("Secretary of State Antony Blinken spoke on Friday.", "Antony Blinken", "Secretary of State",
+                 id="a-title-with-of"),
 ])
 def test_civic_police_and_clerical_titles_are_not_part_of_the_name(nlp, body, name, role):
     people = [r for r in _rows(nlp, body, cols=("key", "kind", "role")) if r[1] == "person"]

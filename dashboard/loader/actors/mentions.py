@@ -231,7 +231,9 @@ def _title_before(span: Span) -> tuple[str | None, str | None]:
             if start > 0 and doc[start - 1].lower_ == "former" and affiliation:
                 words = [*doc[start - 1:tok.i + 1], *words]
             break
-        titled = tok.lower_ in TITLE_WORDS
+        # 'Secretary of State Antony Blinken', 'Minister of Finance Bill Morneau': a title's own 'of'
+        titled = tok.lower_ in TITLE_WORDS or tok.lower_ == "of" and bool(words) and i > 0 \
+            and doc[i - 1].lower_ in CORE_TITLES
         common = tok.is_lower and tok.pos_ in ("NOUN", "ADJ") and words and words[0].lower_ in CORE_TITLES | TITLE_WORDS
         if not (titled or common) or tok.text[:1].isupper() and not titled:
             break
