@@ -284,6 +284,8 @@ def test_repairs(nlp, body, force, text, key, kind):
                  (("Worldwide Developers Conference", "ORG"),), "Worldwide Developers Conference", id="event"),
     pytest.param("The disk holds 80 GB of music.", (("GB", "ORG"),), "GB", id="unit-after-a-number"),
     pytest.param("European markets fell on Monday.", (("European", "NORP"),), "European", id="adjective"),
+    pytest.param("The company will cut 3,000 jobs at its Warren Truck plant.", (("Warren Truck", "PERSON"),),
+                 "Warren Truck", id="a-building-named-for-someone"),
     pytest.param("The Brazilian Bovespa index fell on Monday.", (("Brazilian Bovespa", "ORG"),), "Brazilian Bovespa",
                  id="index-with-a-demonym"),
 ])

@@ -18,7 +18,7 @@ from dashboard.loader.actors.names import (
     CORE_TITLES, HONORIFICS, INSTITUTION_HEADS, ORG_NOUNS, TITLE_WORDS, is_acronym, is_state_body, qualify,
     words_of,
 )
-from dashboard.loader.actors.speaking import speaks, title_subject, untagged_organisations
+from dashboard.loader.actors.speaking import names_a_facility, speaks, title_subject, untagged_organisations
 from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
 from dashboard.loader.actors.gazetteer import country_of, fold, non_actor
 from dashboard.loader.quotes.cues import SPEECH_VERBS
@@ -96,6 +96,8 @@ def _classify(span: Span) -> dict | None:
         return _row(span, text, "group") if span[-1].tag_ in ("NNPS", "NNS") else None
     if label in ("GPE", "LOC", "FAC"):
         return _row(span, text, "place", _loc=_is_locative(span))
+    if label == "PERSON" and names_a_facility(span):
+        return None  # 'the Warren Truck plant', 'the Ronald Reagan airport': a building, not the person
     if label == "PERSON" and not _names_organisation(span) or _after_honorific(span):
         return _person(span, span)
     return _organisation(span)

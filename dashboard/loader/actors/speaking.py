@@ -1,6 +1,7 @@
 """Names the entity model got wrong that the article itself shows to be actors or not: the subject of a
 speech verb speaks, so it is an organisation or a person, never a place ('Cisco states that ...',
-'Network Rail said ...'); a dateline and a title's subject word ('Education Minister') name no actor."""
+'Network Rail said ...'); a dateline, a title's subject word ('Education Minister') and a building
+named for someone ('the Warren Truck plant') name no actor."""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
@@ -12,6 +13,19 @@ from dashboard.loader.quotes.cues import SPEECH_VERBS
 ORGANISATION_WORDS = ORG_NOUNS | {"rail", "railway", "railways", "transit", "police", "service", "services",
                                   "council", "commission", "board", "authority", "foundation", "holdings",
                                   "society", "association", "federation", "coalition", "alliance", "partnership"}
+
+
+# Nouns for buildings and works that take a name before them: 'the Warren Truck plant'.
+FACILITY_NOUNS = frozenset({"plant", "factory", "mill", "mine", "refinery", "airport", "station", "hospital",
+                            "school", "bridge", "stadium", "arena", "tower", "building", "centre", "center",
+                            "highway", "expressway", "dam", "pipeline", "terminal", "port", "campus", "library"})
+
+
+def names_a_facility(span: Span) -> bool:
+    """Whether a name only modifies a building's noun after it: 'the Warren Truck plant'."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.lower_ in FACILITY_NOUNS and span.root.head.i == after.i
 
 
 def speaks(span: Span) -> bool:
