@@ -478,3 +478,9 @@ def test_a_dateline_is_not_part_of_what_was_reported(nlp):
     text = "Cuts\nDETROIT (AP) — Stellantis will cut 3,000 jobs at its Warren plant, the company said Tuesday."
     assert speakers(nlp, text) == [("reported", "Stellantis will cut 3,000 jobs at its Warren plant", "Stellantis",
                                     "title")]
+
+
+def test_a_transcript_line_opens_with_the_speakers_surname(nlp):
+    text = ("Housing\nMayor Olivia Chow talked about the housing plan.\n\nQ: Why now?\n\n"
+            "Chow: \"Because people can't wait any longer.\"")
+    assert speakers(nlp, text) == [("direct", "Because people can't wait any longer.", "Olivia Chow", "named")]

@@ -170,8 +170,10 @@ class DirectQuotes:
         if lead is not None and lead.kind == "person" and lead.last < j - 1 and doc[lead.last + 1].text == ",":
             return Speaker(lead.key, doc[lead.first:lead.last + 1].text, "named")
         sp = resolver.of_phrase(doc[j - 1], pronouns=False)
-        if sp.key is None or resolver.at.get(j - 1) is None:
-            return None  # only a name, not any phrase, introduces a quote this way
+        if sp.key is None:
+            return None
+        if resolver.at.get(j - 1) is None and not all(t.text[:1].isupper() for t in doc[start:j]):
+            return None  # only a name, not any phrase, introduces a quote this way ('Chow: "..."' in a transcript)
         return sp
 
     def named_after(self, last: int) -> Speaker | None:
