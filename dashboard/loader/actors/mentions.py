@@ -10,7 +10,11 @@ keys across articles.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.keys import resolve_keys
@@ -20,6 +24,7 @@ from dashboard.loader.actors.names import (
 )
 from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
 from dashboard.loader.actors.gazetteer import country_of, fold, non_actor
+from dashboard.loader.actors.tokens import positions_of, sentence_of_tokens
 from dashboard.loader.quotes.cues import SPEECH_VERBS
 
 MENTION_COLUMNS = ["sentence_id", "start", "end", "text", "label", "key", "kind", "role", "affiliation_key"]
@@ -41,7 +46,7 @@ def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
     are not trusted ('Israel Hold'), only names the body uses too.
     """
     sents = list(doc.sents)
-    sent_ids = {t.i: i for i, sent in enumerate(sents) for t in sent}
+    sent_ids = sentence_of_tokens(doc)
     headline = None
     if title_sentence is not None and title_sentence < len(sents) and is_title_case_headline(sents[title_sentence]):
         headline = sents[title_sentence]
@@ -60,8 +65,16 @@ def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
     if headline is not None:
         rows.extend(_headline_mentions(headline, known, title_sentence))
     rows += _untagged_acronyms(doc, rows, sent_ids)
-    df = pd.DataFrame([{c: r.get(c) for c in MENTION_COLUMNS} for r in rows], columns=MENTION_COLUMNS)
-    return df.sort_values("start", kind="stable").reset_index(drop=True)
+    return _table(rows)
+
+
+def _table(rows: list[dict]) -> pd.DataFrame:
+    """The mention rows in text order (a stable sort: rows starting together keep their order),
+    built column by column into one frame."""
+    if not rows:
+        return pd.DataFrame([], columns=MENTION_COLUMNS)
+    rows = sorted(rows, key=lambda r: r["start"])
+    return pd.DataFrame({c: [r.get(c) for r in rows] for c in MENTION_COLUMNS}, columns=MENTION_COLUMNS)
 
 
 # --- one mention: its kind, key, role and affiliation ---------------------------------------------
@@ -275,7 +288,7 @@ def _apposition_after(span: Span) -> tuple[str | None, str | None]:
     return " ".join(t.text for t in role), affiliation
 
 
-def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: dict[int, int]) -> list[dict]:
+def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: Sequence[int]) -> list[dict]:
     """People the model did not tag who speak: a name of capitalised words right before
     a speech verb or as its subject ('... Commissioner for Competition Neelie Kroes said'). A single
     word is left to the surname rules, which match it to a person the article names in full."""
@@ -283,9 +296,8 @@ def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: dict[int, int]) -> 
     # words of the organisations the article names: 'Apple Computer announced' is the company
     org_words = {w for r in rows if r["kind"] != "person" for w in (fold(r["text"]), *fold(r["key"]).split())}
     found: list[dict] = []
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_ not in SPEECH_VERBS:
-            continue
+    for i in _speech_verbs(doc):
+        verb = doc[i]
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
         if verb.i > 0 and doc[verb.i - 1].pos_ == "PROPN":
             subjects.append(doc[verb.i - 1])
@@ -306,6 +318,14 @@ def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: dict[int, int]) -> 
     return found
 
 
+def _speech_verbs(doc: Doc) -> list[int]:
+    """Indices of the verbs whose lemma is a speech verb ('said', 'warns')."""
+    if len(doc) == 0:
+        return []
+    verbs = doc.to_array(POS) == VERB
+    return [i for i in positions_of(doc, SPEECH_VERBS, attr=LEMMA) if verbs[i]]
+
+
 def _name_word(tok: Token) -> bool:
     """A word shaped like a person's name, untagged: 'Neelie', not 'IBM', 'Competition' or 'Minister'."""
     text = tok.text
@@ -316,24 +336,31 @@ def _name_word(tok: Token) -> bool:
 
 def _acronym_definitions(doc: Doc, rows: list[dict]) -> dict[str, str]:
     """'the International Court of Justice (ICJ)': ICJ -> the name right before the bracket."""
+    brackets = [i for i in positions_of(doc, ["("]) if 0 < i < len(doc) - 1]
+    if not brackets:
+        return {}
     ends = {doc.char_span(r["start"], r["end"], alignment_mode="expand").end: r for r in rows}
     out = {}
-    for tok in doc[1:-1]:
-        if tok.text == "(" and is_acronym(doc[tok.i + 1].text) and doc[tok.i + 2:tok.i + 3].text == ")":
+    for i in brackets:
+        tok = doc[i]
+        if is_acronym(doc[tok.i + 1].text) and doc[tok.i + 2:tok.i + 3].text == ")":
             before = ends.get(tok.i)
             if before is not None and before["kind"] in ("organization", "country", "group"):
                 out[doc[tok.i + 1].text] = before["text"]
     return out
 
 
-def _untagged_acronyms(doc: Doc, rows: list[dict], sent_ids: dict[int, int]) -> list[dict]:
+def _untagged_acronyms(doc: Doc, rows: list[dict], sent_ids: Sequence[int]) -> list[dict]:
     """Uses of an organisation's acronym that the model tagged in one place and not in another."""
     by_acronym = {r["text"]: r for r in rows if is_acronym(r["text"]) and r["kind"] == "organization"}
+    if not by_acronym:
+        return []
     taken = [(r["start"], r["end"]) for r in rows]
     out = []
-    for tok in doc:
-        r = by_acronym.get(tok.text)
-        if r is not None and not any(s <= tok.idx < e for s, e in taken):
+    for i in positions_of(doc, by_acronym):
+        tok = doc[i]
+        r = by_acronym[tok.text]
+        if not any(s <= tok.idx < e for s, e in taken):
             out.append({**r, "start": tok.idx, "end": tok.idx + len(tok.text), "sentence_id": sent_ids[tok.i],
                         "label": "ACRONYM"})
     return out
