@@ -25,6 +25,7 @@ from dashboard.loader.actors.names import (
 from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
 from dashboard.loader.actors.gazetteer import country_of, fold, non_actor
 from dashboard.loader.actors.tokens import positions_of, sentence_of_tokens
+from dashboard.loader.frames import frame
 from dashboard.loader.quotes.cues import SPEECH_VERBS
 
 MENTION_COLUMNS = ["sentence_id", "start", "end", "text", "label", "key", "kind", "role", "affiliation_key"]
@@ -71,10 +72,8 @@ def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
 def _table(rows: list[dict]) -> pd.DataFrame:
     """The mention rows in text order (a stable sort: rows starting together keep their order),
     built column by column into one frame."""
-    if not rows:
-        return pd.DataFrame([], columns=MENTION_COLUMNS)
     rows = sorted(rows, key=lambda r: r["start"])
-    return pd.DataFrame({c: [r.get(c) for r in rows] for c in MENTION_COLUMNS}, columns=MENTION_COLUMNS)
+    return frame({c: [r.get(c) for r in rows] for c in MENTION_COLUMNS}, MENTION_COLUMNS)
 
 
 # --- one mention: its kind, key, role and affiliation ---------------------------------------------
