@@ -24,7 +24,7 @@ from dashboard.loader.actors.names import (
 )
 from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
 from dashboard.loader.actors.gazetteer import country_of, fold, non_actor
-from dashboard.loader.actors.tokens import positions_of, sentence_of_tokens
+from dashboard.loader.actors.tokens import entity_at, positions_of, sentence_of_tokens
 from dashboard.loader.frames import frame
 from dashboard.loader.quotes.cues import SPEECH_VERBS
 
@@ -190,7 +190,7 @@ def _organisation(span: Span) -> dict | None:
 def _country_name(tok: Token) -> str | None:
     """The country a token (or the entity it ends) names: 'Turkey', 'Turkish', 'U.S.'."""
     doc = tok.doc
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(doc, tok.i)
     hit = country_of(ent.text if ent is not None else tok.text) or country_of(tok.text)
     return hit[0] if hit and hit[1] != "people" else None
 
@@ -225,7 +225,7 @@ def _title_before(span: Span) -> tuple[str | None, str | None]:
             break
         if tok.ent_type_ in ("NORP", "GPE", "ORG") and tok.lower_ not in TITLE_WORDS:
             affiliation = _owner(tok)
-            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            ent = entity_at(doc, tok.i)
             start = ent.start if ent is not None else tok.i
             if start > 0 and doc[start - 1].lower_ == "former" and affiliation:
                 words = [*doc[start - 1:tok.i + 1], *words]
@@ -247,7 +247,7 @@ def _owner(tok: Token) -> str | None:
     country = _country_name(tok)
     if country:
         return country
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok.doc, tok.i)
     if ent is not None and ent.label_ == "ORG":
         stripped = strip_span(ent)
         return stripped.text if stripped is not None else None
@@ -335,7 +335,7 @@ def _name_word(tok: Token) -> bool:
 
 def _acronym_definitions(doc: Doc, rows: list[dict]) -> dict[str, str]:
     """'the International Court of Justice (ICJ)': ICJ -> the name right before the bracket."""
-    brackets = [i for i in positions_of(doc, ["("]) if 0 < i < len(doc) - 1]
+    brackets = [i for i in positions_of(doc, ("(",)) if 0 < i < len(doc) - 1]
     if not brackets:
         return {}
     ends = {doc.char_span(r["start"], r["end"], alignment_mode="expand").end: r for r in rows}
@@ -356,7 +356,7 @@ def _untagged_acronyms(doc: Doc, rows: list[dict], sent_ids: Sequence[int]) -> l
         return []
     taken = [(r["start"], r["end"]) for r in rows]
     out = []
-    for i in positions_of(doc, by_acronym):
+    for i in positions_of(doc, tuple(by_acronym)):
         tok = doc[i]
         r = by_acronym[tok.text]
         if not any(s <= tok.idx < e for s, e in taken):

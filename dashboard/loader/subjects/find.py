@@ -67,8 +67,8 @@ class _Matchers:
     product: Matcher
     law: Matcher
     currency: Matcher
-    law_words: np.ndarray      # ORTH hashes
-    currency_words: np.ndarray  # LOWER hashes
+    law_words: frozenset[int]       # ORTH hashes
+    currency_words: frozenset[int]  # LOWER hashes
 
 
 @lru_cache(maxsize=4)
@@ -97,35 +97,32 @@ def _matchers(vocab: Vocab) -> _Matchers:
         [{"LOWER": "pound"}, {"LOWER": "sterling"}],
     ])
     return _Matchers(phrases, product, law, currency,
-                     law_words=np.array([vocab.strings[w] for w in _LAW_WORDS], dtype=np.uint64),
-                     currency_words=np.array([vocab.strings[w] for w in (*words, "pound")], dtype=np.uint64))
+                     law_words=frozenset(vocab.strings[w] for w in _LAW_WORDS),
+                     currency_words=frozenset(vocab.strings[w] for w in (*words, "pound")))
 
 
 def _pattern_matches(doc: Doc, m: _Matchers) -> list[tuple[int, int, int]]:
     """Matches of the patterns whose needed words the article holds (the order of matches does not
     matter: `_longest_first` orders them)."""
     found = []
-    orth = doc.to_array(ORTH)
+    orth = doc.to_array(ORTH).tolist()
     if _has_code_after_name(doc, orth):
         found += m.product(doc)
-    if np.isin(orth, m.law_words).any():
+    if not m.law_words.isdisjoint(orth):
         found += m.law(doc)
-    if np.isin(doc.to_array(LOWER), m.currency_words).any():
+    if not m.currency_words.isdisjoint(doc.to_array(LOWER).tolist()):
         found += m.currency(doc)
     return found
 
 
-def _has_code_after_name(doc: Doc, orth: np.ndarray) -> bool:
+def _has_code_after_name(doc: Doc, orth: list[int]) -> bool:
     """A token the product pattern's code matches, right after a capitalised proper name."""
     strings = doc.vocab.strings
-    codes = [h for h in np.unique(orth).tolist() if _CODE.search(strings[h])]
-    if not codes:
+    codes = {h for h in set(orth) if _CODE.search(strings[h])}
+    at = [i for i, h in enumerate(orth) if i > 0 and h in codes]
+    if not at:
         return False
-    at = np.flatnonzero(np.isin(orth, np.array(codes, dtype=orth.dtype)))
-    at = at[at > 0]
-    if not len(at):
-        return False
-    before = doc.to_array([POS, IS_TITLE])[at - 1]
+    before = doc.to_array([POS, IS_TITLE])[np.array(at) - 1]
     return bool(((before[:, 0] == PROPN) & (before[:, 1] == 1)).any())
 
 
@@ -215,7 +212,7 @@ def _codes_again(doc: Doc, found: list[tuple[int, int, str, int]]) -> list[tuple
     codes = {doc[end - 1].text for start, end, kind, _ in found
              if kind == "product" and end - start > 1 and re.match(_MODEL_CODE, doc[end - 1].text)
              and not doc[end - 1].text.isdigit()}
-    return [(i, i + 1, "product", 1) for i in positions_of(doc, codes)] if codes else []
+    return [(i, i + 1, "product", 1) for i in positions_of(doc, frozenset(codes))] if codes else []
 
 
 def _longest_first(found: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]:
