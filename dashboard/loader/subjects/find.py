@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from spacy.attrs import IS_TITLE, LOWER, ORTH, POS
+from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, ORTH, POS
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
@@ -106,7 +106,7 @@ def _pattern_matches(doc: Doc, m: _Matchers) -> list[tuple[int, int, int]]:
     matter: `_longest_first` orders them)."""
     found = []
     orth = doc.to_array(ORTH).tolist()
-    if _has_code_after_name(doc, orth):
+    if _may_find_product(doc, orth):
         found += m.product(doc)
     if not m.law_words.isdisjoint(orth):
         found += m.law(doc)
@@ -115,15 +115,24 @@ def _pattern_matches(doc: Doc, m: _Matchers) -> list[tuple[int, int, int]]:
     return found
 
 
-def _has_code_after_name(doc: Doc, orth: list[int]) -> bool:
-    """A token the product pattern's code matches, right after a capitalised proper name."""
+def _may_find_product(doc: Doc, orth: list[int]) -> bool:
+    """Whether the product pattern can match a span `_maker_then_code` keeps: the pattern needs a
+    model code right after a capitalised proper name, and `_maker_then_code` a code (that one, or
+    a number after it) that is no year and follows a word of no entity, an ORG or a PRODUCT."""
     strings = doc.vocab.strings
     codes = {h for h in set(orth) if _CODE.search(strings[h])}
     at = [i for i, h in enumerate(orth) if i > 0 and h in codes]
     if not at:
         return False
-    before = doc.to_array([POS, IS_TITLE])[np.array(at) - 1]
-    return bool(((before[:, 0] == PROPN) & (before[:, 1] == 1)).any())
+    before = doc.to_array([POS, IS_TITLE, ENT_TYPE])[np.array(at) - 1]
+    if not ((before[:, 0] == PROPN) & (before[:, 1] == 1)).any():
+        return False
+    makers = {0, strings["ORG"], strings["PRODUCT"]}
+    return any(not _is_year(strings[orth[i]]) and ent in makers for i, ent in zip(at, before[:, 2].tolist()))
+
+
+def _is_year(code: str) -> bool:
+    return code.isdigit() and 1800 <= int(code) <= 2100
 
 
 def _words(name: str) -> list[str]:
@@ -201,8 +210,7 @@ def _maker_then_code(span: Span) -> bool:
     code_at = next(i for i in range(len(span) - 1, -1, -1) if re.match(_MODEL_CODE, span[i].text))
     if code_at == 0:
         return False
-    code = span[code_at].text
-    if code.isdigit() and 1800 <= int(code) <= 2100:
+    if _is_year(span[code_at].text):
         return False
     return span[code_at - 1].ent_type_ in ("ORG", "PRODUCT", "")
 
