@@ -38,6 +38,9 @@ CORPORATE_WORDS = {"inc", "inc.", "corp", "corp.", "corporation", "company", "co
                    "technologies", "systems", "partners", "associates", "capital", "management", "records"}
 # Title words that also begin names of organisations ('National Bank', 'General Motors').
 NOT_LEADING_TITLES = {"national", "state", "security", "general", "supreme", "trade", "energy", "health", "top"}
+LEADING_TITLES = frozenset(TITLE_WORDS - NOT_LEADING_TITLES)
+# Words after a title that say the name is an organisation's, not a person's.
+NOT_PERSON_WORDS = frozenset(INSTITUTION_HEADS | CORPORATE_WORDS | ORG_NOUNS)
 
 
 def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
@@ -151,12 +154,11 @@ def _organisation(span: Span) -> dict | None:
     doc = span.doc
     words = span.text.split()
     lead_title = 0
-    while lead_title < len(span) and span[lead_title].lower_ in TITLE_WORDS - NOT_LEADING_TITLES:
+    while lead_title < len(span) and span[lead_title].lower_ in LEADING_TITLES:
         lead_title += 1
-    rest_words = {t.lower_ for t in span[lead_title:]}
     if 0 < lead_title and len(span) - lead_title >= 2 and any(t.lower_ in CORE_TITLES for t in span[:lead_title]) \
             and all(t.text[:1].isupper() for t in span[lead_title:]) \
-            and not rest_words & (INSTITUTION_HEADS | CORPORATE_WORDS | ORG_NOUNS):
+            and not {t.lower_ for t in span[lead_title:]} & NOT_PERSON_WORDS:
         # "Spokeswoman Sandy Angers" tagged as an organisation: a person with a title
         role = span[:lead_title].text
         row = _person(span, doc[span.start + lead_title:span.end])
