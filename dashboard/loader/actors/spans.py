@@ -133,7 +133,7 @@ def may_name_actor(span: Span) -> bool:
     text = span.text
     if not (text[:1].isupper() or text[:1].isdigit()):
         return False
-    if not any(sum(c.isalpha() for c in t.text) >= 2 for t in span):
+    if not any(sum(map(str.isalpha, t.text)) >= 2 for t in span):
         return False
     if non_actor(text) or span.start > 0 and non_actor(f"{doc[span.start - 1].text} {text}"):
         return False
@@ -155,15 +155,15 @@ def is_quoted(span: Span) -> bool:
     """A scare-quoted phrase ('the “Butcher of Gaza.”') names no actor."""
     doc = span.doc
     text = span.text
-    if any(c in text for c in "\"“”"):
+    if '"' in text or "“" in text or "”" in text:
         return True
     before = doc[span.start - 1].text if span.start > 0 else ""
     before2 = doc[span.start - 2].text if span.start > 1 else ""
+    if not (before in OPENING_QUOTES or (before.lower() == "the" and before2 in OPENING_QUOTES)):
+        return False
     after = [t.text for t in doc[span.end:span.end + 2]]
-    opens = before in OPENING_QUOTES or (before.lower() == "the" and before2 in OPENING_QUOTES)
-    closes = bool(after) and (after[0] in CLOSING_QUOTES or after[0] in ".,!?" and after[1:] != []
-                              and after[1] in CLOSING_QUOTES)
-    return opens and closes
+    return bool(after) and (after[0] in CLOSING_QUOTES or after[0] in ".,!?" and after[1:] != []
+                            and after[1] in CLOSING_QUOTES)
 
 
 def is_title_case_headline(sent: Span) -> bool:
