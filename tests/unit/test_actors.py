@@ -355,6 +355,19 @@ def test_an_organisation_is_named_as_most_articles_name_it():
     assert a.loc["ford", "aliases"] == ["Ford", "Ford Motor Company"]
 
 
+def test_an_acronym_two_names_spell_stays_apart():
+    a = _actors({"a1": _article(("General Motors", "General Motors", "organization")),
+                 "a2": _article(("General Mills", "General Mills", "organization")),
+                 "a3": _article(("GM", "GM", "organization"))})
+    assert sorted(a["name"]) == ["GM", "General Mills", "General Motors"]
+
+
+def test_an_acronym_joins_a_body_named_with_its_country():
+    a = _actors({"a1": _article(("Air Force", "Air Force (United States)", "organization", None, "United States")),
+                 "a2": _article(("USAF", "USAF", "organization"))})
+    assert len(a) == 1 and a["mention_count"].tolist() == [2]
+
+
 def test_apple_corps_is_not_apple():
     a = _actors({"a1": _article(("Apple Corps", "Apple Corps", "organization")),
                  "a2": _article(("Apple", "Apple", "organization"))})

@@ -92,6 +92,13 @@ def test_worker_count(n_process, n_articles, batch_size, expected):
     assert batches.worker_count(n_process, n_articles, batch_size) == expected
 
 
+@pytest.mark.parametrize(("n_articles", "n_process", "batch_size", "expected"), [
+    (2000, 2, 32, 32), (240, 2, 32, 15), (10, 2, 32, 1), (0, 2, 32, 1),
+], ids=["a-batch-when-there-are-many", "several-tasks-each", "one-article-a-task", "none"])
+def test_task_size(n_articles, n_process, batch_size, expected):
+    assert batches.task_size(n_articles, n_process, batch_size) == expected
+
+
 def test_partitions_keep_the_loader_order(folder):
     partitions, issues = partition_files(folder, files_per_partition=3)
     assert [[p.rsplit("/", 1)[1] for p in part] for part in partitions] == [

@@ -12,8 +12,14 @@ COUNTRIES = DATA / "countries.csv"
 NON_ACTORS = DATA / "non_actors.csv"
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case-, accent- and apostrophe-insensitive form of a name, for lookups."""
+    """Case-, accent- and apostrophe-insensitive form of a name, for lookups.
+
+    Cached: the rules fold the same few hundred names of an article many times over.
+    """
+    if text.isascii():  # NFKD leaves ASCII as it is and it holds no curly apostrophes
+        return " ".join(text.split()).casefold()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'")
@@ -52,9 +58,10 @@ def country_of(text: str) -> tuple[str, str] | None:
     return hit
 
 
-def country_names() -> set[str]:
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
     """The canonical name of every country in the list."""
-    return {name for name, _ in countries().values()}
+    return frozenset(name for name, _ in countries().values())
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,11 @@ keys across articles.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.keys import resolve_keys
@@ -21,6 +25,8 @@ from dashboard.loader.actors.names import (
 from dashboard.loader.actors.speaking import names_a_facility, speaks, title_subject, untagged_organisations
 from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
 from dashboard.loader.actors.gazetteer import country_of, fold, non_actor
+from dashboard.loader.actors.tokens import entity_at, positions_of, sentence_of_tokens
+from dashboard.loader.frames import frame
 from dashboard.loader.quotes.cues import SPEECH_VERBS
 from dashboard.loader.reading.datelines import find_dateline
 
@@ -34,6 +40,9 @@ CORPORATE_WORDS = {"inc", "inc.", "corp", "corp.", "corporation", "company", "co
                    "technologies", "systems", "partners", "associates", "capital", "management", "records"}
 # Title words that also begin names of organisations ('National Bank', 'General Motors').
 NOT_LEADING_TITLES = {"national", "state", "security", "general", "supreme", "trade", "energy", "health", "top"}
+LEADING_TITLES = frozenset(TITLE_WORDS - NOT_LEADING_TITLES)
+# Words after a title that say the name is an organisation's, not a person's.
+NOT_PERSON_WORDS = frozenset(INSTITUTION_HEADS | CORPORATE_WORDS | ORG_NOUNS)
 
 
 def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
@@ -43,7 +52,7 @@ def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
     are not trusted ('Israel Hold'), only names the body uses too.
     """
     sents = list(doc.sents)
-    sent_ids = {t.i: i for i, sent in enumerate(sents) for t in sent}
+    sent_ids = sentence_of_tokens(doc)
     headline = None
     if title_sentence is not None and title_sentence < len(sents) and is_title_case_headline(sents[title_sentence]):
         headline = sents[title_sentence]
@@ -70,8 +79,14 @@ def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
     if headline is not None:
         rows.extend(_headline_mentions(headline, known, title_sentence))
     rows += _untagged_acronyms(doc, rows, sent_ids)
-    df = pd.DataFrame([{c: r.get(c) for c in MENTION_COLUMNS} for r in rows], columns=MENTION_COLUMNS)
-    return df.sort_values("start", kind="stable").reset_index(drop=True)
+    return _table(rows)
+
+
+def _table(rows: list[dict]) -> pd.DataFrame:
+    """The mention rows in text order (a stable sort: rows starting together keep their order),
+    built column by column into one frame."""
+    rows = sorted(rows, key=lambda r: r["start"])
+    return frame({c: [r.get(c) for r in rows] for c in MENTION_COLUMNS}, MENTION_COLUMNS)
 
 
 # --- one mention: its kind, key, role and affiliation ---------------------------------------------
@@ -154,12 +169,11 @@ def _organisation(span: Span) -> dict | None:
     doc = span.doc
     words = span.text.split()
     lead_title = 0
-    while lead_title < len(span) and span[lead_title].lower_ in TITLE_WORDS - NOT_LEADING_TITLES:
+    while lead_title < len(span) and span[lead_title].lower_ in LEADING_TITLES:
         lead_title += 1
-    rest_words = {t.lower_ for t in span[lead_title:]}
     if 0 < lead_title and len(span) - lead_title >= 2 and any(t.lower_ in CORE_TITLES for t in span[:lead_title]) \
             and all(t.text[:1].isupper() for t in span[lead_title:]) \
-            and not rest_words & (INSTITUTION_HEADS | CORPORATE_WORDS | ORG_NOUNS):
+            and not {t.lower_ for t in span[lead_title:]} & NOT_PERSON_WORDS:
         # "Spokeswoman Sandy Angers" tagged as an organisation: a person with a title
         role = span[:lead_title].text
         row = _person(span, doc[span.start + lead_title:span.end])
@@ -193,7 +207,7 @@ def _organisation(span: Span) -> dict | None:
 def _country_name(tok: Token) -> str | None:
     """The country a token (or the entity it ends) names: 'Turkey', 'Turkish', 'U.S.'."""
     doc = tok.doc
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(doc, tok.i)
     hit = country_of(ent.text if ent is not None else tok.text) or country_of(tok.text)
     return hit[0] if hit and hit[1] != "people" else None
 
@@ -228,7 +242,7 @@ def _title_before(span: Span) -> tuple[str | None, str | None]:
             break
         if tok.ent_type_ in ("NORP", "GPE", "ORG") and tok.lower_ not in TITLE_WORDS:
             affiliation = _owner(tok)
-            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            ent = entity_at(doc, tok.i)
             start = ent.start if ent is not None else tok.i
             if start > 0 and doc[start - 1].lower_ == "former" and affiliation:
                 words = [*doc[start - 1:tok.i + 1], *words]
@@ -252,7 +266,7 @@ def _owner(tok: Token) -> str | None:
     country = _country_name(tok)
     if country:
         return country
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok.doc, tok.i)
     if ent is not None and ent.label_ == "ORG":
         stripped = strip_span(ent)
         return stripped.text if stripped is not None else None
@@ -292,7 +306,7 @@ def _apposition_after(span: Span) -> tuple[str | None, str | None]:
     return " ".join(t.text for t in role), affiliation
 
 
-def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: dict[int, int]) -> list[dict]:
+def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: Sequence[int]) -> list[dict]:
     """People the model did not tag who speak: a name of capitalised words right before
     a speech verb or as its subject ('... Commissioner for Competition Neelie Kroes said'). A single
     word is left to the surname rules, which match it to a person the article names in full."""
@@ -300,9 +314,8 @@ def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: dict[int, int]) -> 
     # words of the organisations the article names: 'Apple Computer announced' is the company
     org_words = {w for r in rows if r["kind"] != "person" for w in (fold(r["text"]), *fold(r["key"]).split())}
     found: list[dict] = []
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_ not in SPEECH_VERBS:
-            continue
+    for i in _speech_verbs(doc):
+        verb = doc[i]
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
         if verb.i > 0 and doc[verb.i - 1].pos_ == "PROPN":
             subjects.append(doc[verb.i - 1])
@@ -323,6 +336,14 @@ def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: dict[int, int]) -> 
     return found
 
 
+def _speech_verbs(doc: Doc) -> list[int]:
+    """Indices of the verbs whose lemma is a speech verb ('said', 'warns')."""
+    if len(doc) == 0:
+        return []
+    verbs = doc.to_array(POS) == VERB
+    return [i for i in positions_of(doc, SPEECH_VERBS, attr=LEMMA) if verbs[i]]
+
+
 def _name_word(tok: Token) -> bool:
     """A word shaped like a person's name, untagged: 'Neelie', not 'IBM', 'Competition' or 'Minister'."""
     text = tok.text
@@ -333,24 +354,31 @@ def _name_word(tok: Token) -> bool:
 
 def _acronym_definitions(doc: Doc, rows: list[dict]) -> dict[str, str]:
     """'the International Court of Justice (ICJ)': ICJ -> the name right before the bracket."""
+    brackets = [i for i in positions_of(doc, ("(",)) if 0 < i < len(doc) - 1]
+    if not brackets:
+        return {}
     ends = {doc.char_span(r["start"], r["end"], alignment_mode="expand").end: r for r in rows}
     out = {}
-    for tok in doc[1:-1]:
-        if tok.text == "(" and is_acronym(doc[tok.i + 1].text) and doc[tok.i + 2:tok.i + 3].text == ")":
+    for i in brackets:
+        tok = doc[i]
+        if is_acronym(doc[tok.i + 1].text) and doc[tok.i + 2:tok.i + 3].text == ")":
             before = ends.get(tok.i)
             if before is not None and before["kind"] in ("organization", "country", "group"):
                 out[doc[tok.i + 1].text] = before["text"]
     return out
 
 
-def _untagged_acronyms(doc: Doc, rows: list[dict], sent_ids: dict[int, int]) -> list[dict]:
+def _untagged_acronyms(doc: Doc, rows: list[dict], sent_ids: Sequence[int]) -> list[dict]:
     """Uses of an organisation's acronym that the model tagged in one place and not in another."""
     by_acronym = {r["text"]: r for r in rows if is_acronym(r["text"]) and r["kind"] == "organization"}
+    if not by_acronym:
+        return []
     taken = [(r["start"], r["end"]) for r in rows]
     out = []
-    for tok in doc:
-        r = by_acronym.get(tok.text)
-        if r is not None and not any(s <= tok.idx < e for s, e in taken):
+    for i in positions_of(doc, tuple(by_acronym)):
+        tok = doc[i]
+        r = by_acronym[tok.text]
+        if not any(s <= tok.idx < e for s, e in taken):
             out.append({**r, "start": tok.idx, "end": tok.idx + len(tok.text), "sentence_id": sent_ids[tok.i],
                         "label": "ACRONYM"})
     return out

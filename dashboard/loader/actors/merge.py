@@ -4,14 +4,26 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from dashboard.loader.actors.names import acronym_of, is_acronym, org_base, person_words, split_qualified
+from dashboard.loader.actors.names import is_acronym, name_initials, org_base, person_words, split_qualified
 from dashboard.loader.actors.gazetteer import fold
 
 ACTOR_COLUMNS = ["actor_id", "name", "kind", "role", "affiliation_id", "aliases", "mention_count", "article_count"]
+
+
+class _Mention(NamedTuple):
+    """The fields of one mention the merge counts."""
+
+    article_id: str
+    key: str
+    text: str
+    kind: str
+    role: object  # str, or None / NaN
+    affiliation_key: object
 
 
 def slug(name: str) -> str:
@@ -42,7 +54,8 @@ def merge_actors(mentions: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, dict[
     # cost more than the counting itself.
     stacked = _stack(mentions)
     key_identity = _key_identities(stacked, list(mentions))
-    for row in stacked.itertuples(index=False):
+    # whole columns as lists: iterating a frame's rows converts every value on its own
+    for row in map(_Mention._make, zip(*(stacked[c].tolist() for c in _Mention._fields))):
         stats.add(key_identity[row.article_id][row.key], row.article_id, row)
 
     target = _join_variants(stats)
@@ -149,17 +162,27 @@ def _join_variants(stats: _Stats) -> dict[str, str]:
     kind = {i: _most_common(c) for i, c in stats.kinds.items()}
     target = {i: i for i in kind}
     persons = [i for i in kind if kind[i] == "person"]
+    # each person under every shorter run of words its name ends with: 'Hakan Fidan' under ('Fidan',)
+    by_ending: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for p in persons:
+        words = person_words(p)
+        for n in range(1, len(words)):
+            by_ending[tuple(words[-n:])].append(p)
     for i in persons:
         words = person_words(i)
-        fuller = [p for p in persons if p != i and len(person_words(p)) > len(words)
-                  and person_words(p)[-len(words):] == words]
+        fuller = [p for p in by_ending.get(tuple(words), ()) if p != i] if words else []
         if len(fuller) == 1:
             target[i] = fuller[0]
     orgs = [i for i in kind if kind[i] == "organization"]
+    shown = {o: _most_common(stats.keys[o]) for o in orgs}
+    # each organisation under the acronyms its name spells (see acronym_of)
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for o in orgs:
+        for letters in name_initials(shown[o]):
+            by_initials[letters].append(o)
     for i in orgs:
-        shown = _most_common(stats.keys[i])
-        if is_acronym(shown):
-            named = [o for o in orgs if o != i and acronym_of(shown, _most_common(stats.keys[o]))]
+        if is_acronym(shown[i]):
+            named = [o for o in by_initials.get(shown[i].replace(".", "").upper(), ()) if o != i]
             if len(named) == 1:
                 target[i] = named[0]
     return target

@@ -1,11 +1,13 @@
 """Naming rules for actors: titles, organisation name variants, state bodies, acronyms.
 
 Pure string functions, shared by the per-article rules (actors.py) and the briefing-wide merge
-(actor_merge.py), so that both agree on when two names are one actor.
+(actor_merge.py), so that both agree on when two names are one actor. Those that return a string,
+a tuple or a flag are cached: the rules ask about the same few names many times over.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dashboard.loader.actors.gazetteer import country_names, country_of, fold
 
@@ -96,6 +98,7 @@ def strip_legal(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65536)
 def org_base(name: str) -> str:
     """The identity of an organisation's name: 'Ford Motor Company', 'Ford Motors Co.' -> 'ford';
     'Defense Ministry', 'Ministry of Defence' -> 'ministry of defense'; 'U.S. Federal Reserve' ->
@@ -115,6 +118,7 @@ def org_base(name: str) -> str:
     return f"{out} ({fold(qualifier)})" if qualifier else out
 
 
+@lru_cache(maxsize=65536)
 def is_state_body(name: str) -> bool:
     """'Ministry of Defense', 'Defense Ministry', 'State Department', 'Air Force', 'Supreme Court'."""
     words = words_of(name)
@@ -124,6 +128,7 @@ def is_state_body(name: str) -> bool:
     return any(text == h or text.endswith(" " + h) or text.startswith(h + " of ") for h in STATE_HEADS)
 
 
+@lru_cache(maxsize=65536)
 def is_event_name(name: str) -> bool:
     """'Worldwide Developers Conference', 'Paris Air Show': events are not actors."""
     words = words_of(name)
@@ -135,6 +140,7 @@ def qualify(base: str, qualifier: str) -> str:
     return f"{base} ({qualifier})"
 
 
+@lru_cache(maxsize=65536)
 def split_qualified(key: str) -> tuple[str, str | None]:
     """('Ministry of Defense', 'Turkey') for 'Ministry of Defense (Turkey)'; (key, None) otherwise."""
     m = QUALIFIED.match(key)
@@ -149,6 +155,7 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
 
 
+@lru_cache(maxsize=65536)
 def initials(name: str) -> str:
     """'Government Accountability Office' -> 'GAO', skipping 'of', 'and', 'the' and legal forms."""
     words = strip_legal(words_of(split_qualified(name)[0]))
@@ -158,10 +165,16 @@ def initials(name: str) -> str:
 def acronym_of(acronym: str, name: str) -> bool:
     """True when `acronym` spells the initials of `name` (of at least two words); a body of a
     country counts with the country's name first ('USAF': 'Air Force (United States)')."""
+    return acronym.replace(".", "").upper() in name_initials(name)
+
+
+@lru_cache(maxsize=65536)
+def name_initials(name: str) -> frozenset[str]:
+    """The acronyms `name` (of at least two words) spells: its initials, and for a body of a
+    country, the country's name and its own ('USAF' for 'Air Force (United States)')."""
     base, qualifier = split_qualified(name)
-    bare = acronym.replace(".", "").upper()
     forms = [base, f"{qualifier} {base}"] if qualifier else [base]
-    return any(len(words_of(f)) >= 2 and bare == initials(f) for f in forms)
+    return frozenset(initials(f) for f in forms if len(words_of(f)) >= 2)
 
 
 def person_words(name: str) -> list[str]:

@@ -105,16 +105,21 @@ def strip_span(span: Span) -> Span | None:
     white space; cut a name at an inner possessive ('Apple’s C.E.O.' names Apple)."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in QUOTE_CHARS
-                           or doc[start].is_punct or doc[start].is_space):
+    while start < end:
+        tok = doc[start]
+        if not (tok.lower_ in ("the", "a", "an") or tok.text in QUOTE_CHARS or tok.is_punct or tok.is_space):
+            break
         start += 1
     for i in range(start + 1, end - 1):
         if doc[i].text in ("'s", "’s") and all(t.lower_ in TITLE_WORDS or t.is_lower for t in doc[i + 1:end]):
             end = i
             break
-    while end > start + 1 and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_space or doc[end - 1].is_lower
-                               or doc[end - 1].is_punct and doc[end - 1].text != "."
-                               or span.label_ == "ORG" and doc[end - 1].lower_ in TRAILING_TITLES):
+    org = span.label_ == "ORG"
+    while end > start + 1:
+        tok = doc[end - 1]
+        if not (tok.text in POSSESSIVES or tok.is_space or tok.is_lower or tok.is_punct and tok.text != "."
+                or org and tok.lower_ in TRAILING_TITLES):
+            break
         end -= 1  # 'United Auto Workers union', 'Boeing Executive'
     if doc[start:end].text in POSSESSIVES or doc[start].is_punct:
         return None
@@ -128,11 +133,12 @@ def may_name_actor(span: Span) -> bool:
     text = span.text
     if not (text[:1].isupper() or text[:1].isdigit()):
         return False
-    if not any(sum(c.isalpha() for c in t.text) >= 2 for t in span):
+    if not any(sum(map(str.isalpha, t.text)) >= 2 for t in span):
         return False
     if non_actor(text) or span.start > 0 and non_actor(f"{doc[span.start - 1].text} {text}"):
         return False
-    tails = [span[i:].text for i in range(1, len(span))]
+    # span[i:].text for each i > 0, cut from the text already made
+    tails = [text[tok.idx - span.start_char:] for tok in span[1:]]
     if any(non_actor(t) == "product" for t in tails):
         return False  # 'Apple Macintosh': a maker's name on its product
     if len(span) > 1 and country_of(span[0].text) and non_actor(tails[0]):
@@ -148,15 +154,16 @@ def may_name_actor(span: Span) -> bool:
 def is_quoted(span: Span) -> bool:
     """A scare-quoted phrase ('the “Butcher of Gaza.”') names no actor."""
     doc = span.doc
-    if any(c in span.text for c in "\"“”"):
+    text = span.text
+    if '"' in text or "“" in text or "”" in text:
         return True
     before = doc[span.start - 1].text if span.start > 0 else ""
     before2 = doc[span.start - 2].text if span.start > 1 else ""
+    if not (before in OPENING_QUOTES or (before.lower() == "the" and before2 in OPENING_QUOTES)):
+        return False
     after = [t.text for t in doc[span.end:span.end + 2]]
-    opens = before in OPENING_QUOTES or (before.lower() == "the" and before2 in OPENING_QUOTES)
-    closes = bool(after) and (after[0] in CLOSING_QUOTES or after[0] in ".,!?" and after[1:] != []
-                              and after[1] in CLOSING_QUOTES)
-    return opens and closes
+    return bool(after) and (after[0] in CLOSING_QUOTES or after[0] in ".,!?" and after[1:] != []
+                            and after[1] in CLOSING_QUOTES)
 
 
 def is_title_case_headline(sent: Span) -> bool:

@@ -29,6 +29,17 @@ def analyse_batch(nlp: Language, articles: Iterable[Article], *,
         yield article, analyse(doc, article)
 
 
+# Tasks each worker process takes at least, where there are articles enough: the last task of one
+# worker can end well after the other's, and a small task keeps that wait short.
+TASKS_PER_WORKER = 8
+
+
+def task_size(n_articles: int, n_process: int, batch_size: int) -> int:
+    """Articles per task sent to a worker process: a spaCy batch at most (a parse does not depend
+    on the batch it is in), fewer where that gives each worker TASKS_PER_WORKER tasks."""
+    return max(1, min(batch_size, -(-n_articles // (max(n_process, 1) * TASKS_PER_WORKER))))
+
+
 def worker_count(n_process: int, n_articles: int, batch_size: int) -> int:
     """Processes worth starting: n_process (-1 or 0: one per core), never more than there are batches."""
     wanted = n_process if n_process > 0 else (os.cpu_count() or 1)
@@ -72,7 +83,8 @@ def analyse_in_processes(articles: list[Article], *, model: str, n_process: int,
     not parsed Docs, so the parent stays free and the rules run in parallel too. Results come in
     the order of `articles`.
     """
-    chunks = [articles[i:i + batch_size] for i in range(0, len(articles), batch_size)]
+    size = task_size(len(articles), n_process, batch_size)
+    chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
     context = multiprocessing.get_context(_start_method())
     with ProcessPoolExecutor(max_workers=n_process, mp_context=context,
                              initializer=_start_worker, initargs=(model,)) as pool:

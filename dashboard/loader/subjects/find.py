@@ -9,19 +9,29 @@ Found by three kinds of evidence, strongest first: the word list in `actors/data
 (compiled once per vocabulary into a PhraseMatcher), token patterns for the classes the small model
 misses (a maker's name followed by a model code, "... Act", "Chapter 11", "the euro"), and the
 model's own PRODUCT, LAW and EVENT entities. Where two overlap, the longest span wins.
+
+Each class of pattern runs only on an article holding the word it cannot match without (a law's
+last word, a currency's name, a model code after a capitalised name): most articles hold none, and
+a Matcher pass over every token costs more than the test.
 """
 from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
+from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, ORTH, POS
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from dashboard.loader.actors.gazetteer import NON_ACTORS, fold
+from dashboard.loader.actors.tokens import positions_of, sentence_of_tokens
+from dashboard.loader.frames import frame
 
 SUBJECT_MENTION_COLUMNS = ["sentence_id", "start", "end", "text", "key", "kind"]
 
@@ -45,10 +55,24 @@ _QUOTES = set("\"'“”‘’«»„")
 # A model code: letters then digits (A380, F-35, MD-11), three or four digits (787, 747-400), or
 # digits then letters (3G when after a product name).
 _MODEL_CODE = r"^(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]?|\d{3,4}(?:-\d{1,3})?)$"
+_CODE = re.compile(_MODEL_CODE)
+_LAW_WORDS = (*_LAW_HEADS, "Chapter")  # a law pattern cannot match without one of these
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    """The word list, and one Matcher per class of pattern with the words that class needs."""
+
+    phrases: PhraseMatcher
+    product: Matcher
+    law: Matcher
+    currency: Matcher
+    law_words: frozenset[int]       # ORTH hashes
+    currency_words: frozenset[int]  # LOWER hashes
 
 
 @lru_cache(maxsize=4)
-def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, Matcher]:
+def _matchers(vocab: Vocab) -> _Matchers:
     """The word list and the patterns, compiled once per vocabulary."""
     phrases = PhraseMatcher(vocab, attr="ORTH")
     with NON_ACTORS.open(encoding="utf-8") as fh:
@@ -56,23 +80,59 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, Matcher]:
             kind = _LIST_KINDS.get(row["what"])
             if kind:
                 phrases.add(kind, [Doc(vocab, words=_words(row["name"]))])
-    patterns = Matcher(vocab)
-    patterns.add("product", [[{"POS": "PROPN", "IS_TITLE": True, "OP": "+"}, {"TEXT": {"REGEX": _MODEL_CODE}},
+    product, law, currency = Matcher(vocab), Matcher(vocab), Matcher(vocab)
+    product.add("product", [[{"POS": "PROPN", "IS_TITLE": True, "OP": "+"}, {"TEXT": {"REGEX": _MODEL_CODE}},
                               {"TEXT": "-", "SPACY": False, "OP": "?"}, {"IS_DIGIT": True, "OP": "?"}]])
-    patterns.add("law", [
+    law.add("law", [
         [{"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}, "OP": "+"},
          {"LOWER": {"IN": ["and", "of", "-"]}, "OP": "?"},
          {"IS_TITLE": True, "OP": "*"}, {"TEXT": {"IN": list(_LAW_HEADS)}}, {"POS": "PROPN", "OP": "!"}],
         [{"TEXT": "Chapter"}, {"TEXT": {"IN": ["7", "9", "11", "13", "15"]}}],
     ])
     words = [w for w in CURRENCY_WORDS if " " not in w]
-    patterns.add("currency", [
+    currency.add("currency", [
         [{"LOWER": "the"}, {"POS": {"IN": ["ADJ", "PROPN"]}, "IS_TITLE": True, "OP": "?"}, {"LOWER": {"IN": words}}],
         [{"LOWER": "the"}, {"TEXT": {"IN": ["U.S.", "US", "Hong", "Kong", "Canadian", "Australian"]}, "OP": "+"},
          {"LOWER": {"IN": words}}],
         [{"LOWER": "pound"}, {"LOWER": "sterling"}],
     ])
-    return phrases, patterns
+    return _Matchers(phrases, product, law, currency,
+                     law_words=frozenset(vocab.strings[w] for w in _LAW_WORDS),
+                     currency_words=frozenset(vocab.strings[w] for w in (*words, "pound")))
+
+
+def _pattern_matches(doc: Doc, m: _Matchers) -> list[tuple[int, int, int]]:
+    """Matches of the patterns whose needed words the article holds (the order of matches does not
+    matter: `_longest_first` orders them)."""
+    found = []
+    orth = doc.to_array(ORTH).tolist()
+    if _may_find_product(doc, orth):
+        found += m.product(doc)
+    if not m.law_words.isdisjoint(orth):
+        found += m.law(doc)
+    if not m.currency_words.isdisjoint(doc.to_array(LOWER).tolist()):
+        found += m.currency(doc)
+    return found
+
+
+def _may_find_product(doc: Doc, orth: list[int]) -> bool:
+    """Whether the product pattern can match a span `_maker_then_code` keeps: the pattern needs a
+    model code right after a capitalised proper name, and `_maker_then_code` a code (that one, or
+    a number after it) that is no year and follows a word of no entity, an ORG or a PRODUCT."""
+    strings = doc.vocab.strings
+    codes = {h for h in set(orth) if _CODE.search(strings[h])}
+    at = [i for i, h in enumerate(orth) if i > 0 and h in codes]
+    if not at:
+        return False
+    before = doc.to_array([POS, IS_TITLE, ENT_TYPE])[np.array(at) - 1]
+    if not ((before[:, 0] == PROPN) & (before[:, 1] == 1)).any():
+        return False
+    makers = {0, strings["ORG"], strings["PRODUCT"]}
+    return any(not _is_year(strings[orth[i]]) and ent in makers for i, ent in zip(at, before[:, 2].tolist()))
+
+
+def _is_year(code: str) -> bool:
+    return code.isdigit() and 1800 <= int(code) <= 2100
 
 
 def _words(name: str) -> list[str]:
@@ -81,11 +141,11 @@ def _words(name: str) -> list[str]:
 
 def find_subjects(doc: Doc) -> pd.DataFrame:
     """Subject mentions of one parsed article, one row per span, with a within-article `key`."""
-    phrases, patterns = _matchers(doc.vocab)
+    matchers = _matchers(doc.vocab)
     found: list[tuple[int, int, str, int]] = []  # start, end, kind, strength
-    for match_id, start, end in phrases(doc):
+    for match_id, start, end in matchers.phrases(doc):
         found.append((start, end, doc.vocab.strings[match_id], 3))
-    for match_id, start, end in patterns(doc):
+    for match_id, start, end in _pattern_matches(doc, matchers):
         kind = doc.vocab.strings[match_id]
         span = doc[start:end]
         if kind == "currency" and span[0].lower_ == "the":
@@ -105,9 +165,8 @@ def find_subjects(doc: Doc) -> pd.DataFrame:
             found.append((ent.start + (ent[0].lower_ == "the"), ent.end, kind, 1))
     found += _codes_again(doc, found)
     spans = _longest_first(found)
-    sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
-    starts = sorted(sentence_of)
-    rows = []
+    sentence_of = sentence_of_tokens(doc) if spans else []
+    columns: dict[str, list] = {c: [] for c in SUBJECT_MENTION_COLUMNS}
     for start, end, kind in spans:
         while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct):
             start += 1
@@ -119,10 +178,20 @@ def find_subjects(doc: Doc) -> pd.DataFrame:
             continue
         if kind == "product" and start > 0 and doc[start - 1].lower_ == "flight" or "Flight" in text.split():
             kind = "event"  # a numbered flight is what happened to it, not a product
-        rows.append({"sentence_id": _sentence_index(starts, sentence_of, start), "start": span.start_char,
-                     "end": span.start_char + len(text), "text": text, "kind": kind})
-    table = pd.DataFrame(rows, columns=[c for c in SUBJECT_MENTION_COLUMNS if c != "key"])
-    table["key"] = _keys(table)
+        for column, value in (("sentence_id", sentence_of[start]), ("start", span.start_char),
+                              ("end", span.start_char + len(text)), ("text", text), ("kind", kind)):
+            columns[column].append(value)
+    if not columns["text"]:
+        return _empty_table().copy()
+    columns["key"] = _keys(columns["text"], columns["kind"])
+    return frame(columns, SUBJECT_MENTION_COLUMNS)
+
+
+@lru_cache(maxsize=1)
+def _empty_table() -> pd.DataFrame:
+    """The table of an article without subjects, typed as it always was (a key column of floats)."""
+    table = pd.DataFrame([], columns=[c for c in SUBJECT_MENTION_COLUMNS if c != "key"])
+    table["key"] = []
     return table[SUBJECT_MENTION_COLUMNS]
 
 
@@ -141,8 +210,7 @@ def _maker_then_code(span: Span) -> bool:
     code_at = next(i for i in range(len(span) - 1, -1, -1) if re.match(_MODEL_CODE, span[i].text))
     if code_at == 0:
         return False
-    code = span[code_at].text
-    if code.isdigit() and 1800 <= int(code) <= 2100:
+    if _is_year(span[code_at].text):
         return False
     return span[code_at - 1].ent_type_ in ("ORG", "PRODUCT", "")
 
@@ -152,7 +220,7 @@ def _codes_again(doc: Doc, found: list[tuple[int, int, str, int]]) -> list[tuple
     codes = {doc[end - 1].text for start, end, kind, _ in found
              if kind == "product" and end - start > 1 and re.match(_MODEL_CODE, doc[end - 1].text)
              and not doc[end - 1].text.isdigit()}
-    return [(t.i, t.i + 1, "product", 1) for t in doc if t.text in codes]
+    return [(i, i + 1, "product", 1) for i in positions_of(doc, frozenset(codes))] if codes else []
 
 
 def _longest_first(found: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str]]:
@@ -167,22 +235,10 @@ def _longest_first(found: list[tuple[int, int, str, int]]) -> list[tuple[int, in
     return sorted(keep)
 
 
-def _sentence_index(starts: list[int], sentence_of: dict[int, int], token: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= token:
-            lo = mid
-        else:
-            hi = mid - 1
-    return sentence_of[starts[lo]] if starts else 0
-
-
-def _keys(table: pd.DataFrame) -> list[str]:
+def _keys(texts: list[str], kinds: list[str]) -> list[str]:
     """One key per subject in the article: a short form joins the one longer form of the same kind that
     ends with it ('A380' -> 'Airbus A380'); forms differing only in case or 'the' are one."""
-    forms = [fold(t) for t in table["text"]]
-    kinds = list(table["kind"])
+    forms = [fold(t) for t in texts]
     keys = []
     for form, kind in zip(forms, kinds):
         longer = {f for f, k in zip(forms, kinds) if k == kind and f != form and f.endswith(" " + form)}

@@ -27,10 +27,16 @@ def merge_subjects(mentions: dict[str, pd.DataFrame], *, taken: set[str] = froze
             forms[key][text] += 1
             kinds[key][kind] += 1
             articles[key].add(article_id)
+    kind_of = {key: counts.most_common(1)[0][0] for key, counts in kinds.items()}
+    # each key under every ending of it that starts a word: 'airbus a380' under 'a380'
+    by_ending: dict[str, list[str]] = defaultdict(list)
+    for k in forms:
+        for at, char in enumerate(k):
+            if char == " ":
+                by_ending[k[at + 1:]].append(k)
     root = {}
     for key in forms:
-        longer = [k for k in forms if k != key and k.endswith(" " + key) and kinds[k].most_common(1)[0][0]
-                  == kinds[key].most_common(1)[0][0]]
+        longer = [k for k in by_ending.get(key, ()) if kind_of[k] == kind_of[key]]
         root[key] = longer[0] if len(longer) == 1 else key
     groups: dict[str, list[str]] = defaultdict(list)
     for key in forms:
