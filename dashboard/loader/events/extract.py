@@ -27,8 +27,10 @@ from dashboard.loader.events.dating import (
     dated_events,
     inherit_dates,
     quoted_chars,
+    quoted_ranges,
     resolve_spans,
     sentence_ids,
+    sentence_starts,
     undated_events,
 )
 from dashboard.loader.events.resolver import actor_of, make_resolver
@@ -69,12 +71,12 @@ class _Article:
     def __init__(self, doc: Doc, mentions: pd.DataFrame, published: object) -> None:
         self.doc = doc
         self.text = doc.text  # rebuilt from the tokens on every access: read once
-        self.sids = sentence_ids(doc)
+        self.sent_starts = sentence_starts(doc)
+        self.sids = sentence_ids(doc, self.sent_starts)
         self.quoted = quoted_chars(self.text)
-        self.sent_starts = [s.start for s in doc.sents]
-        self.resolver = make_resolver(doc, mentions, _ranges(self.quoted), self.sent_starts)
+        self.resolver = make_resolver(doc, mentions, quoted_ranges(self.text), self.sent_starts)
         self.key_at = _keys_by_token(doc, mentions)
-        self.found = date_mentions(doc, published)
+        self.found = date_mentions(doc, published, text=self.text, sids=self.sids)
         self.date_tokens = {t.i for m in self.found for t in _span_tokens(doc, m.start, m.end)}
         self.paragraphs = _paragraphs(self.text, [doc[s].idx for s in self.sent_starts])
         self.cache: dict[int, list[str]] = {}
@@ -494,20 +496,6 @@ def _title_sentence(art: _Article) -> int | None:
     if newline == -1 or len(art.sent_starts) < 2:
         return None
     return 0 if art.doc[art.sent_starts[1]].idx > newline else None
-
-
-def _ranges(quoted: list[bool]) -> list[tuple[int, int]]:
-    """Sorted character ranges between quotation marks."""
-    out, start = [], None
-    for i, q in enumerate(quoted):
-        if q and start is None:
-            start = i
-        elif not q and start is not None:
-            out.append((start, i))
-            start = None
-    if start is not None:
-        out.append((start, len(quoted)))
-    return out
 
 
 def _keys_by_token(doc: Doc, mentions: pd.DataFrame) -> dict[int, str]:
