@@ -72,6 +72,48 @@ _PATTERNS = [
 ]
 # Every expression starts at a word: anchoring there spares the engine most positions.
 _FINDERS = [re.compile(rf"(?<!\w)(?:{p})") for p in _PATTERNS]
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+_SEASONS = ("spring", "summer", "autumn", "winter", "fall")
+# For each pattern, words one of which every match holds: (as written, in any case). A pattern runs
+# only on a text that holds one of them, which spares most patterns most articles (None: always runs).
+_GATES: list[tuple[tuple[str, ...], tuple[str, ...]] | None] = [
+    (tuple(m[:3] for m in _MONTH_NAMES), ()),
+    (_MONTH_NAMES, ()),
+    (_MONTH_NAMES, ()),
+    (_MONTH_NAMES, ()),
+    None,
+    None,
+    (("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), ()),
+    ((), ("today", "tonight", "yesterday", "tomorrow")),
+    ((), ("morning", "afternoon", "evening", "night")),
+    ((), ("week", "month", "year", "quarter", "day")),
+    ((), ("week", "month", "year", "day")),
+    ((), ("same",)),
+    ((), ("day", "week", "month", "year")),
+    ((), ("ago", "earlier", "later")),
+    ((), ("ago",)),
+    ((), ("day", "week", "month", "year")),
+    ((), _SEASONS),
+    ((), _SEASONS),
+    ((), ("quarter",)),
+    (("Q",), ()),
+    (("'", "’"), ()),
+    ((), ("recent", "late", "past", "previously", "long")),
+    ((), ("earlier",)),
+    ((), ("soon", "future", "coming")),
+]
+assert len(_GATES) == len(_FINDERS)
+# The letters outside ASCII that a case-blind pattern takes for an ASCII one ("ſ" for "s"), so that
+# the lowered text holds a word wherever a case-blind pattern would find it.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _runs(text: str) -> list[re.Pattern]:
+    """The patterns whose words the text holds."""
+    low = (text if text.isascii() else text.translate(_FOLD)).lower()
+    return [finder for finder, gate in zip(_FINDERS, _GATES)
+            if gate is None or any(w in text for w in gate[0]) or any(w in low for w in gate[1])]
 # Bare months and years need a word before them that makes them dates: "May" is a verb, a name
 # ("Theresa May") or a month; "2000" a year or a quantity.
 _BARE_MONTH = re.compile(rf"\b{_MONTH_FULL}\b")
@@ -102,7 +144,7 @@ _DAY_CONTEXT = {"end", "ends", "ended", "ending", "close", "closes", "closed", "
 def find_expressions(text: str) -> list[Expression]:
     """Temporal expressions in `text`, longest first where they overlap, in text order."""
     found: list[tuple[int, int]] = []
-    for finder in _FINDERS:
+    for finder in _runs(text):
         found.extend(m.span() for m in finder.finditer(text) if m.group().strip())
     for m in _BARE_MONTH.finditer(text):
         span = _with_context(text, m.start(), m.end(), require=m.group().lower() in _AMBIGUOUS_MONTHS,
