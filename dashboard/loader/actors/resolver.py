@@ -12,7 +12,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+from spacy.attrs import LOWER, POS, SENT_START
+from spacy.strings import hash_string
+from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.gazetteer import fold
@@ -68,6 +72,7 @@ GENDERED = {
 }
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
+_PRONOUN_HASHES = np.array([hash_string(w) for w in PRONOUN_GENDER], dtype=np.uint64)
 
 # Which actor kinds a pronoun can stand for: 'he' is never a country.
 PRONOUN_KINDS: dict[str, frozenset[str]] = {
@@ -120,21 +125,20 @@ class _Mention:
 MENTION_FIELDS = ["start", "end", "key", "kind", "role", "affiliation_key"]
 
 
-class Resolver:
-    """Reference resolution over one parsed article and its actor mentions."""
+class MentionIndex:
+    """What every resolver over one article reads of its actor mentions, built once per article: the
+    mentions placed on tokens with their titles, and the he and she pronouns. Quotes and events each
+    keep a resolver of their own (what one has resolved is its own state) over one index."""
 
     def __init__(self, doc: Doc, mentions: pd.DataFrame | Iterable[MentionRecord], *,
-                 quoted: Sequence[tuple[int, int]] = (), sent_starts: Sequence[int] | None = None) -> None:
-        """`mentions`: the article's mentions table (as `find_mentions` gives it) or its records
-        (start, end, key, kind, role, affiliation_key); `quoted`: sorted character ranges of quotations,
-        whose names are never antecedents; `sent_starts`: first token of each sentence (from the parse
-        when not given)."""
+                 sent_starts: Sequence[int] | None = None) -> None:
+        """`mentions` and `sent_starts` as `Resolver` takes them."""
         if isinstance(mentions, pd.DataFrame):
             mentions = zip(*(mentions[c].tolist() for c in MENTION_FIELDS)) if len(mentions) else []
         self.doc = doc
-        self.quoted = list(quoted)
-        self.sent_starts = list(sent_starts) if sent_starts is not None else [s.start for s in doc.sents] or [0]
-        self.mentions: list[_Mention] = []
+        self.sent_starts = list(sent_starts) if sent_starts is not None else _sentence_starts(doc)
+        # (first character, mention, its folded names, its first word and the word before, lowered)
+        self.placed: list[tuple[int, _Mention, list[str], tuple[str, str]]] = []
         self.at: dict[int, _Mention] = {}
         for start, end, key, kind, role, affiliation in sorted(mentions, key=lambda r: (r[0], r[1])):
             if kind not in SPEAKER_KINDS:
@@ -144,28 +148,58 @@ class Resolver:
                 continue
             role = role if isinstance(role, str) else ""
             if kind == "person":
-                sent_start = self.sent_starts[self.sentence_of(span.start)]
+                sent_start = self.sent_starts[bisect_right(self.sent_starts, span.start) - 1]
                 role = " ".join([role, *_apposed_title(span.root), *_titles_before(span, sent_start)])
             affiliation = affiliation if isinstance(affiliation, str) else ""
             m = _Mention(span.start, span.end - 1, span.root.i, key, kind, role.casefold(), affiliation)
             for i in range(span.start, span.end):
                 self.at[i] = m
-            if not inside(self.quoted, start):
-                self.mentions.append(m)
-        self.mentions.sort(key=lambda m: m.first)
-        self.firsts = [m.first for m in self.mentions]
+            names = [fold(span.text), fold(key)]
+            if kind == "person":
+                names.append(fold(key.split()[-1]))
+            words = (span[0].lower_, doc[span.start - 1].lower_ if span.start > 0 else "")
+            self.placed.append((start, m, names, words))
         self.kinds = {m.key: m.kind for m in self.at.values()}
+        # he, she and their forms, (token, gender) in text order, read from the arrays (no Token objects)
+        arr = doc.to_array([LOWER, POS])
+        self.gendered: list[tuple[int, str]] = []
+        if len(arr):
+            hits = np.flatnonzero(np.isin(arr[:, 0], _PRONOUN_HASHES) & (arr[:, 1] == PRON_SYMBOL))
+            strings = doc.vocab.strings
+            self.gendered = [(i, PRONOUN_GENDER[strings[int(arr[i, 0])]]) for i in hits.tolist()]
+
+
+class Resolver:
+    """Reference resolution over one parsed article and its actor mentions."""
+
+    def __init__(self, doc: Doc, mentions: pd.DataFrame | Iterable[MentionRecord], *,
+                 quoted: Sequence[tuple[int, int]] = (), sent_starts: Sequence[int] | None = None,
+                 index: MentionIndex | None = None) -> None:
+        """`mentions`: the article's mentions table (as `find_mentions` gives it) or its records
+        (start, end, key, kind, role, affiliation_key); `quoted`: sorted character ranges of quotations,
+        whose names are never antecedents; `sent_starts`: first token of each sentence (from the parse
+        when not given); `index`: the article's `MentionIndex` when another resolver built it already
+        (`mentions` and `sent_starts` are then read from it)."""
+        if index is None:
+            index = MentionIndex(doc, mentions, sent_starts=sent_starts)
+        self.doc = doc
+        self.index = index
+        self.quoted = list(quoted)
+        self.sent_starts = index.sent_starts
+        self.at = index.at
+        self.kinds = index.kinds
+        placed = [p for p in index.placed if not inside(self.quoted, p[0])]
+        placed.sort(key=lambda p: p[1].first)
+        self.mentions: list[_Mention] = [p[1] for p in placed]
+        self.firsts = [m.first for m in self.mentions]
         # Names the parser read but the entity model missed ("Mulally says"): matched on the article's keys.
         self.by_name: dict[str, set[str]] = {}
-        for m in self.mentions:
-            names = {fold(doc[m.first:m.last + 1].text), fold(m.key)}
-            if m.kind == "person":
-                names.add(fold(m.key.split()[-1]))
-            for name in names:
+        for _, m, names, _ in placed:
+            for name in set(names):
                 self.by_name.setdefault(name, set()).add(m.key)
         # Actors found through a title or pronoun, at the token that named them: antecedents too.
         self.found: list[_Mention] = []
-        self.gender = self.learn_gender()
+        self.gender = self.learn_gender([p[3] for p in placed])
         # Who has spoken so far, (token, key) in text order: the person being quoted is salient.
         self.voices: list[tuple[int, str]] = []
 
@@ -382,32 +416,29 @@ class Resolver:
             return countries[-1].key if countries else None
         return None
 
-    def learn_gender(self) -> dict[str, str]:
+    def learn_gender(self, words: list[tuple[str, str]]) -> dict[str, str]:
         """'m' or 'f' for the people the article itself genders: by an honorific or a gendered title
         before their name ('Mr MacFarlane', 'chairwoman Anna Berg'), else by the he or she used of
-        them where they are the only person in reach (the same sentence, else the one before)."""
-        doc = self.doc
+        them where they are the only person in reach (the same sentence, else the one before).
+
+        words: for each of `self.mentions`, its first word and the word before it, lowered."""
         votes: dict[str, Counter] = {}
         fixed: dict[str, str] = {}
-        for m in self.mentions:
+        people: dict[int, list[_Mention]] = {}  # the people named in each sentence
+        for m, (first, before) in zip(self.mentions, words):
             if m.kind != "person":
                 continue
-            before = doc[m.first - 1].lower_ if m.first > 0 else ""
-            words = {doc[m.first].lower_, before, *m.role.split()}
-            for word in words:
+            people.setdefault(self.sentence_of(m.first), []).append(m)
+            for word in {first, before, *m.role.split()}:
                 if word in GENDERED:
                     fixed.setdefault(m.key, GENDERED[word])
-        for tok in doc:
-            gender = PRONOUN_GENDER.get(tok.lower_)
-            if gender is None or tok.pos_ != "PRON":
-                continue
-            here = self.sentence_of(tok.i)
+        for i, gender in self.index.gendered:
+            here = self.sentence_of(i)
             for sid in (here, here - 1):
-                people = {m.key for m in self.mentions
-                          if m.kind == "person" and m.first < tok.i and self.sentence_of(m.first) == sid}
-                if people:
-                    if len(people) == 1:
-                        votes.setdefault(people.pop(), Counter())[gender] += 1
+                keys = {m.key for m in people.get(sid, ()) if m.first < i}
+                if keys:
+                    if len(keys) == 1:
+                        votes.setdefault(keys.pop(), Counter())[gender] += 1
                     break
         learned = {key: c.most_common(1)[0][0] for key, c in votes.items()}
         return {**learned, **fixed}
@@ -512,6 +543,14 @@ def _phrase_tokens(tok: Token) -> list[Token]:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "punct"))
     return out
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence as `doc.sents` gives them, from the parse's array ([0] when empty)."""
+    if not len(doc):
+        return [0]
+    flags = doc.to_array(SENT_START)
+    return [0, *(np.flatnonzero(flags[1:] == 1) + 1).tolist()]
 
 
 def inside(ranges: list[tuple[int, int]], pos: int) -> bool:

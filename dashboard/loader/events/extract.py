@@ -16,6 +16,7 @@ from bisect import bisect_right
 import pandas as pd
 from spacy.tokens import Doc, Token
 
+from dashboard.loader.actors.resolver import MentionIndex
 from dashboard.loader.events import headlines
 from dashboard.loader.events.coreference import merge_retold, merge_title, merge_within_clause
 from dashboard.loader.events.dates import Resolution
@@ -68,13 +69,14 @@ NAMING_DEPS = {"amod", "compound", "poss", "nmod", "conj", "cc", "det", "nummod"
 class _Article:
     """What the rules need to know about one parsed article, computed once."""
 
-    def __init__(self, doc: Doc, mentions: pd.DataFrame, published: object) -> None:
+    def __init__(self, doc: Doc, mentions: pd.DataFrame, published: object,
+                 index: MentionIndex | None = None) -> None:
         self.doc = doc
         self.text = doc.text  # rebuilt from the tokens on every access: read once
         self.sent_starts = sentence_starts(doc)
         self.sids = sentence_ids(doc, self.sent_starts)
         self.quoted = quoted_chars(self.text)
-        self.resolver = make_resolver(doc, mentions, quoted_ranges(self.text), self.sent_starts)
+        self.resolver = make_resolver(doc, mentions, quoted_ranges(self.text), self.sent_starts, index=index)
         self.key_at = _keys_by_token(doc, mentions)
         self.found = date_mentions(doc, published, text=self.text, sids=self.sids)
         self.date_tokens = {t.i for m in self.found for t in _span_tokens(doc, m.start, m.end)}
@@ -128,9 +130,13 @@ def _expletive(token: Token) -> bool:
         token.dep_ == "nsubjpass" or head.lemma_ in ("be", "seem", "appear"))
 
 
-def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | None) -> pd.DataFrame:
-    """Events of one parsed article, dated against its publication date when it has one."""
-    art = _Article(doc, mentions, published)
+def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | None, *,
+                   index: MentionIndex | None = None) -> pd.DataFrame:
+    """Events of one parsed article, dated against its publication date when it has one.
+
+    index: the article's mention index (`actors.resolver.MentionIndex`) when the quotes have one.
+    """
+    art = _Article(doc, mentions, published, index)
     triggers = find_triggers(doc, art.quoted)
     at: dict[int, Trigger] = {trig.head.i: trig for trig in triggers}
     for trig in triggers:
