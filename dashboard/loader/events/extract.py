@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Token
 
@@ -36,6 +37,7 @@ from dashboard.loader.events.dating import (
 )
 from dashboard.loader.events.resolver import actor_of, make_resolver
 from dashboard.loader.events.salience import salience
+from dashboard.loader.events.tokens import DocView
 from dashboard.loader.events.triggers import (
     EVENT_NOUNS,
     NEGATING_VERBS,
@@ -71,12 +73,13 @@ class _Article:
 
     def __init__(self, doc: Doc, mentions: pd.DataFrame, published: object,
                  index: MentionIndex | None = None) -> None:
-        self.doc = doc
         self.text = doc.text  # rebuilt from the tokens on every access: read once
         self.sent_starts = sentence_starts(doc)
         self.sids = sentence_ids(doc, self.sent_starts)
         self.quoted = quoted_chars(self.text)
         self.resolver = make_resolver(doc, mentions, quoted_ranges(self.text), self.sent_starts, index=index)
+        # the rules read the parse through a view of it, built once (see tokens.py)
+        doc = self.doc = DocView(doc, self.text, self.sent_starts)
         self.key_at = _keys_by_token(doc, mentions)
         self.found = date_mentions(doc, published, text=self.text, sids=self.sids)
         self.date_tokens = {t.i for m in self.found for t in _span_tokens(doc, m.start, m.end)}
@@ -137,6 +140,7 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
     index: the article's mention index (`actors.resolver.MentionIndex`) when the quotes have one.
     """
     art = _Article(doc, mentions, published, index)
+    doc = art.doc
     triggers = find_triggers(doc, art.quoted)
     at: dict[int, Trigger] = {trig.head.i: trig for trig in triggers}
     for trig in triggers:
@@ -162,12 +166,29 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
         e.headline = _headline(e, art)
     events = merge_title(merge_retold(events), title_sentence=_title_sentence(art))
     rows = [_row(e, art) for e in sorted(events, key=lambda e: (e.sentence_id, e.position, e.trigger.head.i))]
-    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
-    for col in ("date_text_start", "trigger_start", "trigger_end"):
-        frame[col] = frame[col].astype("Int64")
+    frame = _frame(rows)
     frame["salience"] = salience(frame)
     return frame
+
+
+INT_COLUMNS = ("date_text_start", "trigger_start", "trigger_end")
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    """The events table of the rows: built column by column, dates and positions in their final dtypes
+    at once (a frame of records converted afterwards costs pandas twice as much)."""
+    if not rows:
+        frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+        frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
+        for col in INT_COLUMNS:
+            frame[col] = frame[col].astype("Int64")
+        return frame
+    columns = {c: [r[c] for r in rows] for c in EVENT_COLUMNS if c != "salience"}
+    columns["date"] = np.array([np.datetime64("NaT") if d is pd.NaT else np.datetime64(d, "ns") for d in columns["date"]],
+                               dtype="datetime64[ns]")
+    for col in INT_COLUMNS:
+        columns[col] = pd.array(columns[col], dtype="Int64")
+    return pd.DataFrame(columns, columns=EVENT_COLUMNS)
 
 
 def _dated_noun(e: Event, at: dict[int, Trigger]) -> Token | None:

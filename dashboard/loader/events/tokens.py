@@ -1,0 +1,184 @@
+"""A read-only view of one parsed article for the event rules, read from the parse once.
+
+spaCy makes a new `Token` object on every `doc[i]`, `.head` and `.children`, walks the sentence to
+find a token's children, and looks every string attribute up in the vocabulary on each access; the
+event rules read the same attributes of the same few hundred tokens thousands of times an article.
+`DocView` reads the parse once, from `Doc.to_array`, into one plain object per token with the same
+attribute names (`i`, `dep_`, `head`, `children`, `subtree`, ...), so the rules (and the shared
+resolver they call) run unchanged on it. What the rules only read once in a while (edges, a span's
+root, alignment of characters to tokens) is asked of spaCy itself, so it is answered exactly as
+spaCy answers it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.tokens import Doc
+
+_ATTRS = [ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS, HEAD, IDX, ENT_IOB, IS_PUNCT, IS_SPACE, SPACY]
+_IOB = ("", "I", "O", "B")  # spaCy's names of ENT_IOB's values
+
+
+class TokenView:
+    """One token: spaCy's attribute names, read once."""
+
+    __slots__ = ("doc", "i", "text", "lower_", "lemma_", "tag_", "dep_", "ent_type_", "pos_", "idx", "ent_iob_",
+                 "is_punct", "is_space", "whitespace_", "head", "lefts", "rights", "children")
+
+    @property
+    def left_edge(self) -> TokenView:
+        return self.doc.tokens[self.doc.spacy[self.i].left_edge.i]
+
+    @property
+    def right_edge(self) -> TokenView:
+        return self.doc.tokens[self.doc.spacy[self.i].right_edge.i]
+
+    @property
+    def subtree(self) -> list[TokenView]:
+        """The token and its descendants, in spaCy's order (left subtrees, the token, right subtrees)."""
+        out: list[TokenView] = []
+
+        def walk(tok: TokenView) -> None:
+            for left in tok.lefts:
+                walk(left)
+            out.append(tok)
+            for right in tok.rights:
+                walk(right)
+
+        walk(self)
+        return out
+
+    @property
+    def ancestors(self) -> list[TokenView]:
+        """The heads above the token, nearest first."""
+        out: list[TokenView] = []
+        tok = self
+        while tok.head is not tok and len(out) < len(self.doc.tokens):
+            tok = tok.head
+            out.append(tok)
+        return out
+
+    @property
+    def sent(self) -> SpanView:
+        return self.doc.sentence_of(self.i)
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+class SpanView:
+    """Tokens `start` to `end` (exclusive) of a `DocView`."""
+
+    __slots__ = ("doc", "start", "end")
+
+    def __init__(self, doc: DocView, start: int, end: int) -> None:
+        self.doc, self.start, self.end = doc, start, end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __iter__(self) -> Iterator[TokenView]:
+        return iter(self.doc.tokens[self.start:self.end])
+
+    def __getitem__(self, i: int) -> TokenView:
+        return self.doc.tokens[self.start:self.end][i]
+
+    @property
+    def start_char(self) -> int:
+        return self.doc.tokens[self.start].idx if len(self) else 0
+
+    @property
+    def end_char(self) -> int:
+        if not len(self):
+            return 0
+        last = self.doc.tokens[self.end - 1]
+        return last.idx + len(last.text)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start_char:self.end_char] if len(self) else ""
+
+    @property
+    def root(self) -> TokenView:
+        return self.doc.tokens[self.doc.spacy[self.start:self.end].root.i]
+
+
+class DocView:
+    """A parsed article as the event rules read it: `doc[i]`, `doc[a:b]`, iteration, `text`, `sents`,
+    `ents` and `char_span`, as on a spaCy `Doc`."""
+
+    def __init__(self, doc: Doc, text: str, sent_starts: list[int]) -> None:
+        """text: `doc.text`; sent_starts: the first token of each sentence (both read once by the caller)."""
+        self.spacy = doc
+        self.text = text
+        self.vocab = doc.vocab
+        self.sent_starts = sent_starts
+        self.tokens: list[TokenView] = []
+        if not len(doc):
+            return
+        arr = doc.to_array(_ATTRS)
+        strings = doc.vocab.strings
+        names = {h: strings[h] for h in np.unique(arr[:, :6]).tolist()}
+        cols = [[names[h] for h in arr[:, k].tolist()] for k in range(6)]
+        pos = [POS_NAMES[p] for p in arr[:, 6].tolist()]
+        heads = (np.arange(len(doc)) + arr[:, 7].astype(np.int64)).tolist()
+        idx, iob = arr[:, 8].tolist(), arr[:, 9].tolist()
+        punct, space, trailing = arr[:, 10].tolist(), arr[:, 11].tolist(), arr[:, 12].tolist()
+        tokens = self.tokens
+        new = TokenView.__new__
+        for i, (orth, lower, lemma, tag, dep, ent) in enumerate(zip(*cols)):
+            t = new(TokenView)
+            t.doc, t.i, t.text, t.lower_, t.lemma_, t.tag_, t.dep_, t.ent_type_ = self, i, orth, lower, lemma, tag, dep, ent
+            t.pos_, t.idx, t.ent_iob_ = pos[i], idx[i], _IOB[iob[i]]
+            t.is_punct, t.is_space, t.whitespace_ = bool(punct[i]), bool(space[i]), " " if trailing[i] else ""
+            t.lefts, t.rights = [], []
+            tokens.append(t)
+        for t, h in zip(tokens, heads):
+            head = tokens[h]
+            t.head = head
+            if h != t.i:
+                (head.lefts if t.i < h else head.rights).append(t)
+        for t in tokens:
+            t.lefts, t.rights = tuple(t.lefts), tuple(t.rights)
+            t.children = t.lefts + t.rights
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __iter__(self) -> Iterator[TokenView]:
+        return iter(self.tokens)
+
+    def __getitem__(self, i: int | slice) -> TokenView | SpanView:
+        if isinstance(i, slice):
+            if i.step not in (None, 1):
+                raise ValueError("a span of an article takes every token")
+            n = len(self.tokens)
+            start = 0 if i.start is None else i.start + n if i.start < 0 else i.start
+            start = min(n, max(0, start))
+            stop = n if i.stop is None else i.stop + n if i.stop < 0 else i.stop
+            return SpanView(self, start, min(n, max(start, stop)))
+        return self.tokens[i]
+
+    @property
+    def ents(self):
+        return self.spacy.ents
+
+    @property
+    def sents(self) -> list[SpanView]:
+        ends = [*self.sent_starts[1:], len(self.tokens)]
+        return [SpanView(self, s, e) for s, e in zip(self.sent_starts, ends)]
+
+    def sentence_of(self, i: int) -> SpanView:
+        k = np.searchsorted(self.sent_starts, i, side="right") - 1
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.tokens)
+        return SpanView(self, self.sent_starts[k], end)
+
+    def char_span(self, start: int, end: int, alignment_mode: str = "strict") -> SpanView | None:
+        span = self.spacy.char_span(start, end, alignment_mode=alignment_mode)
+        return None if span is None else SpanView(self, span.start, span.end)
+
+    def to_array(self, attrs):
+        return self.spacy.to_array(attrs)
