@@ -36,7 +36,7 @@ from dashboard.loader.events.dating import (
     undated_events,
 )
 from dashboard.loader.events.resolver import actor_of, make_resolver
-from dashboard.loader.events.salience import salience
+from dashboard.loader.events.salience import salience, salience_scores
 from dashboard.loader.events.tokens import DocView
 from dashboard.loader.events.triggers import (
     EVENT_NOUNS,
@@ -166,9 +166,7 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
         e.headline = _headline(e, art)
     events = merge_title(merge_retold(events), title_sentence=_title_sentence(art))
     rows = [_row(e, art) for e in sorted(events, key=lambda e: (e.sentence_id, e.position, e.trigger.head.i))]
-    frame = _frame(rows)
-    frame["salience"] = salience(frame)
-    return frame
+    return _frame(rows)
 
 
 INT_COLUMNS = ("date_text_start", "trigger_start", "trigger_end")
@@ -182,8 +180,12 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
         frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
         for col in INT_COLUMNS:
             frame[col] = frame[col].astype("Int64")
+        frame["salience"] = salience(frame)
         return frame
     columns = {c: [r[c] for r in rows] for c in EVENT_COLUMNS if c != "salience"}
+    columns["salience"] = pd.array(salience_scores(
+        columns["precision"], columns["agent_keys"], columns["patient_keys"], [1] * len(rows), columns["sentence_id"],
+        columns["event_class"]), dtype="Float64")
     columns["date"] = np.array([np.datetime64("NaT") if d is pd.NaT else np.datetime64(d, "ns") for d in columns["date"]],
                                dtype="datetime64[ns]")
     for col in INT_COLUMNS:
