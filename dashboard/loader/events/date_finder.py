@@ -72,23 +72,25 @@ _PATTERNS = [
 ]
 # Every expression starts at a word: anchoring there spares the engine most positions.
 _FINDERS = [re.compile(rf"(?<!\w)(?:{p})") for p in _PATTERNS]
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
 _SEASONS = ("spring", "summer", "autumn", "winter", "fall")
-# For each pattern, words one of which every match holds: (as written, in any case). A pattern runs
-# only on a text that holds one of them, which spares most patterns most articles (None: always runs).
-_GATES: list[tuple[tuple[str, ...], tuple[str, ...]] | None] = [
-    (tuple(m[:3] for m in _MONTH_NAMES), ()),
-    (_MONTH_NAMES, ()),
-    (_MONTH_NAMES, ()),
-    (_MONTH_NAMES, ()),
+_MONTH_START = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"  # how every month name, full or short, begins
+# For each pattern, what every match holds: words (as written, or in any case), or a short pattern that
+# every match contains and that starts with a plain character, which the engine finds fast. A pattern
+# runs only on a text that holds it: most patterns are spared most articles (None: always runs).
+_Gate = tuple[tuple[str, ...], tuple[str, ...]] | re.Pattern | None
+_GATES: list[_Gate] = [
+    re.compile(rf"{_MONTH_START}[a-z]*\.?{_S}\d|\d(?:st|nd|rd|th)?{_S}(?:(?i:of){_S})?{_MONTH_START}"),
+    re.compile(rf"{_MONTH_FULL},?{_S}{_YEAR}"),
+    re.compile(rf"{_MONTH_FULL}{_S}(?i:of){_S}"),
+    re.compile(rf"[tsTS\u017f]{_S}{_MONTH_FULL}"),  # the last letter of "last", "next", "this"
     None,
     None,
     (("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), ()),
     ((), ("today", "tonight", "yesterday", "tomorrow")),
     ((), ("morning", "afternoon", "evening", "night")),
-    ((), ("week", "month", "year", "quarter", "day")),
-    ((), ("week", "month", "year", "day")),
+    # the last letter of the words that make a week or a year relative ("this", "next", "coming", "same", ...)
+    re.compile(rf"[sStTgGeE\u017f]{_S}(?i:week|month|year|quarter|day)"),
+    re.compile(rf"(?i:of{_S}the{_S}(?:week|month|year|day))"),
     ((), ("same",)),
     ((), ("day", "week", "month", "year")),
     ((), ("ago", "earlier", "later")),
@@ -98,7 +100,7 @@ _GATES: list[tuple[tuple[str, ...], tuple[str, ...]] | None] = [
     ((), _SEASONS),
     ((), ("quarter",)),
     (("Q",), ()),
-    (("'", "’"), ()),
+    re.compile(r"['’]\d\d"),
     ((), ("recent", "late", "past", "previously", "long")),
     ((), ("earlier",)),
     ((), ("soon", "future", "coming")),
@@ -109,11 +111,20 @@ assert len(_GATES) == len(_FINDERS)
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
+def _holds(text: str, low: str, gate: _Gate) -> bool:
+    if gate is None:
+        return True
+    if isinstance(gate, re.Pattern):
+        return gate.search(text) is not None
+    return any(w in text for w in gate[0]) or any(w in low for w in gate[1])
+
+
 def _runs(text: str) -> list[re.Pattern]:
-    """The patterns whose words the text holds."""
+    """The patterns whose gates the text holds."""
     low = (text if text.isascii() else text.translate(_FOLD)).lower()
-    return [finder for finder, gate in zip(_FINDERS, _GATES)
-            if gate is None or any(w in text for w in gate[0]) or any(w in low for w in gate[1])]
+    return [finder for finder, gate in zip(_FINDERS, _GATES) if _holds(text, low, gate)]
+
+
 # Bare months and years need a word before them that makes them dates: "May" is a verb, a name
 # ("Theresa May") or a month; "2000" a year or a quantity.
 _BARE_MONTH = re.compile(rf"\b{_MONTH_FULL}\b")
