@@ -140,6 +140,13 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
     index: the article's mention index (`actors.resolver.MentionIndex`) when the quotes have one.
     """
     art = _Article(doc, mentions, published, index)
+    try:
+        return _events(art)
+    finally:
+        art.doc.release()
+
+
+def _events(art: _Article) -> pd.DataFrame:
     doc = art.doc
     triggers = find_triggers(doc, art.quoted)
     at: dict[int, Trigger] = {trig.head.i: trig for trig in triggers}

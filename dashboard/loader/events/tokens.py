@@ -134,16 +134,28 @@ class DocView:
             t.doc, t.i, t.text, t.lower_, t.lemma_, t.tag_, t.dep_, t.ent_type_ = self, i, orth, lower, lemma, tag, dep, ent
             t.pos_, t.idx, t.ent_iob_ = pos[i], idx[i], _IOB[iob[i]]
             t.is_punct, t.is_space, t.whitespace_ = bool(punct[i]), bool(space[i]), " " if trailing[i] else ""
-            t.lefts, t.rights = [], []
+            t.lefts = t.rights = t.children = ()  # most tokens have no children: one shared empty tuple
             tokens.append(t)
+        lefts: dict[int, list[TokenView]] = {}
+        rights: dict[int, list[TokenView]] = {}
         for t, h in zip(tokens, heads):
-            head = tokens[h]
-            t.head = head
-            if h != t.i:
-                (head.lefts if t.i < h else head.rights).append(t)
-        for t in tokens:
-            t.lefts, t.rights = tuple(t.lefts), tuple(t.rights)
+            t.head = tokens[h]
+            if h > t.i:
+                lefts.setdefault(h, []).append(t)
+            elif h < t.i:
+                rights.setdefault(h, []).append(t)
+        for h in lefts.keys() | rights.keys():
+            t = tokens[h]
+            t.lefts, t.rights = tuple(lefts.get(h, ())), tuple(rights.get(h, ()))
             t.children = t.lefts + t.rights
+
+    def release(self) -> None:
+        """Drop the links between the tokens (each points at its head, its children and the view), so
+        that they are freed as soon as the rules are done rather than by the cycle collector."""
+        for t in self.tokens:
+            t.doc = t.head = None
+            t.lefts = t.rights = t.children = ()
+        self.tokens = []
 
     def __len__(self) -> int:
         return len(self.tokens)
