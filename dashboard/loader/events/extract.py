@@ -82,7 +82,7 @@ class _Article:
         doc = self.doc = DocView(doc, self.text, self.sent_starts)
         self.key_at = _keys_by_token(doc, mentions)
         self.found = date_mentions(doc, published, text=self.text, sids=self.sids)
-        self.date_tokens = {t.i for m in self.found for t in _span_tokens(doc, m.start, m.end)}
+        self.date_tokens = {i for m in self.found for i in _span_tokens(doc, m.start, m.end)}
         self.paragraphs = _paragraphs(self.text, [doc[s].idx for s in self.sent_starts])
         self.cache: dict[int, list[str]] = {}
 
@@ -534,7 +534,7 @@ def _title_sentence(art: _Article) -> int | None:
     return 0 if art.doc[art.sent_starts[1]].idx > newline else None
 
 
-def _keys_by_token(doc: Doc, mentions: pd.DataFrame) -> dict[int, str]:
+def _keys_by_token(doc: DocView, mentions: pd.DataFrame) -> dict[int, str]:
     """The actor key of every token inside a mention (places left out: they are where, not who)."""
     out: dict[int, str] = {}
     if mentions is None or mentions.empty or "key" not in mentions.columns:
@@ -544,14 +544,15 @@ def _keys_by_token(doc: Doc, mentions: pd.DataFrame) -> dict[int, str]:
                                      kinds):
         if not isinstance(key, str) or kind in PLACE_KINDS:
             continue
-        for t in _span_tokens(doc, int(start), int(end)):
-            out.setdefault(t.i, key)
+        for i in _span_tokens(doc, int(start), int(end)):
+            out.setdefault(i, key)
     return out
 
 
-def _span_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
+def _span_tokens(doc: DocView, start: int, end: int) -> range:
+    """Positions of the tokens that characters `start` to `end` touch."""
+    span = doc.spacy.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
 
 
 def _phrase(token: Token) -> list[Token]:
