@@ -73,13 +73,14 @@ class _Article:
 
     def __init__(self, doc: Doc, mentions: pd.DataFrame, published: object,
                  index: MentionIndex | None = None) -> None:
-        self.text = doc.text  # rebuilt from the tokens on every access: read once
         self.sent_starts = sentence_starts(doc)
         self.sids = sentence_ids(doc, self.sent_starts)
+        # the rules read the parse through a view of it, built once (see tokens.py)
+        view = self.doc = DocView(doc, self.sent_starts)
+        self.text = view.text  # spaCy rebuilds doc.text from Token objects on every access
         self.quoted = quoted_chars(self.text)
         self.resolver = make_resolver(doc, mentions, quoted_ranges(self.text), self.sent_starts, index=index)
-        # the rules read the parse through a view of it, built once (see tokens.py)
-        doc = self.doc = DocView(doc, self.text, self.sent_starts)
+        doc = view
         self.key_at = _keys_by_token(doc, mentions)
         self.found = date_mentions(doc, published, text=self.text, sids=self.sids)
         self.date_tokens = {i for m in self.found for i in _span_tokens(doc, m.start, m.end)}

@@ -110,10 +110,10 @@ class DocView:
     """A parsed article as the event rules read it: `doc[i]`, `doc[a:b]`, iteration, `text`, `sents`,
     `ents` and `char_span`, as on a spaCy `Doc`."""
 
-    def __init__(self, doc: Doc, text: str, sent_starts: list[int]) -> None:
-        """text: `doc.text`; sent_starts: the first token of each sentence (both read once by the caller)."""
+    def __init__(self, doc: Doc, sent_starts: list[int]) -> None:
+        """sent_starts: the first token of each sentence (read once by the caller)."""
         self.spacy = doc
-        self.text = text
+        self.text = ""  # `doc.text`, joined here from the words read below (spaCy's makes a Token a word)
         self.vocab = doc.vocab
         self.sent_starts = sent_starts
         self.tokens: list[TokenView] = []
@@ -127,6 +127,7 @@ class DocView:
         heads = (np.arange(len(doc)) + arr[:, 7].astype(np.int64)).tolist()
         idx, iob = arr[:, 8].tolist(), arr[:, 9].tolist()
         punct, space, trailing = arr[:, 10].tolist(), arr[:, 11].tolist(), arr[:, 12].tolist()
+        self.text = "".join([w + " " if ws else w for w, ws in zip(cols[0], trailing)])
         tokens = self.tokens
         new = TokenView.__new__
         for i, (orth, lower, lemma, tag, dep, ent) in enumerate(zip(*cols)):
