@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -123,6 +124,8 @@ class _Mention:
 
 
 MENTION_FIELDS = ["start", "end", "key", "kind", "role", "affiliation_key"]
+# Names are folded for every lookup, and the same few recur: kept per process.
+_fold = lru_cache(maxsize=16384)(fold)
 
 
 class MentionIndex:
@@ -154,9 +157,9 @@ class MentionIndex:
             m = _Mention(span.start, span.end - 1, span.root.i, key, kind, role.casefold(), affiliation)
             for i in range(span.start, span.end):
                 self.at[i] = m
-            names = [fold(span.text), fold(key)]
+            names = [_fold(span.text), _fold(key)]
             if kind == "person":
-                names.append(fold(key.split()[-1]))
+                names.append(_fold(key.split()[-1]))
             words = (span[0].lower_, doc[span.start - 1].lower_ if span.start > 0 else "")
             self.placed.append((start, m, names, words))
         self.kinds = {m.key: m.kind for m in self.at.values()}
@@ -239,7 +242,7 @@ class Resolver:
         if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper():
             # a name the article gives in full, even where the tagger took it for a noun ('Ives added')
             for name in _name_words(tok):
-                keys = self.by_name.get(fold(name), set())
+                keys = self.by_name.get(_fold(name), set())
                 if len(keys) == 1:
                     return Speaker(next(iter(keys)), text, "named")
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -354,7 +357,7 @@ class Resolver:
         first = tok.left_edge.i
         if tok.pos_ == "PRON" or last - first >= MAX_PHRASE_TOKENS:
             first = m.first if m is not None else tok.i
-        span = self.doc[first:last + 1]
+        span = tok.doc[first:last + 1]  # the token's own document: the events' view of it slices the text
         return span.text.strip(" ,")
 
     def owners(self, tok: Token) -> list[str]:
