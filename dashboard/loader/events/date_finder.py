@@ -76,15 +76,15 @@ _SEASONS = ("spring", "summer", "autumn", "winter", "fall")
 _MONTH_START = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"  # how every month name, full or short, begins
 # For each pattern, what every match holds: words (as written, or in any case), or a short pattern that
 # every match contains and that starts with a plain character, which the engine finds fast. A pattern
-# runs only on a text that holds it: most patterns are spared most articles (None: always runs).
-_Gate = tuple[tuple[str, ...], tuple[str, ...]] | re.Pattern | None
+# runs only on a text that holds it: most patterns are spared most articles.
+_Gate = tuple[tuple[str, ...], tuple[str, ...]] | re.Pattern
 _GATES: list[_Gate] = [
     re.compile(rf"{_MONTH_START}[a-z]*\.?{_S}\d|\d(?:st|nd|rd|th)?{_S}(?:(?i:of){_S})?{_MONTH_START}"),
     re.compile(rf"{_MONTH_FULL},?{_S}{_YEAR}"),
     re.compile(rf"{_MONTH_FULL}{_S}(?i:of){_S}"),
     re.compile(rf"[tsTS\u017f]{_S}{_MONTH_FULL}"),  # the last letter of "last", "next", "this"
-    None,
-    None,
+    re.compile(r"\d-\d\d-\d"),
+    (("/",), ()),
     (("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), ()),
     ((), ("today", "tonight", "yesterday", "tomorrow")),
     ((), ("morning", "afternoon", "evening", "night")),
@@ -112,8 +112,6 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k
 
 
 def _holds(text: str, low: str, gate: _Gate) -> bool:
-    if gate is None:
-        return True
     if isinstance(gate, re.Pattern):
         return gate.search(text) is not None
     return any(w in text for w in gate[0]) or any(w in low for w in gate[1])
