@@ -26,15 +26,22 @@ class TokenView:
     """One token: spaCy's attribute names, read once."""
 
     __slots__ = ("doc", "i", "text", "lower_", "lemma_", "tag_", "dep_", "ent_type_", "pos_", "idx", "ent_iob_",
-                 "is_punct", "is_space", "whitespace_", "head", "lefts", "rights", "children")
+                 "is_punct", "is_space", "whitespace_", "head", "lefts", "rights", "children", "edges")
 
     @property
     def left_edge(self) -> TokenView:
-        return self.doc.tokens[self.doc.spacy[self.i].left_edge.i]
+        return (self.edges or self._edges())[0]
 
     @property
     def right_edge(self) -> TokenView:
-        return self.doc.tokens[self.doc.spacy[self.i].right_edge.i]
+        return (self.edges or self._edges())[1]
+
+    def _edges(self) -> tuple[TokenView, TokenView]:
+        """spaCy's own edges, asked once: where a parse is not projective they are not always the
+        subtree's first and last token, and the rules must see what spaCy says."""
+        tok = self.doc.spacy[self.i]
+        self.edges = (self.doc.tokens[tok.left_edge.i], self.doc.tokens[tok.right_edge.i])
+        return self.edges
 
     @property
     def subtree(self) -> list[TokenView]:
@@ -136,6 +143,7 @@ class DocView:
             t.pos_, t.idx, t.ent_iob_ = pos[i], idx[i], _IOB[iob[i]]
             t.is_punct, t.is_space, t.whitespace_ = bool(punct[i]), bool(space[i]), " " if trailing[i] else ""
             t.lefts = t.rights = t.children = ()  # most tokens have no children: one shared empty tuple
+            t.edges = None  # spaCy's left and right edge, asked when needed
             tokens.append(t)
         lefts: dict[int, list[TokenView]] = {}
         rights: dict[int, list[TokenView]] = {}
@@ -154,7 +162,7 @@ class DocView:
         """Drop the links between the tokens (each points at its head, its children and the view), so
         that they are freed as soon as the rules are done rather than by the cycle collector."""
         for t in self.tokens:
-            t.doc = t.head = None
+            t.doc = t.head = t.edges = None
             t.lefts = t.rights = t.children = ()
         self.tokens = []
 
