@@ -198,7 +198,7 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
                                dtype="datetime64[ns]")
     for col in INT_COLUMNS:
         columns[col] = pd.array(columns[col], dtype="Int64")
-    return pd.DataFrame(columns, columns=EVENT_COLUMNS)
+    return pd.DataFrame({c: columns[c] for c in EVENT_COLUMNS})  # in order: no reindexing
 
 
 def _dated_noun(e: Event, at: dict[int, Trigger]) -> Token | None:
