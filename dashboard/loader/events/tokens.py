@@ -132,19 +132,30 @@ class DocView:
         cols = [[names[h] for h in arr[:, k].tolist()] for k in range(6)]
         pos = [POS_NAMES[p] for p in arr[:, 6].tolist()]
         heads = (np.arange(len(doc)) + arr[:, 7].astype(np.int64)).tolist()
-        idx, iob = arr[:, 8].tolist(), arr[:, 9].tolist()
-        punct, space, trailing = arr[:, 10].tolist(), arr[:, 11].tolist(), arr[:, 12].tolist()
-        self.text = "".join([w + " " if ws else w for w, ws in zip(cols[0], trailing)])
-        tokens = self.tokens
-        new = TokenView.__new__
-        for i, (orth, lower, lemma, tag, dep, ent) in enumerate(zip(*cols)):
-            t = new(TokenView)
-            t.doc, t.i, t.text, t.lower_, t.lemma_, t.tag_, t.dep_, t.ent_type_ = self, i, orth, lower, lemma, tag, dep, ent
-            t.pos_, t.idx, t.ent_iob_ = pos[i], idx[i], _IOB[iob[i]]
-            t.is_punct, t.is_space, t.whitespace_ = bool(punct[i]), bool(space[i]), " " if trailing[i] else ""
+        idx = arr[:, 8].tolist()
+        punct, space = arr[:, 10].astype(bool).tolist(), arr[:, 11].astype(bool).tolist()
+        trailing = [" " if ws else "" for ws in arr[:, 12].tolist()]
+        iob = [_IOB[k] for k in arr[:, 9].tolist()]
+        self.text = "".join([w + ws for w, ws in zip(cols[0], trailing)])
+        tokens = self.tokens = [TokenView.__new__(TokenView) for _ in range(len(heads))]
+        for t, i, orth, lower, lemma, tag, dep, ent, p, x, b, pu, sp, ws in zip(
+                tokens, range(len(tokens)), *cols, pos, idx, iob, punct, space, trailing):
+            t.doc = self
+            t.i = i
+            t.text = orth
+            t.lower_ = lower
+            t.lemma_ = lemma
+            t.tag_ = tag
+            t.dep_ = dep
+            t.ent_type_ = ent
+            t.pos_ = p
+            t.idx = x
+            t.ent_iob_ = b
+            t.is_punct = pu
+            t.is_space = sp
+            t.whitespace_ = ws
             t.lefts = t.rights = t.children = ()  # most tokens have no children: one shared empty tuple
             t.edges = None  # spaCy's left and right edge, asked when needed
-            tokens.append(t)
         lefts: dict[int, list[TokenView]] = {}
         rights: dict[int, list[TokenView]] = {}
         for t, h in zip(tokens, heads):
