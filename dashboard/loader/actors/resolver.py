@@ -219,14 +219,15 @@ class Resolver:
     def kind_of(self, key: str) -> str:
         return self.kinds.get(key, "person")
 
-    def of_phrase(self, tok: Token, *, pronouns: bool = True) -> Speaker:
-        """The actor a noun phrase headed by `tok` names, or NOBODY."""
+    def of_phrase(self, tok: Token, *, pronouns: bool = True, words: bool = True) -> Speaker:
+        """The actor a noun phrase headed by `tok` names, or NOBODY. words: False leaves the speaker's
+        words out (None), for a caller that needs only the key."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             who = tok.lower_ == "who"
             tok = tok.head.head  # "criticism, which labeled ..." speaks for its antecedent
             if who:
                 tok = self.person_above(tok)
-        text = self.phrase_text(tok)
+        text = self.phrase_text(tok) if words else None
         m = self.at.get(tok.i)
         if m is not None:
             return Speaker(m.key, text, "named")
@@ -278,7 +279,7 @@ class Resolver:
             return True
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")):
             for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                found = self.of_phrase(obj)
+                found = self.of_phrase(obj, words=False)
                 if found.key and self.kind_of(found.key) == "person":
                     return True
         return False
@@ -323,7 +324,7 @@ class Resolver:
                 # "figures released by NPD Group", "a report issued by the Labor Department"
                 for agent in (c for c in child.children if c.dep_ == "agent"):
                     for obj in (g for g in agent.children if g.dep_ == "pobj"):
-                        key = self.of_phrase(obj, pronouns=False).key
+                        key = self.of_phrase(obj, pronouns=False, words=False).key
                         if key:
                             return key
             if child.dep_ == "prep" and child.lower_ in ("on", "in"):
@@ -336,7 +337,7 @@ class Resolver:
         if tok.dep_ == "dobj" and verb.lemma_ in ISSUING_VERBS:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
-                return self.of_phrase(subject).key
+                return self.of_phrase(subject, words=False).key
         return None
 
     @staticmethod
@@ -457,7 +458,7 @@ class Resolver:
         for anc in list(pron.ancestors)[1:]:
             for child in anc.children:
                 if child.dep_ in SUBJECTS and child.i < pron.i and child.pos_ != "PRON":
-                    sp = self.of_phrase(child, pronouns=False)
+                    sp = self.of_phrase(child, pronouns=False, words=False)
                     if sp.key and self.kind_of(sp.key) in kinds and self.fits(self.at.get(child.i) or _Mention(
                             child.i, child.i, child.i, sp.key, self.kind_of(sp.key), "", ""), pron):
                         return sp.key

@@ -35,4 +35,4 @@ def actor_of(resolver: Resolver | None, token: Token) -> str | None:
         return None
     if token.lower_ in POSSESSIVES and token.dep_ == "poss":
         return resolver.antecedent(token, PRONOUN_KINDS[POSSESSIVES[token.lower_]])
-    return resolver.of_phrase(token).key
+    return resolver.of_phrase(token, words=False).key
