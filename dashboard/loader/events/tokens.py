@@ -25,8 +25,27 @@ _IOB = ("", "I", "O", "B")  # spaCy's names of ENT_IOB's values
 class TokenView:
     """One token: spaCy's attribute names, read once."""
 
-    __slots__ = ("doc", "i", "text", "lower_", "lemma_", "tag_", "dep_", "ent_type_", "pos_", "idx", "ent_iob_",
-                 "is_punct", "is_space", "whitespace_", "head", "lefts", "rights", "children", "edges")
+    __slots__ = (
+        "children",
+        "dep_",
+        "doc",
+        "edges",
+        "ent_iob_",
+        "ent_type_",
+        "head",
+        "i",
+        "idx",
+        "is_punct",
+        "is_space",
+        "lefts",
+        "lemma_",
+        "lower_",
+        "pos_",
+        "rights",
+        "tag_",
+        "text",
+        "whitespace_",
+    )
 
     @property
     def left_edge(self) -> TokenView:
@@ -79,7 +98,7 @@ class TokenView:
 class SpanView:
     """Tokens `start` to `end` (exclusive) of a `DocView`."""
 
-    __slots__ = ("doc", "start", "end")
+    __slots__ = ("doc", "end", "start")
 
     def __init__(self, doc: DocView, start: int, end: int) -> None:
         self.doc, self.start, self.end = doc, start, end
