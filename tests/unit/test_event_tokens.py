@@ -11,6 +11,7 @@ from dashboard.loader.actors.resolver import MentionIndex, Resolver
 from dashboard.loader.events import date_finder
 from dashboard.loader.events.dating import quoted_chars, quoted_ranges, sentence_ids, sentence_starts
 from dashboard.loader.events.tokens import DocView
+from dashboard.loader.events.triggers import find_triggers
 
 ARTICLE = (
     "Ford sells Volvo to Geely\n\n"
@@ -104,3 +105,17 @@ def test_resolvers_over_one_index_answer_as_their_own(doc):
     answers = [(shared.of_phrase(t), own.of_phrase(t)) for t in doc if t.pos_ in ("PRON", "PROPN", "NOUN")]
     assert all(a == b for a, b in answers)
     assert any(a.confidence == "pronoun" for a, _ in answers)  # "he", "it": through the learned index
+
+
+@pytest.mark.parametrize("text", [
+    "Talks were held in Geneva on Monday.",
+    "The meeting, held in Gothenburg last week, ended a long search.",
+], ids=["passive", "participle"])
+def test_a_light_verb_after_its_noun_takes_it_once(nlp, text):
+    doc = nlp(text)
+    quoted = quoted_chars(doc.text)
+    for parsed in (doc, DocView(doc, sentence_starts(doc))):
+        noun = next(t for t in parsed if t.lower_ in ("talks", "meeting"))
+        triggers = [(t.head.i, t.verb.i, t.light) for t in find_triggers(parsed, quoted) if t.head.i == noun.i]
+        assert triggers == [(noun.i, noun.head.i if noun.dep_ == "nsubjpass" else next(
+            c.i for c in noun.children if c.dep_ == "acl"), True)]
