@@ -114,7 +114,7 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k
 def _holds(text: str, low: str, gate: _Gate) -> bool:
     if isinstance(gate, re.Pattern):
         return gate.search(text) is not None
-    return any(w in text for w in gate[0]) or any(w in low for w in gate[1])
+    return any(map(text.__contains__, gate[0])) or any(map(low.__contains__, gate[1]))
 
 
 def _runs(text: str) -> list[re.Pattern]:
