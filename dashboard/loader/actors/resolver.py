@@ -11,8 +11,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
+from spacy.attrs import LOWER, POS, SENT_START
+from spacy.strings import hash_string
+from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.gazetteer import fold
@@ -68,6 +73,7 @@ GENDERED = {
 }
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
+_PRONOUN_HASHES = np.array([hash_string(w) for w in PRONOUN_GENDER], dtype=np.uint64)
 
 # Which actor kinds a pronoun can stand for: 'he' is never a country.
 PRONOUN_KINDS: dict[str, frozenset[str]] = {
@@ -119,23 +125,24 @@ class _Mention:
 
 
 MENTION_FIELDS = ["start", "end", "key", "kind", "role", "affiliation_key"]
+# Names are folded for every lookup, and the same few recur: kept per process.
+_fold = lru_cache(maxsize=16384)(fold)
 
 
-class Resolver:
-    """Reference resolution over one parsed article and its actor mentions."""
+class MentionIndex:
+    """What every resolver over one article reads of its actor mentions, built once per article: the
+    mentions placed on tokens with their titles, and the he and she pronouns. Quotes and events each
+    keep a resolver of their own (what one has resolved is its own state) over one index."""
 
     def __init__(self, doc: Doc, mentions: pd.DataFrame | Iterable[MentionRecord], *,
-                 quoted: Sequence[tuple[int, int]] = (), sent_starts: Sequence[int] | None = None) -> None:
-        """`mentions`: the article's mentions table (as `find_mentions` gives it) or its records
-        (start, end, key, kind, role, affiliation_key); `quoted`: sorted character ranges of quotations,
-        whose names are never antecedents; `sent_starts`: first token of each sentence (from the parse
-        when not given)."""
+                 sent_starts: Sequence[int] | None = None) -> None:
+        """`mentions` and `sent_starts` as `Resolver` takes them."""
         if isinstance(mentions, pd.DataFrame):
             mentions = zip(*(mentions[c].tolist() for c in MENTION_FIELDS)) if len(mentions) else []
         self.doc = doc
-        self.quoted = list(quoted)
-        self.sent_starts = list(sent_starts) if sent_starts is not None else [s.start for s in doc.sents] or [0]
-        self.mentions: list[_Mention] = []
+        self.sent_starts = list(sent_starts) if sent_starts is not None else _sentence_starts(doc)
+        # (first character, mention, its folded names, its first word and the word before, lowered)
+        self.placed: list[tuple[int, _Mention, list[str], tuple[str, str]]] = []
         self.at: dict[int, _Mention] = {}
         for start, end, key, kind, role, affiliation in sorted(mentions, key=lambda r: (r[0], r[1])):
             if kind not in SPEAKER_KINDS:
@@ -145,28 +152,58 @@ class Resolver:
                 continue
             role = role if isinstance(role, str) else ""
             if kind == "person":
-                sent_start = self.sent_starts[self.sentence_of(span.start)]
+                sent_start = self.sent_starts[bisect_right(self.sent_starts, span.start) - 1]
                 role = " ".join([role, *_apposed_title(span.root), *_titles_before(span, sent_start)])
             affiliation = affiliation if isinstance(affiliation, str) else ""
             m = _Mention(span.start, span.end - 1, span.root.i, key, kind, role.casefold(), affiliation)
             for i in range(span.start, span.end):
                 self.at[i] = m
-            if not inside(self.quoted, start):
-                self.mentions.append(m)
-        self.mentions.sort(key=lambda m: m.first)
-        self.firsts = [m.first for m in self.mentions]
+            names = [_fold(span.text), _fold(key)]
+            if kind == "person":
+                names.append(_fold(key.split()[-1]))
+            words = (span[0].lower_, doc[span.start - 1].lower_ if span.start > 0 else "")
+            self.placed.append((start, m, names, words))
         self.kinds = {m.key: m.kind for m in self.at.values()}
+        # he, she and their forms, (token, gender) in text order, read from the arrays (no Token objects)
+        arr = doc.to_array([LOWER, POS])
+        self.gendered: list[tuple[int, str]] = []
+        if len(arr):
+            hits = np.flatnonzero(np.isin(arr[:, 0], _PRONOUN_HASHES) & (arr[:, 1] == PRON_SYMBOL))
+            strings = doc.vocab.strings
+            self.gendered = [(i, PRONOUN_GENDER[strings[int(arr[i, 0])]]) for i in hits.tolist()]
+
+
+class Resolver:
+    """Reference resolution over one parsed article and its actor mentions."""
+
+    def __init__(self, doc: Doc, mentions: pd.DataFrame | Iterable[MentionRecord], *,
+                 quoted: Sequence[tuple[int, int]] = (), sent_starts: Sequence[int] | None = None,
+                 index: MentionIndex | None = None) -> None:
+        """`mentions`: the article's mentions table (as `find_mentions` gives it) or its records
+        (start, end, key, kind, role, affiliation_key); `quoted`: sorted character ranges of quotations,
+        whose names are never antecedents; `sent_starts`: first token of each sentence (from the parse
+        when not given); `index`: the article's `MentionIndex` when another resolver built it already
+        (`mentions` and `sent_starts` are then read from it)."""
+        if index is None:
+            index = MentionIndex(doc, mentions, sent_starts=sent_starts)
+        self.doc = doc
+        self.index = index
+        self.quoted = list(quoted)
+        self.sent_starts = index.sent_starts
+        self.at = index.at
+        self.kinds = index.kinds
+        placed = [p for p in index.placed if not inside(self.quoted, p[0])]
+        placed.sort(key=lambda p: p[1].first)
+        self.mentions: list[_Mention] = [p[1] for p in placed]
+        self.firsts = [m.first for m in self.mentions]
         # Names the parser read but the entity model missed ("Mulally says"): matched on the article's keys.
         self.by_name: dict[str, set[str]] = {}
-        for m in self.mentions:
-            names = {fold(doc[m.first:m.last + 1].text), fold(m.key)}
-            if m.kind == "person":
-                names.add(fold(m.key.split()[-1]))
-            for name in names:
+        for _, m, names, _ in placed:
+            for name in set(names):
                 self.by_name.setdefault(name, set()).add(m.key)
         # Actors found through a title or pronoun, at the token that named them: antecedents too.
         self.found: list[_Mention] = []
-        self.gender = self.learn_gender()
+        self.gender = self.learn_gender([p[3] for p in placed])
         # Who has spoken so far, (token, key) in text order: the person being quoted is salient.
         self.voices: list[tuple[int, str]] = []
         self._untagged: dict[int, list[_Mention]] = {}
@@ -184,14 +221,15 @@ class Resolver:
     def kind_of(self, key: str) -> str:
         return self.kinds.get(key, "person")
 
-    def of_phrase(self, tok: Token, *, pronouns: bool = True) -> Speaker:
-        """The actor a noun phrase headed by `tok` names, or NOBODY."""
+    def of_phrase(self, tok: Token, *, pronouns: bool = True, words: bool = True) -> Speaker:
+        """The actor a noun phrase headed by `tok` names, or NOBODY. words: False leaves the speaker's
+        words out (None), for a caller that needs only the key."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             who = tok.lower_ == "who"
             tok = tok.head.head  # "criticism, which labeled ..." speaks for its antecedent
             if who:
                 tok = self.person_above(tok)
-        text = self.phrase_text(tok)
+        text = self.phrase_text(tok) if words else None
         m = self.at.get(tok.i)
         if m is not None:
             return Speaker(m.key, text, "named")
@@ -207,7 +245,7 @@ class Resolver:
         if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper():
             # a name the article gives in full, even where the tagger took it for a noun ('Ives added')
             for name in _name_words(tok):
-                keys = self.by_name.get(fold(name), set())
+                keys = self.by_name.get(_fold(name), set())
                 if len(keys) == 1:
                     return Speaker(next(iter(keys)), text, "named")
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -243,7 +281,7 @@ class Resolver:
             return True
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")):
             for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                found = self.of_phrase(obj)
+                found = self.of_phrase(obj, words=False)
                 if found.key and self.kind_of(found.key) == "person":
                     return True
         return False
@@ -288,7 +326,7 @@ class Resolver:
                 # "figures released by NPD Group", "a report issued by the Labor Department"
                 for agent in (c for c in child.children if c.dep_ == "agent"):
                     for obj in (g for g in agent.children if g.dep_ == "pobj"):
-                        key = self.of_phrase(obj, pronouns=False).key
+                        key = self.of_phrase(obj, pronouns=False, words=False).key
                         if key:
                             return key
             if child.dep_ == "prep" and child.lower_ in ("on", "in"):
@@ -301,7 +339,7 @@ class Resolver:
         if tok.dep_ == "dobj" and verb.lemma_ in ISSUING_VERBS:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
-                return self.of_phrase(subject).key
+                return self.of_phrase(subject, words=False).key
         return None
 
     @staticmethod
@@ -322,7 +360,7 @@ class Resolver:
         first = tok.left_edge.i
         if tok.pos_ == "PRON" or last - first >= MAX_PHRASE_TOKENS:
             first = m.first if m is not None else tok.i
-        span = self.doc[first:last + 1]
+        span = tok.doc[first:last + 1]  # the token's own document: the events' view of it slices the text
         return span.text.strip(" ,")
 
     def owners(self, tok: Token) -> list[str]:
@@ -384,32 +422,29 @@ class Resolver:
             return countries[-1].key if countries else None
         return None
 
-    def learn_gender(self) -> dict[str, str]:
+    def learn_gender(self, words: list[tuple[str, str]]) -> dict[str, str]:
         """'m' or 'f' for the people the article itself genders: by an honorific or a gendered title
         before their name ('Mr MacFarlane', 'chairwoman Anna Berg'), else by the he or she used of
-        them where they are the only person in reach (the same sentence, else the one before)."""
-        doc = self.doc
+        them where they are the only person in reach (the same sentence, else the one before).
+
+        words: for each of `self.mentions`, its first word and the word before it, lowered."""
         votes: dict[str, Counter] = {}
         fixed: dict[str, str] = {}
-        for m in self.mentions:
+        people: dict[int, list[_Mention]] = {}  # the people named in each sentence
+        for m, (first, before) in zip(self.mentions, words):
             if m.kind != "person":
                 continue
-            before = doc[m.first - 1].lower_ if m.first > 0 else ""
-            words = {doc[m.first].lower_, before, *m.role.split()}
-            for word in words:
+            people.setdefault(self.sentence_of(m.first), []).append(m)
+            for word in {first, before, *m.role.split()}:
                 if word in GENDERED:
                     fixed.setdefault(m.key, GENDERED[word])
-        for tok in doc:
-            gender = PRONOUN_GENDER.get(tok.lower_)
-            if gender is None or tok.pos_ != "PRON":
-                continue
-            here = self.sentence_of(tok.i)
+        for i, gender in self.index.gendered:
+            here = self.sentence_of(i)
             for sid in (here, here - 1):
-                people = {m.key for m in self.mentions
-                          if m.kind == "person" and m.first < tok.i and self.sentence_of(m.first) == sid}
-                if people:
-                    if len(people) == 1:
-                        votes.setdefault(people.pop(), Counter())[gender] += 1
+                keys = {m.key for m in people.get(sid, ()) if m.first < i}
+                if keys:
+                    if len(keys) == 1:
+                        votes.setdefault(keys.pop(), Counter())[gender] += 1
                     break
         learned = {key: c.most_common(1)[0][0] for key, c in votes.items()}
         return {**learned, **fixed}
@@ -425,7 +460,7 @@ class Resolver:
         for anc in list(pron.ancestors)[1:]:
             for child in anc.children:
                 if child.dep_ in SUBJECTS and child.i < pron.i and child.pos_ != "PRON":
-                    sp = self.of_phrase(child, pronouns=False)
+                    sp = self.of_phrase(child, pronouns=False, words=False)
                     if sp.key and self.kind_of(sp.key) in kinds and self.fits(self.at.get(child.i) or _Mention(
                             child.i, child.i, child.i, sp.key, self.kind_of(sp.key), "", ""), pron):
                         return sp.key
@@ -550,6 +585,14 @@ def _phrase_tokens(tok: Token) -> list[Token]:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "punct"))
     return out
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence as `doc.sents` gives them, from the parse's array ([0] when empty)."""
+    if not len(doc):
+        return [0]
+    flags = doc.to_array(SENT_START)
+    return [0, *(np.flatnonzero(flags[1:] == 1) + 1).tolist()]
 
 
 def inside(ranges: list[tuple[int, int]], pos: int) -> bool:

@@ -13,6 +13,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from dashboard.loader.actors.mentions import find_mentions
+from dashboard.loader.actors.resolver import MentionIndex
 from dashboard.loader.events.extract import extract_events
 from dashboard.loader.frames import frame
 from dashboard.loader.quotes.extract import extract_quotes
@@ -65,11 +66,12 @@ def sentence_table(doc: Doc) -> pd.DataFrame:
 def analyse(doc: Doc, article: Article) -> ArticleTables:
     """Sentences, actor mentions, quotes, events and subject mentions of one parsed article."""
     mentions = find_mentions(doc)
+    index = MentionIndex(doc, mentions)  # read once, for the quotes' resolver and the events'
     return ArticleTables(
         article_id=article.article_id,
         sentences=sentence_table(doc),
         mentions=mentions,
-        quotes=extract_quotes(doc, mentions),
-        events=extract_events(doc, mentions, article.published),
+        quotes=extract_quotes(doc, mentions, index=index),
+        events=extract_events(doc, mentions, article.published, index=index),
         subject_mentions=find_subjects(doc),
     )

@@ -72,6 +72,57 @@ _PATTERNS = [
 ]
 # Every expression starts at a word: anchoring there spares the engine most positions.
 _FINDERS = [re.compile(rf"(?<!\w)(?:{p})") for p in _PATTERNS]
+_SEASONS = ("spring", "summer", "autumn", "winter", "fall")
+_MONTH_START = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"  # how every month name, full or short, begins
+# For each pattern, what every match holds: words (as written, or in any case), or a short pattern that
+# every match contains and that starts with a plain character, which the engine finds fast. A pattern
+# runs only on a text that holds it: most patterns are spared most articles.
+_Gate = tuple[tuple[str, ...], tuple[str, ...]] | re.Pattern
+_GATES: list[_Gate] = [
+    re.compile(rf"{_MONTH_START}[a-z]*\.?{_S}\d|\d(?:st|nd|rd|th)?{_S}(?:(?i:of){_S})?{_MONTH_START}"),
+    re.compile(rf"{_MONTH_FULL},?{_S}{_YEAR}"),
+    re.compile(rf"{_MONTH_FULL}{_S}(?i:of){_S}"),
+    re.compile(rf"[tsTS\u017f]{_S}{_MONTH_FULL}"),  # the last letter of "last", "next", "this"
+    re.compile(r"\d-\d\d-\d"),
+    (("/",), ()),
+    (("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), ()),
+    ((), ("today", "tonight", "yesterday", "tomorrow")),
+    ((), ("morning", "afternoon", "evening", "night")),
+    # the last letter of the words that make a week or a year relative ("this", "next", "coming", "same", ...)
+    re.compile(rf"[sStTgGeE\u017f]{_S}(?i:week|month|year|quarter|day)"),
+    re.compile(rf"(?i:of{_S}the{_S}(?:week|month|year|day))"),
+    ((), ("same",)),
+    ((), ("day", "week", "month", "year")),
+    ((), ("ago", "earlier", "later")),
+    ((), ("ago",)),
+    ((), ("day", "week", "month", "year")),
+    ((), _SEASONS),
+    ((), _SEASONS),
+    ((), ("quarter",)),
+    (("Q",), ()),
+    re.compile(r"['’]\d\d"),
+    ((), ("recent", "late", "past", "previously", "long")),
+    ((), ("earlier",)),
+    ((), ("soon", "future", "coming")),
+]
+assert len(_GATES) == len(_FINDERS)
+# The letters outside ASCII that a case-blind pattern takes for an ASCII one ("ſ" for "s"), so that
+# the lowered text holds a word wherever a case-blind pattern would find it.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _holds(text: str, low: str, gate: _Gate) -> bool:
+    if isinstance(gate, re.Pattern):
+        return gate.search(text) is not None
+    return any(map(text.__contains__, gate[0])) or any(map(low.__contains__, gate[1]))
+
+
+def _runs(text: str) -> list[re.Pattern]:
+    """The patterns whose gates the text holds."""
+    low = (text if text.isascii() else text.translate(_FOLD)).lower()
+    return [finder for finder, gate in zip(_FINDERS, _GATES) if _holds(text, low, gate)]
+
+
 # Bare months and years need a word before them that makes them dates: "May" is a verb, a name
 # ("Theresa May") or a month; "2000" a year or a quantity.
 _BARE_MONTH = re.compile(rf"\b{_MONTH_FULL}\b")
@@ -102,7 +153,7 @@ _DAY_CONTEXT = {"end", "ends", "ended", "ending", "close", "closes", "closed", "
 def find_expressions(text: str) -> list[Expression]:
     """Temporal expressions in `text`, longest first where they overlap, in text order."""
     found: list[tuple[int, int]] = []
-    for finder in _FINDERS:
+    for finder in _runs(text):
         found.extend(m.span() for m in finder.finditer(text) if m.group().strip())
     for m in _BARE_MONTH.finditer(text):
         span = _with_context(text, m.start(), m.end(), require=m.group().lower() in _AMBIGUOUS_MONTHS,

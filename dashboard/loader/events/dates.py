@@ -579,8 +579,13 @@ def _parser():
     })
 
 
+@lru_cache(maxsize=4096)
 def _parse_absolute(t: str) -> tuple[dt.date, str] | None:
-    """dateparser's reading of an absolute date, with the precision it found (day, month or year)."""
+    """dateparser's reading of an absolute date, with the precision it found (day, month or year).
+
+    Kept per process: the same few expressions ("march 3", "june 2008") recur across articles, the
+    reading depends on the words alone (a fixed base), and dateparser costs milliseconds a call.
+    """
     data = _parser().get_date_data(t)
     if data is None or data.date_obj is None:
         return None

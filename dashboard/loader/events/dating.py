@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.events import dates
@@ -71,9 +73,14 @@ class Event:
         return self.mention.start if self.mention else self.anchor.idx
 
 
-def date_mentions(doc: Doc, published: object) -> list[DateMention]:
-    """Temporal expressions of `doc` (the rules' and the model's DATE entities), each read in context."""
-    text = doc.text  # rebuilt from the tokens on every access: read once
+def date_mentions(doc: Doc, published: object, *, text: str | None = None,
+                  sids: list[int] | None = None) -> list[DateMention]:
+    """Temporal expressions of `doc` (the rules' and the model's DATE entities), each read in context.
+
+    text, sids: `doc.text` and `sentence_ids(doc)` when the caller has them already (spaCy rebuilds
+    the text from the tokens on every access).
+    """
+    text = doc.text if text is None else text
     spans = [(e.start, e.end) for e in dates.find_expressions(text)]
     for ent in doc.ents:
         if ent.label_ != "DATE" or "\n" in ent.text:
@@ -84,17 +91,18 @@ def date_mentions(doc: Doc, published: object) -> list[DateMention]:
             continue
         if dates.resolve(ent.text, published).is_date:
             spans.append((ent.start_char, ent.end_char))
-    return [m for m in resolve_spans(doc, sorted(spans), published) if m.resolution.is_date]
+    return [m for m in resolve_spans(doc, sorted(spans), published, text=text, sids=sids) if m.resolution.is_date]
 
 
-def resolve_spans(doc: Doc, spans: list[tuple[int, int]], published: object) -> list[DateMention]:
+def resolve_spans(doc: Doc, spans: list[tuple[int, int]], published: object, *, text: str | None = None,
+                  sids: list[int] | None = None) -> list[DateMention]:
     """Read each (start, end) character span of `doc` as a date, with the tense of the clause it dates.
 
     Expressions that refer back ("the same day") take the nearest date of the same sentence, else
-    the latest date before them, else the publication date.
+    the latest date before them, else the publication date. text, sids: as for `date_mentions`.
     """
-    sids = sentence_ids(doc)
-    full_text = doc.text
+    sids = sentence_ids(doc) if sids is None else sids
+    full_text = doc.text if text is None else text
     pending: list[tuple[int, int, str, int, Token, str | None, bool]] = []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -218,30 +226,71 @@ def _anchor_and_tense(span: Span, text: str) -> tuple[Token, str | None, bool]:
     return anchor, tense, False
 
 
-def sentence_ids(doc: Doc) -> list[int]:
-    ids = [0] * len(doc)
-    for i, sent in enumerate(doc.sents):
-        for t in range(sent.start, sent.end):
-            ids[t] = i
-    return ids
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence, as `doc.sents` gives them, from the parse's array (no Span
+    or Token objects: a sentence starts at token 0 and wherever SENT_START is 1)."""
+    if not len(doc):
+        return []
+    flags = doc.to_array(SENT_START)
+    return [0, *(np.flatnonzero(flags[1:] == 1) + 1).tolist()]
+
+
+def sentence_ids(doc: Doc, starts: list[int] | None = None) -> list[int]:
+    """The sentence of every token; `starts`: `sentence_starts(doc)` when the caller has it."""
+    starts = sentence_starts(doc) if starts is None else starts
+    marks = np.zeros(len(doc), dtype=np.int64)
+    marks[starts[1:]] = 1
+    return np.cumsum(marks).tolist()
+
+
+# The characters that change whether a character is quoted: a line break and the quotation marks.
+_QUOTE_STATE = re.compile(f"[\n{re.escape(OPEN_QUOTES + CLOSE_QUOTES + BOTH_QUOTES)}]")
 
 
 def quoted_chars(text: str) -> list[bool]:
     """For every character, whether it lies between quotation marks (reset at each line)."""
-    inside, flags = False, []
-    for ch in text:
+    flags = [False] * len(text)
+    for start, end in quoted_ranges(text):
+        flags[start:end] = [True] * (end - start)
+    return flags
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Sorted, separate character ranges of `quoted_chars`' True runs, read only at the characters
+    that change the state: an opening mark is quoted, a closing one as what it closes, a line break
+    never."""
+    runs: list[tuple[int, int]] = []
+    inside, pos = False, 0
+
+    def add(start: int, end: int) -> None:
+        if start >= end:
+            return
+        if runs and runs[-1][1] == start:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+
+    for m in _QUOTE_STATE.finditer(text):
+        i, ch = m.start(), m.group()
+        if inside:
+            add(pos, i)
         if ch == "\n":
             inside = False
         elif ch in OPEN_QUOTES:
             inside = True
+            add(i, i + 1)
         elif ch in CLOSE_QUOTES:
-            flags.append(inside)
+            if inside:
+                add(i, i + 1)
             inside = False
-            continue
-        elif ch in BOTH_QUOTES:
+        else:
             inside = not inside
-        flags.append(inside)
-    return flags
+            if inside:
+                add(i, i + 1)
+        pos = i + 1
+    if inside:
+        add(pos, len(text))
+    return runs
 
 
 # ---------------------------------------------------------------------------------------------

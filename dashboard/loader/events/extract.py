@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Token
 
+from dashboard.loader.actors.resolver import MentionIndex
 from dashboard.loader.events import headlines
 from dashboard.loader.events.coreference import merge_retold, merge_title, merge_within_clause
 from dashboard.loader.events.dates import Resolution
@@ -27,12 +29,15 @@ from dashboard.loader.events.dating import (
     dated_events,
     inherit_dates,
     quoted_chars,
+    quoted_ranges,
     resolve_spans,
     sentence_ids,
+    sentence_starts,
     undated_events,
 )
 from dashboard.loader.events.resolver import actor_of, make_resolver
-from dashboard.loader.events.salience import salience
+from dashboard.loader.events.salience import salience, salience_scores
+from dashboard.loader.events.tokens import DocView
 from dashboard.loader.events.triggers import (
     EVENT_NOUNS,
     NEGATING_VERBS,
@@ -66,16 +71,19 @@ NAMING_DEPS = {"amod", "compound", "poss", "nmod", "conj", "cc", "det", "nummod"
 class _Article:
     """What the rules need to know about one parsed article, computed once."""
 
-    def __init__(self, doc: Doc, mentions: pd.DataFrame, published: object) -> None:
-        self.doc = doc
-        self.text = doc.text  # rebuilt from the tokens on every access: read once
-        self.sids = sentence_ids(doc)
+    def __init__(self, doc: Doc, mentions: pd.DataFrame, published: object,
+                 index: MentionIndex | None = None) -> None:
+        self.sent_starts = sentence_starts(doc)
+        self.sids = sentence_ids(doc, self.sent_starts)
+        # the rules read the parse through a view of it, built once (see tokens.py)
+        view = self.doc = DocView(doc, self.sent_starts)
+        self.text = view.text  # spaCy rebuilds doc.text from Token objects on every access
         self.quoted = quoted_chars(self.text)
-        self.sent_starts = [s.start for s in doc.sents]
-        self.resolver = make_resolver(doc, mentions, _ranges(self.quoted), self.sent_starts)
+        self.resolver = make_resolver(doc, mentions, quoted_ranges(self.text), self.sent_starts, index=index)
+        doc = view
         self.key_at = _keys_by_token(doc, mentions)
-        self.found = date_mentions(doc, published)
-        self.date_tokens = {t.i for m in self.found for t in _span_tokens(doc, m.start, m.end)}
+        self.found = date_mentions(doc, published, text=self.text, sids=self.sids)
+        self.date_tokens = {i for m in self.found for i in _span_tokens(doc, m.start, m.end)}
         self.paragraphs = _paragraphs(self.text, [doc[s].idx for s in self.sent_starts])
         self.cache: dict[int, list[str]] = {}
 
@@ -126,9 +134,21 @@ def _expletive(token: Token) -> bool:
         token.dep_ == "nsubjpass" or head.lemma_ in ("be", "seem", "appear"))
 
 
-def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | None) -> pd.DataFrame:
-    """Events of one parsed article, dated against its publication date when it has one."""
-    art = _Article(doc, mentions, published)
+def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | None, *,
+                   index: MentionIndex | None = None) -> pd.DataFrame:
+    """Events of one parsed article, dated against its publication date when it has one.
+
+    index: the article's mention index (`actors.resolver.MentionIndex`) when the quotes have one.
+    """
+    art = _Article(doc, mentions, published, index)
+    try:
+        return _events(art)
+    finally:
+        art.doc.release()
+
+
+def _events(art: _Article) -> pd.DataFrame:
+    doc = art.doc
     triggers = find_triggers(doc, art.quoted)
     at: dict[int, Trigger] = {trig.head.i: trig for trig in triggers}
     for trig in triggers:
@@ -154,12 +174,31 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
         e.headline = _headline(e, art)
     events = merge_title(merge_retold(events), title_sentence=_title_sentence(art))
     rows = [_row(e, art) for e in sorted(events, key=lambda e: (e.sentence_id, e.position, e.trigger.head.i))]
-    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
-    for col in ("date_text_start", "trigger_start", "trigger_end"):
-        frame[col] = frame[col].astype("Int64")
-    frame["salience"] = salience(frame)
-    return frame
+    return _frame(rows)
+
+
+INT_COLUMNS = ("date_text_start", "trigger_start", "trigger_end")
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    """The events table of the rows: built column by column, dates and positions in their final dtypes
+    at once (a frame of records converted afterwards costs pandas twice as much)."""
+    if not rows:
+        frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+        frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
+        for col in INT_COLUMNS:
+            frame[col] = frame[col].astype("Int64")
+        frame["salience"] = salience(frame)
+        return frame
+    columns = {c: [r[c] for r in rows] for c in EVENT_COLUMNS if c != "salience"}
+    columns["salience"] = pd.array(salience_scores(
+        columns["precision"], columns["agent_keys"], columns["patient_keys"], [1] * len(rows), columns["sentence_id"],
+        columns["event_class"]), dtype="Float64")
+    columns["date"] = np.array([np.datetime64("NaT") if d is pd.NaT else np.datetime64(d, "ns") for d in columns["date"]],
+                               dtype="datetime64[ns]")
+    for col in INT_COLUMNS:
+        columns[col] = pd.array(columns[col], dtype="Int64")
+    return pd.DataFrame({c: columns[c] for c in EVENT_COLUMNS})  # in order: no reindexing
 
 
 def _dated_noun(e: Event, at: dict[int, Trigger]) -> Token | None:
@@ -496,21 +535,7 @@ def _title_sentence(art: _Article) -> int | None:
     return 0 if art.doc[art.sent_starts[1]].idx > newline else None
 
 
-def _ranges(quoted: list[bool]) -> list[tuple[int, int]]:
-    """Sorted character ranges between quotation marks."""
-    out, start = [], None
-    for i, q in enumerate(quoted):
-        if q and start is None:
-            start = i
-        elif not q and start is not None:
-            out.append((start, i))
-            start = None
-    if start is not None:
-        out.append((start, len(quoted)))
-    return out
-
-
-def _keys_by_token(doc: Doc, mentions: pd.DataFrame) -> dict[int, str]:
+def _keys_by_token(doc: DocView, mentions: pd.DataFrame) -> dict[int, str]:
     """The actor key of every token inside a mention (places left out: they are where, not who)."""
     out: dict[int, str] = {}
     if mentions is None or mentions.empty or "key" not in mentions.columns:
@@ -520,14 +545,15 @@ def _keys_by_token(doc: Doc, mentions: pd.DataFrame) -> dict[int, str]:
                                      kinds):
         if not isinstance(key, str) or kind in PLACE_KINDS:
             continue
-        for t in _span_tokens(doc, int(start), int(end)):
-            out.setdefault(t.i, key)
+        for i in _span_tokens(doc, int(start), int(end)):
+            out.setdefault(i, key)
     return out
 
 
-def _span_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
+def _span_tokens(doc: DocView, start: int, end: int) -> range:
+    """Positions of the tokens that characters `start` to `end` touch."""
+    span = doc.spacy.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
 
 
 def _phrase(token: Token) -> list[Token]:

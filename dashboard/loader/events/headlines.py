@@ -152,6 +152,15 @@ def _words(tokens: Iterable[Token]) -> int:
     return sum(1 for t in tokens if not t.is_punct)
 
 
+# The clean-up of a rendered headline, compiled once (render runs for every event).
+_EMPTY_QUOTE = re.compile(r"[“\"]\s*[.,]?\s*[”\"]")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
+_COMMAS = re.compile(r",(\s*,)+")
+_DOUBLE_POSSESSIVE = re.compile(r"'s's\b")
+
+
 def render(tokens: list[Token], quoted: list[bool], name_of: Callable[[Token], str | None],
            fallback: Callable[[Token], str | None], *, forms: dict[int, str] | None = None,
            capitalise: bool = True, keep_order: bool = False) -> str:
@@ -201,12 +210,12 @@ def render(tokens: list[Token], quoted: list[bool], name_of: Callable[[Token], s
         if k + 1 < len(words):
             nxt = words[k + 1][0]
             out += token.whitespace_ if nxt.i == token.i + 1 else " "
-    out = re.sub(r"[“\"]\s*[.,]?\s*[”\"]", "", out)  # a quotation left out of a clause that reports it
-    out = re.sub(r"\(\s*\)", "", out)
-    out = re.sub(r"\s+", " ", out)
-    out = re.sub(r"\s+([,.;:])", r"\1", out)
-    out = re.sub(r",(\s*,)+", ",", out)
-    out = re.sub(r"'s's\b", "'s", out)
+    out = _EMPTY_QUOTE.sub("", out)  # a quotation left out of a clause that reports it
+    out = _EMPTY_BRACKETS.sub("", out)
+    out = _SPACES.sub(" ", out)
+    out = _SPACE_BEFORE_PUNCT.sub(r"\1", out)
+    out = _COMMAS.sub(",", out)
+    out = _DOUBLE_POSSESSIVE.sub("'s", out)
     if out.count("(") != out.count(")"):
         out = re.sub(r"\s*[()]\s*", " ", out).strip()  # a bracket whose partner was left out
     if out.count('"') % 2 and re.search(r'"[^"]*\w[^"]*$', out):

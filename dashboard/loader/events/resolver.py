@@ -9,19 +9,20 @@ from __future__ import annotations
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from dashboard.loader.actors.resolver import MENTION_FIELDS, PRONOUN_KINDS, Resolver
+from dashboard.loader.actors.resolver import MENTION_FIELDS, PRONOUN_KINDS, MentionIndex, Resolver
 
 
 def make_resolver(doc: Doc, mentions: pd.DataFrame, quoted: list[tuple[int, int]],
-                  sent_starts: list[int]) -> Resolver | None:
+                  sent_starts: list[int], *, index: MentionIndex | None = None) -> Resolver | None:
     """A resolver over `doc`'s actor mentions; None when the article names no actor.
 
     quoted: sorted character ranges between quotation marks (their names are never antecedents);
-    sent_starts: the first token of each sentence.
+    sent_starts: the first token of each sentence; index: the article's mention index when the
+    quotes built it already.
     """
     if mentions is None or mentions.empty or not set(MENTION_FIELDS) <= set(mentions.columns):
         return None
-    return Resolver(doc, mentions, quoted=quoted, sent_starts=sent_starts)
+    return Resolver(doc, mentions, quoted=quoted, sent_starts=sent_starts, index=index)
 
 
 # Possessive pronouns stand for what their subject forms stand for: "its sales" as "it".
@@ -34,4 +35,4 @@ def actor_of(resolver: Resolver | None, token: Token) -> str | None:
         return None
     if token.lower_ in POSSESSIVES and token.dep_ == "poss":
         return resolver.antecedent(token, PRONOUN_KINDS[POSSESSIVES[token.lower_]])
-    return resolver.of_phrase(token).key
+    return resolver.of_phrase(token, words=False).key

@@ -27,13 +27,21 @@ def salience(events: pd.DataFrame) -> pd.Series:
     agents = events["agent_ids" if "agent_ids" in events else "agent_keys"].tolist()
     patients = events["patient_ids" if "patient_ids" in events else "patient_keys"].tolist()
     counts = events["source_count"].tolist() if "source_count" in events else [1] * len(events)
+    scores = salience_scores(events["precision"].astype(str).tolist(), agents, patients, counts,
+                             events["sentence_id"].tolist(), events["event_class"].tolist())
+    return pd.Series(scores, index=events.index, dtype="Float64")
+
+
+def salience_scores(precisions: list[str], agents: list, patients: list, counts: list, sentence_ids: list[int],
+                    classes: list[str]) -> list[float]:
+    """Salience of events given column by column (the rows' precision, agents, patients, source count,
+    sentence and class), for a table still being built."""
     scores = []
-    for precision, agent, patient, count, sid, kind in zip(
-            events["precision"].astype(str).tolist(), agents, patients, counts, events["sentence_id"].tolist(),
-            events["event_class"].tolist()):
+    for precision, agent, patient, count, sid, kind in zip(precisions, agents, patients, counts, sentence_ids,
+                                                           classes):
         count = 1 if count is None or count != count or count is pd.NA else count  # NaN and NA: one source
         sides = (bool(as_list(agent)) + bool(as_list(patient))) / 2 * SIDES_WEIGHT
         sources = min(max(count - 1, 0), MANY_SOURCES - 1) / (MANY_SOURCES - 1) * SOURCES_WEIGHT
         lead = LEAD_WEIGHT if sid < LEAD_SENTENCES else 0.0
         scores.append(round(DATE_WEIGHT.get(precision, 0.0) + sides + sources + lead + CLASS_WEIGHT.get(kind, 0.0), 3))
-    return pd.Series(scores, index=events.index, dtype="Float64")
+    return scores

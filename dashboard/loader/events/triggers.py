@@ -138,8 +138,13 @@ def _lit_later(noun: Token) -> bool:
     """True when a light verb after the noun takes it ("talks were held", "the meeting, held ...")."""
     head = noun.head
     if noun.dep_ == "nsubjpass" and head.i > noun.i:
-        return _light_object(head) is noun
-    return any(c.dep_ == "acl" and _light_object(c) is noun for c in noun.children)
+        return _is(_light_object(head), noun)
+    return any(c.dep_ == "acl" and _is(_light_object(c), noun) for c in noun.children)
+
+
+def _is(found: Token | None, token: Token) -> bool:
+    """Whether `found` is `token`: by position, as spaCy makes a new object for every look-up."""
+    return found is not None and found.i == token.i
 
 
 def governing_verb(noun: Token) -> Token:

@@ -19,7 +19,7 @@ from spacy.strings import hash_string
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from dashboard.loader.actors.resolver import MENTION_FIELDS, Resolver, Speaker, inside
+from dashboard.loader.actors.resolver import MENTION_FIELDS, MentionIndex, Resolver, Speaker, inside
 from dashboard.loader.quotes.cues import (
     ACT_OBJECTS,
     ACT_PREPS,
@@ -47,11 +47,12 @@ CUE_HASHES = np.array([hash_string(w) for w in SPEECH_VERBS | NAMING_VERBS | QUO
 ACCORDING = hash_string("according")
 
 
-def extract_quotes(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Quotes of one parsed article; `speaker_key` is a key of `mentions` or None."""
+def extract_quotes(doc: Doc, mentions: pd.DataFrame, *, index: MentionIndex | None = None) -> pd.DataFrame:
+    """Quotes of one parsed article; `speaker_key` is a key of `mentions` or None. index: the article's
+    mention index, when the events share it."""
     text = doc.text  # built from the tokens on each access: read it once
     try:
-        article = ArticleQuotes(doc, text, mentions, find_quote_spans(text))
+        article = ArticleQuotes(doc, text, mentions, find_quote_spans(text), index)
         direct = DirectQuotes(article).find()
     except Exception:  # the per-quote guards make this unreachable in practice; an article never fails
         log.warning("quotes skipped for an article of %d characters", len(text), exc_info=True)
@@ -64,7 +65,8 @@ def extract_quotes(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
 class ArticleQuotes:
     """What the quote rules share about one article: its parse, quote spans, cues and speakers."""
 
-    def __init__(self, doc: Doc, text: str, mentions: pd.DataFrame, spans: list[QuoteSpan]) -> None:
+    def __init__(self, doc: Doc, text: str, mentions: pd.DataFrame, spans: list[QuoteSpan],
+                 index: MentionIndex | None = None) -> None:
         self.doc = doc
         self.text = text
         self.furniture = furniture_lines(text)
@@ -79,7 +81,7 @@ class ArticleQuotes:
         self.sent_starts = sorted({0, *np.nonzero(arr[:, 4].astype(np.int64) == 1)[0].tolist()})
         quoted = sorted((s.start, s.end) for s in spans)
         records = sorted(zip(*(mentions[c].tolist() for c in MENTION_FIELDS)), key=lambda r: (r[0], r[1]))
-        self.resolver = Resolver(doc, records, quoted=quoted, sent_starts=self.sent_starts)
+        self.resolver = Resolver(doc, records, quoted=quoted, sent_starts=self.sent_starts, index=index)
         self.cue_speakers = CueSpeakers(self.resolver)
         newline = text.find("\n")
         self.title_end = newline if newline != -1 and text[newline:].strip() else -1
