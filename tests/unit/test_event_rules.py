@@ -229,6 +229,12 @@ def test_opens_with_pronoun(headline: str, opens: bool) -> None:
         pytest.param("Ford said: “This deal with Toyota was signed on Monday.”", "signed",
                      "Ford said: “This deal with Toyota was signed”", id="words-of-a-quotation-told-by-the-speaker"),
         pytest.param("Ford said that its sales rose.", "rose", "Ford's sales rose", id="possessive-resolved"),
+        pytest.param("Alan Mulally spoke first.\nBarack Obama said he was \"heartbroken.\"", "said",
+                     "Barack Obama said that he was \"heartbroken\"", id="the-speakers-own-he-stays-his"),
+        pytest.param("The bill, which passed in March, limits how boards can borrow. It has been criticized by Ford.",
+                     "criticized", "The bill has been criticized by Ford", id="it-is-the-sentence-subject-before"),
+        pytest.param("Cars\nDETROIT (AP) — Ford will close a plant in Ohio.", "close", "Ford will close a plant in Ohio",
+                     id="without-the-dateline"),
     ],
 )
 def test_headline(events_of, text: str, trigger: str, headline: str) -> None:

@@ -49,3 +49,13 @@ def test_a_double_barrelled_surname_is_the_person_named_in_full(nlp):
     text = ("Schools\nTrustee Lois Chan-Pedley voted against the cuts.\n"
             "\"This is a short-term fix that will cost us later,\" Chan-Pedley said.")
     assert resolve(nlp, text, "Pedley", 1).key == "Lois Chan-Pedley"
+
+
+def test_a_speakers_she_inside_the_quotation_does_not_make_him_a_woman(nlp):
+    from dashboard.loader.quotes.marks import find_quote_spans
+
+    text = ("Schools\nParent David Chen spoke on Monday. \"She loves music and she plays every day,\" "
+            "David Chen said.")
+    doc = nlp(text)
+    quoted = sorted((s.start, s.end) for s in find_quote_spans(text))
+    assert Resolver(doc, find_mentions(doc), quoted=quoted).gender.get("David Chen") != "f"

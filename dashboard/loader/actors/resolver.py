@@ -425,7 +425,8 @@ class Resolver:
     def learn_gender(self, words: list[tuple[str, str]]) -> dict[str, str]:
         """'m' or 'f' for the people the article itself genders: by an honorific or a gendered title
         before their name ('Mr MacFarlane', 'chairwoman Anna Berg'), else by the he or she used of
-        them where they are the only person in reach (the same sentence, else the one before).
+        them where they are the only person in reach (the same sentence, else the one before), outside
+        quotations.
 
         words: for each of `self.mentions`, its first word and the word before it, lowered."""
         votes: dict[str, Counter] = {}
@@ -439,6 +440,8 @@ class Resolver:
                 if word in GENDERED:
                     fixed.setdefault(m.key, GENDERED[word])
         for i, gender in self.index.gendered:
+            if self.quoted and inside(self.quoted, self.doc[i].idx):
+                continue  # '"She goes to school," he said': a speaker's she is someone they speak of
             here = self.sentence_of(i)
             for sid in (here, here - 1):
                 keys = {m.key for m in people.get(sid, ()) if m.first < i}

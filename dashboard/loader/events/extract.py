@@ -38,6 +38,7 @@ from dashboard.loader.events.dating import (
 from dashboard.loader.events.resolver import actor_of, make_resolver
 from dashboard.loader.events.salience import salience, salience_scores
 from dashboard.loader.events.tokens import DocView
+from dashboard.loader.reading.datelines import find_dateline
 from dashboard.loader.events.triggers import (
     EVENT_NOUNS,
     NEGATING_VERBS,
@@ -86,6 +87,12 @@ class _Article:
         self.date_tokens = {i for m in self.found for i in _span_tokens(doc, m.start, m.end)}
         self.paragraphs = _paragraphs(self.text, [doc[s].idx for s in self.sent_starts])
         self.cache: dict[int, list[str]] = {}
+        self.dateline = find_dateline(self.text) or (0, 0)
+
+    def in_story(self, tokens: list[Token]) -> list[Token]:
+        """`tokens` without the dateline ('DETROIT (AP) —'): where the story was filed is not what happened."""
+        lo, hi = self.dateline
+        return [t for t in tokens if not lo <= t.idx < hi] if hi else tokens
 
     def keys(self, token: Token) -> list[str]:
         """Actors a participant phrase names: the resolver's answer, else the names inside the phrase."""
@@ -357,7 +364,7 @@ def _clause_headline(verb: Token, root: Token, art: _Article, skip: set[int], sp
     if art.quoted[first.idx] or first.i > 0 and art.quoted[first.doc[first.i - 1].idx] and first.is_punct:
         quote = _render([t for t in reported if art.quoted[t.idx]], art, capitalise=False).strip("“”\"' ,")
         return f"{main}: “{quote}”" if quote else main  # who spoke first, then the words
-    said = headlines.render(reported, art.quoted, lambda t: _name(t, art, speaker), lambda t: _antecedent(t, art),
+    said = headlines.render(art.in_story(reported), art.quoted, lambda t: _name(t, art, speaker), lambda t: _antecedent(t, art),
                             capitalise=False)
     if said[:1].isupper() and first.pos_ == "DET" and said.split()[0] == first.text:
         said = said[:1].lower() + said[1:]  # "The plan ..." in front of the verb is "the plan ..." after it
@@ -425,7 +432,7 @@ def _finite_above(verb: Token) -> Token:
 
 def _render(tokens: list[Token], art: _Article, *, forms: dict[int, str] | None = None,
             capitalise: bool = True, keep_order: bool = False) -> str:
-    return headlines.render(tokens, art.quoted, lambda t: _name(t, art), lambda t: _antecedent(t, art),
+    return headlines.render(art.in_story(tokens), art.quoted, lambda t: _name(t, art), lambda t: _antecedent(t, art),
                             forms=forms, capitalise=capitalise, keep_order=keep_order)
 
 
@@ -480,14 +487,23 @@ def _plain_description(token: Token, art: _Article) -> bool:
 
 def _antecedent(token: Token, art: _Article) -> str | None:
     """For a pronoun the resolver cannot place, the nearest earlier subject noun phrase as written."""
+    if art.keys(token):
+        return None  # placed, and left as written on purpose: 'Chen said that he was "heartbroken"'
     person = token.lower_ in ("he", "she", "him", "her", "his")
-    for i in range(art.sent_starts[art.sids[token.i]] - 1, -1, -1):  # earlier sentences only
-        cand = art.doc[i]
-        if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ in ("NOUN", "PROPN") and not art.quoted[cand.idx] \
-                and (cand.pos_ == "PROPN" or not person):
-            words = [t for t in cand.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod")] + [cand]
-            if any(t.i == token.i or t.pos_ == "PRON" for t in words):
-                continue  # "His plan" cannot say whose plan it is
+    for sid in range(art.sids[token.i] - 1, -1, -1):  # earlier sentences only, nearest first
+        end = art.sent_starts[sid + 1] if sid + 1 < len(art.sent_starts) else len(art.doc)
+        found = []
+        for i in range(art.sent_starts[sid], end):
+            cand = art.doc[i]
+            if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ in ("NOUN", "PROPN") and not art.quoted[cand.idx] \
+                    and (cand.pos_ == "PROPN" or not person):
+                words = [t for t in cand.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod")] + [cand]
+                if not any(t.i == token.i or t.pos_ == "PRON" for t in words):  # "His plan": whose plan?
+                    found.append((cand, words))
+        if found:
+            # the sentence's own subject before one of a clause inside it ('The bill ... limits how boards
+            # can borrow. It has been criticized': the bill)
+            cand, words = next(((c, w) for c, w in found if c.head.dep_ == "ROOT"), found[-1])
             text = " ".join(t.text for t in words)
             return re.sub(r"^(?i:this|that|these|those)\b", "the", text)
     return None
