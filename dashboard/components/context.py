@@ -6,9 +6,10 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard.components.loading import Load, clear_loads, start_load, wait_for
-from dashboard.filtering import ActorFilter, View, apply_filter
+from dashboard.filtering import ActorFilter, View
 from dashboard.loader import Briefing, Settings, build_nlp, load_briefing
 from dashboard.views.url_state import UrlState, from_params, of_filter
+from dashboard.views.view_index import BriefingIndex
 
 
 @st.cache_resource(show_spinner="Loading the language model…")
@@ -32,9 +33,28 @@ def get_briefing(folder: str, signature: tuple, model: str) -> Briefing:
         return load_briefing(folder, settings=Settings(model=model), nlp=nlp, progress=load.report)
 
     b = wait_for(start_load((folder, signature, model), run))
+    # what names this briefing's content in the caches of the pages: the folder's signature changes with
+    # every file (articles, actors.yaml, corrections.yaml), and hashing it once beats hashing tables
+    st.session_state["_briefing_key"] = (folder, model, hash(signature))
     # pandas copy-on-write: a shallow copy shares the data until someone writes to it, so a page that
     # changes a table changes its own copy, never the cached briefing.
     return replace(b, **{name: df.copy(deep=False) for name, df in b.tables().items()}, issues=list(b.issues))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def briefing_index(key: tuple, _briefing: Briefing) -> BriefingIndex:
+    """The lookups the actor filter uses for the briefing `key` names, made once per briefing."""
+    return BriefingIndex(_briefing)
+
+
+def briefing_key() -> tuple:
+    """What names the current briefing's content (set by `get_briefing`)."""
+    return st.session_state["_briefing_key"]
+
+
+def view_key() -> tuple:
+    """What names the current view: the briefing's content and the filter. Pages remember their work by it."""
+    return st.session_state["_view_key"]
 
 
 def clear_briefings() -> None:
@@ -54,8 +74,9 @@ def current_state() -> UrlState:
 
 def set_view(briefing: Briefing, flt: ActorFilter, *, briefing_label: str | None = None) -> View:
     """Filter `briefing` by `flt` for this run's page; `briefing_label` names it in links when there are several."""
-    view = apply_filter(briefing, flt)
+    view = briefing_index(briefing_key(), briefing).view(flt, briefing=briefing)
     st.session_state["_view"] = view
+    st.session_state["_view_key"] = (briefing_key(), flt)
     st.session_state["_view_state"] = of_filter(flt, briefing.actors, subjects=briefing.subjects,
                                                   briefing=briefing_label)
     return view

@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -98,12 +99,19 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     out["precision"] = precision.where(out["is_dated"], "none")
     out["period_start"] = out["date"].where(out["is_dated"]).astype("datetime64[ns]")
     out["period_end"] = period_ends(out["period_start"], out["precision"])
-    labels_of: dict[tuple, str] = {}
-    out["date_label"] = [labels_of[k] if (k := (d, p, pub)) in labels_of else labels_of.setdefault(
-        k, date_label(d if ok else pd.NaT, p, pub))
-        for d, p, pub, ok in zip(out["date"], out["precision"], out["published"], out["is_dated"])]
-    before = {pub: before_label(pub) for pub in out.loc[~out["is_dated"], "published"].drop_duplicates()}
-    out["undated_lane"] = [None if ok else before[pub] for pub, ok in zip(out["published"], out["is_dated"])]
+    # one label per distinct (date, precision, publication day), not per event: a Timestamp per row costs
+    # more than the rest of the table at tens of thousands of events
+    keys = pd.DataFrame({"date": out["period_start"], "precision": out["precision"], "published": out["published"]})
+    codes = keys.groupby(["date", "precision", "published"], dropna=False, sort=False).ngroup().to_numpy()
+    firsts = keys.iloc[np.unique(codes, return_index=True)[1]]
+    label_of = np.array([date_label(d, p, pub) for d, p, pub in
+                         zip(firsts["date"], firsts["precision"], firsts["published"])] or [""], dtype=object)
+    out["date_label"] = pd.Series(label_of[codes] if len(out) else [], index=out.index, dtype="str")
+    days, published = pd.factorize(out["published"])
+    lanes = np.array([before_label(pub) for pub in published] + [UNDATED_NO_PUBLICATION], dtype=object)
+    # str, whatever the rows hold: a table and its rows (table_rows) keep the same dtypes
+    out["undated_lane"] = pd.Series(np.where(out["is_dated"].to_numpy(), None, lanes[days]), index=out.index,
+                                    dtype="str")
     out["source_count"] = out["source_count"].fillna(1)
     # undated events are told as background to the article: order them just before its publication day
     sort_key = out["period_start"].where(out["is_dated"], out["published"] - pd.Timedelta(hours=12))
@@ -114,6 +122,13 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
             out[col] = None
     out["is_corrected"] = out["is_corrected"].fillna(False).astype(bool)
     return out[TABLE_COLUMNS].reset_index(drop=True)
+
+
+def table_rows(table: pd.DataFrame, event_ids: pd.Series) -> pd.DataFrame:
+    """The rows of `table` (`event_table` of a whole briefing) for the events `event_ids`, in its order: what
+    `event_table` gives for those events alone, without making it again."""
+    where = pd.Index(table["event_id"].astype(object)).get_indexer(pd.Index(event_ids.astype(object)))
+    return table.iloc[np.sort(where[where >= 0])].reset_index(drop=True)
 
 
 def period_ends(starts: pd.Series, precisions: pd.Series) -> pd.Series:
@@ -260,7 +275,7 @@ def events_timeline_figure(table: pd.DataFrame, *, lanes: str = "actor", max_lan
         _add_event_traces(fig, rows)
     _add_labels(fig, rows, lo=lo, hi=hi, span=span, point_width=point_width, width_px=width_px,
                 font_size=dress.font_size or 11)
-    published = sorted(set(table["published"].dropna()))
+    published = [pd.Timestamp(d) for d in sorted(table["published"].dropna().unique())]
     # a few publication days are landmarks; dozens would only be noise
     for day in published if len(published) <= 6 else []:
         fig.add_vline(x=day, line=dict(color="#94a3b8", width=1, dash="dot"), layer="below")
