@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard.filtering import View
 
-from dashboard.components.context import current_state, current_view, url_state
+from dashboard.components.context import current_state, current_view, url_state, view_key
 from dashboard.components.accessibility import chart_table
 from dashboard.components.layout import filter_caption
 from dashboard.components.registry_editor import last_correction, registry_editor
@@ -18,17 +18,18 @@ from dashboard.views.actors import (
     quotes_said,
 )
 from dashboard.views.labels import escape_md
-from dashboard.views.links import reader_link
-from dashboard.views.memo import view_key
+from dashboard.views.links import reader_links
+
 from dashboard.views.network import actor_events_figure, network_figure
 from dashboard.views.quotes import cards_html, quote_table
 from dashboard.views.url_state import UrlState
 
 NO_SELECTION = {"selection": {"rows": [], "columns": [], "cells": []}}
 MAX_LISTED_EVENTS = 200  # an actor's timeline list beyond this is not read; the chart shows every event
+MAX_CARDS = 30  # quote cards of a profile tab; the Quotes page lists every quote
 
 
-# What the page builds is remembered per view (`view_key`: the filter and the briefing's fingerprint), so
+# What the page builds is remembered per view (`view_key`: the briefing and the filter), so
 # going back to a view, or to a profile already opened, redraws without building again. Resources, not
 # data: pickling a thousand quote cards and events on every hit would cost what the cache saves; the page
 # only reads what it gets back.
@@ -54,9 +55,9 @@ def profile_parts(key: tuple, profile_id: str, here: UrlState, _view: View, _edg
     aliases = list(actors.loc[actors["actor_id"] == profile_id, "aliases"].iloc[0])
 
     def cards(quotes: pd.DataFrame, highlight: list[str]) -> str:
-        rows = quote_table(quotes, actors, articles)
-        urls = [reader_link(a, s, state=here) for a, s in zip(rows["article_id"], rows["sentence_id"])]
-        return cards_html(rows, urls, highlight=highlight)
+        # the first cards only: hundreds of cards are not read here, and the Quotes page lists them all
+        rows = quote_table(quotes, actors, articles).head(MAX_CARDS)
+        return cards_html(rows, reader_links(rows["article_id"], rows["sentence_id"], state=here), highlight=highlight)
 
     listed = events if len(events) <= MAX_LISTED_EVENTS else events.loc[
         events["salience"].fillna(0.0).astype("float64").nlargest(MAX_LISTED_EVENTS).index.sort_values()]
@@ -80,7 +81,7 @@ here = current_state()  # links keep the actor filter and the date range
 st.title("Actors")
 filter_caption(view)
 
-key = view_key(view)
+key = view_key()
 table, edges = view_tables(key, view)
 if table.empty:
     if b.actors.empty:
@@ -232,6 +233,9 @@ with profile_col:
 def _cards(cards: str, n: int) -> None:
     box = st.container(height=620) if n > 4 else st.container()
     box.html(cards)
+    if n > MAX_CARDS:
+        st.caption(f"The first {MAX_CARDS} of {n} quotes, newest article first.")
+        st.page_link("app_pages/quotes.py", label="Every quote on the Quotes page", icon=":material/format_quote:")
 
 
 who = escape_md(profile_name)

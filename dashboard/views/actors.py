@@ -10,8 +10,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from dashboard.loader.vocabulary import as_list
-from dashboard.views.labels import date_label
-from dashboard.views.links import EVERYTHING, reader_link
+from dashboard.views.labels import date_label, per_distinct
+from dashboard.views.links import EVERYTHING, reader_links
 from dashboard.views.overview import KIND_COLORS, KIND_INK
 from dashboard.views.timeline import before_label
 from dashboard.views.url_state import UrlState
@@ -102,8 +102,8 @@ def _article_info(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def _links(frame: pd.DataFrame, state: UrlState) -> pd.Series:
-    return pd.Series([reader_link(a, s, state=state)
-                      for a, s in zip(frame["article_id"], frame["sentence_id"])], index=frame.index, dtype="string")
+    return pd.Series(reader_links(frame["article_id"], frame["sentence_id"], state=state), index=frame.index,
+                     dtype="string")
 
 
 def _join_names(ids: Iterable[str], names: dict[str, str], *, skip: str | None = None) -> str:
@@ -146,8 +146,9 @@ def actor_events(events: pd.DataFrame, actor_id: str, *, actors: pd.DataFrame, a
     e = e.sort_values(["date", "article_id", "sentence_id"], na_position="last", kind="stable")
     e = e.rename(columns={"with_": "with"})
     # an undated event is told as the timeline tells it: before its article's publication
-    e["when"] = pd.Series([date_label(d, p, undated=before_label(pub)) for d, p, pub in
-                           zip(e["date"], e["precision"], e["published"])], index=e.index, dtype="string")
+    e["when"] = pd.Series(per_distinct([e["date"], e["precision"], e["published"]],
+                                       lambda d, p, pub: date_label(d, p, undated=before_label(pub))),
+                          index=e.index, dtype="string")
     for col in ("agent_ids", "patient_ids", "headline", "salience"):
         if col not in e.columns:
             e[col] = None

@@ -40,7 +40,9 @@ def quote_table(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     """`quotes` with the speaker's name, role and affiliation, the names of the actors mentioned,
     and the article's title, source and date; newest article first, then in reading order."""
     names = _names(actors)
-    info = actors.set_index("actor_id")[["role", "affiliation_id"]] if not actors.empty else None
+    # plain dicts, not a lookup in a frame per quote: thousands of quotes on a page's first run
+    info = {col: {a: v for a, v in zip(actors["actor_id"], actors[col]) if isinstance(v, str) and v}
+            for col in ("role", "affiliation_id")}
     out = quotes.copy()
 
     def column(values: Iterable[object]) -> pd.Series:
@@ -48,10 +50,7 @@ def quote_table(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
         return pd.Series(list(values), index=out.index, dtype=object)
 
     def lookup(s: object, col: str) -> object:
-        if info is None or s not in info.index:
-            return None
-        value = info.at[s, col]
-        return value if isinstance(value, str) and value else None
+        return info[col].get(s)
 
     speaker = [s if isinstance(s, str) and s else None for s in out["speaker_id"]]
     out["speaker_id"] = column(speaker)

@@ -425,10 +425,11 @@ def aggregate_rows(rows: pd.DataFrame, unit: str) -> pd.DataFrame:
     key = start.where(dated, rows["published"])
     ranked = rows.assign(_bucket=key, _dated=dated).sort_values(["salience", "period_start"],
                                                                 ascending=[False, True], kind="stable")
-    groups = ranked.groupby(["lane_order", "_dated", "_bucket"], sort=False, dropna=False)
-    top = groups.head(1).set_index(["lane_order", "_dated", "_bucket"])
-    counts = groups.size()
-    out = top.assign(count=counts.reindex(top.index).to_numpy()).reset_index()
+    keys = ["lane_order", "_dated", "_bucket"]
+    groups = ranked.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    first = ~pd.Series(groups).duplicated().to_numpy()  # each group's most salient event comes first
+    out = ranked[first].assign(count=np.bincount(groups)[groups[first]])
+    out = out[keys + [c for c in out.columns if c not in keys]].reset_index(drop=True)
     bucket = out["_bucket"]
     out["period_start"] = bucket.where(out["_dated"])
     out["period_end"] = pd.Series([period_end(b, unit) if d else pd.NaT for b, d in zip(bucket, out["_dated"])],
