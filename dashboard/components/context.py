@@ -19,7 +19,10 @@ def get_nlp(model: str):
     return build_nlp(model)
 
 
-_FROZEN: set[int] = set()  # the loaded briefings whose objects the garbage collector no longer walks
+# The lookups of each loaded briefing (by the id of the loaded object), made once when it loads.
+_INDEXES: dict[int, BriefingIndex] = {}
+KEEP_INDEXES = 8  # a briefing reloads after every correction: older lookups (and their briefings) go
+
 
 # Loaded briefings are shared, not cache_data: cache_data would unpickle a fresh copy of every table
 # on every rerun (seconds at thousands of articles). The app never changes a briefing in place, and
@@ -33,29 +36,30 @@ def get_briefing(folder: str, signature: tuple, model: str) -> Briefing:
     nlp = get_nlp(model)  # in this run: the model's own spinner and errors (ModelNotFound) stay on the page
 
     def run(load: Load) -> Briefing:
-        return load_briefing(folder, settings=Settings(model=model), nlp=nlp, progress=load.report)
-
-    b = wait_for(start_load((folder, signature, model), run))
-    if id(b) not in _FROZEN:
-        _FROZEN.add(id(b))
+        b = load_briefing(folder, settings=Settings(model=model), nlp=nlp, progress=load.report)
+        # once per load, not in the first rerun that sets a filter
+        _INDEXES[id(b)] = BriefingIndex(b).prepared()
+        while len(_INDEXES) > KEEP_INDEXES:
+            _INDEXES.pop(next(iter(_INDEXES)))
         # A briefing holds millions of small Python objects (the cells of list columns) that live as long
         # as it does: left to the cyclic collector, each full collection walks them all again (over 100 ms
         # at 2,000 articles, in whichever rerun it falls). Frozen, the collector skips them; they are still
         # freed when the briefing is dropped.
         gc.collect()
         gc.freeze()
+        return b
+
+    b = wait_for(start_load((folder, signature, model), run))
+    index = _INDEXES.get(id(b))
+    if index is None or index.briefing is not b:  # made by a load whose lookups have since been dropped
+        index = _INDEXES[id(b)] = BriefingIndex(b)
+    st.session_state["_briefing_index"] = index
     # what names this briefing's content in the caches of the pages: the folder's signature changes with
     # every file (articles, actors.yaml, corrections.yaml), and hashing it once beats hashing tables
     st.session_state["_briefing_key"] = (folder, model, hash(signature))
     # pandas copy-on-write: a shallow copy shares the data until someone writes to it, so a page that
     # changes a table changes its own copy, never the cached briefing.
     return replace(b, **{name: df.copy(deep=False) for name, df in b.tables().items()}, issues=list(b.issues))
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def briefing_index(key: tuple, _briefing: Briefing) -> BriefingIndex:
-    """The lookups the actor filter uses for the briefing `key` names, made once per briefing."""
-    return BriefingIndex(_briefing)
 
 
 def briefing_key() -> tuple:
@@ -71,6 +75,7 @@ def view_key() -> tuple:
 def clear_briefings() -> None:
     """Forget every loaded briefing (tests start each case from the files)."""
     clear_loads()
+    _INDEXES.clear()
 
 
 def current_view() -> View:
@@ -85,7 +90,7 @@ def current_state() -> UrlState:
 
 def set_view(briefing: Briefing, flt: ActorFilter, *, briefing_label: str | None = None) -> View:
     """Filter `briefing` by `flt` for this run's page; `briefing_label` names it in links when there are several."""
-    view = briefing_index(briefing_key(), briefing).view(flt, briefing=briefing)
+    view = st.session_state["_briefing_index"].view(flt, briefing=briefing)
     st.session_state["_view"] = view
     st.session_state["_view_key"] = (briefing_key(), flt)
     st.session_state["_view_state"] = of_filter(flt, briefing.actors, subjects=briefing.subjects,

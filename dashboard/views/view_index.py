@@ -25,7 +25,7 @@ def rows_by_id(lists: list[pd.Series], singles: pd.Series | None = None) -> dict
     ids: list[object] = []
     rows: list[np.ndarray] = []
     for column in lists:
-        values = [v if isinstance(v, (list, tuple, np.ndarray)) else () for v in column]
+        values = [v if type(v) is list or isinstance(v, (tuple, np.ndarray)) else () for v in column]
         lengths = np.fromiter((len(v) for v in values), dtype=np.int64, count=len(values))
         ids.extend(chain.from_iterable(values))
         rows.append(np.repeat(np.arange(len(values), dtype=np.int64), lengths))
@@ -36,10 +36,10 @@ def rows_by_id(lists: list[pd.Series], singles: pd.Series | None = None) -> dict
     return _group(ids, np.concatenate(rows) if rows else NOTHING)
 
 
-def _group(ids: list[object], rows: np.ndarray) -> dict[str, np.ndarray]:
+def _group(ids: list[object] | np.ndarray, rows: np.ndarray) -> dict[str, np.ndarray]:
     if not len(rows):
         return {}
-    codes, names = pd.factorize(pd.Series(ids, dtype=object))
+    codes, names = pd.factorize(np.asarray(ids, dtype=object))
     order = np.lexsort((rows, codes))
     codes, rows = codes[order], rows[order]
     # one row per id: a row may name the same id in two columns, or twice in one
@@ -67,6 +67,12 @@ class BriefingIndex:
     def __init__(self, briefing: Briefing):
         self.briefing = briefing
 
+    def prepared(self) -> BriefingIndex:
+        """This index with every lookup made now."""
+        for name in ("codes", "articles_by_id", "quotes_by_id", "events_by_id", "known"):
+            getattr(self, name)
+        return self
+
     @cached_property
     def _article_position(self) -> pd.Index:
         return pd.Index(self.briefing.articles["article_id"].astype(object))
@@ -86,10 +92,11 @@ class BriefingIndex:
     def articles_by_id(self) -> dict[str, np.ndarray]:
         """actor or subject id -> positions of the articles that name it."""
         b = self.briefing
-        ids = [*b.mentions["actor_id"], *b.subject_mentions["subject_id"]]
+        ids = np.concatenate([b.mentions["actor_id"].to_numpy(dtype=object, na_value=None),
+                              b.subject_mentions["subject_id"].to_numpy(dtype=object, na_value=None)])
         articles = np.concatenate([self.codes["mentions"], self.codes["subject_mentions"]]).astype(np.int64)
-        named = pd.notna(pd.Series(ids, dtype=object)).to_numpy() & (articles >= 0)
-        return _group([i for i, ok in zip(ids, named) if ok], articles[named])
+        named = pd.notna(ids) & (articles >= 0)
+        return _group(ids[named], articles[named])
 
     @cached_property
     def quotes_by_id(self) -> dict[str, np.ndarray]:
