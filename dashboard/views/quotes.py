@@ -9,6 +9,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -70,6 +71,13 @@ def quote_table(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
             out[col] = None
     out["is_corrected"] = out["is_corrected"].fillna(False).astype(bool)
     return out[TABLE_COLUMNS].reset_index(drop=True)
+
+
+def quote_rows(table: pd.DataFrame, quote_ids: pd.Series) -> pd.DataFrame:
+    """The rows of `table` (`quote_table` of a whole briefing) for the quotes `quote_ids`, in its order: what
+    `quote_table` gives for those quotes alone, without making it again."""
+    where = pd.Index(table["quote_id"].astype(object)).get_indexer(pd.Index(quote_ids.astype(object)))
+    return table.iloc[np.sort(where[where >= 0])].reset_index(drop=True)
 
 
 def speaker_options(table: pd.DataFrame) -> dict[str, str]:
