@@ -1,6 +1,7 @@
 """The briefing the app shows, loaded once per content change, and the filtered view of it."""
 from __future__ import annotations
 
+import functools
 import gc
 from dataclasses import replace
 
@@ -13,10 +14,26 @@ from dashboard.views.url_state import UrlState, from_params, of_filter
 from dashboard.views.view_index import BriefingIndex
 
 
+@functools.lru_cache(maxsize=2)
+def _model(model: str):
+    return build_nlp(model)
+
+
 @st.cache_resource(show_spinner="Loading the language model…")
 def get_nlp(model: str):
     """The spaCy pipeline, loaded once per process and never mutated."""
-    return build_nlp(model)
+    return _model(model)
+
+
+class LazyModel:
+    """The spaCy pipeline `model`, loaded the first time a load has an article to parse: a warm load needs
+    none, and a process that never parses never holds one (about 45 MB and two seconds)."""
+
+    def __init__(self, model: str):
+        self.model = model
+
+    def __getattr__(self, name: str):
+        return getattr(_model(self.model), name)
 
 
 # The lookups of each loaded briefing (by the id of the loaded object), made once when it loads.
@@ -33,7 +50,9 @@ def get_briefing(folder: str, signature: tuple, model: str) -> Briefing:
     A long load runs in the background while the page shows how far it has come; every session
     asking for the same folder, signature and model meanwhile waits for that same load.
     """
-    nlp = get_nlp(model)  # in this run: the model's own spinner and errors (ModelNotFound) stay on the page
+    # loaded in the background load only when an article needs parsing; its errors (ModelNotFound) are
+    # raised here by wait_for
+    nlp = LazyModel(model)
 
     def run(load: Load) -> Briefing:
         b = load_briefing(folder, settings=Settings(model=model), nlp=nlp, progress=load.report)

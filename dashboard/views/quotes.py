@@ -143,7 +143,7 @@ def filter_quotes(table: pd.DataFrame, *, speaker_ids: Iterable[str] = (), about
                     + table["title"].fillna("")).str.casefold()
         for term in terms:
             keep &= haystack.str.contains(term.casefold(), regex=False)
-    return table[keep]
+    return table if bool(keep.all()) else table[keep]
 
 
 def hide_uncertain_speakers(table: pd.DataFrame) -> pd.DataFrame:

@@ -180,7 +180,8 @@ def events_in_range(table: pd.DataFrame, start: dt.date | None, end: dt.date | N
         keep &= table["period_start"] < pd.Timestamp(end) + pd.Timedelta(days=1)
     if undated:
         keep |= ~table["is_dated"].astype(bool)
-    return table[keep]
+    # every event in range: the table itself, not a copy of tens of thousands of rows
+    return table if bool(keep.all()) else table[keep]
 
 
 def lane_rows(table: pd.DataFrame, lanes: str = "actor", *, max_lanes: int = 20,
