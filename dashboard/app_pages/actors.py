@@ -47,6 +47,13 @@ def network_for(key: tuple, profile_id: str, top_n: int, _nodes: pd.DataFrame, _
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
+def events_figure(briefing: tuple, profile_id: str, events_key: int, _events: pd.DataFrame):
+    """The chart of one actor's events, remembered by which events they are (`events_key`), not by the view:
+    filtering by the profiled actor keeps every event of its own, so its chart is the one already drawn."""
+    return actor_events_figure(_events, height=150)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
 def profile_parts(key: tuple, profile_id: str, here: UrlState, _view: View, _edges: pd.DataFrame) -> dict:
     """Everything of one actor's profile in the view `key`: counts, quote cards, its timeline."""
     actors, articles = _view.actors, _view.briefing.articles
@@ -66,7 +73,8 @@ def profile_parts(key: tuple, profile_id: str, here: UrlState, _view: View, _edg
         "said_html": cards(said, []) if len(said) else "",
         "about_html": cards(about, aliases or [str(actors.set_index("actor_id").at[profile_id, "name"])])
         if len(about) else "",
-        "figure": actor_events_figure(events, height=150) if events["date"].notna().any() else None,
+        "figure": events_figure(key[0], profile_id, hash(tuple(events["event_id"])), events)
+        if events["date"].notna().any() else None,
         "listed": len(listed), "timeline_html": actor_timeline_html(listed) if len(listed) else "",
         "partners": co_actors(_edges, profile_id, actors),
     }
