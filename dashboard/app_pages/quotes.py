@@ -8,30 +8,24 @@ from dashboard.components.accessibility import chart_table
 from dashboard.components.context import current_state, current_view, view_key
 from dashboard.filtering import View
 from dashboard.components.corrections import quote_corrections
+from dashboard.components.tables import briefing_quotes
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.links import reader_links
 from dashboard.views.quotes import (
-    about_options, cards_html, filter_quotes, hide_uncertain_speakers, quote_rows, quote_table, quotes_csv, search_terms,
+    about_options, cards_html, filter_quotes, hide_uncertain_speakers, quote_rows, quotes_csv, search_terms,
     speaker_about_counts, speaker_about_figure, speaker_about_pairs, speaker_options,
 )
 
 PAGE_SIZE = 24
 
 
-# The whole briefing's quote table is made once per briefing; a view takes its rows. Resources, not data:
-# the page only reads these tables and takes slices of them (never change them in place).
-@st.cache_resource(max_entries=4, show_spinner=False)
-def briefing_quotes(briefing: tuple, _quotes: pd.DataFrame, _actors: pd.DataFrame,
-                    _articles: pd.DataFrame) -> pd.DataFrame:
-    """The quote table of every quote of the briefing `briefing` names."""
-    return quote_table(_quotes, _actors, _articles)
-
-
+# A view's quote table is the rows of the whole briefing's (components/tables.py). Resources, not data: the
+# page only reads these tables and takes slices of them (never change them in place).
 @st.cache_resource(max_entries=16, show_spinner=False)
 def view_quotes(key: tuple, hide_uncertain: bool, _view: View) -> tuple[pd.DataFrame, dict, dict]:
     """The quote table of the view `key` names, and its speaker and actor choices."""
     b = _view.briefing
-    table = briefing_quotes(key[0], b.quotes, b.actors, b.articles)
+    table = briefing_quotes(key[0], b)
     if len(_view.quotes) != len(b.quotes):
         table = quote_rows(table, _view.quotes["quote_id"])
     if hide_uncertain:

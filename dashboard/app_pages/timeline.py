@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard.components.context import current_state, current_view, url_state
 from dashboard.components.corrections import event_corrections
+from dashboard.components.tables import briefing_events
 from dashboard.filtering import View
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.labels import escape_md
@@ -24,21 +25,13 @@ from dashboard.views.timeline import (
 MAX_TABLE_ROWS = 1000  # more rows than anyone reads; the CSV holds them all
 
 
-# The whole briefing's event table is made once per briefing; a filtered view takes its rows from it.
-# Resources, not data: copying thousands of rows with list cells on every rerun would cost what the
-# cache saves; the page only reads these tables and takes slices of them (never change them in place).
-@st.cache_resource(max_entries=4, show_spinner=False)
-def briefing_table(briefing: tuple, _events: pd.DataFrame, _actors: pd.DataFrame,
-                   _articles: pd.DataFrame) -> pd.DataFrame:
-    """The event table of every event of the briefing `briefing` names."""
-    return event_table(_events, _actors, _articles)
-
-
+# A filtered view's table is the rows of the whole briefing's (components/tables.py). Resources, not data:
+# the page only reads these tables and takes slices of them (never change them in place).
 @st.cache_resource(max_entries=8, show_spinner=False)
 def timeline_table(key: tuple, _view: View) -> pd.DataFrame:
     """The event table of the view `key` names."""
     b = _view.briefing
-    table = briefing_table(key[0], b.events, b.actors, b.articles)
+    table = briefing_events(key[0], b)
     return table if len(_view.events) == len(b.events) else table_rows(table, _view.events["event_id"])
 
 
