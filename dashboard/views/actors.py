@@ -35,7 +35,8 @@ def _seen_dates(mentions: pd.DataFrame, articles: pd.DataFrame, events: pd.DataF
     per_article = mentions[["actor_id", "article_id"]].drop_duplicates()
     published = per_article.merge(articles[["article_id", "published"]], on="article_id", how="inner")
     published = published.rename(columns={"published": "date"})[["actor_id", "date"]]
-    dated = events.dropna(subset=["date"])[["actor_ids", "date"]].explode("actor_ids")
+    # the columns first, then the rows: dropping rows of the whole table copies every column
+    dated = events[["actor_ids", "date"]].dropna(subset=["date"]).explode("actor_ids")
     dated = dated.rename(columns={"actor_ids": "actor_id"}).dropna(subset=["actor_id"])
     frames = [f for f in (published, dated) if not f.empty]
     if not frames:
@@ -53,9 +54,9 @@ def actor_table(actors: pd.DataFrame, mentions: pd.DataFrame, *, quotes: pd.Data
     supplies names, kinds, roles and the affiliation's name. first_seen/last_seen span the publication
     dates of the actor's articles and the dates of its events.
     """
-    m = mentions.dropna(subset=["actor_id"])
+    m = mentions[["actor_id", "article_id"]].dropna(subset=["actor_id"])
     counts = m.groupby("actor_id").agg(mentions=("article_id", "size"), articles=("article_id", "nunique"))
-    said = quotes.dropna(subset=["speaker_id"]).groupby("speaker_id").size().rename("quotes")
+    said = quotes["speaker_id"].dropna().value_counts(sort=False).rename("quotes").rename_axis("speaker_id")
     present = counts.index.union(said.index)
     rows = actors[actors["actor_id"].isin(present)][["actor_id", "name", "kind", "role", "affiliation_id"]]
     rows = rows.merge(counts, left_on="actor_id", right_index=True, how="left")

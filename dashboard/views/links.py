@@ -22,6 +22,8 @@ def page_link(page: str, state: UrlState) -> str:
 
 
 def _sentence(sentence_id: object) -> int | None:
+    if type(sentence_id) is int:  # the usual cell: no missing-value check needed
+        return sentence_id
     return int(sentence_id) if sentence_id is not None and pd.notna(sentence_id) else None  # type: ignore[call-overload]
 
 
