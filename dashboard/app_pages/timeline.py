@@ -13,16 +13,17 @@ from dashboard.filtering import View
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.labels import escape_md
 from dashboard.components.date_range import drawable
-from dashboard.components.context import view_key
+from dashboard.components.context import current_index, view_key
 from dashboard.views.links import reader_links, reader_params
 from dashboard.views.url_state import UrlState
-from dashboard.views.story import position, step, story_card_html
+from dashboard.views.story import story_card_html
 from dashboard.views.timeline import (
     AGGREGATE_ABOVE, LANE_MODES, bucket_unit, date_bounds, default_range, event_table, events_csv, events_in_range,
     events_timeline_figure, pick_selected, selected_event_ids, table_rows,
 )
 
 MAX_TABLE_ROWS = 1000  # more rows than anyone reads; the CSV holds them all
+MAX_REPORTS = 12  # links to the other reports of an event under its story card
 
 
 # A filtered view's table is the rows of the whole briefing's (components/tables.py). Resources, not data:
@@ -64,6 +65,15 @@ def listed_rows(key: tuple, start: object, end: object, undated: bool, here: Url
     )
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def story_order(key: tuple, start: object, end: object, undated: bool, _shown: pd.DataFrame) -> tuple:
+    """The story's order over `_shown` (the events of the view `key` over `start`..`end`), each event's place
+    in it, and the counts the page states: made once, not on every step through tens of thousands of events."""
+    order = list(_shown["event_id"])
+    return (order, {e: i for i, e in enumerate(order)}, int(_shown["is_dated"].sum()),
+            int(_shown["article_id"].nunique()))
+
+
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _event_positions(key: tuple, _events: pd.DataFrame) -> pd.Index:
     return pd.Index(_events["event_id"].astype(object))
@@ -73,6 +83,11 @@ def event_rows(key: tuple, events: pd.DataFrame, event_ids: list[str]) -> pd.Dat
     """The rows of `events` (the view `key` names) with these ids, in that order."""
     where = _event_positions(key, events).get_indexer(event_ids)
     return events.iloc[where[where >= 0]]
+
+
+def sentence_of(article_id: str, sentence_id: object) -> pd.Series | None:
+    """The row of `sentences` of the event's sentence, found through the briefing's lookups, not a scan."""
+    return current_index().sentence(article_id, sentence_id)
 
 
 view = current_view()
@@ -123,9 +138,9 @@ controls[3].download_button(
     help="The events shown, with actor names and how each date was found.")
 
 earlier = int((table["is_dated"] & (table["period_end"] <= pd.Timestamp(start))).sum()) if start else 0
-n_dated = int(shown["is_dated"].sum())
+order, place, n_dated, n_articles = story_order(key, start, end, undated, shown)
 st.markdown(f"**{len(shown)}** of {len(table)} events · {n_dated} dated · {len(shown) - n_dated} undated · "
-            f"{shown['article_id'].nunique()} article{'s' if shown['article_id'].nunique() != 1 else ''}"
+            f"{n_articles} article{'s' if n_articles != 1 else ''}"
             + (f" · {earlier} earlier event{'s' if earlier != 1 else ''} outside the date range" if earlier else ""))
 
 chart_ids: list[str] = []
@@ -176,11 +191,10 @@ picked_rows = list(picked.selection.rows) if picked is not None and hasattr(pick
 table_ids = [rows["event_id"].iloc[i] for i in picked_rows if 0 <= i < len(rows)]
 
 # the story's order is the timeline's: calendar order, undated events just before their article's day
-order = list(shown["event_id"])
 wanted = url_state().event
 selected = pick_selected(chart_ids, table_ids, st.session_state.get("_timeline_last"), wanted)
 st.session_state["_timeline_last"] = (tuple(chart_ids), tuple(table_ids))
-current = selected if selected in order else step(order, None, 0)
+current = selected if selected in place else (order[0] if order else None)
 if selected is not None and selected != wanted:
     st.query_params["event"] = selected
 
@@ -200,29 +214,31 @@ with detail:
     if current is None:
         st.caption("No event to tell in this view.")
     else:
-        ev = shown.iloc[order.index(current)]
-        sentence = b.sentences[(b.sentences["article_id"] == ev["article_id"])
-                               & (b.sentences["sentence_id"] == ev["sentence_id"])]
+        at = place[current]
+        ev = shown.iloc[at]
+        sentence = sentence_of(ev["article_id"], ev["sentence_id"])
         with st.container(border=True, key="timeline_detail"):
             with st.container(horizontal=True, vertical_alignment="center", key="timeline_steps"):
                 st.button("Previous", key="timeline_prev", icon=":material/chevron_left:", shortcut="Left",
-                          on_click=_go, args=(step(order, current, -1),), disabled=order.index(current) == 0,
+                          on_click=_go, args=(order[max(at - 1, 0)],), disabled=at == 0,
                           help="The event before (←)")
-                st.markdown(f"**{position(order, current)}** of {len(order)}", width="content")
+                st.markdown(f"**{at + 1}** of {len(order)}", width="content")
                 st.button("Next", key="timeline_next", icon=":material/chevron_right:", icon_position="right",
-                          shortcut="Right", type="primary", on_click=_go, args=(step(order, current, 1),),
-                          disabled=order.index(current) == len(order) - 1, help="The event after (→)")
+                          shortcut="Right", type="primary", on_click=_go, args=(order[min(at + 1, len(order) - 1)],),
+                          disabled=at == len(order) - 1, help="The event after (→)")
                 st.space("stretch")
                 st.page_link("app_pages/reader.py", label="Open in the reader", icon=":material/article:",
                              query_params=reader_params(ev["article_id"], ev["sentence_id"]))
-            st.html(story_card_html(ev, sentence.iloc[0]["text"] if not sentence.empty else None,
-                                    int(sentence.iloc[0]["start"]) if not sentence.empty else 0))
+            st.html(story_card_html(ev, sentence["text"] if sentence is not None else None,
+                                    int(sentence["start"]) if sentence is not None else 0))
             others = [r for r in ev["report_ids"] if r != ev["event_id"]]
             if others:
-                reports = b.events[b.events["event_id"].isin(others)].merge(
+                reports = event_rows(key[0], b.events, others).merge(
                     b.articles[["article_id", "title"]], on="article_id", how="left")
-                st.caption(f"Also reported in {len(reports)} other article{'s' if len(reports) != 1 else ''}:")
-                for r in reports.itertuples(index=False):
+                more = len(reports) - MAX_REPORTS
+                st.caption(f"Also reported in {len(reports)} other article{'s' if len(reports) != 1 else ''}"
+                           + (f"; the first {MAX_REPORTS}:" if more > 0 else ":"))
+                for r in reports.head(MAX_REPORTS).itertuples(index=False):
                     st.page_link("app_pages/reader.py", label=escape_md(str(r.title or "Untitled article")),
                                  icon=":material/link:",
                                  query_params=reader_params(r.article_id, r.sentence_id))

@@ -81,6 +81,11 @@ def get_briefing(folder: str, signature: tuple, model: str) -> Briefing:
     return replace(b, **{name: df.copy(deep=False) for name, df in b.tables().items()}, issues=list(b.issues))
 
 
+def current_index() -> BriefingIndex:
+    """The lookups of the current briefing (set by `get_briefing`)."""
+    return st.session_state["_briefing_index"]
+
+
 def briefing_key() -> tuple:
     """What names the current briefing's content (set by `get_briefing`)."""
     return st.session_state["_briefing_key"]

@@ -115,6 +115,16 @@ class BriefingIndex:
         b = self.briefing
         return set(b.actors["actor_id"]) | set(b.subjects["subject_id"])
 
+    def sentence(self, article_id: str, sentence_id: object) -> pd.Series | None:
+        """The row of the sentences table for this article and sentence; None when there is none."""
+        at = self._article_position.get_indexer([article_id])[0]
+        if at < 0 or sentence_id is None or pd.isna(sentence_id):
+            return None
+        sentences = self.briefing.sentences
+        rows = np.flatnonzero(self.codes["sentences"] == at)
+        hit = rows[sentences["sentence_id"].to_numpy()[rows] == int(sentence_id)] if len(rows) else rows
+        return sentences.iloc[int(hit[0])] if len(hit) else None
+
     def view(self, flt: ActorFilter, *, briefing: Briefing | None = None) -> View:
         """What `apply_filter(briefing, flt)` gives, from the indexes.
 

@@ -70,3 +70,12 @@ def test_rows_by_id(lists, singles, expected):
     got = rows_by_id([pd.Series(column, dtype=object) for column in lists],
                      pd.Series(singles, dtype=object) if singles is not None else None)
     assert {k: list(v) for k, v in got.items()} == expected
+
+
+def test_a_sentence_is_found_by_its_article_and_number(briefing):
+    index = BriefingIndex(briefing)
+    for row in briefing.sentences.sample(5, random_state=1).itertuples(index=False):
+        found = index.sentence(row.article_id, row.sentence_id)
+        assert (found["article_id"], found["sentence_id"], found["text"]) == (row.article_id, row.sentence_id, row.text)
+    assert index.sentence("no-such-article", 0) is None
+    assert index.sentence(briefing.articles["article_id"].iloc[0], 10_000) is None
