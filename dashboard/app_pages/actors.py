@@ -19,7 +19,7 @@ from dashboard.views.actors import (
     quotes_said,
 )
 from dashboard.views.labels import escape_md
-from dashboard.views.links import reader_links
+from dashboard.views.links import reader_links, view_suffix
 
 from dashboard.views.network import actor_events_figure, network_figure
 from dashboard.views.quotes import cards_html, quote_rows
@@ -47,11 +47,14 @@ def network_for(key: tuple, profile_id: str, top_n: int, _nodes: pd.DataFrame, _
     return network_figure(_nodes, _edges, selected_id=profile_id, height=430)
 
 
+# An actor's events and their chart are remembered by which events they are (`events_key`), not by the
+# view: filtering by the profiled actor keeps every event of its own, so they are the ones already made.
 @st.cache_resource(max_entries=32, show_spinner=False)
-def events_figure(briefing: tuple, profile_id: str, events_key: int, _events: pd.DataFrame):
-    """The chart of one actor's events, remembered by which events they are (`events_key`), not by the view:
-    filtering by the profiled actor keeps every event of its own, so its chart is the one already drawn."""
-    return actor_events_figure(_events, height=150)
+def events_of(briefing: tuple, profile_id: str, events_key: int, _events: pd.DataFrame, _actors: pd.DataFrame,
+              _articles: pd.DataFrame) -> tuple[pd.DataFrame, object]:
+    """The actor's events (`actor_events`, links without a view) and their chart."""
+    events = actor_events(_events, profile_id, actors=_actors, articles=_articles)
+    return events, (actor_events_figure(events, height=150) if events["date"].notna().any() else None)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -59,7 +62,9 @@ def profile_parts(key: tuple, profile_id: str, here: UrlState, _view: View, _edg
     """Everything of one actor's profile in the view `key`: counts, quote cards, its timeline."""
     actors, articles = _view.actors, _view.briefing.articles
     said, about = quotes_said(_view.quotes, profile_id), quotes_about(_view.quotes, profile_id)
-    events = actor_events(_view.events, profile_id, actors=actors, articles=articles, state=here)
+    involved = _view.events["actor_ids"].map(lambda ids: isinstance(ids, (list, tuple)) and profile_id in ids)
+    mine = _view.events[involved.astype(bool)]
+    events, figure = events_of(key[0], profile_id, hash(tuple(mine["event_id"])), mine, actors, articles)
     aliases = list(actors.loc[actors["actor_id"] == profile_id, "aliases"].iloc[0])
 
     def cards(quotes: pd.DataFrame, highlight: list[str]) -> str:
@@ -69,13 +74,14 @@ def profile_parts(key: tuple, profile_id: str, here: UrlState, _view: View, _edg
 
     listed = events if len(events) <= MAX_LISTED_EVENTS else events.loc[
         events["salience"].fillna(0.0).astype("float64").nlargest(MAX_LISTED_EVENTS).index.sort_values()]
+    # the links keep this view: its part of the address follows the place (`reader_links` writes them so)
+    listed = listed.assign(link=listed["link"] + view_suffix(here))
     return {
         "said": len(said), "about": len(about), "events": len(events),
         "said_html": cards(said, []) if len(said) else "",
         "about_html": cards(about, aliases or [str(actors.set_index("actor_id").at[profile_id, "name"])])
         if len(about) else "",
-        "figure": events_figure(key[0], profile_id, hash(tuple(events["event_id"])), events)
-        if events["date"].notna().any() else None,
+        "figure": figure,
         "listed": len(listed), "timeline_html": actor_timeline_html(listed) if len(listed) else "",
         "partners": co_actors(_edges, profile_id, actors),
     }

@@ -37,12 +37,17 @@ def reader_link(article_id: str, sentence_id: object = None, *, state: UrlState 
     return page_link("reader", reader_state(article_id, sentence_id, state=state))
 
 
+def view_suffix(state: UrlState) -> str:
+    """What `state`'s view adds to an address after its place ("&actor=Turkey&mode=all"); "" for no view."""
+    view = urlencode(to_params(state.at()), doseq=True)
+    return f"&{view}" if view else ""
+
+
 def reader_links(article_ids: Iterable[object], sentence_ids: Iterable[object], *,
                  state: UrlState = EVERYTHING) -> list[str]:
     """`reader_link` of each (article, sentence) pair: the view's part of the address is written once, not
     once per row (a table of a thousand events has a thousand links)."""
-    view = urlencode(to_params(state.at()), doseq=True)
-    view = f"&{view}" if view else ""
+    view = view_suffix(state)
     links = []
     for article_id, sentence_id in zip(article_ids, sentence_ids):
         sentence = _sentence(sentence_id)
