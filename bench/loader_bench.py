@@ -309,7 +309,7 @@ def report(r: dict) -> str:
     rows.append(("Warm load (cache full, fresh process)",
                  f"{warm['seconds']:.2f} s to a loaded Briefing ({warm['cpu_s']:.2f} s CPU; "
                  f"+ {warm['import_seconds']:.1f} s imports); peak RSS {warm['peak_mb']:.0f} MB",
-                 f"< {target['warm_s']:.0f} s", _mark(warm["seconds"] < target["warm_s"])))
+                 f"< {target['warm_s']:.0f} s (CPU)", _mark(warm["cpu_s"] < target["warm_s"])))
     more = r.get("one_more")
     if more:
         rows.append(("Load after adding one article (cached articles, one parsed, model loaded)",

@@ -11,7 +11,7 @@ from dashboard.filtering import View
 from dashboard.components.context import current_state, current_view, url_state, view_key
 from dashboard.components.accessibility import chart_table
 from dashboard.components.layout import filter_caption
-from dashboard.components.tables import briefing_quotes
+from dashboard.components.tables import briefing_quote_rows
 from dashboard.components.registry_editor import last_correction, registry_editor
 from dashboard.loader import REGISTRY_FILE
 from dashboard.views.actors import (
@@ -22,7 +22,7 @@ from dashboard.views.labels import escape_md
 from dashboard.views.links import reader_links, view_suffix
 
 from dashboard.views.network import actor_events_figure, network_figure
-from dashboard.views.quotes import cards_html, quote_rows
+from dashboard.views.quotes import cards_html
 from dashboard.views.url_state import UrlState
 
 NO_SELECTION = {"selection": {"rows": [], "columns": [], "cells": []}}
@@ -69,7 +69,7 @@ def profile_parts(key: tuple, profile_id: str, here: UrlState, _view: View, _edg
 
     def cards(quotes: pd.DataFrame, highlight: list[str]) -> str:
         # the first cards only: hundreds of cards are not read here, and the Quotes page lists them all
-        rows = quote_rows(briefing_quotes(key[0], _view.briefing), quotes["quote_id"]).head(MAX_CARDS)
+        rows = briefing_quote_rows(key[0], _view.briefing, quotes["quote_id"]).head(MAX_CARDS)
         return cards_html(rows, reader_links(rows["article_id"], rows["sentence_id"], state=here), highlight=highlight)
 
     listed = events if len(events) <= MAX_LISTED_EVENTS else events.loc[

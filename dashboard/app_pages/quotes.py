@@ -8,11 +8,11 @@ from dashboard.components.accessibility import chart_table
 from dashboard.components.context import current_state, current_view, view_key
 from dashboard.filtering import View
 from dashboard.components.corrections import quote_corrections
-from dashboard.components.tables import briefing_quotes
+from dashboard.components.tables import briefing_quote_rows, briefing_quotes
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.links import reader_links
 from dashboard.views.quotes import (
-    about_options, cards_html, filter_quotes, hide_uncertain_speakers, quote_rows, quotes_csv, search_terms,
+    about_options, cards_html, filter_quotes, hide_uncertain_speakers, quotes_csv, search_terms,
     speaker_about_counts, speaker_about_figure, speaker_about_pairs, speaker_options,
 )
 
@@ -27,7 +27,7 @@ def view_quotes(key: tuple, hide_uncertain: bool, _view: View) -> tuple[pd.DataF
     b = _view.briefing
     table = briefing_quotes(key[0], b)
     if len(_view.quotes) != len(b.quotes):
-        table = quote_rows(table, _view.quotes["quote_id"])
+        table = briefing_quote_rows(key[0], b, _view.quotes["quote_id"])
     if hide_uncertain:
         table = hide_uncertain_speakers(table)
     return table, speaker_options(table), about_options(table)

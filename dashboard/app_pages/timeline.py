@@ -18,7 +18,7 @@ from dashboard.views.links import reader_links, reader_params
 from dashboard.views.url_state import UrlState
 from dashboard.views.story import story_card_html
 from dashboard.views.timeline import (
-    AGGREGATE_ABOVE, LANE_MODES, bucket_unit, date_bounds, default_range, event_table, events_csv, events_in_range,
+    AGGREGATE_ABOVE, LANE_MODES, bucket_unit, date_bounds, default_range, events_csv, events_in_range,
     events_timeline_figure, pick_selected, selected_event_ids, table_rows,
 )
 

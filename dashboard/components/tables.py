@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.loader import Briefing
-from dashboard.views.quotes import quote_table
+from dashboard.views.quotes import quote_rows, quote_table
 from dashboard.views.timeline import event_table
 
 
@@ -32,3 +32,14 @@ def briefing_events(briefing: tuple, b: Briefing) -> pd.DataFrame:
 def briefing_quotes(briefing: tuple, b: Briefing) -> pd.DataFrame:
     """`quote_table` of every quote of `b`, whose content `briefing` (the context's briefing_key) names."""
     return _quotes(briefing, b)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _quote_positions(briefing: tuple, _table: pd.DataFrame) -> pd.Index:
+    return pd.Index(_table["quote_id"].astype(object))
+
+
+def briefing_quote_rows(briefing: tuple, b: Briefing, quote_ids: pd.Series) -> pd.DataFrame:
+    """The rows of `briefing_quotes` for `quote_ids`, in its order."""
+    table = briefing_quotes(briefing, b)
+    return quote_rows(table, quote_ids, positions=_quote_positions(briefing, table))

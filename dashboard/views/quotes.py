@@ -73,10 +73,14 @@ def quote_table(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     return out[TABLE_COLUMNS].reset_index(drop=True)
 
 
-def quote_rows(table: pd.DataFrame, quote_ids: pd.Series) -> pd.DataFrame:
+def quote_rows(table: pd.DataFrame, quote_ids: pd.Series, *, positions: pd.Index | None = None) -> pd.DataFrame:
     """The rows of `table` (`quote_table` of a whole briefing) for the quotes `quote_ids`, in its order: what
-    `quote_table` gives for those quotes alone, without making it again."""
-    where = pd.Index(table["quote_id"].astype(object)).get_indexer(pd.Index(quote_ids.astype(object)))
+    `quote_table` gives for those quotes alone, without making it again.
+
+    positions: `pd.Index(table["quote_id"])`, when the caller keeps one (it is made in a scan of the table).
+    """
+    positions = positions if positions is not None else pd.Index(table["quote_id"].astype(object))
+    where = positions.get_indexer(pd.Index(quote_ids.astype(object)))
     return table.iloc[np.sort(where[where >= 0])].reset_index(drop=True)
 
 
