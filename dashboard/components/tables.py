@@ -1,4 +1,5 @@
-"""Tables of the whole briefing that several pages read, made once per briefing.
+"""Tables of the whole briefing that several pages read, made once per briefing (two briefings kept: the
+one shown and the one before a correction reloaded it).
 
 A filtered view takes its rows from them (`table_rows`, `quote_rows`) instead of making its own. Resources,
 not data: copying tens of thousands of rows with list cells on every rerun would cost what the cache saves;
@@ -14,12 +15,12 @@ from dashboard.views.quotes import quote_rows, quote_table
 from dashboard.views.timeline import event_table
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _events(briefing: tuple, _b: Briefing) -> pd.DataFrame:
     return event_table(_b.events, _b.actors, _b.articles)
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _quotes(briefing: tuple, _b: Briefing) -> pd.DataFrame:
     return quote_table(_b.quotes, _b.actors, _b.articles)
 
@@ -34,7 +35,7 @@ def briefing_quotes(briefing: tuple, b: Briefing) -> pd.DataFrame:
     return _quotes(briefing, b)
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _quote_positions(briefing: tuple, _table: pd.DataFrame) -> pd.Index:
     return pd.Index(_table["quote_id"].astype(object))
 
