@@ -38,9 +38,9 @@ TARGETS = {
     "rerun_ms": 300.0,      # a page rerun after the actor filter changes
     "app_mb": 500.0,        # the app process's memory
 }
-# from 10,000 articles on, the targets of issue 16 at 20,000
+# from 10,000 articles on, the targets of issue 16 at 20,000 (which sets none for a page's first run)
 LARGE = 10_000
-LARGE_TARGETS = {"warm_s": 3.0, "rerun_ms": 500.0}
+LARGE_TARGETS = {"warm_s": 3.0, "rerun_ms": 500.0, "first_ms": math.inf}
 
 
 def targets_for(articles: int) -> dict[str, float]:
@@ -327,7 +327,8 @@ def report(r: dict) -> str:
             else:
                 figure, ok = f"{t['first_ms']:.0f} ms (no actors to filter by)", None
             rows.append((f"`{page}` page: first run / rerun after setting / clearing the actor filter", figure,
-                         f"first < {target['first_ms'] / 1000:.0f} s, reruns < {target['rerun_ms']:.0f} ms",
+                         (f"first < {target['first_ms'] / 1000:.0f} s, " if math.isfinite(target["first_ms"]) else "")
+                         + f"reruns < {target['rerun_ms']:.0f} ms",
                          _mark(ok)))
             if "step_ms" in t:
                 rows.append((f"`{page}` page: rerun after the step-through's Next",
