@@ -16,6 +16,9 @@ from dashboard.views.story import latest_developments
 from dashboard.views.links import reader_link, reader_links
 from dashboard.views.url_state import UrlState
 
+MAX_ARTICLE_ROWS = 1000  # more rows than anyone reads
+
+
 # What the page builds is remembered per view: returning to a view redraws without building again.
 # A resource, not data: the page only reads what it gets back.
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -94,9 +97,15 @@ with right:
                     f"[→]({reader_link(ev.article_id, ev.sentence_id, state=here)})")
 
 st.header("Articles")
-st.caption(count_label(len(view.articles), "article"))
+shown_articles = parts["articles"]
+if len(shown_articles) > MAX_ARTICLE_ROWS:
+    # a table is sent whole on every run: tens of thousands of rows cost more than the rest of the page
+    shown_articles = shown_articles.head(MAX_ARTICLE_ROWS)
+    st.caption(f"The {MAX_ARTICLE_ROWS:,} newest of {len(view.articles):,} articles; the filter narrows them.")
+else:
+    st.caption(count_label(len(view.articles), "article"))
 st.dataframe(
-    parts["articles"], hide_index=True, key="overview_articles", width="stretch",
+    shown_articles, hide_index=True, key="overview_articles", width="stretch",
     column_config={
         "title": st.column_config.TextColumn("Title", width="large"),
         "source": st.column_config.TextColumn("Source"),
