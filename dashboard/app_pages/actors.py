@@ -8,9 +8,10 @@ import streamlit as st
 
 from dashboard.filtering import View
 
-from dashboard.components.context import current_state, current_view, url_state
+from dashboard.components.context import current_state, current_view, url_state, view_key
 from dashboard.components.accessibility import chart_table
 from dashboard.components.layout import filter_caption
+from dashboard.components.tables import briefing_quote_rows
 from dashboard.components.registry_editor import last_correction, registry_editor
 from dashboard.loader import REGISTRY_FILE
 from dashboard.views.actors import (
@@ -18,17 +19,18 @@ from dashboard.views.actors import (
     quotes_said,
 )
 from dashboard.views.labels import escape_md
-from dashboard.views.links import reader_link
-from dashboard.views.memo import view_key
+from dashboard.views.links import reader_links, view_suffix
+
 from dashboard.views.network import actor_events_figure, network_figure
-from dashboard.views.quotes import cards_html, quote_table
+from dashboard.views.quotes import cards_html
 from dashboard.views.url_state import UrlState
 
 NO_SELECTION = {"selection": {"rows": [], "columns": [], "cells": []}}
 MAX_LISTED_EVENTS = 200  # an actor's timeline list beyond this is not read; the chart shows every event
+MAX_CARDS = 30  # quote cards of a profile tab; the Quotes page lists every quote
 
 
-# What the page builds is remembered per view (`view_key`: the filter and the briefing's fingerprint), so
+# What the page builds is remembered per view (`view_key`: the briefing and the filter), so
 # going back to a view, or to a profile already opened, redraws without building again. Resources, not
 # data: pickling a thousand quote cards and events on every hit would cost what the cache saves; the page
 # only reads what it gets back.
@@ -45,27 +47,41 @@ def network_for(key: tuple, profile_id: str, top_n: int, _nodes: pd.DataFrame, _
     return network_figure(_nodes, _edges, selected_id=profile_id, height=430)
 
 
+# An actor's events and their chart are remembered by which events they are (`events_key`), not by the
+# view: filtering by the profiled actor keeps every event of its own, so they are the ones already made.
+@st.cache_resource(max_entries=32, show_spinner=False)
+def events_of(briefing: tuple, profile_id: str, events_key: int, _events: pd.DataFrame, _actors: pd.DataFrame,
+              _articles: pd.DataFrame) -> tuple[pd.DataFrame, object]:
+    """The actor's events (`actor_events`, links without a view) and their chart."""
+    events = actor_events(_events, profile_id, actors=_actors, articles=_articles)
+    return events, (actor_events_figure(events, height=150) if events["date"].notna().any() else None)
+
+
 @st.cache_resource(max_entries=32, show_spinner=False)
 def profile_parts(key: tuple, profile_id: str, here: UrlState, _view: View, _edges: pd.DataFrame) -> dict:
     """Everything of one actor's profile in the view `key`: counts, quote cards, its timeline."""
     actors, articles = _view.actors, _view.briefing.articles
     said, about = quotes_said(_view.quotes, profile_id), quotes_about(_view.quotes, profile_id)
-    events = actor_events(_view.events, profile_id, actors=actors, articles=articles, state=here)
+    involved = _view.events["actor_ids"].map(lambda ids: isinstance(ids, (list, tuple)) and profile_id in ids)
+    mine = _view.events[involved.astype(bool)]
+    events, figure = events_of(key[0], profile_id, hash(tuple(mine["event_id"])), mine, actors, articles)
     aliases = list(actors.loc[actors["actor_id"] == profile_id, "aliases"].iloc[0])
 
     def cards(quotes: pd.DataFrame, highlight: list[str]) -> str:
-        rows = quote_table(quotes, actors, articles)
-        urls = [reader_link(a, s, state=here) for a, s in zip(rows["article_id"], rows["sentence_id"])]
-        return cards_html(rows, urls, highlight=highlight)
+        # the first cards only: hundreds of cards are not read here, and the Quotes page lists them all
+        rows = briefing_quote_rows(key[0], _view.briefing, quotes["quote_id"]).head(MAX_CARDS)
+        return cards_html(rows, reader_links(rows["article_id"], rows["sentence_id"], state=here), highlight=highlight)
 
     listed = events if len(events) <= MAX_LISTED_EVENTS else events.loc[
         events["salience"].fillna(0.0).astype("float64").nlargest(MAX_LISTED_EVENTS).index.sort_values()]
+    # the links keep this view: its part of the address follows the place (`reader_links` writes them so)
+    listed = listed.assign(link=listed["link"] + view_suffix(here))
     return {
         "said": len(said), "about": len(about), "events": len(events),
         "said_html": cards(said, []) if len(said) else "",
         "about_html": cards(about, aliases or [str(actors.set_index("actor_id").at[profile_id, "name"])])
         if len(about) else "",
-        "figure": actor_events_figure(events, height=150) if events["date"].notna().any() else None,
+        "figure": figure,
         "listed": len(listed), "timeline_html": actor_timeline_html(listed) if len(listed) else "",
         "partners": co_actors(_edges, profile_id, actors),
     }
@@ -80,7 +96,7 @@ here = current_state()  # links keep the actor filter and the date range
 st.title("Actors")
 filter_caption(view)
 
-key = view_key(view)
+key = view_key()
 table, edges = view_tables(key, view)
 if table.empty:
     if b.actors.empty:
@@ -232,6 +248,9 @@ with profile_col:
 def _cards(cards: str, n: int) -> None:
     box = st.container(height=620) if n > 4 else st.container()
     box.html(cards)
+    if n > MAX_CARDS:
+        st.caption(f"The first {MAX_CARDS} of {n} quotes, newest article first.")
+        st.page_link("app_pages/quotes.py", label="Every quote on the Quotes page", icon=":material/format_quote:")
 
 
 who = escape_md(profile_name)

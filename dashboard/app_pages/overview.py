@@ -5,18 +5,45 @@ import streamlit as st
 
 from dashboard.views.overview import top_actors_figure
 from dashboard.components.accessibility import chart_table
-from dashboard.components.context import current_state, current_view
+from dashboard.components.context import current_state, current_view, view_key
+from dashboard.filtering import View
 from dashboard.components.corrections import corrections_list
 from dashboard.components.layout import filter_caption
 from dashboard.components.title_page import current_title_page, title_editor
 from dashboard.views.key_points import key_points
 from dashboard.views.labels import count_label, date_span_text, escape_md
 from dashboard.views.story import latest_developments
-from dashboard.views.links import reader_link
+from dashboard.views.links import reader_link, reader_links
+from dashboard.views.url_state import UrlState
+
+MAX_ARTICLE_ROWS = 1000  # more rows than anyone reads
+
+
+# What the page builds is remembered per view: returning to a view redraws without building again.
+# A resource, not data: the page only reads what it gets back.
+@st.cache_resource(max_entries=16, show_spinner=False)
+def overview_parts(key: tuple, here: UrlState, _view: View) -> dict:
+    """The figures, key points, latest developments and article table of the view `key` names."""
+    has_actors = not _view.mentions.dropna(subset=["actor_id"]).empty
+    fig = top_actors_figure(_view.mentions, _view.actors) if has_actors else None
+    articles = _view.articles[["title", "source", "published", "word_count", "article_id"]].copy()
+    articles["read"] = reader_links(articles["article_id"], [None] * len(articles), state=here)
+    return {
+        "actors": _view.mentions["actor_id"].nunique(), "period": date_span_text(_view),
+        "points": key_points(_view.events, _view.articles), "figure": fig,
+        "figure_table": pd.DataFrame([{"actor": y, "kind": bar.name, "mentions": int(x)}
+                                      for bar in fig.data for x, y in zip(bar.x, bar.y)]
+                                     ).sort_values("mentions", ascending=False) if fig is not None else None,
+        # the most salient of the last week's events, newest first
+        "latest": latest_developments(_view.events),
+        "articles": articles.sort_values("published", ascending=False, na_position="last").drop(columns="article_id"),
+    }
+
 
 view = current_view()
 here = current_state()  # links keep the actor filter and the date range
 b = view.briefing
+parts = overview_parts(view_key(), here, view)
 
 st.title("Briefing overview")
 cover = current_title_page(view)
@@ -35,13 +62,13 @@ if b.articles.empty:
 
 cols = st.columns([1, 1, 1, 1, 2])
 cols[0].metric("Articles", len(view.articles))
-cols[1].metric("Actors", view.mentions["actor_id"].nunique())
+cols[1].metric("Actors", parts["actors"])
 cols[2].metric("Quotes", len(view.quotes))
 cols[3].metric("Events", len(view.events))
-cols[4].metric("Period", date_span_text(view))
+cols[4].metric("Period", parts["period"])
 
 st.header("Key points")
-points = key_points(view.events, view.articles)
+points = parts["points"]
 if not points:
     st.caption("No developments in this view.")
 for n, p in enumerate(points, 1):
@@ -53,18 +80,15 @@ for n, p in enumerate(points, 1):
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.header("Most mentioned actors")
-    if view.mentions.dropna(subset=["actor_id"]).empty:
+    if parts["figure"] is None:
         st.caption("No actors in this view.")
     else:
-        fig = top_actors_figure(view.mentions, view.actors)
-        st.plotly_chart(fig, key="overview_top_actors", config={"displayModeBar": False})
-        chart_table(pd.DataFrame([{"actor": y, "kind": bar.name, "mentions": int(x)}
-                                  for bar in fig.data for x, y in zip(bar.x, bar.y)]
-                                 ).sort_values("mentions", ascending=False), key="overview_top_actors")
+        st.plotly_chart(parts["figure"], key="overview_top_actors", config={"displayModeBar": False})
+        chart_table(parts["figure_table"], key="overview_top_actors")
 with right:
     st.header("Latest developments")
     # the most salient of the last week's events, newest first
-    dated = latest_developments(view.events)
+    dated = parts["latest"]
     if dated.empty:
         st.caption("No dated events in this view.")
     for ev in dated.itertuples(index=False):
@@ -73,12 +97,15 @@ with right:
                     f"[→]({reader_link(ev.article_id, ev.sentence_id, state=here)})")
 
 st.header("Articles")
-st.caption(count_label(len(view.articles), "article"))
-table = view.articles[["title", "source", "published", "word_count", "article_id"]].copy()
-table["read"] = [reader_link(a, state=here) for a in table["article_id"]]
-table = table.sort_values("published", ascending=False, na_position="last")
+shown_articles = parts["articles"]
+if len(shown_articles) > MAX_ARTICLE_ROWS:
+    # a table is sent whole on every run: tens of thousands of rows cost more than the rest of the page
+    shown_articles = shown_articles.head(MAX_ARTICLE_ROWS)
+    st.caption(f"The {MAX_ARTICLE_ROWS:,} newest of {len(view.articles):,} articles; the filter narrows them.")
+else:
+    st.caption(count_label(len(view.articles), "article"))
 st.dataframe(
-    table.drop(columns="article_id"), hide_index=True, key="overview_articles", width="stretch",
+    shown_articles, hide_index=True, key="overview_articles", width="stretch",
     column_config={
         "title": st.column_config.TextColumn("Title", width="large"),
         "source": st.column_config.TextColumn("Source"),

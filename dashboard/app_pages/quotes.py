@@ -1,19 +1,54 @@
 """Quote panels: who said what, filtered by speaker, actors mentioned, kind and words; who talks about whom."""
 import math
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.components.accessibility import chart_table
-from dashboard.components.context import current_state, current_view
+from dashboard.components.context import current_state, current_view, view_key
+from dashboard.filtering import View
 from dashboard.components.corrections import quote_corrections
+from dashboard.components.tables import briefing_quote_rows, briefing_quotes
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
-from dashboard.views.links import reader_link
+from dashboard.views.links import reader_links
 from dashboard.views.quotes import (
-    about_options, cards_html, filter_quotes, hide_uncertain_speakers, quote_table, quotes_csv, search_terms,
+    about_options, cards_html, filter_quotes, hide_uncertain_speakers, quotes_csv, search_terms,
     speaker_about_counts, speaker_about_figure, speaker_about_pairs, speaker_options,
 )
 
 PAGE_SIZE = 24
+
+
+# A view's quote table is the rows of the whole briefing's (components/tables.py). Resources, not data: the
+# page only reads these tables and takes slices of them (never change them in place).
+@st.cache_resource(max_entries=16, show_spinner=False)
+def view_quotes(key: tuple, hide_uncertain: bool, _view: View) -> tuple[pd.DataFrame, dict, dict]:
+    """The quote table of the view `key` names, and its speaker and actor choices."""
+    b = _view.briefing
+    table = briefing_quotes(key[0], b)
+    if len(_view.quotes) != len(b.quotes):
+        table = briefing_quote_rows(key[0], b, _view.quotes["quote_id"])
+    if hide_uncertain:
+        table = hide_uncertain_speakers(table)
+    return table, speaker_options(table), about_options(table)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def shown_quotes(key: tuple, choice: tuple, _table: pd.DataFrame, _speakers: dict, _abouts: dict) -> pd.DataFrame:
+    """The quotes of the view `key` that the page's own filters `choice` keep."""
+    _, chosen_speakers, chosen_about, kinds, search = choice
+    return filter_quotes(_table, speaker_ids=[_speakers[s] for s in chosen_speakers],
+                         about_ids=[_abouts[a] for a in chosen_about], kinds=list(kinds), search=search)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def matrix_parts(key: tuple, choice: tuple, _shown: pd.DataFrame) -> tuple:
+    """Who talks about whom among the quotes `choice` (the page's own filters) keeps in the view `key`."""
+    counts = speaker_about_counts(_shown)
+    if counts.empty:
+        return counts, None, None
+    return counts, speaker_about_figure(counts), speaker_about_pairs(_shown)
+
 
 view = current_view()
 st.title("Quotes")
@@ -21,18 +56,14 @@ filter_caption(view)
 
 stop_if_nothing_to_show(len(view.briefing.quotes), len(view.quotes), what="quotes", icon=":material/format_quote:")
 
-table = quote_table(view.quotes, view.actors, view.briefing.articles)
-if st.checkbox("Hide uncertain speakers", key="quotes_hide_uncertain",
-               help="Show \"speaker uncertain\" where the speaker was inferred in a way that is often wrong."):
-    table = hide_uncertain_speakers(table)
-
-
-speakers = speaker_options(table)
-abouts = about_options(table)
+key = view_key()
+hide = st.checkbox("Hide uncertain speakers", key="quotes_hide_uncertain",
+                   help="Show \"speaker uncertain\" where the speaker was inferred in a way that is often wrong.")
+table, speakers, abouts = view_quotes(key, hide, view)
 # a choice the sidebar filter has since ruled out would make the multiselect fail: drop it
-for key, options in (("quotes_speaker", speakers), ("quotes_about", abouts)):
-    if key in st.session_state:
-        st.session_state[key] = [c for c in st.session_state[key] if c in options]
+for widget, options in (("quotes_speaker", speakers), ("quotes_about", abouts)):
+    if widget in st.session_state:
+        st.session_state[widget] = [c for c in st.session_state[widget] if c in options]
 
 with st.container(key="quotes_filters"):
     c1, c2, c3, c4 = st.columns([3, 3, 2, 3], vertical_alignment="bottom")
@@ -49,13 +80,8 @@ with st.container(key="quotes_filters"):
     search = c4.text_input("Search", key="quotes_search", placeholder="Words in the quote, speaker or title",
                            help='Every word must appear; "double quotes" keep a phrase together.')
 
-shown = filter_quotes(
-    table,
-    speaker_ids=[speakers[s] for s in chosen_speakers],
-    about_ids=[abouts[a] for a in chosen_about],
-    kinds=kinds or [],
-    search=search or "",
-)
+choice = (hide, tuple(chosen_speakers), tuple(chosen_about), tuple(kinds or ()), search or "")
+shown = shown_quotes(key, choice, table, speakers, abouts)
 
 n_direct = int((shown["kind"] == "direct").sum())
 n_speakers = shown["speaker_id"].nunique()
@@ -64,7 +90,8 @@ summary.markdown(
     f"**{len(shown)}** of {len(table)} quotes · {n_direct} direct · {len(shown) - n_direct} reported · "
     f"{n_speakers} identified speaker{'s' if n_speakers != 1 else ''}")
 download.download_button(
-    "Download CSV", quotes_csv(shown), file_name="quotes.csv", mime="text/csv", key="quotes_download",
+    # built only when clicked: thousands of rows would be written on every rerun
+    "Download CSV", lambda: quotes_csv(shown), file_name="quotes.csv", mime="text/csv", key="quotes_download",
     icon=":material/download:", width="stretch", disabled=shown.empty, on_click="ignore",
     help="The quotes shown, with speaker names and the actors they mention.")
 
@@ -88,22 +115,21 @@ with panels:
             right.caption(f"Quotes {(page - 1) * PAGE_SIZE + 1}–{min(page * PAGE_SIZE, len(shown))} "
                           f"of {len(shown)}")
         rows = shown.iloc[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-        links = [reader_link(a, s, state=current_state())
-                 for a, s in zip(rows["article_id"], rows["sentence_id"])]
+        links = reader_links(rows["article_id"], rows["sentence_id"], state=current_state())
         cards.html(cards_html(rows, links, highlight=search_terms(search or "")))
-        on_page = view.quotes.set_index("quote_id").loc[list(rows["quote_id"])].reset_index()
+        on_page = view.quotes[view.quotes["quote_id"].isin(list(rows["quote_id"]))]
+        on_page = on_page.set_index("quote_id").loc[list(rows["quote_id"])].reset_index()
         quote_corrections(on_page, view.actors, view.briefing.folder, key="quotes_fix")
 
 with matrix:
-    counts = speaker_about_counts(shown)
+    counts, figure, top = matrix_parts(key, choice, shown)
     if counts.empty:
         st.info("None of these quotes mentions an actor.", icon=":material/grid_off:")
     else:
         st.caption("Quotes per speaker and actor mentioned in the quote. A quote that mentions several "
                    "actors counts once for each.")
         chart, pairs = st.columns([3, 2], gap="large")
-        chart.plotly_chart(speaker_about_figure(counts), key="quotes_matrix", config={"displayModeBar": False})
-        top = speaker_about_pairs(shown)
+        chart.plotly_chart(figure, key="quotes_matrix", config={"displayModeBar": False})
         pairs.dataframe(
             top, hide_index=True, key="quotes_pairs",
             column_config={

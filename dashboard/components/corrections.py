@@ -81,24 +81,27 @@ def quote_corrections(quotes: pd.DataFrame, actors: pd.DataFrame, folder: str, *
             _save(folder, add=[Correction.for_quote(row, hide=True)], done="Quote hidden")
 
 
+def event_labels(events: pd.DataFrame, column: str = "headline") -> dict[str, str]:
+    """event_id -> "9 Apr 2025: what happened" (the summary where `column` is empty), for a picker."""
+    words = events[column].astype("string") if column in events.columns else pd.Series(pd.NA, index=events.index)
+    words = words.where(words.fillna("") != "", events["summary"].astype("string"))
+    when = events["date"].dt.strftime("%-d %b %Y").fillna("undated")
+    return {e: f"{w}: {_clip(t)}" for e, w, t in zip(events["event_id"], when, words.fillna(""))}
+
+
 def event_corrections(events: pd.DataFrame, sentences: pd.DataFrame, folder: str, *, key: str,
                       headline_column: str = "summary") -> None:
     """Pick one of `events` and change its date, precision or headline, or hide it."""
     if events.empty:
         return
-    text_of = {(a, s): t for a, s, t in zip(sentences["article_id"], sentences["sentence_id"], sentences["text"])}
     column = "headline" if "headline" in events.columns else headline_column
-
-    def title(row: pd.Series) -> str:
-        words = row.get(column) if isinstance(row.get(column), str) and row.get(column) else row["summary"]
-        when = f"{row['date']:%-d %b %Y}" if pd.notna(row["date"]) else "undated"
-        return f"{when}: {_clip(words)}"
-
-    labels = {r["event_id"]: title(r) for _, r in events.iterrows()}
+    labels = event_labels(events, column)
     with st.expander("Correct an event", icon=":material/edit_calendar:"):
         label = st.selectbox("Event", list(labels), format_func=labels.get, key=f"{key}_event")
         row = events[events["event_id"] == label].iloc[0]
-        sentence = text_of.get((row["article_id"], row["sentence_id"]), "")
+        found = sentences.loc[(sentences["article_id"] == row["article_id"])
+                              & (sentences["sentence_id"] == row["sentence_id"]), "text"]
+        sentence = str(found.iloc[0]) if len(found) else ""
         st.caption(f"Sentence: {_clip(sentence, 300)}")
         current = row.get(column) if isinstance(row.get(column), str) else ""
         _start_with(key, "event", label, {

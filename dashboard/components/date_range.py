@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
-from dashboard.filtering import ActorFilter, briefing_dates, with_dates
+from dashboard.filtering import ActorFilter, with_dates
 from dashboard.loader import Briefing
 from dashboard.views.url_state import DATES, from_params
 
@@ -26,7 +27,7 @@ def date_range_filter(briefing: Briefing, flt: ActorFilter, *, key: str = "") ->
     The widget key `{key}dates` doubles as the query parameter (`?dates=2025-04-01&dates=2025-04-10`),
     so a shared link keeps the range. Undated events are kept whatever the range.
     """
-    bounds = briefing_dates(briefing)
+    bounds = _dates(briefing)
     if bounds is None or bounds[0] == bounds[1]:
         return flt
     widget, default = f"{key}{DATES}", f"_{key}{DATES}_default"
@@ -48,6 +49,14 @@ def date_range_filter(briefing: Briefing, flt: ActorFilter, *, key: str = "") ->
     # read as the address carries it, so a link and the widget mean the same days
     state = from_params({DATES: [d.isoformat() for d in days]}, briefing.actors)
     return with_dates(flt, state.start, state.end, bounds)
+
+
+def _dates(briefing: Briefing) -> tuple[dt.date, dt.date] | None:
+    """`briefing_dates`, from each column's first and last day rather than a Timestamp per row (it runs on
+    every rerun)."""
+    ends = [x for column in (briefing.events["date"], briefing.articles["published"])
+            for x in (column.min(), column.max()) if pd.notna(x)]
+    return (min(ends).date(), max(ends).date()) if ends else None
 
 
 def _within(days: object, bounds: tuple) -> bool:

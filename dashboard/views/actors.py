@@ -10,8 +10,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from dashboard.loader.vocabulary import as_list
-from dashboard.views.labels import date_label
-from dashboard.views.links import EVERYTHING, reader_link
+from dashboard.views.labels import date_label, per_distinct
+from dashboard.views.links import EVERYTHING, reader_links
 from dashboard.views.overview import KIND_COLORS, KIND_INK
 from dashboard.views.timeline import before_label
 from dashboard.views.url_state import UrlState
@@ -35,7 +35,8 @@ def _seen_dates(mentions: pd.DataFrame, articles: pd.DataFrame, events: pd.DataF
     per_article = mentions[["actor_id", "article_id"]].drop_duplicates()
     published = per_article.merge(articles[["article_id", "published"]], on="article_id", how="inner")
     published = published.rename(columns={"published": "date"})[["actor_id", "date"]]
-    dated = events.dropna(subset=["date"])[["actor_ids", "date"]].explode("actor_ids")
+    # the columns first, then the rows: dropping rows of the whole table copies every column
+    dated = events[["actor_ids", "date"]].dropna(subset=["date"]).explode("actor_ids")
     dated = dated.rename(columns={"actor_ids": "actor_id"}).dropna(subset=["actor_id"])
     frames = [f for f in (published, dated) if not f.empty]
     if not frames:
@@ -53,9 +54,9 @@ def actor_table(actors: pd.DataFrame, mentions: pd.DataFrame, *, quotes: pd.Data
     supplies names, kinds, roles and the affiliation's name. first_seen/last_seen span the publication
     dates of the actor's articles and the dates of its events.
     """
-    m = mentions.dropna(subset=["actor_id"])
+    m = mentions[["actor_id", "article_id"]].dropna(subset=["actor_id"])
     counts = m.groupby("actor_id").agg(mentions=("article_id", "size"), articles=("article_id", "nunique"))
-    said = quotes.dropna(subset=["speaker_id"]).groupby("speaker_id").size().rename("quotes")
+    said = quotes["speaker_id"].dropna().value_counts(sort=False).rename("quotes").rename_axis("speaker_id")
     present = counts.index.union(said.index)
     rows = actors[actors["actor_id"].isin(present)][["actor_id", "name", "kind", "role", "affiliation_id"]]
     rows = rows.merge(counts, left_on="actor_id", right_index=True, how="left")
@@ -102,8 +103,8 @@ def _article_info(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def _links(frame: pd.DataFrame, state: UrlState) -> pd.Series:
-    return pd.Series([reader_link(a, s, state=state)
-                      for a, s in zip(frame["article_id"], frame["sentence_id"])], index=frame.index, dtype="string")
+    return pd.Series(reader_links(frame["article_id"], frame["sentence_id"], state=state), index=frame.index,
+                     dtype="string")
 
 
 def _join_names(ids: Iterable[str], names: dict[str, str], *, skip: str | None = None) -> str:
@@ -146,8 +147,9 @@ def actor_events(events: pd.DataFrame, actor_id: str, *, actors: pd.DataFrame, a
     e = e.sort_values(["date", "article_id", "sentence_id"], na_position="last", kind="stable")
     e = e.rename(columns={"with_": "with"})
     # an undated event is told as the timeline tells it: before its article's publication
-    e["when"] = pd.Series([date_label(d, p, undated=before_label(pub)) for d, p, pub in
-                           zip(e["date"], e["precision"], e["published"])], index=e.index, dtype="string")
+    e["when"] = pd.Series(per_distinct([e["date"], e["precision"], e["published"]],
+                                       lambda d, p, pub: date_label(d, p, undated=before_label(pub))),
+                          index=e.index, dtype="string")
     for col in ("agent_ids", "patient_ids", "headline", "salience"):
         if col not in e.columns:
             e[col] = None

@@ -58,11 +58,13 @@ def main_actors(actors: pd.DataFrame, *, n: int = TITLE_ACTORS) -> list[str]:
 
 def briefing_period(events: pd.DataFrame, articles: pd.DataFrame) -> str:
     """The days the briefing covers: events dated to a day and the articles' publication dates."""
-    days = list(events.loc[events["precision"] == "day", "date"].dropna()) if not events.empty else []
-    days += list(articles["published"].dropna()) if not articles.empty else []
-    if not days:
+    # the first and last of each column, not a Timestamp per row: tens of thousands of events
+    days = [d for d in (events.loc[events["precision"] == "day", "date"] if not events.empty else None,
+                        articles["published"] if not articles.empty else None) if d is not None]
+    ends = [x for d in days for x in (d.min(), d.max()) if pd.notna(x)]
+    if not ends:
         return ""
-    return long_span(min(days), max(days))
+    return long_span(min(ends), max(ends))
 
 
 def made_up_title(actors: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame) -> str:

@@ -18,7 +18,8 @@ KIND_INK = {
 
 def top_actors_figure(mentions: pd.DataFrame, actors: pd.DataFrame, *, n: int = 15) -> go.Figure:
     """Horizontal bars of the most mentioned actors in `mentions`, coloured by kind."""
-    counts = mentions.dropna(subset=["actor_id"]).groupby("actor_id").size().rename("mentions").reset_index()
+    # the one column, not every column of every mention, before dropping the unnamed ones
+    counts = mentions[["actor_id"]].dropna().groupby("actor_id").size().rename("mentions").reset_index()
     data = counts.merge(actors[["actor_id", "name", "kind"]], on="actor_id", how="left")
     data = data[data["kind"] != "place"].nlargest(n, "mentions").sort_values("mentions")
     fig = px.bar(data, x="mentions", y="name", color="kind", orientation="h", color_discrete_map=KIND_COLORS,

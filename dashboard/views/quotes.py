@@ -9,6 +9,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -40,7 +41,9 @@ def quote_table(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     """`quotes` with the speaker's name, role and affiliation, the names of the actors mentioned,
     and the article's title, source and date; newest article first, then in reading order."""
     names = _names(actors)
-    info = actors.set_index("actor_id")[["role", "affiliation_id"]] if not actors.empty else None
+    # plain dicts, not a lookup in a frame per quote: thousands of quotes on a page's first run
+    info = {col: {a: v for a, v in zip(actors["actor_id"], actors[col]) if isinstance(v, str) and v}
+            for col in ("role", "affiliation_id")}
     out = quotes.copy()
 
     def column(values: Iterable[object]) -> pd.Series:
@@ -48,10 +51,7 @@ def quote_table(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
         return pd.Series(list(values), index=out.index, dtype=object)
 
     def lookup(s: object, col: str) -> object:
-        if info is None or s not in info.index:
-            return None
-        value = info.at[s, col]
-        return value if isinstance(value, str) and value else None
+        return info[col].get(s)
 
     speaker = [s if isinstance(s, str) and s else None for s in out["speaker_id"]]
     out["speaker_id"] = column(speaker)
@@ -71,6 +71,17 @@ def quote_table(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
             out[col] = None
     out["is_corrected"] = out["is_corrected"].fillna(False).astype(bool)
     return out[TABLE_COLUMNS].reset_index(drop=True)
+
+
+def quote_rows(table: pd.DataFrame, quote_ids: pd.Series, *, positions: pd.Index | None = None) -> pd.DataFrame:
+    """The rows of `table` (`quote_table` of a whole briefing) for the quotes `quote_ids`, in its order: what
+    `quote_table` gives for those quotes alone, without making it again.
+
+    positions: `pd.Index(table["quote_id"])`, when the caller keeps one (it is made in a scan of the table).
+    """
+    positions = positions if positions is not None else pd.Index(table["quote_id"].astype(object))
+    where = positions.get_indexer(pd.Index(quote_ids.astype(object)))
+    return table.iloc[np.sort(where[where >= 0])].reset_index(drop=True)
 
 
 def speaker_options(table: pd.DataFrame) -> dict[str, str]:
@@ -136,7 +147,7 @@ def filter_quotes(table: pd.DataFrame, *, speaker_ids: Iterable[str] = (), about
                     + table["title"].fillna("")).str.casefold()
         for term in terms:
             keep &= haystack.str.contains(term.casefold(), regex=False)
-    return table[keep]
+    return table if bool(keep.all()) else table[keep]
 
 
 def hide_uncertain_speakers(table: pd.DataFrame) -> pd.DataFrame:

@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -98,12 +99,19 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     out["precision"] = precision.where(out["is_dated"], "none")
     out["period_start"] = out["date"].where(out["is_dated"]).astype("datetime64[ns]")
     out["period_end"] = period_ends(out["period_start"], out["precision"])
-    labels_of: dict[tuple, str] = {}
-    out["date_label"] = [labels_of[k] if (k := (d, p, pub)) in labels_of else labels_of.setdefault(
-        k, date_label(d if ok else pd.NaT, p, pub))
-        for d, p, pub, ok in zip(out["date"], out["precision"], out["published"], out["is_dated"])]
-    before = {pub: before_label(pub) for pub in out.loc[~out["is_dated"], "published"].drop_duplicates()}
-    out["undated_lane"] = [None if ok else before[pub] for pub, ok in zip(out["published"], out["is_dated"])]
+    # one label per distinct (date, precision, publication day), not per event: a Timestamp per row costs
+    # more than the rest of the table at tens of thousands of events
+    keys = pd.DataFrame({"date": out["period_start"], "precision": out["precision"], "published": out["published"]})
+    codes = keys.groupby(["date", "precision", "published"], dropna=False, sort=False).ngroup().to_numpy()
+    firsts = keys.iloc[np.unique(codes, return_index=True)[1]]
+    label_of = np.array([date_label(d, p, pub) for d, p, pub in
+                         zip(firsts["date"], firsts["precision"], firsts["published"])] or [""], dtype=object)
+    out["date_label"] = pd.Series(label_of[codes] if len(out) else [], index=out.index, dtype="str")
+    days, published = pd.factorize(out["published"])
+    lanes = np.array([before_label(pub) for pub in published] + [UNDATED_NO_PUBLICATION], dtype=object)
+    # str, whatever the rows hold: a table and its rows (table_rows) keep the same dtypes
+    out["undated_lane"] = pd.Series(np.where(out["is_dated"].to_numpy(), None, lanes[days]), index=out.index,
+                                    dtype="str")
     out["source_count"] = out["source_count"].fillna(1)
     # undated events are told as background to the article: order them just before its publication day
     sort_key = out["period_start"].where(out["is_dated"], out["published"] - pd.Timedelta(hours=12))
@@ -114,6 +122,13 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
             out[col] = None
     out["is_corrected"] = out["is_corrected"].fillna(False).astype(bool)
     return out[TABLE_COLUMNS].reset_index(drop=True)
+
+
+def table_rows(table: pd.DataFrame, event_ids: pd.Series) -> pd.DataFrame:
+    """The rows of `table` (`event_table` of a whole briefing) for the events `event_ids`, in its order: what
+    `event_table` gives for those events alone, without making it again."""
+    where = pd.Index(table["event_id"].astype(object)).get_indexer(pd.Index(event_ids.astype(object)))
+    return table.iloc[np.sort(where[where >= 0])].reset_index(drop=True)
 
 
 def period_ends(starts: pd.Series, precisions: pd.Series) -> pd.Series:
@@ -165,7 +180,8 @@ def events_in_range(table: pd.DataFrame, start: dt.date | None, end: dt.date | N
         keep &= table["period_start"] < pd.Timestamp(end) + pd.Timedelta(days=1)
     if undated:
         keep |= ~table["is_dated"].astype(bool)
-    return table[keep]
+    # every event in range: the table itself, not a copy of tens of thousands of rows
+    return table if bool(keep.all()) else table[keep]
 
 
 def lane_rows(table: pd.DataFrame, lanes: str = "actor", *, max_lanes: int = 20,
@@ -260,7 +276,7 @@ def events_timeline_figure(table: pd.DataFrame, *, lanes: str = "actor", max_lan
         _add_event_traces(fig, rows)
     _add_labels(fig, rows, lo=lo, hi=hi, span=span, point_width=point_width, width_px=width_px,
                 font_size=dress.font_size or 11)
-    published = sorted(set(table["published"].dropna()))
+    published = [pd.Timestamp(d) for d in sorted(table["published"].dropna().unique())]
     # a few publication days are landmarks; dozens would only be noise
     for day in published if len(published) <= 6 else []:
         fig.add_vline(x=day, line=dict(color="#94a3b8", width=1, dash="dot"), layer="below")
@@ -410,10 +426,11 @@ def aggregate_rows(rows: pd.DataFrame, unit: str) -> pd.DataFrame:
     key = start.where(dated, rows["published"])
     ranked = rows.assign(_bucket=key, _dated=dated).sort_values(["salience", "period_start"],
                                                                 ascending=[False, True], kind="stable")
-    groups = ranked.groupby(["lane_order", "_dated", "_bucket"], sort=False, dropna=False)
-    top = groups.head(1).set_index(["lane_order", "_dated", "_bucket"])
-    counts = groups.size()
-    out = top.assign(count=counts.reindex(top.index).to_numpy()).reset_index()
+    keys = ["lane_order", "_dated", "_bucket"]
+    groups = ranked.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    first = ~pd.Series(groups).duplicated().to_numpy()  # each group's most salient event comes first
+    out = ranked[first].assign(count=np.bincount(groups)[groups[first]])
+    out = out[keys + [c for c in out.columns if c not in keys]].reset_index(drop=True)
     bucket = out["_bucket"]
     out["period_start"] = bucket.where(out["_dated"])
     out["period_end"] = pd.Series([period_end(b, unit) if d else pd.NaT for b, d in zip(bucket, out["_dated"])],

@@ -10,7 +10,7 @@ from dashboard.views.links import reader_link
 from dashboard.views.url_state import UrlState
 from dashboard.views.quotes import (
     NO_SPEAKER_ID, UNKNOWN_SPEAKER, about_options, card_html, cards_html, confidence_note, filter_quotes,
-    quote_table, quotes_csv, search_terms, speaker_about_counts, speaker_about_figure,
+    quote_rows, quote_table, quotes_csv, search_terms, speaker_about_counts, speaker_about_figure,
     speaker_about_pairs, speaker_options,
 )
 from dashboard.loader import schema
@@ -262,3 +262,11 @@ def test_a_corrected_quote_says_so_on_its_card_in_the_csv_and_in_the_reader():
     assert (rows.loc["a1-q1", "corrected"], rows.loc["a1-q0", "corrected"]) == ("yes", "")
     page = article_html("x" * 130, schema.empty("mentions"), quotes[quotes["article_id"] == "a1"], _actors())
     assert page.count("bq-fixed") == 1 and "corrected by an analyst" in page
+
+
+@pytest.mark.parametrize("kept", [[1, 3], [4, 0, 2], [0, 1, 2, 3, 4]], ids=["two", "unordered", "all"])
+def test_rows_of_the_whole_table_are_the_table_of_those_quotes(kept):
+    quotes = _quotes()
+    some = quotes.iloc[sorted(kept)]
+    whole = quote_table(quotes, _actors(), _articles())
+    pd.testing.assert_frame_equal(quote_rows(whole, some["quote_id"]), quote_table(some, _actors(), _articles()))

@@ -10,7 +10,7 @@ import pytest
 from dashboard.views.timeline import (
     MAX_SUB_ROWS, NO_ACTOR, OTHER_ACTORS, OTHER_ARTICLES, UNDATED_MANY, date_bounds, date_label, default_range,
     event_table, events_csv, events_in_range, lane_rows, period_end, pick_selected, selected_event_ids,
-    sentence_html, events_timeline_figure,
+    sentence_html, events_timeline_figure, table_rows,
 )
 from dashboard.loader import schema
 
@@ -84,6 +84,14 @@ def test_event_table_orders_by_date_with_undated_before_publication():
     assert (row["date_label"], row["undated_lane"], row["actor_names"]) == (
         "before 10 Apr 2025", "before 10 Apr 2025", ["Turkey"])
     assert bool(row["is_dated"]) is False
+
+
+@pytest.mark.parametrize("kept", [[1, 3], [4, 0, 2], [0, 1, 2, 3, 4]], ids=["two", "unordered", "all"])
+def test_rows_of_the_whole_table_are_the_table_of_those_events(kept):
+    events = _events([UNDATED, DAY, WEEK, MONTH, {**UNDATED, "article_id": "a3"}])
+    some = events.iloc[sorted(kept)]
+    whole = event_table(events, _actors(), _articles())
+    pd.testing.assert_frame_equal(table_rows(whole, some["event_id"]), event_table(some, _actors(), _articles()))
 
 
 def test_a_date_without_precision_counts_as_undated():

@@ -84,3 +84,24 @@ def test_subjects_travel_by_name_beside_actors():
     assert flt.actor_ids == ("turkey", "nikkei-225")
     assert of_filter(flt, ACTORS, subjects=subjects).subjects == ("Nikkei 225",)
     assert to_params(state)["subject"] == ["Nikkei 225"]
+
+
+@pytest.mark.parametrize("state", [
+    UrlState(),
+    UrlState(actors=("Turkey", "Israel"), mode="all", subjects=("Nikkei 225",), kinds=("country",),
+             start=dt.date(2025, 4, 9), end=dt.date(2025, 4, 10), briefing="Desk & co", profile="Turkey"),
+], ids=["no-view", "every-part-of-a-view"])
+def test_reader_links_are_the_reader_link_of_each_row(state):
+    from dashboard.views.links import reader_link, reader_links
+
+    articles, sentences = ["a1", "a 2", "a1", ""], [3, None, pd.NA, 1]
+    assert reader_links(articles, sentences, state=state) == [
+        reader_link(a, s, state=state) for a, s in zip(articles, sentences)]
+
+
+def test_a_link_without_a_view_and_the_view_suffix_make_the_link_with_it():
+    from dashboard.views.links import reader_link, view_suffix
+
+    state = UrlState(actors=("Turkey",), mode="all", start=dt.date(2025, 4, 9), end=dt.date(2025, 4, 10))
+    assert reader_link("a1", 3) + view_suffix(state) == reader_link("a1", 3, state=state)
+    assert view_suffix(UrlState()) == ""
