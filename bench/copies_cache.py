@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.loader.assembly.analysis import ArticleTables
+from dashboard.loader.assembly.tables import ArticleTables
 from dashboard.loader.assembly.briefing import article_cache_key
 from dashboard.loader.assembly.cache import ArticleCache
 from dashboard.loader.parsing.batches import analyse_batch

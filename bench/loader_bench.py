@@ -103,7 +103,7 @@ def _cpu_s() -> float:
 
 
 def _code_version() -> str:
-    from dashboard.loader.assembly.analysis import ANALYSIS_VERSION
+    from dashboard.loader.assembly.tables import ANALYSIS_VERSION
 
     return ANALYSIS_VERSION
 

@@ -148,3 +148,16 @@ def test_progress_counts_articles_up_to_the_total(folder, tmp_path, nlp, write_a
     seen.clear()
     load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp, progress=lambda done, total: seen.append((done, total)))
     assert seen == [(3, 3)], "a warm load is done at once"
+
+
+def test_a_warm_load_never_imports_spacy(write_articles, tmp_path, nlp):
+    import subprocess
+    import sys
+
+    folder = write_articles(ARTICLES)
+    load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
+    script = ("import sys; from dashboard.loader import load_briefing; "
+              f"b = load_briefing({str(folder)!r}, cache_dir={str(tmp_path / 'cache')!r}); "
+              "print(len(b.articles), 'spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["2", "False"], "the app reads a cached briefing without the language model's code"

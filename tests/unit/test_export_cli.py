@@ -12,8 +12,7 @@ from .export_samples import ARTICLE_FILES, sample_briefing
 @pytest.fixture
 def folder(write_articles, monkeypatch, tmp_path, nlp):
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
-    # the loader would load its own copy of the model; hand it the session's
-    monkeypatch.setattr("dashboard.loader.assembly.briefing.build_nlp", lambda *a, **k: nlp)
+    # `nlp` is asked for first: build_nlp keeps one pipeline per model, so the loader gets the session's
     return write_articles(ARTICLE_FILES)
 
 

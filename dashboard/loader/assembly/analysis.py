@@ -5,49 +5,17 @@ everything that needs more than one article (merging actors, grouping events) ha
 """
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
-from pathlib import Path
-
 import pandas as pd
 from spacy.tokens import Doc
 
 from dashboard.loader.actors.mentions import find_mentions
 from dashboard.loader.actors.resolver import MentionIndex
+from dashboard.loader.assembly.tables import ANALYSIS_VERSION, ArticleTables  # noqa: F401 - named here too
 from dashboard.loader.events.extract import extract_events
 from dashboard.loader.frames import frame
 from dashboard.loader.quotes.extract import extract_quotes
 from dashboard.loader.reading.sources import Article
 from dashboard.loader.subjects.find import find_subjects
-
-
-
-def _rules_version() -> str:
-    """A digest of the loader's own code and data: any change to a rule rebuilds cached results."""
-    digest = hashlib.sha256()
-    loader = Path(__file__).resolve().parents[1]
-    for path in sorted(p for p in loader.rglob("*") if p.is_file() and (p.suffix == ".py" or p.parent.name == "data")):
-        digest.update(path.relative_to(loader).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-ANALYSIS_VERSION = _rules_version()
-
-
-@dataclass
-class ArticleTables:
-    """Tables of one article, with actors still named by their within-article keys."""
-
-    article_id: str
-    sentences: pd.DataFrame
-    mentions: pd.DataFrame
-    quotes: pd.DataFrame
-    events: pd.DataFrame
-    subject_mentions: pd.DataFrame
-
-    # The per-article tables, in the order of the fields above: the cache and the Dask path store these.
-    TABLES = ("sentences", "mentions", "quotes", "events", "subject_mentions")
 
 
 def sentence_table(doc: Doc) -> pd.DataFrame:

@@ -6,18 +6,16 @@ from collections.abc import Callable, Iterable
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from spacy.language import Language
 
 from dashboard.loader import schema
 from dashboard.loader.actors.merge import merge_actors
-from dashboard.loader.assembly.analysis import ANALYSIS_VERSION, ArticleTables
-from dashboard.loader.parsing.batches import analyse_batch, analyse_in_processes, worker_count
+from dashboard.loader.assembly.tables import ANALYSIS_VERSION, ArticleTables
 from dashboard.loader.assembly.cache import ArticleCache, cache_key, default_cache_dir
 from dashboard.loader.events.groups import group_reports
-from dashboard.loader.parsing.pipeline import build_nlp
 from dashboard.loader.actors.registry import apply_registry, load_registry
 from dashboard.loader.actors.registry import FILE_NAME as REGISTRY_FILE
 from dashboard.loader.edits.corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
@@ -25,6 +23,9 @@ from dashboard.loader.settings import Settings
 from dashboard.loader.subjects.merge import merge_subjects, subjects_of_rows
 from dashboard.loader.reading.folder import read_folder
 from dashboard.loader.reading.sources import Article, IngestIssue
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]  # progress(articles done, articles in all)
@@ -139,6 +140,12 @@ def analyse_articles(articles: list[Article], settings: Settings, cache: Article
             if progress:
                 progress(len(results), len(articles))
         cache.put_many(batch)
+
+    if not todo:
+        return results
+    # imported only when an article needs parsing: a briefing read from the cache never loads spaCy
+    from dashboard.loader.parsing.batches import analyse_batch, analyse_in_processes, worker_count
+    from dashboard.loader.parsing.pipeline import build_nlp
 
     workers = worker_count(settings.n_process, len(todo), settings.batch_size)
     if workers > 1:

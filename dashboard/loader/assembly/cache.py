@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dashboard.loader import schema
-from dashboard.loader.assembly.analysis import ArticleTables
+from dashboard.loader.assembly.tables import ArticleTables
 from dashboard.loader.reading.sources import IngestIssue
 from dashboard.loader.vocabulary import atomic_write
 

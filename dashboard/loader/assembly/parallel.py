@@ -44,7 +44,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.loader.assembly.analysis import ANALYSIS_VERSION, ArticleTables
+from dashboard.loader.assembly.tables import ANALYSIS_VERSION, ArticleTables
 from dashboard.loader.parsing.batches import analyse_batch
 from dashboard.loader.assembly.cache import cache_key
 from dashboard.loader.parsing.pipeline import build_nlp
