@@ -1,6 +1,8 @@
 """The on-disk cache: a warm load gives the cold load's briefing, and any input change is seen."""
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 import pytest
 
@@ -39,6 +41,19 @@ def test_warm_load_reads_one_entry_and_equals_the_cold_load(folder, tmp_path, nl
     monkeypatch.setattr(ArticleCache, "get_many", lambda self, keys: pytest.fail("per-article entry read"))
     warm = load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
     assert_same_briefing(warm, cold)
+
+
+def test_an_unchanged_folder_is_not_read_again(folder, tmp_path, nlp, monkeypatch):
+    from dashboard.loader.assembly import briefing as briefing_module
+
+    cold = load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
+    read = briefing_module.read_folder
+    monkeypatch.setattr(briefing_module, "read_folder", lambda *a, **k: pytest.fail("articles read again"))
+    assert_same_briefing(load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp), cold)
+    # a file touched (its time changed, its words not) is read again, and gives the same briefing
+    os.utime(folder / "one.txt", ns=(0, 10**18))
+    monkeypatch.setattr(briefing_module, "read_folder", read)
+    assert_same_briefing(load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp), cold)
 
 
 @pytest.mark.parametrize("change", [

@@ -21,7 +21,7 @@ from dashboard.loader.actors.registry import FILE_NAME as REGISTRY_FILE
 from dashboard.loader.edits.corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
 from dashboard.loader.settings import Settings
 from dashboard.loader.subjects.merge import merge_subjects, subjects_of_rows
-from dashboard.loader.reading.folder import read_folder
+from dashboard.loader.reading.folder import folder_signature, read_folder
 from dashboard.loader.reading.sources import Article, IngestIssue
 
 if TYPE_CHECKING:
@@ -85,18 +85,34 @@ def load_briefing(
     path = Path(folder)
     if not path.is_dir():
         raise FolderNotFound(f"briefing folder {str(path)!r} does not exist or is not a folder")
-    articles, issues = read_folder(path, max_bytes=settings.max_bytes)
     cache = ArticleCache(Path(cache_dir) if cache_dir else default_cache_dir()) if use_cache else ArticleCache(None)
+    # Nothing changed since a load that was cached (no file added, removed, resized or touched): its
+    # briefing, without reading a single article.
+    signature = cache_key("signature", ANALYSIS_VERSION, settings.cache_key(), str(path.resolve()),
+                          folder_signature(path))
+    seen = cache.get_signature(signature)
+    if seen is not None:
+        hit = cache.get_briefing(seen[0])
+        if isinstance(hit, dict):
+            return _cached(path, hit, seen[1], progress)
+    articles, issues = read_folder(path, max_bytes=settings.max_bytes)
     key = briefing_cache_key(path, articles, settings)
     hit = cache.get_briefing(key)
-    if isinstance(hit, dict):
-        if progress:
-            progress(len(articles), len(articles))
-        return Briefing(folder=str(path), **hit["tables"], issues=[*issues, *hit["issues"]])
-    results = analyse_articles(articles, settings, cache, nlp=nlp, progress=progress)
-    briefing = assemble(str(path), articles, results, issues)
-    cache.put_briefing(key, {"tables": briefing.tables(), "issues": [i for i in briefing.issues if i not in issues]})
-    return briefing
+    if not isinstance(hit, dict):
+        results = analyse_articles(articles, settings, cache, nlp=nlp, progress=progress)
+        briefing = assemble(str(path), articles, results, issues)
+        hit = {"tables": briefing.tables(), "issues": [i for i in briefing.issues if i not in issues]}
+        cache.put_briefing(key, hit)
+    cache.put_signature(signature, key, issues)
+    return _cached(path, hit, issues, progress)
+
+
+def _cached(path: Path, entry: dict, read_issues: list[IngestIssue], progress: Progress | None) -> Briefing:
+    """The briefing of a cache entry, with the issues of reading its folder first."""
+    if progress:
+        n = len(entry["tables"]["articles"])
+        progress(n, n)
+    return Briefing(folder=str(path), **entry["tables"], issues=[*read_issues, *entry["issues"]])
 
 
 def briefing_cache_key(path: Path, articles: list[Article], settings: Settings) -> str:

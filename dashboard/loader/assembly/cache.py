@@ -72,6 +72,8 @@ class ArticleCache:
     # Whole briefings are large (tens of MB at thousands of articles) and one folder makes a new one
     # on every edit: only the most recently used are kept.
     KEEP_BRIEFINGS = 8
+    # A folder's signature (names, sizes, times) points to the briefing it gave: a few bytes each.
+    KEEP_SIGNATURES = 64
 
     def __init__(self, folder: Path | None):
         self.folder = folder
@@ -145,6 +147,37 @@ class ArticleCache:
                 shutil.rmtree(old, ignore_errors=True)
         except OSError as exc:  # another process pruned at the same time
             log.debug("pruning cached briefings: %s", exc)
+
+
+    def get_signature(self, key: str) -> tuple[str, list[IngestIssue]] | None:
+        """The briefing key a folder's signature led to last time, and the reading issues of that load."""
+        if self.folder is None:
+            return None
+        try:
+            data = json.loads((self.folder / "signatures" / f"{key}.json").read_bytes())
+            issues = [IngestIssue(**row) for row in data["issues"]]
+            if data.get("format") != FORMAT or not isinstance(data["key"], str):
+                return None
+            return data["key"], issues
+        except (OSError, ValueError, TypeError, KeyError):  # missing, half-written by an old version, edited
+            return None
+
+    def put_signature(self, key: str, briefing_key: str, issues: list[IngestIssue]) -> None:
+        """Remember which briefing a folder's signature gave, keeping the most recent KEEP_SIGNATURES."""
+        if self.folder is None:
+            return
+        folder = self.folder / "signatures"
+        rows = [{"file": i.file, "level": i.level, "message": i.message} for i in issues]
+        try:
+            folder.mkdir(exist_ok=True)
+            atomic_write(folder / f"{key}.json", json.dumps({"format": FORMAT, "key": briefing_key, "issues": rows},
+                                                  ensure_ascii=False).encode("utf-8"))
+            entries = sorted((p for p in folder.iterdir() if not p.name.startswith(".")),
+                             key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in entries[self.KEEP_SIGNATURES:]:
+                old.unlink(missing_ok=True)
+        except OSError as exc:
+            log.debug("could not remember a folder's signature: %s", exc)
 
 
 def _why(exc: Exception) -> str:
