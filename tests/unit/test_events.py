@@ -239,3 +239,16 @@ def test_group_reports_raises_the_salience_of_an_event_told_twice() -> None:
     grouped = group_reports(events)
     assert grouped["salience"].iloc[0] > grouped["salience"].iloc[2]
     assert grouped["salience"].iloc[0] == grouped["salience"].iloc[1]
+
+
+def test_group_reports_joins_through_a_report_that_shares_a_different_actor_with_each() -> None:
+    # a and c share no actor, but each tells the same event as b: one event, three sources
+    events = _briefing_events([
+        ("a-e0", "a", "2025-04-09", "day", "Turkish and Israeli officials held talks in Baku", ["turkey"]),
+        ("b-e0", "b", "2025-04-09", "day", "Turkish and Israeli officials held talks in Baku", ["turkey", "israel"]),
+        ("c-e0", "c", "2025-04-09", "day", "Turkish and Israeli officials held talks in Baku", ["israel"]),
+        ("d-e0", "d", "2025-04-09", "week", "Turkish and Israeli officials held talks in Baku", ["israel"]),
+    ])
+    grouped = group_reports(events)
+    assert grouped["source_count"].tolist() == [3, 3, 3, 1]
+    assert grouped["report_ids"].tolist() == [["b-e0", "c-e0"], ["a-e0", "c-e0"], ["a-e0", "b-e0"], []]

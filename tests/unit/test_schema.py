@@ -37,3 +37,12 @@ def test_a_shared_column_name_has_one_meaning_per_table():
     assert "direct" in schema.field("quotes", "kind").description
     assert "direct" not in schema.field("actors", "kind").description
     assert schema.field("quotes", "text").description != schema.field("articles", "text").description
+
+
+def test_cast_reads_list_cells_as_as_list_does_and_copies_them():
+    names = ["turkey", "israel"]
+    cells = [names, ["a", None, float("nan"), pd.NA], ("a",), "syria", None, float("nan"), [1, "b"]]
+    df = schema.cast(pd.DataFrame({"actor_id": [f"x{i}" for i in range(len(cells))],
+                                   "aliases": pd.Series(cells, dtype="object")}), "actors")
+    assert df["aliases"].tolist() == [["turkey", "israel"], ["a"], ["a"], ["syria"], [], [], [1, "b"]]
+    assert df["aliases"].iloc[0] is not names  # the caller's list is not shared with the table

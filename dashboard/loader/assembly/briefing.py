@@ -15,6 +15,7 @@ from dashboard.loader import schema
 from dashboard.loader.actors.merge import merge_actors
 from dashboard.loader.assembly.tables import ANALYSIS_VERSION, ArticleTables
 from dashboard.loader.assembly.cache import ArticleCache, cache_key, default_cache_dir
+from dashboard.loader.assembly.collector import collector_paused
 from dashboard.loader.events.groups import group_reports
 from dashboard.loader.actors.registry import apply_registry, load_registry
 from dashboard.loader.actors.registry import FILE_NAME as REGISTRY_FILE
@@ -100,9 +101,10 @@ def load_briefing(
     hit = cache.get_briefing(key)
     if not isinstance(hit, dict):
         results = analyse_articles(articles, settings, cache, nlp=nlp, progress=progress)
-        briefing = assemble(str(path), articles, results, issues)
-        hit = {"tables": briefing.tables(), "issues": [i for i in briefing.issues if i not in issues]}
-        cache.put_briefing(key, hit)
+        with collector_paused():  # many small containers, no cycles: see collector.py
+            briefing = assemble(str(path), articles, results, issues)
+            hit = {"tables": briefing.tables(), "issues": [i for i in briefing.issues if i not in issues]}
+            cache.put_briefing(key, hit)
     cache.put_signature(signature, key, issues)
     return _cached(path, hit, issues, progress)
 
@@ -166,7 +168,10 @@ def analyse_articles(articles: list[Article], settings: Settings, cache: Article
     workers = worker_count(settings.n_process, len(todo), settings.batch_size)
     if workers > 1:
         try:
-            keep(analyse_in_processes(todo, model=settings.model, n_process=workers, batch_size=settings.batch_size))
+            # this process only receives the workers' tables (unpickled here) and caches them
+            with collector_paused():
+                keep(analyse_in_processes(todo, model=settings.model, n_process=workers,
+                                          batch_size=settings.batch_size))
         except (BrokenProcessPool, OSError) as exc:  # a worker killed (out of memory) or none could start
             log.warning("worker processes failed (%s): analysing the remaining articles in this process", exc)
     rest = [a for a in todo if a.article_id not in results]

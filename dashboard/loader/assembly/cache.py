@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dashboard.loader import schema
+from dashboard.loader.assembly.collector import collector_paused
 from dashboard.loader.assembly.tables import ArticleTables
 from dashboard.loader.reading.sources import IngestIssue
 from dashboard.loader.vocabulary import atomic_write
@@ -89,6 +90,12 @@ class ArticleCache:
         if self.folder is None or not keys:
             return {}
         wanted, found = set(keys), {}
+        with collector_paused():  # many small frames and lists read back
+            self._read_shards(wanted, found)
+        return found
+
+    def _read_shards(self, wanted: set[str], found: dict[str, ArticleTables]) -> None:
+        """Add to `found` the results under the keys in `wanted`; an unusable entry is removed."""
         for shard in _shards(self.folder / "articles"):
             try:
                 index = _shard_index(shard)
@@ -99,7 +106,6 @@ class ArticleCache:
                 log.warning("cache entry %s unusable (%s): removed; rebuilding it", shard.name, _why(exc))
                 # an entry of an older layout or a broken one would be read, and refused, on every load
                 shutil.rmtree(shard, ignore_errors=True)
-        return found
 
     def put_many(self, items: list[tuple[str, ArticleTables]]) -> None:
         """Store per-article results (key, result) together in one entry: one entry per batch of
@@ -107,7 +113,8 @@ class ArticleCache:
         if self.folder is None or not items:
             return
         try:
-            _write_dir(self.folder / "articles", uuid.uuid4().hex, lambda tmp: write_shard(tmp, items))
+            with collector_paused():  # stacking and converting the tables: many small containers
+                _write_dir(self.folder / "articles", uuid.uuid4().hex, lambda tmp: write_shard(tmp, items))
         except (OSError, pa.ArrowException, TypeError, ValueError) as exc:
             log.warning("could not write cache entry (%s)", exc)
 
@@ -120,7 +127,8 @@ class ArticleCache:
         if not entry.is_dir():
             return None
         try:
-            value = read_briefing(entry)
+            with collector_paused():  # the tables' lists, read back one by one
+                value = read_briefing(entry)
         except Exception as exc:  # whatever is in the files, the briefing is assembled again
             log.warning("cached briefing %s unusable (%s): rebuilding it", key, _why(exc))
             return None

@@ -247,13 +247,17 @@ def apply_corrections(quotes: pd.DataFrame, events: pd.DataFrame, sentences: pd.
     Returns both tables, cast to the schema, with `is_corrected` set on every changed row and hidden
     rows left out, and a warning for each correction whose row or speaker is no longer found.
     """
+    if not corrections:  # the usual case: nothing to look up, nothing to hide
+        return (schema.cast(quotes.assign(is_corrected=False), "quotes"),
+                schema.cast(events.assign(is_corrected=False), "events"), [])
     quotes, events = quotes.copy(), events.copy()
     quotes["is_corrected"] = False
     events["is_corrected"] = False
     issues: list[IngestIssue] = []
     hidden_q: set = set()
     hidden_e: set = set()
-    sentence_text = _sentence_texts(events, sentences)
+    # a lookup of every sentence, made only when an event is to be found by its sentence
+    sentence_text = _sentence_texts(events, sentences) if any(c.target == "event" for c in corrections) else None
     for n, c in enumerate(corrections, start=1):
         if c.target == "quote":
             rows = _find(quotes.loc[quotes["article_id"] == c.article_id, "text"], c.text)

@@ -46,10 +46,14 @@ def similar(a: str, b: str, *, names: set[str] = frozenset()) -> bool:
     return len(sa & sb) / min(len(sa), len(sb)) >= MIN_WORD_OVERLAP
 
 
-def group_reports(events: pd.DataFrame) -> pd.DataFrame:
-    """Fill `source_count` and `report_ids` on the briefing's events table (a copy is returned)."""
-    out = events.copy()
-    n = len(out)
+def _name_stems(actor_ids: list) -> set[str]:
+    """Stems of the words of the actors' names (ids are slugs: 'hakan-fidan')."""
+    return _stems(" ".join(str(x).replace("-", " ") for x in actor_ids))
+
+
+def _reports_of_one_event(events: pd.DataFrame) -> list[int]:
+    """For each row, the position of the first row of its group (a union-find root)."""
+    n = len(events)
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -58,30 +62,58 @@ def group_reports(events: pd.DataFrame) -> pd.DataFrame:
             i = parent[i]
         return i
 
-    if n:
-        dated = out[out["date"].notna() & (out["precision"].astype(str) != "none")]
-        positions = {idx: k for k, idx in enumerate(out.index)}
-        for _, bucket in dated.groupby([dated["date"], dated["precision"].astype(str)]):
-            rows = list(bucket.itertuples())
-            for i, a in enumerate(rows):
-                for b in rows[i + 1:]:
-                    if a.article_id == b.article_id:
-                        continue
-                    if not set(a.actor_ids) & set(b.actor_ids):
-                        continue
-                    if not similar(a.summary, b.summary, names=_stems(" ".join(
-                            str(x).replace("-", " ") for x in [*a.actor_ids, *b.actor_ids]))):
-                        continue
-                    ra, rb = find(positions[a.Index]), find(positions[b.Index])
-                    if ra != rb:
-                        parent[rb] = ra
+    # Columns read once as lists: rows of a pandas frame one by one cost more than the comparisons.
+    dates = events["date"].tolist()
+    precisions = list(events["precision"].astype(str))
+    articles = list(events["article_id"])
+    actors = list(events["actor_ids"])
+    summaries = list(events["summary"])
+    buckets: dict[tuple, list[int]] = {}
+    for k, (date, precision) in enumerate(zip(dates, precisions)):
+        # an undated row, or one without a precision, is no report of a dated event
+        if date is pd.NaT or pd.isna(date) or not isinstance(precision, str) or precision == "none":
+            continue
+        buckets.setdefault((date, precision), []).append(k)
+    stems: dict[int, set[str]] = {}
+    names: dict[int, set[str]] = {}
+    for rows in buckets.values():
+        if len(rows) < 2:
+            continue
+        # only rows that share an actor are compared: an index by actor, not every pair of the day
+        by_actor: dict[str, list[int]] = {}
+        for k in rows:
+            for actor in set(actors[k]):
+                by_actor.setdefault(actor, []).append(k)
+        pairs = {(a, b) for members in by_actor.values() for i, a in enumerate(members) for b in members[i + 1:]
+                 if articles[a] != articles[b]}
+        for a, b in pairs:
+            for k in (a, b):
+                if k not in stems:
+                    stems[k], names[k] = _stems(summaries[k]), _name_stems(actors[k])
+            shared_names = names[a] | names[b]
+            sa, sb = stems[a] - shared_names, stems[b] - shared_names
+            if not sa or not sb or len(sa & sb) / min(len(sa), len(sb)) < MIN_WORD_OVERLAP:
+                continue
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[rb] = ra
+    return [find(k) for k in range(n)]
+
+
+def group_reports(events: pd.DataFrame) -> pd.DataFrame:
+    """Fill `source_count` and `report_ids` on the briefing's events table (a copy is returned)."""
+    out = events.copy()
+    n = len(out)
+    roots = _reports_of_one_event(out) if n else []
     groups: dict[int, list[int]] = {}
-    for k in range(n):
-        groups.setdefault(find(k), []).append(k)
+    for k, root in enumerate(roots):
+        groups.setdefault(root, []).append(k)
     articles = out["article_id"].tolist()
     ids = out["event_id"].tolist()
     counts, reports = [1] * n, [[] for _ in range(n)]
     for members in groups.values():
+        if len(members) == 1:
+            continue  # one row: one source, no other reports
         sources = {articles[k] for k in members}
         for k in members:
             counts[k] = len(sources)

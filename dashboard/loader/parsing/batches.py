@@ -5,6 +5,7 @@ here and the Dask path (parallel.py) both call it, so every route gives the same
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -53,6 +54,9 @@ _worker_nlp: Language | None = None
 
 def _start_worker(model: str) -> None:
     global _worker_nlp
+    # a forked worker starts with the parent's collector, paused while it waits for the workers;
+    # the worker runs spaCy, whose parses leave reference cycles to collect
+    gc.enable()
     # Importing this module imported .pipeline, which registers the loader's own spaCy components,
     # so a spawned worker can build the same pipeline as the parent.
     _worker_nlp = build_nlp(model)
