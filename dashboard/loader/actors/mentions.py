@@ -72,7 +72,7 @@ def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
                 rows.append({**r, "sentence_id": sid})
     covered = {i for r in rows for i in range(r["start"], r["end"])}
     rows += [{**_row(span, span.text, "organization"), "sentence_id": sent_ids[span.start]}
-             for span in untagged_organisations(doc, covered)]
+             for span in untagged_organisations(doc, covered, _speech_verbs(doc))]
     rows += _untagged_speakers(doc, rows, sent_ids)
     rows = resolve_keys(rows, _acronym_definitions(doc, rows))
     known = {fold(r["text"]): r for r in rows} | {fold(r["key"]): r for r in rows}

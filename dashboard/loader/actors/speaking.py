@@ -47,13 +47,13 @@ def title_subject(span: Span) -> bool:
     return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CORE_TITLES
 
 
-def untagged_organisations(doc: Doc, covered: set[int]) -> list[Span]:
+def untagged_organisations(doc: Doc, covered: set[int], speech_verbs: list[int]) -> list[Span]:
     """Capitalised names the model left untagged that speak and end in an organisation's word:
-    'Network Rail said', 'Acme Holdings announced'. `covered`: character offsets already in a mention."""
+    'Network Rail said', 'Acme Holdings announced'. `covered`: character offsets already in a mention;
+    `speech_verbs`: the token indices of the article's speech verbs."""
     found: list[Span] = []
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_ not in SPEECH_VERBS:
-            continue
+    for i in speech_verbs:
+        verb = doc[i]
         for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
             first = subject.i
             while first > 0 and _plain_name_word(doc[first - 1]) and doc[first - 1].head.i == subject.i:
