@@ -17,7 +17,7 @@ from dashboard.views.briefing_title import TitlePage, title_page
 from dashboard.views.key_points import key_points
 from dashboard.views.labels import count_label, date_label, day_label
 from dashboard.filtering import View
-from dashboard.loader.vocabulary import QUOTE_MARKS
+from dashboard.loader.vocabulary import PRECISION_RANK, QUOTE_MARKS
 
 EVENTS_PER_SLIDE = 3
 MAX_EVENTS = 8
@@ -36,7 +36,6 @@ MAX_ARTICLE_SLIDES = 2
 
 # Marks a quote may still carry from the article; the slides add their own.
 CONFIDENCE_RANK = {"named": 0, "title": 1, "carried": 2, "pronoun": 3, "none": 4}
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "none": 4}
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ QUOTE_KINDS: tuple[str, ...] = ("direct", "reported")
 # How finely an event's date is known (events.precision), finest first.
 DATED_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
 PRECISIONS: tuple[str, ...] = (*DATED_PRECISIONS, "none")
+# Finer first: how the pages and the deck order events of one date.
+PRECISION_RANK: dict[str, int] = {p: i for i, p in enumerate(PRECISIONS)}
 
 # Quotation marks. Straight marks open and close; curly and angle marks say which they do.
 # „ (German/Polish low mark) opens a quote that “ or ” closes.

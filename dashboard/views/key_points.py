@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.loader.vocabulary import PRECISION_RANK
 from dashboard.views.labels import date_label
 
 MAX_POINTS = 5
 MIN_POINTS = 3
 HEADLINE_CHARS = 180
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "none": 4}
 
 
 @dataclass(frozen=True)
