@@ -71,9 +71,10 @@ def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
             for r in [row, *row.pop("_extra", [])]:
                 rows.append({**r, "sentence_id": sid})
     covered = {i for r in rows for i in range(r["start"], r["end"])}
+    speech_verbs = _speech_verbs(doc)
     rows += [{**_row(span, span.text, "organization"), "sentence_id": sent_ids[span.start]}
-             for span in untagged_organisations(doc, covered, _speech_verbs(doc))]
-    rows += _untagged_speakers(doc, rows, sent_ids)
+             for span in untagged_organisations(doc, covered, speech_verbs)]
+    rows += _untagged_speakers(doc, rows, sent_ids, speech_verbs)
     rows = resolve_keys(rows, _acronym_definitions(doc, rows))
     known = {fold(r["text"]): r for r in rows} | {fold(r["key"]): r for r in rows}
     if headline is not None:
@@ -306,7 +307,7 @@ def _apposition_after(span: Span) -> tuple[str | None, str | None]:
     return " ".join(t.text for t in role), affiliation
 
 
-def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: Sequence[int]) -> list[dict]:
+def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: Sequence[int], speech_verbs: list[int]) -> list[dict]:
     """People the model did not tag who speak: a name of capitalised words right before
     a speech verb or as its subject ('... Commissioner for Competition Neelie Kroes said'). A single
     word is left to the surname rules, which match it to a person the article names in full."""
@@ -314,7 +315,7 @@ def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: Sequence[int]) -> l
     # words of the organisations the article names: 'Apple Computer announced' is the company
     org_words = {w for r in rows if r["kind"] != "person" for w in (fold(r["text"]), *fold(r["key"]).split())}
     found: list[dict] = []
-    for i in _speech_verbs(doc):
+    for i in speech_verbs:
         verb = doc[i]
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
         if verb.i > 0 and doc[verb.i - 1].pos_ == "PROPN":

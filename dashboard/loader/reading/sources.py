@@ -208,10 +208,10 @@ def header_lines(text: str) -> tuple[dict, str]:
         if not line:
             continue
         match = HEADER_LINE.match(line)
-        if match and _header_value_fits(HEADER_KEYS[match.group(1).casefold()], match.group(2).strip()):
-            key = HEADER_KEYS[match.group(1).casefold()]
+        key, value = (HEADER_KEYS[match.group(1).casefold()], match.group(2).strip()) if match else (None, "")
+        if match and _header_value_fits(key, value):
             if key:
-                meta.setdefault(key, match.group(2).strip())
+                meta.setdefault(key, value)
         elif not BYLINE.match(line):
             break
         taken.add(i)
