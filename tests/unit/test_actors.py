@@ -117,6 +117,25 @@ def test_an_untagged_name_that_speaks_and_ends_like_an_organisation(nlp):
     assert list(zip(m["text"], m["kind"])) == [("Network Rail", "organization")]
 
 
+@pytest.mark.parametrize("body, name", [
+    pytest.param("The developer, Seawall Properties, said in a statement it was disappointed.",
+                 "Seawall Properties", id="a-company-ending"),
+    pytest.param("The carrier, Skyward, said on Friday that flights would resume.", "Skyward",
+                 id="beside-an-organisations-noun"),
+])
+def test_an_untagged_name_beside_an_organisation_that_speaks(nlp, body, name):
+    doc = _parse(nlp, body)
+    doc.ents = [e for e in doc.ents if name.split()[0] not in e.text]  # as the model leaves it
+    m = find_mentions(doc)
+    assert list(zip(m["text"], m["kind"])) == [(name, "organization")]
+
+
+def test_a_name_beside_a_person_that_speaks_is_not_made_an_organisation(nlp):
+    doc = _parse(nlp, "The resident, Ian Walls, said the tower was too tall.")
+    doc.ents = []
+    assert "organization" not in set(find_mentions(doc)["kind"])
+
+
 @pytest.mark.parametrize("body, force, junk", [
     pytest.param("OTTAWA — Council approved the budget on Wednesday.", (), "OTTAWA", id="dateline"),
     pytest.param("DETROIT (AP) — Stellantis will cut jobs.", (("AP", "ORG"),), "AP", id="wire-service"),

@@ -484,3 +484,21 @@ def test_a_transcript_line_opens_with_the_speakers_surname(nlp):
     text = ("Housing\nMayor Olivia Chow talked about the housing plan.\n\nQ: Why now?\n\n"
             "Chow: \"Because people can't wait any longer.\"")
     assert speakers(nlp, text) == [("direct", "Because people can't wait any longer.", "Olivia Chow", "named")]
+
+
+@pytest.mark.parametrize(("after", "speaker", "confidence"), [
+    pytest.param("According to a staff report, the project would add 312 homes.", "Derek Oyelaran", "carried",
+                 id="a-sentence-that-goes-on-is-a-new-report"),
+    pytest.param("According to Ian Walls.", "Ian Walls", "named", id="a-bare-according-to-attributes"),
+])
+def test_according_to_after_a_quote(nlp, after, speaker, confidence):
+    text = ("Tower vote\n\"We asked for parks, we got parks,\" said Derek Oyelaran. "
+            f"\"At some point we have to take yes for an answer.\"\n\n{after}")
+    found = speakers(nlp, text)
+    assert ("direct", "At some point we have to take yes for an answer.", speaker, confidence) in found
+
+
+def test_a_thing_denied_to_the_subject_of_a_passive_is_no_denial(nlp):
+    text = "Cup tie\nGary Whitlock claimed his team had been denied a clear penalty in the first half."
+    assert speakers(nlp, text) == [
+        ("reported", "his team had been denied a clear penalty in the first half", "Gary Whitlock", "named")]

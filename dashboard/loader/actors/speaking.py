@@ -12,7 +12,12 @@ from dashboard.loader.quotes.cues import SPEECH_VERBS
 # Words that end an organisation's name and are never a person's: 'Network Rail', 'Acme Holdings'.
 ORGANISATION_WORDS = ORG_NOUNS | {"rail", "railway", "railways", "transit", "police", "service", "services",
                                   "council", "commission", "board", "authority", "foundation", "holdings",
-                                  "society", "association", "federation", "coalition", "alliance", "partnership"}
+                                  "society", "association", "federation", "coalition", "alliance", "partnership",
+                                  # the endings of company names
+                                  "properties", "industries", "partners", "enterprises", "ventures", "associates",
+                                  "technologies", "systems", "communications", "pharmaceuticals", "airlines",
+                                  "airways", "motors", "energy", "media", "homes", "developments", "capital",
+                                  "inc", "corp", "ltd", "llc", "plc"}
 
 
 # Nouns for buildings and works that take a name before them: 'the Warren Truck plant'.
@@ -48,19 +53,28 @@ def title_subject(span: Span) -> bool:
 
 
 def untagged_organisations(doc: Doc, covered: set[int], speech_verbs: list[int]) -> list[Span]:
-    """Capitalised names the model left untagged that speak and end in an organisation's word:
-    'Network Rail said', 'Acme Holdings announced'. `covered`: character offsets already in a mention;
+    """Capitalised names the model left untagged that speak and end in an organisation's word
+    ('Network Rail said', 'Acme Holdings announced'), or that stand beside an organisation's noun that
+    speaks ('The developer, Seawall, said'). `covered`: character offsets already in a mention;
     `speech_verbs`: the token indices of the article's speech verbs."""
     found: list[Span] = []
     for i in speech_verbs:
-        verb = doc[i]
-        for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
-            first = subject.i
-            while first > 0 and _plain_name_word(doc[first - 1]) and doc[first - 1].head.i == subject.i:
+        for subject in (c for c in doc[i].children if c.dep_ == "nsubj"):
+            if subject.pos_ == "PROPN":
+                name, beside = subject, False
+            elif subject.lower_ in ORG_NOUNS:
+                name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+                beside = True
+            else:
+                continue
+            if name is None:
+                continue
+            first = name.i
+            while first > 0 and _plain_name_word(doc[first - 1]) and doc[first - 1].head.i == name.i:
                 first -= 1
-            span = doc[first:subject.i + 1]
-            if len(span) >= 2 and all(_plain_name_word(t) for t in span) and subject.lower_ in ORGANISATION_WORDS \
-                    and not any(t.idx in covered for t in span):
+            span = doc[first:name.i + 1]
+            if (beside or len(span) >= 2 and name.lower_ in ORGANISATION_WORDS) \
+                    and all(_plain_name_word(t) for t in span) and not any(t.idx in covered for t in span):
                 found.append(Span(doc, span.start, span.end, label="ORG"))
     return found
 

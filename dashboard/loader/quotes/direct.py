@@ -330,7 +330,8 @@ class DirectQuotes:
             if steps > 10:
                 return None
             if tok.i in self.ctx.according:
-                return tok
+                # across a sentence break only a bare 'According to X.', not a sentence that goes on
+                return None if crossed and _goes_on(tok) else tok
             if tok.pos_ == "VERB" and _in_relative_clause(tok):
                 continue  # '"...," said Maria Lenz, who chairs the committee': the speaker's description
             if tok.pos_ == "VERB":
@@ -401,6 +402,13 @@ def _names_it(cue: Token | None, via: Token | None) -> bool:
 def _reports_something(verb: Token) -> bool:
     """Whether a speech verb carries a clause or object of its own, so it cannot be a quote's bare cue."""
     return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+
+
+def _goes_on(according: Token) -> bool:
+    """Whether the sentence of an 'according to X' says more than that: 'According to a report, the
+    project would add 312 homes' is a new report, not the attribution of the quote before."""
+    lo, hi = according.left_edge.i, according.right_edge.i
+    return any(not (lo <= t.i <= hi or t.is_punct or t.is_space) for t in according.sent)
 
 
 def _in_relative_clause(verb: Token) -> bool:

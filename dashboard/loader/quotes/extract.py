@@ -159,9 +159,9 @@ def speech_sense(verb: Token) -> bool:
     if lemma in ACT_OBJECTS and any(c.dep_ in ("dobj", "prt") and c.lemma_.casefold() in ACT_OBJECTS[lemma]
                                     for c in children):
         return False
-    if lemma in NO_DOUBLE_OBJECT and any(c.dep_ == "dative" for c in children) \
+    if lemma in NO_DOUBLE_OBJECT and any(c.dep_ in ("dative", "nsubjpass") for c in children) \
             and any(c.dep_ == "dobj" for c in children):
-        return False
+        return False  # 'denied the visitors a goal', 'was denied a penalty': a thing withheld
     clause = any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in children)
     return not (lemma in ACT_PREPS and not clause
                 and any(c.dep_ == "prep" and c.lower_ in ACT_PREPS[lemma] for c in children))
