@@ -130,6 +130,27 @@ def test_an_untagged_name_beside_an_organisation_that_speaks(nlp, body, name):
     assert list(zip(m["text"], m["kind"])) == [(name, "organization")]
 
 
+@pytest.mark.parametrize("body, force, expected", [
+    pytest.param("\"We want more data,\" Chair Jerome Powell said.", (("Chair Jerome Powell", "WORK_OF_ART"),),
+                 [("Chair Jerome Powell", "Jerome Powell", "person", "Chair")], id="a-titled-person"),
+    pytest.param("Critics panned President Snow Goes West on Friday.", (("President Snow Goes West", "WORK_OF_ART"),),
+                 [], id="a-title-with-a-verb-stays-a-work"),
+])
+def test_a_title_before_a_name_the_model_took_for_a_work(nlp, body, force, expected):
+    assert _rows(nlp, body, force=force, cols=("text", "key", "kind", "role")) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("Hospital officials said wards would stay open. Staff at the hospital were told on Monday.",
+                 [], id="a-common-noun-the-sentence-capitalised"),
+    pytest.param("Hospital officials said wards would stay open. Staff were told on Monday.",
+                 [("Hospital", "organization")], id="no-evidence-in-the-article"),
+])
+def test_a_capitalised_first_word_used_lowercase_elsewhere_is_no_name(nlp, body, expected):
+    force = (("Hospital", "ORG"),)  # as the model tags it
+    assert [(t, k) for t, _, k in _rows(nlp, body, force=force)] == expected
+
+
 def test_a_name_beside_a_person_that_speaks_is_not_made_an_organisation(nlp):
     doc = _parse(nlp, "The resident, Ian Walls, said the tower was too tall.")
     doc.ents = []

@@ -11,7 +11,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from dashboard.loader.actors.names import INSTITUTION_HEADS, TITLE_WORDS, initials, is_acronym, is_event_name
+from dashboard.loader.actors.names import (
+    CORE_TITLES, INSTITUTION_HEADS, TITLE_WORDS, initials, is_acronym, is_event_name,
+)
 from dashboard.loader.actors.gazetteer import country_of, non_actor
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -35,18 +37,40 @@ def candidate_spans(doc: Doc) -> list[Span]:
     """The model's entities that may name an actor, each cut or extended to the name's true extent."""
     out: list[Span] = []
     skip_until = -1
+    common: set[str] | None = None
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS or ent.start < skip_until:
+        if ent.start < skip_until:
             continue
+        if ent.label_ not in ENTITY_LABELS:
+            if not _titled_person(ent):
+                continue
+            ent = make_span(doc, ent.start, ent.end, "PERSON")
         span = _extend(ent)
         skip_until = span.end
         span = _cut_flight(span)
         if span is None or span.end == ent.end and _followed_by_model(ent) or is_quoted(ent):
             continue
         span = strip_span(span)
-        if span is not None and may_name_actor(span):
-            out.append(span)
+        if span is None or not may_name_actor(span):
+            continue
+        if len(span) == 1 and span[0].is_sent_start and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
+            if common is None:
+                common = {t.text for t in doc if t.is_lower and not t.is_sent_start}
+            if span[0].lower_ in common:
+                continue  # 'Hospital officials said ... the hospital': a common noun a sentence capitalised
+        out.append(span)
     return out
+
+
+def _titled_person(ent: Span) -> bool:
+    """'Chair Jerome Powell' taken for a work of art: a person's title before two or more capitalised
+    proper nouns is a titled person, whatever other label the model gave."""
+    k = 0
+    while k < len(ent) and ent[k].lower_ in TITLE_WORDS:
+        k += 1
+    rest = ent[k:]
+    return k > 0 and ent[0].lower_ in CORE_TITLES and len(rest) >= 2 and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS for t in rest)
 
 
 def make_span(doc: Doc, start: int, end: int, label: str) -> Span:
