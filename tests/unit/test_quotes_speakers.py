@@ -502,3 +502,22 @@ def test_a_thing_denied_to_the_subject_of_a_passive_is_no_denial(nlp):
     text = "Cup tie\nGary Whitlock claimed his team had been denied a clear penalty in the first half."
     assert speakers(nlp, text) == [
         ("reported", "his team had been denied a clear penalty in the first half", "Gary Whitlock", "named")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Budget\nConservative Leader Pierre Poilievre dismissed the plan. The 44-year-old said the budget "
+                 "would drive up inflation.",
+                 [("reported", "the budget would drive up inflation", "Pierre Poilievre", "title")], id="an-age"),
+    pytest.param("Housing\nHousing advocate Leilani Farha said the measures were late. \"Where was this five years "
+                 "ago?\" the former UN special rapporteur asked.",
+                 [("reported", "the measures were late", "Leilani Farha", "named"),
+                  ("direct", "Where was this five years ago?", "Leilani Farha", "title")],
+                 id="a-description-with-an-organisation-in-it"),
+    pytest.param("Budget\nMark Carney met Jagmeet Singh on Monday. The veteran said the talks went well.",
+                 [("reported", "the talks went well", None, "none")], id="not-when-two-people-were-named"),
+    pytest.param("Budget\nPierre Poilievre spoke on Monday. The farm stayed closed. Prices rose. "
+                 "The veteran said the talks went well.",
+                 [("reported", "the talks went well", None, "none")], id="not-far-back"),
+])
+def test_a_description_stands_for_the_one_person_just_named(nlp, text, expected):
+    assert speakers(nlp, text) == expected

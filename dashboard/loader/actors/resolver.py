@@ -53,6 +53,17 @@ COUNTRY_NOUNS = frozenset({"country", "nation", "government", "kingdom", "republ
 AGENT_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer",
                          "attorney", "representative", "assistant", "deputy"})
 
+# Nouns that describe a person without naming an office: 'the 44-year-old', 'the former special
+# rapporteur', 'the veteran' stand for the person the story has just named. Offices ('the minister') are
+# matched by role instead, and agent nouns ('the spokesman') are someone else.
+EPITHET_NOUNS = frozenset({
+    "veteran", "rapporteur", "advocate", "activist", "campaigner", "lawmaker", "legislator", "politician",
+    "candidate", "incumbent", "challenger", "nominee", "hopeful", "billionaire", "millionaire", "businessman",
+    "businesswoman", "entrepreneur", "tycoon", "magnate", "mogul", "striker", "forward", "midfielder",
+    "defender", "goalkeeper", "quarterback", "pitcher", "player", "captain", "athlete", "champion", "actor",
+    "actress", "singer", "musician", "artist", "author", "writer", "novelist", "poet", "filmmaker",
+    "star", "retiree", "physician", "professor", "scholar", "historian",
+})
 # Nouns for something said or written: the person its phrase names gave it ('a statement by the
 # company, given by its spokesman X' is X's), though an organisation it names is only whom it speaks for.
 STATEMENT_NOUNS = frozenset({"statement", "letter", "memo", "release", "announcement", "message", "email",
@@ -95,6 +106,8 @@ PRONOUN_REACH = 4
 TITLE_WINDOW = 7
 # A speaker phrase longer than this is cut back to its head words.
 MAX_PHRASE_TOKENS = 8
+# Sentences back that a description ('the 44-year-old') looks for the one person it stands for.
+EPITHET_REACH = 2
 
 
 # A mention as the loader's mentions table gives it: start, end, key, kind, role, affiliation_key.
@@ -249,7 +262,8 @@ class Resolver:
                 if len(keys) == 1:
                     return Speaker(next(iter(keys)), text, "named")
         if tok.pos_ not in ("NOUN", "PROPN"):
-            return Speaker(None, text, "none")
+            key = self.by_epithet(tok) if tok.lower_ == "old" else None  # 'the 44-year-old', tagged ADJ
+            return Speaker(key, text, "title" if key else "none")
         if tok.pos_ == "NOUN":
             key = self.named_in_phrase(tok)
             if key:
@@ -262,7 +276,7 @@ class Resolver:
             whole = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.strip(" ,")
             # "a spokeswoman for the premier" is not the premier: an unnamed speaker, described in full
             return Speaker(None, whole if len(whole.split()) <= MAX_PHRASE_TOKENS else text, "none")
-        key = self.by_title(tok, owners)
+        key = self.by_title(tok, owners) or self.by_epithet(tok)
         if key:
             return Speaker(key, text, "title")
         if len(owners) == 1:
@@ -421,6 +435,20 @@ class Resolver:
             countries = [m for m in cands if m.kind == "country"]
             return countries[-1].key if countries else None
         return None
+
+    def by_epithet(self, tok: Token) -> str | None:
+        """'Pierre Poilievre dismissed the plan. The 44-year-old said ...': a definite description of a
+        person that names no office stands for the one person named in its sentence or the one before."""
+        if tok.dep_ not in SUBJECTS or tok.tag_ in ("NNS", "NNPS") \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        aged = tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.subtree)
+        if not aged and tok.lemma_.casefold() not in EPITHET_NOUNS:
+            return None
+        # a quotation the splitter made a sentence of its own may stand between
+        since = self.sent_starts[max(self.sentence_of(tok.i) - EPITHET_REACH, 0)]
+        people = {m.key for m in self.before(tok.left_edge.i) if m.first >= since and m.kind == "person"}
+        return people.pop() if len(people) == 1 else None
 
     def learn_gender(self, words: list[tuple[str, str]]) -> dict[str, str]:
         """'m' or 'f' for the people the article itself genders: by an honorific or a gendered title

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from dashboard.loader.actors.resolver import RELATIVE, inside
+from dashboard.loader.actors.resolver import EPITHET_NOUNS, RELATIVE, inside
 from dashboard.loader.quotes.cues import (
     ADDRESSEE_VERBS,
     CLAUSE_ONLY,
@@ -100,7 +100,7 @@ class ReportedSpeech:
             return False
         if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "analysts, who had forecast"
-        return subject.lower_ in SOURCE_PRONOUNS or subject.lemma_.casefold() in SOURCE_NOUNS
+        return subject.lower_ in SOURCE_PRONOUNS or subject.lemma_.casefold() in SOURCE_NOUNS | EPITHET_NOUNS
 
     def only_quoted(self, start: int, end: int) -> bool:
         """Whether a report's words are all in direct quotes, but for a word or so ('that', 'it is')."""
