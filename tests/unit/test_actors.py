@@ -151,6 +151,13 @@ def test_a_capitalised_first_word_used_lowercase_elsewhere_is_no_name(nlp, body,
     assert [(t, k) for t, _, k in _rows(nlp, body, force=force)] == expected
 
 
+def test_a_surname_two_people_share_is_the_one_named_before_it(nlp):
+    body = ("Tom Beaulieu walks to the dock. \"Forty years,\" says Beaulieu, 68. His daughter, Claire, works "
+            "as a deckhand. Claire Beaulieu, 34, says she will leave. Beaulieu says he will stay.")
+    keys = [k for t, k, _ in _rows(nlp, body) if t == "Beaulieu"]
+    assert keys == ["Tom Beaulieu", "Beaulieu"]  # the second: both named before it, so neither
+
+
 def test_a_name_beside_a_person_that_speaks_is_not_made_an_organisation(nlp):
     doc = _parse(nlp, "The resident, Ian Walls, said the tower was too tall.")
     doc.ents = []

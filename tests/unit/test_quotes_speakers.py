@@ -521,3 +521,14 @@ def test_a_thing_denied_to_the_subject_of_a_passive_is_no_denial(nlp):
 ])
 def test_a_description_stands_for_the_one_person_just_named(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_an_institution_that_cannot_be_named_still_reports(nlp):
+    text = "Ferry\nOntario's transportation ministry says the route will be handed to a private operator."
+    assert speakers(nlp, text) == [("reported", "the route will be handed to a private operator", None, "none")]
+
+
+def test_him_in_what_someone_reports_does_not_make_them_a_man(nlp):
+    text = ("Break-ins\nDet. Sgt. Laura Chen told reporters the man was arrested after officers spotted him. "
+            "Police recovered about $8,000 in cash, she added.")
+    assert speakers(nlp, text)[-1] == ("reported", "Police recovered about $8,000 in cash", "Laura Chen", "pronoun")

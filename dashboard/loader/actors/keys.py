@@ -76,8 +76,13 @@ def _surnames(rows: list[dict]) -> None:
 
 def _short_person_names(rows: list[dict]) -> None:
     """'Fidan' and 'Erdoğan' are the article's Hakan Fidan and Recep Tayyip Erdoğan; 'Steve', where
-    the article names one Steve, is Steve Jobs."""
+    the article names one Steve, is Steve Jobs. Where two people share the surname ('Tom Beaulieu' and
+    his daughter 'Claire Beaulieu'), a bare surname is the one of them named before it, if only one is."""
     persons = {r["key"] for r in rows if r["kind"] == "person"}
+    named_at: dict[str, int] = {}
+    for r in rows:
+        if r["kind"] == "person":
+            named_at[r["key"]] = min(named_at.get(r["key"], r["start"]), r["start"])
     for r in rows:
         if r["kind"] != "person":
             continue
@@ -86,6 +91,8 @@ def _short_person_names(rows: list[dict]) -> None:
                   and person_words(p)[-len(short):] == short}
         if not fuller and len(short) == 1:
             fuller = {p for p in persons if len(person_words(p)) > 1 and person_words(p)[0] == short[0]}
+        if len(fuller) > 1:
+            fuller = {p for p in fuller if named_at[p] < r["start"]}
         if len(fuller) == 1:
             r["key"] = fuller.pop()
 

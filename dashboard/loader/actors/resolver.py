@@ -468,7 +468,10 @@ class Resolver:
                 if word in GENDERED:
                     fixed.setdefault(m.key, GENDERED[word])
         for i, gender in self.index.gendered:
-            if self.quoted and inside(self.quoted, self.doc[i].idx):
+            tok = self.doc[i]
+            if tok.lower_ == "him" or tok.lower_ == "her" and tok.dep_ != "poss":
+                continue  # 'officers spotted him': an object is mostly someone the subject speaks of
+            if self.quoted and inside(self.quoted, tok.idx):
                 continue  # '"She goes to school," he said': a speaker's she is someone they speak of
             here = self.sentence_of(i)
             for sid in (here, here - 1):

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from dashboard.loader.actors.resolver import EPITHET_NOUNS, RELATIVE, inside
+from dashboard.loader.actors.resolver import (
+    EPITHET_NOUNS, ORG_NOUNS, RELATIVE, inside,
+)
 from dashboard.loader.quotes.cues import (
     ADDRESSEE_VERBS,
     CLAUSE_ONLY,
@@ -34,6 +36,8 @@ TRAILING = frozenset({"prep", "npadvmod", "advmod", "dobj", "dative", "ccomp", "
 # the report is that quote ('said "we will respond"'); with more it is a mixed quote ('said the plan was
 # "a disaster"'), which is both a report and a direct quote.
 OWN_WORDS = 2
+# Subjects that speak for someone even when no actor can be named.
+UNNAMED_SOURCES = EPITHET_NOUNS | ORG_NOUNS
 
 
 class ReportedSpeech:
@@ -100,7 +104,11 @@ class ReportedSpeech:
             return False
         if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "analysts, who had forecast"
-        return subject.lower_ in SOURCE_PRONOUNS or subject.lemma_.casefold() in SOURCE_NOUNS | EPITHET_NOUNS
+        if subject.lower_ in SOURCE_PRONOUNS or subject.lemma_.casefold() in SOURCE_NOUNS:
+            return True
+        # 'the 44-year-old said', 'Ontario's transportation ministry says': one source, though unnamed here
+        return subject.tag_ not in ("NNS", "NNPS") and (subject.lemma_.casefold() in UNNAMED_SOURCES
+                                                        or subject.lower_ == "old")
 
     def only_quoted(self, start: int, end: int) -> bool:
         """Whether a report's words are all in direct quotes, but for a word or so ('that', 'it is')."""
