@@ -158,6 +158,11 @@ def test_a_surname_two_people_share_is_the_one_named_before_it(nlp):
     assert keys == ["Tom Beaulieu", "Beaulieu"]  # the second: both named before it, so neither
 
 
+def test_a_verb_that_reports_only_a_clause_makes_no_speaker_of_a_thing(nlp):
+    body = "Stocks rose on Friday. The Dow Jones Industrial Average posted a modest gain of 39 points."
+    assert not [t for t, _, _ in _rows(nlp, body) if "Average" in t]
+
+
 def test_a_name_beside_a_person_that_speaks_is_not_made_an_organisation(nlp):
     doc = _parse(nlp, "The resident, Ian Walls, said the tower was too tall.")
     doc.ents = []

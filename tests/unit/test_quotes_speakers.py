@@ -532,3 +532,16 @@ def test_him_in_what_someone_reports_does_not_make_them_a_man(nlp):
     text = ("Break-ins\nDet. Sgt. Laura Chen told reporters the man was arrested after officers spotted him. "
             "Police recovered about $8,000 in cash, she added.")
     assert speakers(nlp, text)[-1] == ("reported", "Police recovered about $8,000 in cash", "Laura Chen", "pronoun")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Strike\nSaid one stranded passenger, Victor Osei: \"I have a wedding in Lisbon tomorrow.\"",
+                 [("direct", "I have a wedding in Lisbon tomorrow.", "Victor Osei", "named")],
+                 id="said-first-with-a-participle-in-the-description"),
+    pytest.param("Strike\nMinister Steven MacKinnon posted online that a deal was possible.",
+                 [("reported", "online that a deal was possible", "Steven MacKinnon", "named")],
+                 id="posted-that-is-speech"),
+    pytest.param("Strike\nMinister Steven MacKinnon posted a video of the talks.", [], id="posting-a-thing-is-not"),
+])
+def test_inverted_attributions_and_posts(nlp, text, expected):
+    assert speakers(nlp, text) == expected

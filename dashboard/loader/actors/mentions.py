@@ -27,7 +27,7 @@ from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title
 from dashboard.loader.actors.gazetteer import country_of, fold, non_actor
 from dashboard.loader.actors.tokens import entity_at, positions_of, sentence_of_tokens
 from dashboard.loader.frames import frame
-from dashboard.loader.quotes.cues import SPEECH_VERBS
+from dashboard.loader.quotes.cues import CLAUSE_ONLY, SPEECH_VERBS
 from dashboard.loader.reading.datelines import find_dateline
 
 MENTION_COLUMNS = ["sentence_id", "start", "end", "text", "label", "key", "kind", "role", "affiliation_key"]
@@ -338,11 +338,13 @@ def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: Sequence[int], spee
 
 
 def _speech_verbs(doc: Doc) -> list[int]:
-    """Indices of the verbs whose lemma is a speech verb ('said', 'warns')."""
+    """Indices of the verbs whose lemma is a speech verb ('said', 'warns'); one that reports only a
+    clause counts only with one ('posted a gain' is no speech)."""
     if len(doc) == 0:
         return []
     verbs = doc.to_array(POS) == VERB
-    return [i for i in positions_of(doc, SPEECH_VERBS, attr=LEMMA) if verbs[i]]
+    return [i for i in positions_of(doc, SPEECH_VERBS, attr=LEMMA) if verbs[i]
+            and (doc[i].lemma_ not in CLAUSE_ONLY or not any(c.dep_ == "dobj" for c in doc[i].children))]
 
 
 def _name_word(tok: Token) -> bool:

@@ -16,7 +16,7 @@ SPEECH_VERBS = frozenset({
     "notify", "complain", "call", "maintain", "observe", "mention", "proclaim", "counter", "retort",
     # verbs of judging aloud and of speaking out
     "slam", "blast", "lament", "praise", "condemn", "hail", "applaud", "boast", "hint", "speculate", "clarify",
-    "elaborate", "point", "speak", "quip", "estimate", "signal",
+    "elaborate", "point", "speak", "quip", "estimate", "signal", "post",
 })
 
 # Nouns of speech acts whose 'that' clause is what was said: "Ford's announcement that it would cut jobs".
@@ -37,7 +37,7 @@ NAMING_VERBS = frozenset({"call", "describe", "refer", "label", "dub", "brand", 
 CLAUSE_ONLY = frozenset({
     "say", "declare", "add", "note", "explain", "insist", "argue", "maintain", "stress", "observe", "write", "reply",
     "respond", "remark", "counter", "retort", "indicate", "tweet", "mention", "suggest", "boast", "hint",
-    "speculate", "clarify", "elaborate", "point", "speak", "quip", "lament", "estimate", "signal",
+    "speculate", "clarify", "elaborate", "point", "speak", "quip", "lament", "estimate", "signal", "post",
     # judging aloud reports words only with a clause or a quotation: 'condemned the strikes' is an act
     "slam", "blast", "praise", "condemn", "hail", "applaud",
 })

@@ -357,8 +357,9 @@ class DirectQuotes:
                 return None
             if tok.i in self.ctx.according:
                 return tok
-            if tok.pos_ == "VERB":
-                # a verb that only names things ('is branded') does not introduce a quotation
+            if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+                # a verb that only names things ('is branded') does not introduce a quotation; a
+                # participle describing the speaker ('Said one stranded passenger: "..."') is no verb here
                 return tok if tok.i in self.ctx.cues and tok.lemma_ not in NAMING_VERBS - SPEECH_VERBS else None
             if not tok.is_space:
                 steps += 1

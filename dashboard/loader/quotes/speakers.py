@@ -139,10 +139,11 @@ def _subject_beside(verb: Token) -> Token | None:
     j = verb.i + 1
     while j < len(doc) and (doc[j].is_punct or doc[j].is_space):
         j += 1
-    if j >= len(doc) or doc[j].pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
+    if j >= len(doc) or doc[j].pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "NUM"):
         return None
     tok = doc[j]
-    while tok.head.i > tok.i and tok.head.pos_ in ("PROPN", "NOUN") and tok.dep_ in NOUN_MODIFIERS:
+    # 'Said one stranded passenger, Victor Osei: "..."': up from the first word to the phrase's noun
+    while tok.head.i > tok.i and tok.head.pos_ in ("PROPN", "NOUN") and tok.dep_ in NOUN_MODIFIERS | {"nummod"}:
         tok = tok.head
     if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ == "dobj" and verb.lemma_ not in CLAUSE_ONLY:
         return None  # "told reporters": the one addressed, not the one speaking
