@@ -545,3 +545,14 @@ def test_him_in_what_someone_reports_does_not_make_them_a_man(nlp):
 ])
 def test_inverted_attributions_and_posts(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    pytest.param("Adjei: Young people. They are organizing.",
+                 [("direct", "Young people. They are organizing.", "Melanie Adjei", "named")], id="a-named-answer"),
+    pytest.param("Note: Young people are organizing.", [], id="a-label-names-nobody"),
+    pytest.param("Q: Who is to blame?", [], id="a-question"),
+])
+def test_an_interview_answer_is_the_named_persons_words(nlp, line, expected):
+    text = f"Q&A on housing\nToronto writer Melanie Adjei spent three years on her book.\n\n{line}\n"
+    assert speakers(nlp, text) == expected

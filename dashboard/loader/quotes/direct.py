@@ -6,6 +6,7 @@ described as "provocative assaults"), or carries on the speaker of the quote bef
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from dashboard.loader.actors.gazetteer import fold
 from dashboard.loader.actors.resolver import NOBODY, Speaker
 from dashboard.loader.quotes.cues import NAMING_VERBS, SPEECH_VERBS
 from dashboard.loader.quotes.marks import QuoteSpan
@@ -39,6 +41,9 @@ REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})
 # Dependents that make one quoted word a term set on a noun (the first "point" release); a quoted
 # adjective (the "iconic" Falcon) is the speaker's own word.
 NOUN_MODIFIERS = frozenset({"nmod", "compound"})
+# A line of an interview: a name of one to three capitalised words, a colon, the answer to the line's end.
+INTERVIEW_LINE = re.compile(r"^[ \t]*([A-Z][\w’'.-]+(?:[ \t][A-Z][\w’'.-]+){0,2})[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$",
+                            re.MULTILINE)
 # Quoted words with no cue are kept (speaker unknown) only when they read as a quotation.
 MIN_UNCUED_WORDS = 4
 
@@ -79,7 +84,26 @@ class DirectQuotes:
                 here.row.update(speaker_key=after.speaker.key, speaker_text=after.speaker.text,
                                 confidence="carried")
                 here.row["about_keys"] = self.ctx.about(here.span.start, here.span.end, after.speaker.key)
-        return [d.row for d in kept]
+        rows = [d.row for d in kept]
+        return rows + self.interview_answers(rows)
+
+    def interview_answers(self, quoted: list[dict]) -> list[dict]:
+        """'Adjei: I kept meeting people who ...': in an interview written as questions and answers, a
+        line that opens with a person's name and a colon is that person's words, with or without marks.
+        The name must be one the article gives a person; 'Q:' and 'Note:' name nobody."""
+        ctx = self.ctx
+        rows = []
+        for m in INTERVIEW_LINE.finditer(ctx.text):
+            if m.start() < ctx.title_end or overlaps(quoted, m.start(2), m.end(2)):
+                continue  # a headline, or an answer in marks that the quote rules have read already
+            keys = {k for k in ctx.resolver.by_name.get(fold(m.group(1)), set()) if ctx.resolver.kind_of(k) == "person"}
+            if len(keys) != 1:
+                continue
+            start, end = m.start(2), m.end(2)
+            first = bisect_left(ctx.token_starts, start)
+            speaker = Speaker(keys.pop(), m.group(1), "named")
+            rows.append(ctx.row("direct", ctx.sentence_of(first), start, end, ":", speaker))
+        return rows
 
     def runs_into(self, here: _Direct, after: _Direct) -> bool:
         """Whether nothing but marks, punctuation and white space stands between two quotes (or a
@@ -423,3 +447,8 @@ def _in_relative_clause(verb: Token) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def overlaps(rows: list[dict], start: int, end: int) -> bool:
+    """Whether a character range shares text with one of the quote rows."""
+    return any(r["start"] < end and start < r["end"] for r in rows)
