@@ -68,11 +68,10 @@ class ReportedSpeech:
                     continue  # "NPD said according to those figures, ...": the report that holds it says who
                 if speaker.key is None and not self.could_speak(cue):
                     continue  # "the plane promises ...": a thing, not a source
-                rows.append(ctx.row("reported", ctx.sentence_of(i), start, end, ctx.cue_text(cue), speaker))
-                if i not in ctx.according:
-                    # a joint statement is each of its speakers' report: one row per speaker
-                    rows += [ctx.row("reported", ctx.sentence_of(i), start, end, ctx.cue_text(cue), other)
-                             for other in ctx.cue_speakers.joint(cue)]
+                # a joint statement is each of its speakers' report: one row per speaker, in text order
+                speakers = [speaker] if i in ctx.according else ctx.cue_speakers.joint(cue)
+                rows += [ctx.row("reported", ctx.sentence_of(i), start, end, ctx.cue_text(cue), sp)
+                         for sp in speakers]
             except Exception:  # a cue the rules cannot read is skipped, never the article
                 log.debug("cue at %d skipped", i, exc_info=True)
         return rows + self.noun_reports()

@@ -37,20 +37,21 @@ class CueSpeakers:
         return self.cache[verb.i]
 
     def joint(self, verb: Token) -> list[Speaker]:
-        """The other actors a coordinated subject names ('the Bank of Canada, the Bank of England and the
-        Federal Reserve announced'): each said it, and each is a speaker of its own."""
+        """Every actor a coordinated subject names ('the Bank of Canada, the Bank of England and the
+        Federal Reserve announced'), in the order the text names them: each said it, and each is a
+        speaker of its own. One speaker (the verb's own) for any other subject."""
         main = self.of_verb(verb)
         subject = self.subjects.get(verb.i)
         if subject is None or main.key is None or subject.pos_ == "PRON":
-            return []
+            return [main]
         seen = {main.key}
-        out: list[Speaker] = []
+        found: list[tuple[int, Speaker]] = [(subject.i, main)]
         for tok in [*coordinated(subject, self.resolver), *named_examples(subject)]:
-            found = self.resolver.of_phrase(tok, pronouns=False)
-            if found.key and found.key not in seen:
-                seen.add(found.key)
-                out.append(found)
-        return out
+            sp = self.resolver.of_phrase(tok, pronouns=False)
+            if sp.key and sp.key not in seen:
+                seen.add(sp.key)
+                found.append((tok.i, sp))
+        return [sp for _, sp in sorted(found, key=lambda f: f[0])]
 
 
 def subject_of(verb: Token, resolver: Resolver) -> Token | None:
