@@ -556,3 +556,10 @@ def test_inverted_attributions_and_posts(nlp, text, expected):
 def test_an_interview_answer_is_the_named_persons_words(nlp, line, expected):
     text = f"Q&A on housing\nToronto writer Melanie Adjei spent three years on her book.\n\n{line}\n"
     assert speakers(nlp, text) == expected
+
+
+def test_according_to_a_report_in_an_outlet_ends_at_its_comma(nlp):
+    text = ("Apple music\nAccording to an April 2nd report in the Financial Times, an internal memo at Apple showed "
+            "the company passed Wal-Mart as the top music seller.")
+    assert speakers(nlp, text) == [("reported", "an internal memo at Apple showed the company passed Wal-Mart as the "
+                                    "top music seller", "Financial Times", "named")]

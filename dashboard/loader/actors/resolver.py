@@ -344,11 +344,15 @@ class Resolver:
                         if key:
                             return key
             if child.dep_ == "prep" and child.lower_ in ("on", "in"):
-                # "a statement on Apple's website": whoever the website is
-                for obj in (g for g in child.children if g.dep_ == "pobj" and g.lemma_.casefold() in MEDIUM_NOUNS):
-                    owners = self.owners(obj)
-                    if len(owners) == 1:
-                        return owners[0]
+                for obj in (g for g in child.children if g.dep_ == "pobj"):
+                    m = self.at.get(obj.i)
+                    if m is not None and m.kind == "organization" and child.lower_ == "in":
+                        return m.key  # "a report in Ars Technica": the outlet's
+                    if obj.lemma_.casefold() in MEDIUM_NOUNS:
+                        # "a statement on Apple's website": whoever the website is
+                        owners = self.owners(obj)
+                        if len(owners) == 1:
+                            return owners[0]
         verb = tok.head
         if tok.dep_ == "dobj" and verb.lemma_ in ISSUING_VERBS:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

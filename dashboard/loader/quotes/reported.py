@@ -125,7 +125,12 @@ class ReportedSpeech:
         lo, hi = head.left_edge.i, head.right_edge.i
         before, after = tok.left_edge.i - lo, hi - tok.right_edge.i
         if after >= before:
-            return _char_range(self.ctx.doc, tok.right_edge.i + 1, hi)
+            start = tok.right_edge.i + 1
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+                # 'According to a report in Ars Technica, an internal memo showed ...': the parser took the
+                # report's subject into the source's phrase; the comma that ends the phrase says where
+                start = next((t.i + 1 for t in tok.subtree if t.text == ","), start)
+            return _char_range(self.ctx.doc, start, hi)
         return _char_range(self.ctx.doc, lo, tok.left_edge.i - 1)
 
 
