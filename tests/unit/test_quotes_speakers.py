@@ -523,9 +523,16 @@ def test_a_description_stands_for_the_one_person_just_named(nlp, text, expected)
     assert speakers(nlp, text) == expected
 
 
-def test_an_institution_that_cannot_be_named_still_reports(nlp):
-    text = "Ferry\nOntario's transportation ministry says the route will be handed to a private operator."
+@pytest.mark.parametrize("text", [
+    "Ferry\nOntario's transportation ministry says the route will be handed to a private operator.",
+    "Ferry\nIn a statement, the province said the route will be handed to a private operator.",
+])
+def test_an_institution_that_cannot_be_named_still_reports(nlp, text):
     assert speakers(nlp, text) == [("reported", "the route will be handed to a private operator", None, "none")]
+
+
+def test_several_unnamed_firms_report_nothing_the_briefing_can_show(nlp):
+    assert speakers(nlp, "Car sales\nThe automakers reported their January sales on Tuesday.") == []
 
 
 def test_him_in_what_someone_reports_does_not_make_them_a_man(nlp):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from dashboard.loader.actors.resolver import (
-    EPITHET_NOUNS, ORG_NOUNS, RELATIVE, inside,
+    COUNTRY_NOUNS, EPITHET_NOUNS, ORG_NOUNS, RELATIVE, inside,
 )
 from dashboard.loader.quotes.cues import (
     ADDRESSEE_VERBS,
@@ -37,7 +37,8 @@ TRAILING = frozenset({"prep", "npadvmod", "advmod", "dobj", "dative", "ccomp", "
 # "a disaster"'), which is both a report and a direct quote.
 OWN_WORDS = 2
 # Subjects that speak for someone even when no actor can be named.
-UNNAMED_SOURCES = EPITHET_NOUNS | ORG_NOUNS
+UNNAMED_SOURCES = EPITHET_NOUNS | ORG_NOUNS | COUNTRY_NOUNS | {
+    "province", "state", "city", "county", "municipality", "town", "territory", "region"}
 
 
 class ReportedSpeech:
