@@ -570,3 +570,13 @@ def test_according_to_a_report_in_an_outlet_ends_at_its_comma(nlp):
             "the company passed Wal-Mart as the top music seller.")
     assert speakers(nlp, text) == [("reported", "an internal memo at Apple showed the company passed Wal-Mart as the "
                                     "top music seller", "Financial Times", "named")]
+
+
+@pytest.mark.parametrize(("title", "noun"), [
+    pytest.param("Justice", "judge", id="justice-is-the-judge"),
+    pytest.param("Sen.", "senator", id="an-abbreviated-title"),
+])
+def test_the_office_named_another_way_is_the_titled_person(nlp, title, noun):
+    text = (f"Sentence\n{title} Helen Park ruled on Thursday. \"Public office is not a business opportunity,\" "
+            f"the {noun} said.")
+    assert speakers(nlp, text) == [("direct", "Public office is not a business opportunity,", "Helen Park", "title")]

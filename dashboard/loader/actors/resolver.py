@@ -31,6 +31,14 @@ ROLE_NOUNS = frozenset({
     "founder", "executive", "officer", "leader", "head", "analyst", "economist", "prosecutor", "lawyer",
 })
 
+# Other words for an office in a title: 'Justice Helen Park' is 'the judge', 'Sen. Ann Roy' 'the senator'.
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "judge": frozenset({"justice"}), "justice": frozenset({"judge"}),
+    "lawyer": frozenset({"attorney", "counsel", "barrister", "solicitor"}),
+    "senator": frozenset({"sen."}), "governor": frozenset({"gov."}), "officer": frozenset({"const.", "constable"}),
+    "chief": frozenset({"ceo", "c.e.o."}), "executive": frozenset({"ceo", "c.e.o."}),
+}
+
 # Nouns that name an organisation by its type: "the ministry" -> the organisation whose name holds it.
 ORG_NOUNS = frozenset({
     "ministry", "department", "agency", "court", "bank", "council", "commission", "committee", "army",
@@ -417,7 +425,8 @@ class Resolver:
             return None
         cands = self.before(tok.i)
         if noun in ROLE_NOUNS:
-            people = [m for m in cands if m.kind == "person" and noun in m.role.split()]
+            names = ROLE_SYNONYMS.get(noun, frozenset()) | {noun}
+            people = [m for m in cands if m.kind == "person" and names & set(m.role.split())]
             if owners:
                 people = [m for m in people if m.affiliation in owners] or people
             return people[-1].key if people else None
