@@ -130,6 +130,18 @@ def test_an_untagged_name_beside_an_organisation_that_speaks(nlp, body, name):
     assert list(zip(m["text"], m["kind"])) == [(name, "organization")]
 
 
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("Amalgamated Transit Union Local 1505 said most members voted in favour.",
+                 [("Amalgamated Transit Union Local 1505", "organization")], id="an-organisation-word-inside"),
+    pytest.param("Rail Minister Joe Smith said most trains would run.", [], id="not-a-title-before-a-name"),
+])
+def test_an_untagged_speaking_name_with_an_organisations_word(nlp, body, expected):
+    doc = _parse(nlp, body)
+    doc.ents = []  # as the model leaves them in longer articles
+    assert [(t, k) for t, k in zip(find_mentions(doc)["text"], find_mentions(doc)["kind"])
+            if k == "organization"] == expected
+
+
 @pytest.mark.parametrize("body, force, expected", [
     pytest.param("\"We want more data,\" Chair Jerome Powell said.", (("Chair Jerome Powell", "WORK_OF_ART"),),
                  [("Chair Jerome Powell", "Jerome Powell", "person", "Chair")], id="a-titled-person"),

@@ -70,12 +70,17 @@ def untagged_organisations(doc: Doc, covered: set[int], speech_verbs: list[int])
             if name is None:
                 continue
             first = name.i
-            while first > 0 and _plain_name_word(doc[first - 1]) and doc[first - 1].head.i == name.i:
-                first -= 1
-            span = doc[first:name.i + 1]
-            if (beside or len(span) >= 2 and name.lower_ in ORGANISATION_WORDS) \
-                    and all(_plain_name_word(t) for t in span) and not any(t.idx in covered for t in span):
-                found.append(Span(doc, span.start, span.end, label="ORG"))
+            while first > 0 and _plain_name_word(doc[first - 1]) and first <= doc[first - 1].head.i <= name.i:
+                first -= 1  # the words of the name, each hung on a later one ('Amalgamated Transit Union')
+            end = name.i + 1
+            while end < len(doc) and doc[end].like_num and doc[end].head.i == name.i:
+                end += 1  # 'Amalgamated Transit Union Local 1505'
+            words = doc[first:name.i + 1]
+            organisation = len(words) >= 2 and any(t.lower_ in ORGANISATION_WORDS for t in words) \
+                and not any(t.lower_ in TITLE_WORDS for t in words)
+            if (beside or organisation) and all(_plain_name_word(t) for t in words) \
+                    and not any(t.idx in covered for t in doc[first:end]):
+                found.append(Span(doc, first, end, label="ORG"))
     return found
 
 
