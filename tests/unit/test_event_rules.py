@@ -272,3 +272,8 @@ def test_expletive_it_names_nobody(events_of, text: str) -> None:
     events = events_of(text)
     assert not any("Ford" in keys for trig, keys in zip(events["trigger"], events["agent_keys"])
                    if trig in ("feared", "seems"))
+
+
+def test_their_is_the_plural_subject_before_it_and_never_the_headline(events_of) -> None:
+    text = "Transit strike ends\nBus drivers returned to work after their union signed a deal with Ford."
+    assert _one(events_of(text), "signed")["headline"] == "Bus drivers' union signed a deal with Ford"

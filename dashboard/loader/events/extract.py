@@ -88,6 +88,7 @@ class _Article:
         self.paragraphs = _paragraphs(self.text, [doc[s].idx for s in self.sent_starts])
         self.cache: dict[int, list[str]] = {}
         self.dateline = find_dateline(self.text) or (0, 0)
+        self.body_start = self.text.find("\n") + 1  # the headline is the first line
 
     def in_story(self, tokens: list[Token]) -> list[Token]:
         """`tokens` without the dateline ('DETROIT (AP) —'): where the story was filed is not what happened."""
@@ -490,11 +491,19 @@ def _antecedent(token: Token, art: _Article) -> str | None:
     if art.keys(token):
         return None  # placed, and left as written on purpose: 'Chen said that he was "heartbroken"'
     person = token.lower_ in ("he", "she", "him", "her", "his")
-    for sid in range(art.sids[token.i] - 1, -1, -1):  # earlier sentences only, nearest first
-        end = art.sent_starts[sid + 1] if sid + 1 < len(art.sent_starts) else len(art.doc)
+    plural = token.lower_ in ("they", "them", "their")
+    here = art.sids[token.i]
+    # 'Bus drivers returned to work after their union ratified a deal': a plural subject before 'their'
+    # in its own sentence; else earlier sentences, nearest first, never the headline
+    for sid in ([here] if plural else []) + list(range(here - 1, -1, -1)):
+        if art.doc[art.sent_starts[sid]].idx < art.body_start:
+            break
+        end = token.i if sid == here else art.sent_starts[sid + 1] if sid + 1 < len(art.sent_starts) else len(art.doc)
         found = []
         for i in range(art.sent_starts[sid], end):
             cand = art.doc[i]
+            if sid == here and cand.tag_ not in ("NNS", "NNPS"):
+                continue
             if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ in ("NOUN", "PROPN") and not art.quoted[cand.idx] \
                     and (cand.pos_ == "PROPN" or not person):
                 words = [t for t in cand.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod")] + [cand]

@@ -191,7 +191,8 @@ def render(tokens: list[Token], quoted: list[bool], name_of: Callable[[Token], s
                 # a possessive inside the sentence reads well as it stands ("Israel continues its operations")
                 name = name_of(token) or (fallback(token) if not words else None)
                 if name:
-                    text = f"{name}'s" if possessive else name
+                    text = (f"{name}'" if name.endswith("s") and low in ("their", "theirs") else f"{name}'s") \
+                        if possessive else name  # 'Bus drivers' union
             elif token.pos_ == "NOUN" and token.dep_ != "compound":
                 name = name_of(token)
                 phrase = [c for c in token.lefts if c.i in present]
