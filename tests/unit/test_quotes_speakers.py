@@ -50,6 +50,13 @@ CARRIED = [
     ),
     pytest.param(
         "Plant closes\n\"We will fight this decision,\" said Tom Walsh.\n"
+        "\"We are bringing in crews.\" That was the message from the mayor, Anna Berg, on Monday.",
+        [("direct", "We will fight this decision,", "Tom Walsh", "named"),
+         ("direct", "We are bringing in crews.", None, "none")],
+        id="not-into-a-paragraph-that-names-someone-else",
+    ),
+    pytest.param(
+        "Plant closes\n\"We will fight this decision,\" said Tom Walsh.\n"
         "\"It is a disgrace,\" said Anna Berg, a council member.",
         [("direct", "We will fight this decision,", "Tom Walsh", "named"),
          ("direct", "It is a disgrace,", "Anna Berg", "named")],

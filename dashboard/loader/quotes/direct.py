@@ -409,7 +409,23 @@ class DirectQuotes:
                 continue  # 'said Maria Lenz, who chairs the committee': who the speaker is, not a new speaker
             return None
         s = prev.speaker
+        if s.key and self.names_someone_else(prev, first):
+            return None
         return Speaker(s.key, s.text, "carried" if s.key else "none")
+
+    def names_someone_else(self, prev: _Direct, first: int) -> bool:
+        """Whether a quote that opens a new paragraph is followed, in that paragraph, by another actor's
+        name: '"We're bringing in crews." That was the message from spokesperson Jacqueline Foster.' is
+        not the last speaker's, whoever's it is."""
+        ctx = self.ctx
+        start = ctx.doc[first].idx
+        if "\n" not in ctx.text[prev.span.end:start]:
+            return False
+        end = ctx.text.find("\n", start)
+        end = len(ctx.doc) if end == -1 else bisect_left(ctx.token_starts, end)
+        resolver = ctx.resolver
+        here = resolver.mentions[bisect_left(resolver.firsts, first):bisect_left(resolver.firsts, end)]
+        return any(m.key != prev.speaker.key and m.kind in ("person", "organization") for m in here)
 
 
 def _names_it(cue: Token | None, via: Token | None) -> bool:
