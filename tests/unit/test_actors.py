@@ -175,6 +175,22 @@ def test_a_verb_that_reports_only_a_clause_makes_no_speaker_of_a_thing(nlp):
     assert not [t for t, _, _ in _rows(nlp, body) if "Average" in t]
 
 
+@pytest.mark.parametrize("body, force, expected", [
+    pytest.param("Medora Pharma recalled its blood pressure drug Valtrex-C on Wednesday.",
+                 (("Medora Pharma", "PERSON"), ("Valtrex-C", "ORG")),
+                 [("Medora Pharma", "organization")], id="a-firms-ending-and-a-products-name"),
+    pytest.param("Russian carrier Aeroflot bought 22 aircraft Boeing has under development.",
+                 (("Aeroflot", "ORG"), ("Boeing", "ORG")),
+                 [("Russian", "country"), ("Aeroflot", "organization"), ("Boeing", "organization")],
+                 id="a-maker-after-its-product"),
+    pytest.param("Medora chief executive Paul Girard apologized to patients.",
+                 (("Medora", "ORG"), ("Paul Girard", "ORG")),
+                 [("Medora", "organization"), ("Paul Girard", "person")], id="a-name-after-a-title"),
+])
+def test_what_the_words_around_a_name_say_it_is(nlp, body, force, expected):
+    assert [(t, k) for t, _, k in _rows(nlp, body, force=force)] == expected
+
+
 def test_a_name_beside_a_person_that_speaks_is_not_made_an_organisation(nlp):
     doc = _parse(nlp, "The resident, Ian Walls, said the tower was too tall.")
     doc.ents = []

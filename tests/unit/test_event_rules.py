@@ -277,3 +277,9 @@ def test_expletive_it_names_nobody(events_of, text: str) -> None:
 def test_their_is_the_plural_subject_before_it_and_never_the_headline(events_of) -> None:
     text = "Transit strike ends\nBus drivers returned to work after their union signed a deal with Ford."
     assert _one(events_of(text), "signed")["headline"] == "Bus drivers' union signed a deal with Ford"
+
+
+def test_its_is_the_company_the_sentence_before_was_about(events_of) -> None:
+    text = ("Ford said the parts came from a supplier in France. The company had recalled a car in 2019. "
+            "Its shares fell on Monday.")
+    assert _one(events_of(text), "fell")["agent_keys"] == ["Ford"]

@@ -59,3 +59,16 @@ def test_a_speakers_she_inside_the_quotation_does_not_make_him_a_woman(nlp):
     doc = nlp(text)
     quoted = sorted((s.start, s.end) for s in find_quote_spans(text))
     assert Resolver(doc, find_mentions(doc), quoted=quoted).gender.get("David Chen") != "f"
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    pytest.param("Recall\nMedora Pharma recalled a drug. Health Canada asked the company to stop sales.", "company",
+                 "Medora Pharma", id="not-the-one-asking-it"),
+    pytest.param("Recall\nMedora Pharma recalled a drug. Health Canada said the company acted late.", "company",
+                 "Medora Pharma", id="not-a-public-body-named-for-its-country"),
+    pytest.param("Recall\nAir Canada cut flights. Health Canada said the company acted late.", "company",
+                 "Air Canada", id="a-company-named-for-its-country-is-one"),
+])
+def test_the_company_is_a_business(nlp, text, word, expected):
+    assert resolve(nlp, text, word).key == expected
+

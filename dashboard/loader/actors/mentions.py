@@ -37,7 +37,13 @@ LOCATIVE = {"in", "at", "to", "from", "near", "into", "outside", "inside", "acro
 # A name ending in one of these words names a company, whatever the model's label.
 CORPORATE_WORDS = {"inc", "inc.", "corp", "corp.", "corporation", "company", "co.", "llc", "ltd", "ltd.", "plc",
                    "group", "airlines", "airways", "aircraft", "motors", "bank", "holdings", "industries",
-                   "technologies", "systems", "partners", "associates", "capital", "management", "records"}
+                   "technologies", "systems", "partners", "associates", "capital", "management", "records",
+                   "pharma", "pharmaceuticals", "therapeutics", "biotech", "labs", "laboratories", "resources",
+                   "mining", "energy", "foods", "logistics", "networks", "solutions", "enterprises", "ventures"}
+# Nouns for things a name may stand after that make it a product's name: 'the drug Valtrex-C'.
+PRODUCT_NOUNS = frozenset({"drug", "medicine", "medication", "vaccine", "pill", "phone", "smartphone", "handset",
+                           "tablet", "laptop", "console", "app", "software", "device", "model", "brand", "sedan",
+                           "suv", "pickup", "jet", "airliner", "aircraft", "rifle", "missile", "product"})
 # Title words that also begin names of organisations ('National Bank', 'General Motors').
 NOT_LEADING_TITLES = {"national", "state", "security", "general", "supreme", "trade", "energy", "health", "top"}
 LEADING_TITLES = frozenset(TITLE_WORDS - NOT_LEADING_TITLES)
@@ -114,9 +120,30 @@ def _classify(span: Span) -> dict | None:
         return _row(span, text, "place", _loc=_is_locative(span))
     if label == "PERSON" and names_a_facility(span):
         return None  # 'the Warren Truck plant', 'the Ronald Reagan airport': a building, not the person
-    if label == "PERSON" and not _names_organisation(span) or _after_honorific(span):
+    if _names_a_product(span):
+        return None  # 'its blood pressure drug Valtrex-C': a product's name, not an actor
+    if label == "PERSON" and not _names_organisation(span) or _after_honorific(span) or _after_title(span):
         return _person(span, span)
     return _organisation(span)
+
+
+def _names_a_product(span: Span) -> bool:
+    """Whether a name stands in one phrase with a product's noun right before it ('the drug Valtrex-C'),
+    not merely after it ('an aircraft Boeing has under development')."""
+    if span.start == 0:
+        return False
+    noun = span.doc[span.start - 1]
+    root = span.root
+    return noun.lower_ in PRODUCT_NOUNS and (noun.head.i == root.i or root.head.i == noun.i and root.dep_ == "appos")
+
+
+def _after_title(span: Span) -> bool:
+    """'Medora chief executive Paul Girard' tagged as an organisation: two or three capitalised words
+    right after a person's title are a person's name."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ in CORE_TITLES and 2 <= len(span) <= 3 \
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in NOT_PERSON_WORDS | TITLE_WORDS
+                for t in span)
 
 
 def _after_honorific(span: Span) -> bool:

@@ -20,7 +20,8 @@ from spacy.strings import hash_string
 from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Span, Token
 
-from dashboard.loader.actors.gazetteer import fold
+from dashboard.loader.actors.gazetteer import country_of, fold
+from dashboard.loader.actors.names import TITLE_WORDS
 from dashboard.loader.vocabulary import SPEAKER_KINDS
 
 # Nouns that name a person by office. A noun matches a person whose role contains it.
@@ -38,6 +39,10 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "senator": frozenset({"sen."}), "governor": frozenset({"gov."}), "officer": frozenset({"const.", "constable"}),
     "chief": frozenset({"ceo", "c.e.o."}), "executive": frozenset({"ceo", "c.e.o."}),
 }
+
+# Fields a public body is named for beside its country, besides the title words ('Statistics Canada').
+PUBLIC_FIELDS = frozenset({"statistics", "environment", "parks", "revenue", "immigration", "fisheries", "oceans",
+                           "heritage", "employment", "infrastructure", "elections", "treasury", "and"})
 
 # Nouns that name an organisation by its type: "the ministry" -> the organisation whose name holds it.
 ORG_NOUNS = frozenset({
@@ -436,8 +441,12 @@ class Resolver:
                 return named[-1].key
             if noun in COMPANY_NOUNS and not owners:
                 # "the company" is a business, and news names it as a subject before it shortens it
+                # not a public body ('Health Canada', 'the Labor Department'), nor whoever acts on it
+                # ('Health Canada asked the company to stop': someone else)
+                actor = self.clause_subject(tok)
                 firms = [m for m in cands
-                         if m.kind == "organization" and not INSTITUTION_WORDS & set(m.key.casefold().split())]
+                         if m.kind == "organization" and not INSTITUTION_WORDS & set(m.key.casefold().split())
+                         and not _names_a_country(m.key) and m.key != actor]
                 here = self.sent_starts[self.sentence_of(tok.i)]
                 nearby = [m for m in firms if m.first >= here]
                 subjects = [m for m in firms if self.doc[m.head].dep_ in SUBJECTS]
@@ -462,6 +471,15 @@ class Resolver:
         since = self.sent_starts[max(self.sentence_of(tok.i) - EPITHET_REACH, 0)]
         people = {m.key for m in self.before(tok.left_edge.i) if m.first >= since and m.kind == "person"}
         return people.pop() if len(people) == 1 else None
+
+    def clause_subject(self, tok: Token) -> str | None:
+        """The actor that is the subject of the verb an object phrase hangs on, if any."""
+        if tok.dep_ not in ("dobj", "dative", "pobj"):
+            return None
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        m = self.at.get(subject.i) if subject is not None else None
+        return m.key if m is not None else None
 
     def learn_gender(self, words: list[tuple[str, str]]) -> dict[str, str]:
         """'m' or 'f' for the people the article itself genders: by an honorific or a gendered title
@@ -539,17 +557,23 @@ class Resolver:
 
     def untagged_subjects(self, sid: int) -> list[_Mention]:
         """Subjects of sentence `sid` that are a surname the entity model missed ('Tavares has defended
-        the plan') but the article names in full: antecedents like any tagged name."""
+        the plan') but the article names in full, or a description that names one actor ('The company
+        had recalled a product. Its shares fell'): antecedents like any tagged name."""
         if sid not in self._untagged:
             found = []
             end = self.sent_starts[sid + 1] if sid + 1 < len(self.sent_starts) else len(self.doc)
             for tok in self.doc[self.sent_starts[sid]:end]:
+                if tok.dep_ not in SUBJECTS or tok.i in self.at or inside(self.quoted, tok.idx):
+                    continue
                 named = tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper()
-                if tok.dep_ in SUBJECTS and named and tok.i not in self.at \
-                        and not inside(self.quoted, tok.idx):
+                if named:
                     keys = next((k for k in (self.by_name.get(fold(n), set()) for n in _name_words(tok)) if k), set())
                     if len(keys) == 1:
                         key = next(iter(keys))
+                        found.append(_Mention(tok.i, tok.i, tok.i, key, self.kind_of(key), "", ""))
+                elif tok.pos_ == "NOUN":
+                    key = self.by_title(tok, self.owners(tok))
+                    if key:
                         found.append(_Mention(tok.i, tok.i, tok.i, key, self.kind_of(key), "", ""))
             self._untagged[sid] = found
         return self._untagged[sid]
@@ -579,6 +603,14 @@ class Resolver:
             if m.kind in kinds and self.fits(m, pron):
                 return key
         return None
+
+
+def _names_a_country(key: str) -> bool:
+    """'Health Canada', 'Statistics Canada': a public body named by its country and its field; 'Air Canada'
+    is a company."""
+    words = key.replace(".", "").casefold().split()
+    return any(country_of(w) for w in words) and all(
+        country_of(w) or w in TITLE_WORDS or w in PUBLIC_FIELDS for w in words)
 
 
 def _apposed_title(name: Token) -> list[str]:
