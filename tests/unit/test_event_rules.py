@@ -283,3 +283,10 @@ def test_its_is_the_company_the_sentence_before_was_about(events_of) -> None:
     text = ("Ford said the parts came from a supplier in France. The company had recalled a car in 2019. "
             "Its shares fell on Monday.")
     assert _one(events_of(text), "fell")["agent_keys"] == ["Ford"]
+
+
+def test_it_after_a_thing_named_in_its_sentence_is_that_thing(events_of) -> None:
+    text = "France signed a deal with Syria. Barack Obama criticised the agreement, saying it would fail."
+    events = events_of(text)
+    assert _one(events, "saying")["headline"] == "Barack Obama said that the agreement would fail"
+    assert "fail" not in set(events["trigger"])  # not 'France would fail': no actor is said to fail

@@ -531,6 +531,12 @@ class Resolver:
                         return sp.key
                     if sp.key is None and child.pos_ == "PROPN":
                         return None  # it stands for a name we cannot resolve, not for an older one
+            if pron.lower_ == "it" and any(
+                    c.dep_ == "dobj" and c.i < pron.i and c.pos_ == "NOUN" and c.tag_ == "NN"
+                    and c.i not in self.at and not self.of_phrase(c, pronouns=False, words=False).key
+                    for c in anc.children):
+                # 'Badenoch criticised the agreement, saying it would do little': the thing just named
+                return None
         cands = [m for m in self.before(pron.i) if m.kind in kinds and self.fits(m, pron)]
         if not cands:
             return None

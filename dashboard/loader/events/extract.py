@@ -492,19 +492,22 @@ def _antecedent(token: Token, art: _Article) -> str | None:
         return None  # placed, and left as written on purpose: 'Chen said that he was "heartbroken"'
     person = token.lower_ in ("he", "she", "him", "her", "his")
     plural = token.lower_ in ("they", "them", "their")
+    # in its own sentence, a plural subject before 'their' ('Bus drivers returned to work after their
+    # union ratified a deal'), or a thing named before 'it' ('criticised the agreement, saying it would
+    # do little'); else earlier sentences' subjects, nearest first, never the headline
+    here_tags = ("NNS", "NNPS") if plural else ("NN",) if token.lower_ == "it" else ()
     here = art.sids[token.i]
-    # 'Bus drivers returned to work after their union ratified a deal': a plural subject before 'their'
-    # in its own sentence; else earlier sentences, nearest first, never the headline
-    for sid in ([here] if plural else []) + list(range(here - 1, -1, -1)):
+    for sid in ([here] if here_tags else []) + list(range(here - 1, -1, -1)):
         if art.doc[art.sent_starts[sid]].idx < art.body_start:
             break
         end = token.i if sid == here else art.sent_starts[sid + 1] if sid + 1 < len(art.sent_starts) else len(art.doc)
         found = []
         for i in range(art.sent_starts[sid], end):
             cand = art.doc[i]
-            if sid == here and cand.tag_ not in ("NNS", "NNPS"):
+            if sid == here and cand.tag_ not in here_tags:
                 continue
-            if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ in ("NOUN", "PROPN") and not art.quoted[cand.idx] \
+            deps = ("nsubj", "nsubjpass", "dobj") if sid == here and not plural else ("nsubj", "nsubjpass")
+            if cand.dep_ in deps and cand.pos_ in ("NOUN", "PROPN") and not art.quoted[cand.idx] \
                     and (cand.pos_ == "PROPN" or not person):
                 words = [t for t in cand.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod")] + [cand]
                 if not any(t.i == token.i or t.pos_ == "PRON" for t in words):  # "His plan": whose plan?
@@ -512,7 +515,8 @@ def _antecedent(token: Token, art: _Article) -> str | None:
         if found:
             # the sentence's own subject before one of a clause inside it ('The bill ... limits how boards
             # can borrow. It has been criticized': the bill)
-            cand, words = next(((c, w) for c, w in found if c.head.dep_ == "ROOT"), found[-1])
+            cand, words = found[-1] if sid == here else next(
+                ((c, w) for c, w in found if c.head.dep_ == "ROOT"), found[-1])
             text = " ".join(t.text for t in words)
             return re.sub(r"^(?i:this|that|these|those)\b", "the", text)
     return None
