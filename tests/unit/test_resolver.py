@@ -68,6 +68,8 @@ def test_a_speakers_she_inside_the_quotation_does_not_make_him_a_woman(nlp):
                  "Medora Pharma", id="not-a-public-body-named-for-its-country"),
     pytest.param("Recall\nAir Canada cut flights. Health Canada said the company acted late.", "company",
                  "Air Canada", id="a-company-named-for-its-country-is-one"),
+    pytest.param("Cars\nChrysler cut jobs. GM has until May to restructure its company.", "company",
+                 "GM", id="its-own-company"),
 ])
 def test_the_company_is_a_business(nlp, text, word, expected):
     assert resolve(nlp, text, word).key == expected

@@ -37,7 +37,6 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "judge": frozenset({"justice"}), "justice": frozenset({"judge"}),
     "lawyer": frozenset({"attorney", "counsel", "barrister", "solicitor"}),
     "senator": frozenset({"sen."}), "governor": frozenset({"gov."}), "officer": frozenset({"const.", "constable"}),
-    "chief": frozenset({"ceo", "c.e.o."}), "executive": frozenset({"ceo", "c.e.o."}),
 }
 
 # Fields a public body is named for beside its country, besides the title words ('Statistics Canada').
@@ -95,6 +94,8 @@ GENDERED = {
     "princess": "f", "chairwoman": "f", "spokeswoman": "f", "businesswoman": "f", "congresswoman": "f",
     "mother": "f", "sister": "f", "daughter": "f", "wife": "f",
 }
+# Gendered words that are honorifics only with a capital ('Miss Lenz', not 'will miss Lenz').
+CAPITAL_HONORIFICS = frozenset({"miss", "lady", "dame", "sir", "lord"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
 _PRONOUN_HASHES = np.array([hash_string(w) for w in PRONOUN_GENDER], dtype=np.uint64)
@@ -167,7 +168,7 @@ class MentionIndex:
             mentions = zip(*(mentions[c].tolist() for c in MENTION_FIELDS)) if len(mentions) else []
         self.doc = doc
         self.sent_starts = list(sent_starts) if sent_starts is not None else _sentence_starts(doc)
-        # (first character, mention, its folded names, its first word and the word before, lowered)
+        # (first character, mention, its folded names, its first word lowered and the word before as written)
         self.placed: list[tuple[int, _Mention, list[str], tuple[str, str]]] = []
         self.at: dict[int, _Mention] = {}
         for start, end, key, kind, role, affiliation in sorted(mentions, key=lambda r: (r[0], r[1])):
@@ -187,7 +188,7 @@ class MentionIndex:
             names = [_fold(span.text), _fold(key)]
             if kind == "person":
                 names.append(_fold(key.split()[-1]))
-            words = (span[0].lower_, doc[span.start - 1].lower_ if span.start > 0 else "")
+            words = (span[0].lower_, doc[span.start - 1].text if span.start > 0 else "")
             self.placed.append((start, m, names, words))
         self.kinds = {m.key: m.kind for m in self.at.values()}
         # he, she and their forms, (token, gender) in text order, read from the arrays (no Token objects)
@@ -473,8 +474,10 @@ class Resolver:
         return people.pop() if len(people) == 1 else None
 
     def clause_subject(self, tok: Token) -> str | None:
-        """The actor that is the subject of the verb an object phrase hangs on, if any."""
-        if tok.dep_ not in ("dobj", "dative", "pobj"):
+        """The actor that is the subject of the verb an object phrase hangs on, if any; none for a phrase
+        its own possessive ties back to that subject ('GM has to restructure its company')."""
+        if tok.dep_ not in ("dobj", "dative", "pobj") or any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
             return None
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
@@ -487,7 +490,7 @@ class Resolver:
         them where they are the only person in reach (the same sentence, else the one before), outside
         quotations.
 
-        words: for each of `self.mentions`, its first word and the word before it, lowered."""
+        words: for each of `self.mentions`, its first word (lowered) and the word before it."""
         votes: dict[str, Counter] = {}
         fixed: dict[str, str] = {}
         people: dict[int, list[_Mention]] = {}  # the people named in each sentence
@@ -495,7 +498,9 @@ class Resolver:
             if m.kind != "person":
                 continue
             people.setdefault(self.sentence_of(m.first), []).append(m)
-            for word in {first, before, *m.role.split()}:
+            # an honorific is written with its capital: 'will miss Steve' is no 'Miss Steve'
+            honorific = before.lower() if before[:1].isupper() or before.lower() not in CAPITAL_HONORIFICS else ""
+            for word in {first, honorific, *m.role.split()}:
                 if word in GENDERED:
                     fixed.setdefault(m.key, GENDERED[word])
         for i, gender in self.index.gendered:
@@ -523,6 +528,7 @@ class Resolver:
         """The actor a pronoun stands for: the subject of a clause it sits in, else the nearest earlier
         sentence's fitting actor, its subject first; 'she' never a man the article calls 'he' or 'Mr'."""
         for anc in list(pron.ancestors)[1:]:
+            unfit = False
             for child in anc.children:
                 if child.dep_ in SUBJECTS and child.i < pron.i and child.pos_ != "PRON":
                     sp = self.of_phrase(child, pronouns=False, words=False)
@@ -531,10 +537,8 @@ class Resolver:
                         return sp.key
                     if sp.key is None and child.pos_ == "PROPN":
                         return None  # it stands for a name we cannot resolve, not for an older one
-            if pron.lower_ == "it" and any(
-                    c.dep_ == "dobj" and c.i < pron.i and c.pos_ == "NOUN" and c.tag_ == "NN"
-                    and c.i not in self.at and not self.of_phrase(c, pronouns=False, words=False).key
-                    for c in anc.children):
+                    unfit = unfit or sp.key is not None  # an actor it cannot stand for: a person for 'it'
+            if unfit and pron.lower_ == "it" and self.thing_before(anc, pron, kinds):
                 # 'Badenoch criticised the agreement, saying it would do little': the thing just named
                 return None
         cands = [m for m in self.before(pron.i) if m.kind in kinds and self.fits(m, pron)]
@@ -560,6 +564,18 @@ class Resolver:
                     return voice
             return group[0].key
         return None
+
+    def thing_before(self, verb: Token, pron: Token, kinds: frozenset[str]) -> bool:
+        """Whether `verb` has an object before the pronoun that is a thing, not an actor, with no actor
+        the pronoun could stand for named between them."""
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.i >= pron.i or obj.pos_ != "NOUN" or obj.tag_ != "NN" or obj.i in self.at \
+                    or self.of_phrase(obj, pronouns=False, words=False).key:
+                continue
+            between = self.mentions[bisect_right(self.firsts, obj.i):bisect_left(self.firsts, pron.i)]
+            if not any(m.kind in kinds for m in between):
+                return True
+        return False
 
     def untagged_subjects(self, sid: int) -> list[_Mention]:
         """Subjects of sentence `sid` that are a surname the entity model missed ('Tavares has defended

@@ -55,7 +55,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
             continue
         if len(span) == 1 and span[0].is_sent_start and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
             if common is None:
-                common = {t.text for t in doc if t.is_lower and not t.is_sent_start}
+                common = {t.text for t in doc if t.is_lower and t.pos_ == "NOUN" and not t.is_sent_start}
             if span[0].lower_ in common:
                 continue  # 'Hospital officials said ... the hospital': a common noun a sentence capitalised
         out.append(span)
