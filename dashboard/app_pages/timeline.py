@@ -15,6 +15,7 @@ from dashboard.views.labels import escape_md
 from dashboard.components.date_range import drawable
 from dashboard.components.context import current_index, view_key
 from dashboard.views.links import reader_links, reader_params
+from dashboard.views.reports import other_reports
 from dashboard.views.url_state import UrlState
 from dashboard.views.story import story_card_html
 from dashboard.views.timeline import (
@@ -231,9 +232,9 @@ with detail:
                              query_params=reader_params(ev["article_id"], ev["sentence_id"]))
             st.html(story_card_html(ev, sentence["text"] if sentence is not None else None,
                                     int(sentence["start"]) if sentence is not None else 0))
-            others = [r for r in ev["report_ids"] if r != ev["event_id"]]
-            if others:
-                reports = event_rows(key[0], b.events, others).merge(
+            others = other_reports(current_index().reports(ev["report_group"]), ev["article_id"])
+            if len(others):
+                reports = others.merge(
                     b.articles[["article_id", "title"]], on="article_id", how="left")
                 more = len(reports) - MAX_REPORTS
                 st.caption(f"Also reported in {len(reports)} other article{'s' if len(reports) != 1 else ''}"

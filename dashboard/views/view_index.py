@@ -15,6 +15,7 @@ import pandas as pd
 
 from dashboard.filtering import ActorFilter, View
 from dashboard.loader import Briefing
+from dashboard.views.reports import report_groups
 
 NOTHING = np.zeros(0, dtype=np.int64)
 
@@ -109,6 +110,18 @@ class BriefingIndex:
         """actor or subject id -> positions of the events that involve it."""
         e = self.briefing.events
         return rows_by_id([e["actor_ids"], e["subject_ids"]])
+
+    @cached_property
+    def reports_by_group(self) -> dict[str, np.ndarray]:
+        """report_group -> positions of its events, for the events that several articles report."""
+        e = self.briefing.events
+        several = (e["source_count"].fillna(1) > 1).to_numpy(dtype=bool)
+        return _group(report_groups(e).to_numpy(dtype=object)[several], np.flatnonzero(several))
+
+    def reports(self, group: str) -> pd.DataFrame:
+        """Every report of the event `group` names (its rows of the events table); none when one article
+        alone reports it."""
+        return self.briefing.events.iloc[self.reports_by_group.get(str(group), NOTHING)]
 
     @cached_property
     def known(self) -> set[str]:
