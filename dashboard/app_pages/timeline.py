@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard.components.context import current_state, current_view, url_state
 from dashboard.components.corrections import event_corrections
-from dashboard.components.tables import briefing_events
+from dashboard.components.tables import briefing_event_rows, briefing_events
 from dashboard.filtering import View
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.labels import escape_md
@@ -20,7 +20,7 @@ from dashboard.views.url_state import UrlState
 from dashboard.views.story import story_card_html
 from dashboard.views.timeline import (
     AGGREGATE_ABOVE, LANE_MODES, bucket_unit, date_bounds, default_range, events_csv, events_in_range,
-    events_timeline_figure, pick_selected, selected_event_ids, table_rows,
+    events_timeline_figure, pick_selected, selected_event_ids,
 )
 
 MAX_TABLE_ROWS = 1000  # more rows than anyone reads; the CSV holds them all
@@ -33,8 +33,9 @@ MAX_REPORTS = 12  # links to the other reports of an event under its story card
 def timeline_table(key: tuple, _view: View) -> pd.DataFrame:
     """The event table of the view `key` names."""
     b = _view.briefing
-    table = briefing_events(key[0], b)
-    return table if len(_view.events) == len(b.events) else table_rows(table, _view.events["event_id"])
+    if len(_view.events) == len(b.events):
+        return briefing_events(key[0], b)
+    return briefing_event_rows(key[0], b, _view.events["event_id"])
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

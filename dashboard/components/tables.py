@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard.loader import Briefing
 from dashboard.views.quotes import quote_rows, quote_table
-from dashboard.views.timeline import event_table
+from dashboard.views.timeline import event_table, table_rows
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
@@ -44,3 +44,14 @@ def briefing_quote_rows(briefing: tuple, b: Briefing, quote_ids: pd.Series) -> p
     """The rows of `briefing_quotes` for `quote_ids`, in its order."""
     table = briefing_quotes(briefing, b)
     return quote_rows(table, quote_ids, positions=_quote_positions(briefing, table))
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _event_positions(briefing: tuple, _table: pd.DataFrame) -> pd.Index:
+    return pd.Index(_table["event_id"].astype(object))
+
+
+def briefing_event_rows(briefing: tuple, b: Briefing, event_ids: pd.Series) -> pd.DataFrame:
+    """The rows of `briefing_events` for `event_ids`, in its order."""
+    table = briefing_events(briefing, b)
+    return table_rows(table, event_ids, positions=_event_positions(briefing, table))

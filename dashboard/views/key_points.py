@@ -74,7 +74,6 @@ def key_points(events: pd.DataFrame, articles: pd.DataFrame, *, limit: int = MAX
         dated = ranked[ranked["date"].notna()]
         if len(dated) >= MIN_POINTS:
             ranked = dated
-    sources = _article_sources(articles)
     chosen, seen = [], set()
     for (_, row), group in zip(ranked.iterrows(), report_groups(ranked)):
         if group in seen or not _headline(row):  # another report of an event already chosen
@@ -85,6 +84,9 @@ def key_points(events: pd.DataFrame, articles: pd.DataFrame, *, limit: int = MAX
             break
     # the articles of each chosen event's reports: one look over the table for all of them
     members = group_rows(events, [g for _, g in chosen])
+    wanted = {row["article_id"] for row, _ in chosen} | {a for rows in members.values() for a in rows["article_id"]}
+    # the outlets of those articles only: a view can hold tens of thousands
+    sources = _article_sources(articles[articles["article_id"].isin(wanted)])
     points: list[KeyPoint] = []
     for row, group in chosen:
         others = other_reports(members[group], row["article_id"])["article_id"] if group in members else []
