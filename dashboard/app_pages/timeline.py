@@ -35,7 +35,7 @@ def timeline_table(key: tuple, _view: View) -> pd.DataFrame:
     b = _view.briefing
     if len(_view.events) == len(b.events):
         return briefing_events(key[0], b)
-    return briefing_event_rows(key[0], b, _view.events["event_id"])
+    return briefing_event_rows(key[0], b, _view.events)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -71,7 +71,7 @@ def listed_rows(key: tuple, start: object, end: object, undated: bool, here: Url
 def story_order(key: tuple, start: object, end: object, undated: bool, _shown: pd.DataFrame) -> tuple:
     """The story's order over `_shown` (the events of the view `key` over `start`..`end`), each event's place
     in it, and the counts the page states: made once, not on every step through tens of thousands of events."""
-    order = list(_shown["event_id"])
+    order = _shown["event_id"].tolist()
     return (order, {e: i for i, e in enumerate(order)}, int(_shown["is_dated"].sum()),
             int(_shown["article_id"].nunique()))
 

@@ -127,15 +127,22 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     return out[TABLE_COLUMNS].reset_index(drop=True)
 
 
-def table_rows(table: pd.DataFrame, event_ids: pd.Series, *, positions: pd.Index | None = None) -> pd.DataFrame:
+def table_rows(table: pd.DataFrame, event_ids: pd.Series) -> pd.DataFrame:
     """The rows of `table` (`event_table` of a whole briefing) for the events `event_ids`, in its order: what
-    `event_table` gives for those events alone, without making it again.
-
-    positions: `pd.Index(table["event_id"])`, when the caller keeps one (it is made in a scan of the table).
-    """
-    positions = positions if positions is not None else pd.Index(table["event_id"].astype(object))
-    where = positions.get_indexer(pd.Index(event_ids.astype(object)))
+    `event_table` gives for those events alone, without making it again."""
+    where = pd.Index(table["event_id"].astype(object)).get_indexer(pd.Index(event_ids.astype(object)))
     return table.iloc[np.sort(where[where >= 0])].reset_index(drop=True)
+
+
+def rows_at(table: pd.DataFrame, sources: np.ndarray, positions: np.ndarray, n: int) -> pd.DataFrame:
+    """What `table_rows` gives, by position instead of by id: the rows of `table` made from the rows
+    `positions` of an events table of `n` rows, in `table`'s order.
+
+    sources: for each row of `table`, the position of the row it was made from (-1: none).
+    """
+    keep = np.zeros(n + 1, dtype=bool)  # the last slot stands for -1, and is never kept
+    keep[positions[(positions >= 0) & (positions < n)]] = True
+    return table.iloc[np.flatnonzero(keep[sources])].reset_index(drop=True)
 
 
 def period_ends(starts: pd.Series, precisions: pd.Series) -> pd.Series:
