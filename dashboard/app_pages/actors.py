@@ -37,7 +37,9 @@ MAX_CARDS = 30  # quote cards of a profile tab; the Quotes page lists every quot
 @st.cache_resource(max_entries=16, show_spinner=False)
 def view_tables(key: tuple, _view: View) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The actor table and the co-occurrence edges of the view `key` names."""
-    return (actor_table(_view.actors, _view.mentions, quotes=_view.quotes, articles=_view.articles,
+    # the briefing's articles, not the view's: only their dates are looked up, for the view's mentions (whose
+    # articles the view keeps), and cutting the view's articles copies their text
+    return (actor_table(_view.actors, _view.mentions, quotes=_view.quotes, articles=_view.briefing.articles,
                         events=_view.events), cooccurrence_edges(_view.mentions))
 
 
