@@ -66,7 +66,8 @@ def profile_parts(key: tuple, profile_id: str, here: UrlState, _view: View, _edg
     said, about = quotes_said(_view.quotes, profile_id), quotes_about(_view.quotes, profile_id)
     involved = _view.events["actor_ids"].map(lambda ids: isinstance(ids, (list, tuple)) and profile_id in ids)
     mine = _view.events[involved.astype(bool)]
-    events, figure = events_of(key[0], profile_id, hash(tuple(mine["event_id"])), mine, actors, articles)
+    # which events, by their rows in the briefing's events table: hashing tens of thousands of ids costs more
+    events, figure = events_of(key[0], profile_id, hash(mine.index.to_numpy().tobytes()), mine, actors, articles)
     aliases = list(actors.loc[actors["actor_id"] == profile_id, "aliases"].iloc[0])
 
     def cards(quotes: pd.DataFrame, highlight: list[str]) -> str:
