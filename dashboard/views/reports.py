@@ -22,8 +22,8 @@ def group_rows(events: pd.DataFrame, groups: list[str]) -> dict[str, pd.DataFram
     if not groups:
         return {}
     keys = report_groups(events)
-    rows = events[keys.isin(groups).to_numpy()]
-    order = rows.assign(_group=keys[rows.index].to_numpy()).sort_values("event_id", kind="stable")
+    wanted = keys.isin(groups).to_numpy()
+    order = events[wanted].assign(_group=keys.to_numpy()[wanted]).sort_values("event_id", kind="stable")
     return {g: part.drop(columns="_group") for g, part in order.groupby("_group", sort=False)}
 
 
