@@ -37,7 +37,9 @@ MAX_CARDS = 30  # quote cards of a profile tab; the Quotes page lists every quot
 @st.cache_resource(max_entries=16, show_spinner=False)
 def view_tables(key: tuple, _view: View) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The actor table and the co-occurrence edges of the view `key` names."""
-    return (actor_table(_view.actors, _view.mentions, quotes=_view.quotes, articles=_view.articles,
+    # the briefing's articles, not the view's: only their dates are looked up, for the view's mentions (whose
+    # articles the view keeps), and cutting the view's articles copies their text
+    return (actor_table(_view.actors, _view.mentions, quotes=_view.quotes, articles=_view.briefing.articles,
                         events=_view.events), cooccurrence_edges(_view.mentions))
 
 
@@ -64,7 +66,8 @@ def profile_parts(key: tuple, profile_id: str, here: UrlState, _view: View, _edg
     said, about = quotes_said(_view.quotes, profile_id), quotes_about(_view.quotes, profile_id)
     involved = _view.events["actor_ids"].map(lambda ids: isinstance(ids, (list, tuple)) and profile_id in ids)
     mine = _view.events[involved.astype(bool)]
-    events, figure = events_of(key[0], profile_id, hash(tuple(mine["event_id"])), mine, actors, articles)
+    # which events, by their rows in the briefing's events table: hashing tens of thousands of ids costs more
+    events, figure = events_of(key[0], profile_id, hash(mine.index.to_numpy().tobytes()), mine, actors, articles)
     aliases = list(actors.loc[actors["actor_id"] == profile_id, "aliases"].iloc[0])
 
     def cards(quotes: pd.DataFrame, highlight: list[str]) -> str:

@@ -26,8 +26,10 @@ def overview_parts(key: tuple, here: UrlState, _view: View) -> dict:
     """The figures, key points, latest developments and article table of the view `key` names."""
     has_actors = not _view.mentions.dropna(subset=["actor_id"]).empty
     fig = top_actors_figure(_view.mentions, _view.actors) if has_actors else None
-    articles = _view.articles[["title", "source", "published", "word_count", "article_id"]].copy()
-    articles["read"] = reader_links(articles["article_id"], [None] * len(articles), state=here)
+    # the newest first, and only as many as the table shows: a link each for tens of thousands costs
+    articles = _view.articles[["title", "source", "published", "word_count", "article_id"]]
+    articles = articles.sort_values("published", ascending=False, na_position="last").head(MAX_ARTICLE_ROWS)
+    articles = articles.assign(read=reader_links(articles["article_id"], [None] * len(articles), state=here))
     return {
         "actors": _view.mentions["actor_id"].nunique(), "period": date_span_text(_view),
         "points": key_points(_view.events, _view.articles), "figure": fig,
@@ -36,7 +38,7 @@ def overview_parts(key: tuple, here: UrlState, _view: View) -> dict:
                                      ).sort_values("mentions", ascending=False) if fig is not None else None,
         # the most salient of the last week's events, newest first
         "latest": latest_developments(_view.events),
-        "articles": articles.sort_values("published", ascending=False, na_position="last").drop(columns="article_id"),
+        "articles": articles.drop(columns="article_id"),
     }
 
 
@@ -98,9 +100,8 @@ with right:
 
 st.header("Articles")
 shown_articles = parts["articles"]
-if len(shown_articles) > MAX_ARTICLE_ROWS:
+if len(view.articles) > MAX_ARTICLE_ROWS:
     # a table is sent whole on every run: tens of thousands of rows cost more than the rest of the page
-    shown_articles = shown_articles.head(MAX_ARTICLE_ROWS)
     st.caption(f"The {MAX_ARTICLE_ROWS:,} newest of {len(view.articles):,} articles; the filter narrows them.")
 else:
     st.caption(count_label(len(view.articles), "article"))

@@ -13,7 +13,7 @@ from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.links import reader_links
 from dashboard.views.quotes import (
     about_options, cards_html, filter_quotes, hide_uncertain_speakers, quotes_csv, search_terms,
-    speaker_about_counts, speaker_about_figure, speaker_about_pairs, speaker_options,
+    speaker_about_counts, speaker_about_figure, speaker_about_matrix, speaker_about_pairs, speaker_options,
 )
 
 PAGE_SIZE = 24
@@ -44,10 +44,11 @@ def shown_quotes(key: tuple, choice: tuple, _table: pd.DataFrame, _speakers: dic
 @st.cache_resource(max_entries=32, show_spinner=False)
 def matrix_parts(key: tuple, choice: tuple, _shown: pd.DataFrame) -> tuple:
     """Who talks about whom among the quotes `choice` (the page's own filters) keeps in the view `key`."""
-    counts = speaker_about_counts(_shown)
+    matrix = speaker_about_matrix(_shown)  # counted once for the heatmap and the pairs
+    counts = speaker_about_counts(_shown, matrix=matrix)
     if counts.empty:
         return counts, None, None
-    return counts, speaker_about_figure(counts), speaker_about_pairs(_shown)
+    return counts, speaker_about_figure(counts), speaker_about_pairs(_shown, matrix=matrix)
 
 
 view = current_view()

@@ -8,18 +8,19 @@ import streamlit as st
 
 from dashboard.components.context import current_state, current_view, url_state
 from dashboard.components.corrections import event_corrections
-from dashboard.components.tables import briefing_events
+from dashboard.components.tables import briefing_event_rows, briefing_events
 from dashboard.filtering import View
 from dashboard.components.layout import filter_caption, stop_if_nothing_to_show
 from dashboard.views.labels import escape_md
 from dashboard.components.date_range import drawable
 from dashboard.components.context import current_index, view_key
 from dashboard.views.links import reader_links, reader_params
+from dashboard.views.reports import other_reports
 from dashboard.views.url_state import UrlState
 from dashboard.views.story import story_card_html
 from dashboard.views.timeline import (
     AGGREGATE_ABOVE, LANE_MODES, bucket_unit, date_bounds, default_range, events_csv, events_in_range,
-    events_timeline_figure, pick_selected, selected_event_ids, table_rows,
+    events_timeline_figure, pick_selected, selected_event_ids,
 )
 
 MAX_TABLE_ROWS = 1000  # more rows than anyone reads; the CSV holds them all
@@ -32,8 +33,9 @@ MAX_REPORTS = 12  # links to the other reports of an event under its story card
 def timeline_table(key: tuple, _view: View) -> pd.DataFrame:
     """The event table of the view `key` names."""
     b = _view.briefing
-    table = briefing_events(key[0], b)
-    return table if len(_view.events) == len(b.events) else table_rows(table, _view.events["event_id"])
+    if len(_view.events) == len(b.events):
+        return briefing_events(key[0], b)
+    return briefing_event_rows(key[0], b, _view.events)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -69,7 +71,7 @@ def listed_rows(key: tuple, start: object, end: object, undated: bool, here: Url
 def story_order(key: tuple, start: object, end: object, undated: bool, _shown: pd.DataFrame) -> tuple:
     """The story's order over `_shown` (the events of the view `key` over `start`..`end`), each event's place
     in it, and the counts the page states: made once, not on every step through tens of thousands of events."""
-    order = list(_shown["event_id"])
+    order = _shown["event_id"].tolist()
     return (order, {e: i for i, e in enumerate(order)}, int(_shown["is_dated"].sum()),
             int(_shown["article_id"].nunique()))
 
@@ -231,9 +233,9 @@ with detail:
                              query_params=reader_params(ev["article_id"], ev["sentence_id"]))
             st.html(story_card_html(ev, sentence["text"] if sentence is not None else None,
                                     int(sentence["start"]) if sentence is not None else 0))
-            others = [r for r in ev["report_ids"] if r != ev["event_id"]]
-            if others:
-                reports = event_rows(key[0], b.events, others).merge(
+            others = other_reports(current_index().reports(ev["report_group"]), ev["article_id"])
+            if len(others):
+                reports = others.merge(
                     b.articles[["article_id", "title"]], on="article_id", how="left")
                 more = len(reports) - MAX_REPORTS
                 st.caption(f"Also reported in {len(reports)} other article{'s' if len(reports) != 1 else ''}"

@@ -16,6 +16,7 @@ from dashboard.loader import load_meta
 from dashboard.views.briefing_title import TitlePage, title_page
 from dashboard.views.key_points import key_points
 from dashboard.views.labels import count_label, date_label, day_label
+from dashboard.views.reports import report_groups
 from dashboard.filtering import View
 from dashboard.loader.vocabulary import PRECISION_RANK, QUOTE_MARKS
 
@@ -268,14 +269,7 @@ def _before(published: pd.Timestamp | None) -> str:
 
 def distinct_events(events: pd.DataFrame) -> pd.DataFrame:
     """One row per happening: later reports of an event another article already gave are dropped."""
-    seen: set[str] = set()
-    keep = []
-    for eid, reports in zip(events["event_id"], events["report_ids"]):
-        keep.append(eid not in seen)
-        if eid not in seen:
-            seen.add(eid)
-            seen.update(reports or [])
-    return events[keep]
+    return events[~report_groups(events).duplicated().to_numpy()]
 
 
 def key_events(view: View, *, limit: int = MAX_EVENTS) -> list[EventItem]:
@@ -300,11 +294,10 @@ def key_events(view: View, *, limit: int = MAX_EVENTS) -> list[EventItem]:
     ).sort_values(["r_salience", "r_dated", "r_sources", "r_precision", "r_actors", "date", "event_id"],
                   ascending=[False, False, False, True, False, True, True], kind="stable")
     chosen, seen = [], set()
-    for row in ranked.itertuples(index=False):
-        if row.event_id in seen or not row.r_told:
+    for row, group in zip(ranked.itertuples(index=False), report_groups(ranked)):
+        if group in seen or not row.r_told:  # another report of an event already chosen
             continue
-        seen.add(row.event_id)
-        seen.update(row.report_ids or [])
+        seen.add(group)
         chosen.append(row)
         if len(chosen) == limit:
             break

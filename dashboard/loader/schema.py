@@ -91,7 +91,9 @@ FIELDS: dict[str, Field] = {
               "actor_ids taking part in the event: agents, patients and others named in it (list of str)."),
         Field("place", "string", "Where the event happened, when the text says so."),
         Field("source_count", "Int64", "How many articles report the same event."),
-        Field("report_ids", "object", "event_ids of the same event in other articles (list of str)."),
+        Field("report_group", "string",
+              "The same for every report of one event across the briefing's articles: the event_id of its first "
+              "report; an event that one article alone reports has its own event_id."),
         Field("is_corrected", "boolean", "True when an analyst corrected the row (corrections.yaml)."),
     ]
 }
@@ -132,7 +134,7 @@ TABLES: dict[str, list[str]] = {
     "events": [
         "event_id", "article_id", "sentence_id", "trigger", "trigger_start", "trigger_end", "lemma", "event_class",
         "date", "precision", "date_text", "date_text_start", "date_rule", "tense", "headline", "summary",
-        "actor_ids", "agent_ids", "patient_ids", "place", "salience", "source_count", "report_ids", "subject_ids",
+        "actor_ids", "agent_ids", "patient_ids", "place", "salience", "source_count", "report_group", "subject_ids",
         "is_corrected",
     ],
     "subjects": ["subject_id", "name", "kind", "aliases", "mention_count", "article_count"],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from dashboard.loader.vocabulary import as_list
@@ -77,12 +78,21 @@ def cooccurrence_edges(mentions: pd.DataFrame) -> pd.DataFrame:
 
     One row per unordered pair (source < target by actor_id); an actor named twice in a sentence counts once.
     """
-    m = mentions.dropna(subset=["actor_id"])[["article_id", "sentence_id", "actor_id"]].drop_duplicates()
-    pairs = m.merge(m, on=["article_id", "sentence_id"], suffixes=("_a", "_b"))
-    pairs = pairs[pairs["actor_id_a"] < pairs["actor_id_b"]]
-    edges = pairs.groupby(["actor_id_a", "actor_id_b"]).size().rename("weight").reset_index()
-    edges = edges.rename(columns={"actor_id_a": "source", "actor_id_b": "target"})
-    edges = edges.astype({"source": "string", "target": "string", "weight": "Int64"})
+    named = mentions["actor_id"].notna().to_numpy()
+    # integer codes, not text: the sentences are paired with themselves, hundreds of thousands of mentions
+    # at thousands of articles. Actors are numbered in sorted order, so code order is id order.
+    articles = pd.factorize(mentions["article_id"])[0].astype(np.int64)
+    sentences = mentions["sentence_id"].to_numpy(dtype=np.int64, na_value=-1) + 1
+    actors, ids = pd.factorize(mentions["actor_id"], sort=True)
+    m = pd.DataFrame({"sentence": (articles * (int(sentences.max(initial=0)) + 1) + sentences)[named],
+                      "actor": actors[named]}).drop_duplicates()
+    pairs = m.merge(m, on="sentence", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["actor_a"] < pairs["actor_b"]]
+    weights = pairs.groupby(["actor_a", "actor_b"]).size()
+    ids = np.asarray(ids, dtype=object)
+    edges = pd.DataFrame({"source": pd.array(ids[weights.index.get_level_values(0)], dtype="string"),
+                          "target": pd.array(ids[weights.index.get_level_values(1)], dtype="string"),
+                          "weight": pd.array(weights.to_numpy(), dtype="Int64")})
     edges = edges.sort_values(["weight", "source", "target"], ascending=[False, True, True], kind="stable")
     return edges[EDGE_COLUMNS].reset_index(drop=True)
 

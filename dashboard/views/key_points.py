@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard.loader.vocabulary import PRECISION_RANK
 from dashboard.views.labels import date_label
+from dashboard.views.reports import group_rows, other_reports, report_groups
 
 MAX_POINTS = 5
 MIN_POINTS = 3
@@ -73,16 +74,23 @@ def key_points(events: pd.DataFrame, articles: pd.DataFrame, *, limit: int = MAX
         dated = ranked[ranked["date"].notna()]
         if len(dated) >= MIN_POINTS:
             ranked = dated
-    sources = _article_sources(articles)
-    article_of = dict(zip(events["event_id"], events["article_id"]))
-    points: list[KeyPoint] = []
-    seen: set[str] = set()
-    for _, row in ranked.iterrows():
-        if row["event_id"] in seen or not _headline(row):
+    chosen, seen = [], set()
+    for (_, row), group in zip(ranked.iterrows(), report_groups(ranked)):
+        if group in seen or not _headline(row):  # another report of an event already chosen
             continue
-        reports = [str(r) for r in row["report_ids"]] if isinstance(row["report_ids"], list) else []
-        seen.update([row["event_id"], *reports])
-        article_ids = [row["article_id"], *(article_of[r] for r in reports if r in article_of)]
+        seen.add(group)
+        chosen.append((row, group))
+        if len(chosen) == limit:
+            break
+    # the articles of each chosen event's reports: one look over the table for all of them
+    members = group_rows(events, [g for _, g in chosen])
+    wanted = {row["article_id"] for row, _ in chosen} | {a for rows in members.values() for a in rows["article_id"]}
+    # the outlets of those articles only: a view can hold tens of thousands
+    sources = _article_sources(articles[articles["article_id"].isin(wanted)])
+    points: list[KeyPoint] = []
+    for row, group in chosen:
+        others = other_reports(members[group], row["article_id"])["article_id"] if group in members else []
+        article_ids = [row["article_id"], *others]
         names = tuple(dict.fromkeys(sources.get(a, "") for a in article_ids if sources.get(a)))
         published = articles.loc[articles["article_id"] == row["article_id"], "published"]
         before = f"before {published.iloc[0]:%-d %b %Y}" if len(published) and pd.notna(published.iloc[0]) else "undated"
@@ -92,8 +100,6 @@ def key_points(events: pd.DataFrame, articles: pd.DataFrame, *, limit: int = MAX
             date_label=date_label(row["date"], row["precision"], undated=before), headline=_headline(row),
             sources=names, is_corrected=bool(row.get("is_corrected")) if pd.notna(row.get("is_corrected")) else False,
         ))
-        if len(points) == limit:
-            break
     return points
 
 

@@ -166,20 +166,40 @@ def search_terms(search: str) -> list[str]:
     return [a or b for a, b in re.findall(r'"([^"]+)"|(\S+)', search or "") if (a or b).strip()]
 
 
-def speaker_about_counts(table: pd.DataFrame, *, max_speakers: int = 20, max_actors: int = 20) -> pd.DataFrame:
+def speaker_about_matrix(table: pd.DataFrame) -> pd.DataFrame:
+    """Quotes per speaker (rows) and actor mentioned (columns), every one of them, names in sorted order.
+
+    Quotes with no speaker count under "Speaker not identified"; an actor mentioned twice in a quote counts
+    once; quotes that mention no actor are left out (they say nothing about whom).
+    """
+    speakers: list[str] = []
+    abouts: list[str] = []
+    for name, names in zip(table["speaker_name"].tolist(), table["about_names"].tolist()):
+        speaker = name if isinstance(name, str) else UNKNOWN_SPEAKER
+        for about in dict.fromkeys(names):
+            speakers.append(speaker)
+            abouts.append(about)
+    if not speakers:
+        return pd.DataFrame(dtype="int64")
+    # codes and a count per cell, not pd.crosstab: tens of thousands of quotes on every new view
+    rows, row_names = pd.factorize(np.asarray(speakers, dtype=object), sort=True)
+    cols, col_names = pd.factorize(np.asarray(abouts, dtype=object), sort=True)
+    cells = np.bincount(rows * len(col_names) + cols, minlength=len(row_names) * len(col_names))
+    return pd.DataFrame(cells.reshape(len(row_names), len(col_names)).astype("int64"),
+                        index=pd.Index(list(row_names), name="speaker"),
+                        columns=pd.Index(list(col_names), name="about"))
+
+
+def speaker_about_counts(table: pd.DataFrame, *, max_speakers: int = 20, max_actors: int = 20,
+                         matrix: pd.DataFrame | None = None) -> pd.DataFrame:
     """Quotes per speaker (rows) and actor mentioned (columns), busiest first; 0 where none.
 
-    Quotes with no speaker count under "Speaker not identified"; quotes that mention no actor are
-    left out (they say nothing about whom).
+    Quotes with no speaker count under "Speaker not identified" (always last); quotes that mention no
+    actor are left out. matrix: `speaker_about_matrix(table)`, when the caller has it already.
     """
-    pairs = [
-        (name if isinstance(name, str) else UNKNOWN_SPEAKER, about)
-        for name, abouts in table[["speaker_name", "about_names"]].itertuples(index=False)
-        for about in dict.fromkeys(abouts)
-    ]
-    if not pairs:
-        return pd.DataFrame(dtype="int64")
-    counts = pd.crosstab(*zip(*pairs)).rename_axis(index="speaker", columns="about")
+    counts = speaker_about_matrix(table) if matrix is None else matrix
+    if counts.empty:
+        return counts
     rows = counts.sum(axis=1).sort_values(ascending=False, kind="stable")
     ordered = [r for r in rows.index if r != UNKNOWN_SPEAKER][:max_speakers]
     if UNKNOWN_SPEAKER in rows.index:
@@ -188,13 +208,18 @@ def speaker_about_counts(table: pd.DataFrame, *, max_speakers: int = 20, max_act
     return counts.loc[ordered, list(cols)].astype("int64")
 
 
-def speaker_about_pairs(table: pd.DataFrame, *, limit: int = 15) -> pd.DataFrame:
-    """The most frequent (speaker, actor mentioned) pairs with their quote counts, busiest first."""
-    counts = speaker_about_counts(table, max_speakers=10_000, max_actors=10_000)
+def speaker_about_pairs(table: pd.DataFrame, *, limit: int = 15, matrix: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The most frequent (speaker, actor mentioned) pairs with their quote counts, busiest first.
+
+    matrix: `speaker_about_matrix(table)`, when the caller has it already."""
+    counts = speaker_about_matrix(table) if matrix is None else matrix
     if counts.empty:
         return pd.DataFrame({"speaker": [], "about": [], "quotes": []}).astype({"quotes": "int64"})
-    pairs = counts.stack().rename("quotes").reset_index()
-    pairs = pairs[pairs["quotes"] > 0].sort_values(["quotes", "speaker", "about"], ascending=[False, True, True])
+    values = counts.to_numpy()
+    r, c = np.nonzero(values)
+    pairs = pd.DataFrame({"speaker": counts.index.to_numpy(dtype=object)[r],
+                          "about": counts.columns.to_numpy(dtype=object)[c], "quotes": values[r, c]})
+    pairs = pairs.sort_values(["quotes", "speaker", "about"], ascending=[False, True, True])
     return pairs.head(limit).reset_index(drop=True)
 
 

@@ -9,8 +9,8 @@ import html
 
 import pandas as pd
 
-from dashboard.loader.vocabulary import as_list
 from dashboard.views.labels import date_label
+from dashboard.views.reports import report_groups
 
 EVENT_CLASS_NOTES = {
     "reporting": "a statement", "intention": "a plan or intention", "state": "a state of affairs",
@@ -105,7 +105,7 @@ def latest_developments(events: pd.DataFrame, *, limit: int = 6, window_days: in
     """The dated events worth reading first: of those within `window_days` of the latest dated event, the
     `limit` most salient (an event several articles report once), newest first.
 
-    events: rows of the events table (headline, salience, date, precision, report_ids).
+    events: rows of the events table (headline, salience, date, precision, report_group).
     """
     dated = events.dropna(subset=["date"])
     if dated.empty:
@@ -114,11 +114,10 @@ def latest_developments(events: pd.DataFrame, *, limit: int = 6, window_days: in
     salience = recent["salience"].astype("float64").fillna(0.0) if "salience" in recent else 0.0
     ranked = recent.assign(_s=salience).sort_values(["_s", "date"], ascending=[False, False], kind="stable")
     chosen, seen = [], set()
-    for i, row in zip(ranked.index, ranked.itertuples(index=False)):
-        if row.event_id in seen:
+    for i, group in zip(ranked.index, report_groups(ranked)):
+        if group in seen:  # another report of an event already chosen
             continue
-        seen.add(row.event_id)
-        seen.update(as_list(row.report_ids))
+        seen.add(group)
         chosen.append(i)
         if len(chosen) == limit:
             break

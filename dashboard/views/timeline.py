@@ -22,6 +22,7 @@ from dashboard.loader.vocabulary import PRECISIONS, as_list
 from dashboard.views import labels
 from dashboard.views.labels import plot_text
 from dashboard.views.downloads import iso_day, joined, table_csv
+from dashboard.views.reports import report_groups
 from dashboard.views.style import Style, style_of
 
 PRECISION_COLORS = {
@@ -40,7 +41,7 @@ TABLE_COLUMNS = [
     "event_id", "article_id", "sentence_id", "date", "precision", "date_label", "date_text", "date_text_start",
     "date_rule", "tense", "headline", "summary", "salience", "event_class", "trigger", "trigger_start", "trigger_end",
     "actor_ids", "actor_names", "agent_ids", "agent_names", "patient_ids", "patient_names", "place", "source_count",
-    "report_ids", "title", "source", "published", "period_start", "period_end", "is_dated", "undated_lane",
+    "report_group", "title", "source", "published", "period_start", "period_end", "is_dated", "undated_lane",
     "is_corrected",
 ]
 FIGURE_COLUMNS = [
@@ -81,7 +82,7 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     names = dict(zip(actors["actor_id"], actors["name"])) if not actors.empty else {}
     out = events.copy()
     # thousands of events on every rerun: per-row Python only where a cell needs it, memoised by value
-    for col in ("actor_ids", "agent_ids", "patient_ids", "report_ids"):
+    for col in ("actor_ids", "agent_ids", "patient_ids"):
         out[col] = ([v if type(v) is list else as_list(v) for v in out[col]] if col in out.columns
                     else [[] for _ in range(len(out))])
     named: dict[tuple, list[str]] = {}
@@ -113,6 +114,8 @@ def event_table(events: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFra
     out["undated_lane"] = pd.Series(np.where(out["is_dated"].to_numpy(), None, lanes[days]), index=out.index,
                                     dtype="str")
     out["source_count"] = out["source_count"].fillna(1)
+    if "report_group" not in out.columns or out["report_group"].isna().any():  # a table made without groups
+        out["report_group"] = report_groups(out).astype("string")
     # undated events are told as background to the article: order them just before its publication day
     sort_key = out["period_start"].where(out["is_dated"], out["published"] - pd.Timedelta(hours=12))
     out = out.assign(_key=sort_key).sort_values(["_key", "article_id", "sentence_id"], na_position="last",
@@ -129,6 +132,17 @@ def table_rows(table: pd.DataFrame, event_ids: pd.Series) -> pd.DataFrame:
     `event_table` gives for those events alone, without making it again."""
     where = pd.Index(table["event_id"].astype(object)).get_indexer(pd.Index(event_ids.astype(object)))
     return table.iloc[np.sort(where[where >= 0])].reset_index(drop=True)
+
+
+def rows_at(table: pd.DataFrame, sources: np.ndarray, positions: np.ndarray, n: int) -> pd.DataFrame:
+    """What `table_rows` gives, by position instead of by id: the rows of `table` made from the rows
+    `positions` of an events table of `n` rows, in `table`'s order.
+
+    sources: for each row of `table`, the position of the row it was made from (-1: none).
+    """
+    keep = np.zeros(n + 1, dtype=bool)  # the last slot stands for -1, and is never kept
+    keep[positions[(positions >= 0) & (positions < n)]] = True
+    return table.iloc[np.flatnonzero(keep[sources])].reset_index(drop=True)
 
 
 def period_ends(starts: pd.Series, precisions: pd.Series) -> pd.Series:
@@ -503,7 +517,7 @@ def events_csv(table: pd.DataFrame) -> bytes:
         ("date", iso_day("date")), "precision", "date_label", "date_text", "date_rule", "tense", "summary",
         ("actors", joined("actor_names")), "place", "source_count", "title", "source",
         ("published", iso_day("published")), ("actor_ids", joined("actor_ids")),
-        ("report_ids", joined("report_ids")), "event_id", "article_id", "sentence_id",
+        "report_group", "event_id", "article_id", "sentence_id",
         ("corrected", lambda t: t["is_corrected"].map({True: "yes", False: ""})),
     ])
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from dashboard.filtering import ActorFilter, View
 from dashboard.loader import Briefing
+from dashboard.views.reports import report_groups
 
 NOTHING = np.zeros(0, dtype=np.int64)
 
@@ -111,6 +112,18 @@ class BriefingIndex:
         return rows_by_id([e["actor_ids"], e["subject_ids"]])
 
     @cached_property
+    def reports_by_group(self) -> dict[str, np.ndarray]:
+        """report_group -> positions of its events, for the events that several articles report."""
+        e = self.briefing.events
+        several = (e["source_count"].fillna(1) > 1).to_numpy(dtype=bool)
+        return _group(report_groups(e).to_numpy(dtype=object)[several], np.flatnonzero(several))
+
+    def reports(self, group: str) -> pd.DataFrame:
+        """Every report of the event `group` names (its rows of the events table); none when one article
+        alone reports it."""
+        return self.briefing.events.iloc[self.reports_by_group.get(str(group), NOTHING)]
+
+    @cached_property
     def known(self) -> set[str]:
         b = self.briefing
         return set(b.actors["actor_id"]) | set(b.subjects["subject_id"])
@@ -153,14 +166,49 @@ class BriefingIndex:
             keep_articles &= _in_range(b.articles["published"], flt.start, flt.end) | reports[:n_articles]
         # position -1 (a row whose article is not in the table) looks at the last slot: always False
         kept = np.append(keep_articles, False)
-        return View(
-            briefing=b, filter=flt,
-            articles=b.articles[keep_articles],
-            sentences=b.sentences[kept[self.codes["sentences"]]],
-            mentions=b.mentions[kept[self.codes["mentions"]]],
-            quotes=b.quotes[keep_quotes & kept[self.codes["quotes"]]],
-            events=b.events[keep_events & kept[self.codes["events"]]],
-        )
+        return LazyView(b, flt, {
+            "articles": keep_articles,
+            "sentences": kept[self.codes["sentences"]],
+            "mentions": kept[self.codes["mentions"]],
+            "quotes": keep_quotes & kept[self.codes["quotes"]],
+            "events": keep_events & kept[self.codes["events"]],
+        })
+
+
+class LazyView(View):
+    """A filtered `View` whose tables are cut from the briefing when first read.
+
+    A page reads two or three of the five: cutting every table on every rerun cost most of a filtered
+    rerun at 20,000 articles (the sentences' and articles' text copied to be thrown away).
+    """
+
+    def __init__(self, briefing: Briefing, flt: ActorFilter, keep: dict[str, np.ndarray]):
+        # not View.__init__: it would set the tables that are made below on first use
+        self.briefing, self.filter, self._keep = briefing, flt, keep
+        self.actors, self.subjects = briefing.actors, briefing.subjects
+
+    def _rows(self, name: str) -> pd.DataFrame:
+        return getattr(self.briefing, name)[self._keep[name]]
+
+    @cached_property
+    def articles(self) -> pd.DataFrame:  # type: ignore[override]
+        return self._rows("articles")
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:  # type: ignore[override]
+        return self._rows("sentences")
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:  # type: ignore[override]
+        return self._rows("mentions")
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:  # type: ignore[override]
+        return self._rows("quotes")
+
+    @cached_property
+    def events(self) -> pd.DataFrame:  # type: ignore[override]
+        return self._rows("events")
 
 
 def _meeting(rows_of: dict[str, np.ndarray], wanted: list[str], n: int, need: int) -> np.ndarray:

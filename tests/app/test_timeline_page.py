@@ -245,3 +245,20 @@ def test_with_dates(chosen, start, end):
     flt = with_dates(ActorFilter(actor_ids=("turkey",)), first, last, (dt.date(2025, 3, 1), dt.date(2025, 4, 12)))
     assert flt.actor_ids == ("turkey",)
     assert (flt.start, flt.end) == (pd.Timestamp(start) if start else None, pd.Timestamp(end) if end else None)
+
+
+def test_the_story_links_the_other_articles_that_report_its_event(timeline_app):
+    events = schema.cast(pd.DataFrame({
+        "event_id": ["a1-e0", "a2-e0", "a2-e1"], "article_id": ["a1", "a2", "a2"], "sentence_id": [1, 1, 0],
+        "date": ["2025-04-09", "2025-04-09", "2025-03-01"], "precision": ["day", "day", "month"],
+        "summary": ["Officials met", "Officials held talks", "Brazil signed a deal"],
+        "actor_ids": [["turkey", "israel"], ["turkey"], ["brazil"]],
+        "source_count": [2, 2, 1], "report_group": ["a1-e0", "a1-e0", "a2-e1"],
+    }), "events")
+    at = timeline_app(_briefing(events=events), query={"event": "a1-e0"})
+    no_exceptions(at)
+    assert any(c.value == "Also reported in 1 other article:" for c in at.caption)
+    links = [p.proto.query_string for p in at.get("page_link") if p.proto.page == "reader"]
+    assert "article=a2&sentence=1" in links
+    at = timeline_app(_briefing(events=events), query={"event": "a2-e1"})
+    assert not any("Also reported" in c.value for c in at.caption)

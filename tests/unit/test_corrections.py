@@ -40,7 +40,8 @@ def _tables():
         "date": pd.to_datetime(["2025-04-08", "2025-04-04", pd.NaT]), "precision": ["day", "day", "none"],
         "date_text": ["on Tuesday", "on Friday", None], "date_rule": ["weekday"] * 2 + [None],
         "summary": ["Austria and Germany held talks", "signed a deal", "the talks were useful"],
-        "actor_ids": [["austria"], ["olaf-scholz"], []], "source_count": [1, 1, 1], "report_ids": [[], [], []],
+        "actor_ids": [["austria"], ["olaf-scholz"], []], "source_count": [1, 1, 1],
+        "report_group": ["a1-e0", "a1-e1", "a1-e2"],
     }), "events")
     return quotes, events, sentences, actors
 

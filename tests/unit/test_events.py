@@ -191,7 +191,7 @@ def test_group_reports_joins_the_same_event_across_articles() -> None:
     ])
     grouped = group_reports(events)
     assert grouped["source_count"].tolist() == [2, 2, 1, 1, 1]
-    assert grouped["report_ids"].tolist() == [["b-e0"], ["a-e0"], [], [], []]
+    assert grouped["report_group"].tolist() == ["a-e0", "a-e0", "b-e1", "c-e0", "c-e1"]
 
 
 def test_group_reports_needs_a_shared_actor() -> None:
@@ -214,7 +214,7 @@ def test_group_reports_not_joined_by_names_and_times_alone() -> None:
 
 def test_group_reports_on_an_empty_table() -> None:
     grouped = group_reports(_briefing_events([]))
-    assert grouped.empty and {"source_count", "report_ids"} <= set(grouped.columns)
+    assert grouped.empty and {"source_count", "report_group"} <= set(grouped.columns)
 
 
 @pytest.mark.parametrize(
@@ -251,4 +251,4 @@ def test_group_reports_joins_through_a_report_that_shares_a_different_actor_with
     ])
     grouped = group_reports(events)
     assert grouped["source_count"].tolist() == [3, 3, 3, 1]
-    assert grouped["report_ids"].tolist() == [["b-e0", "c-e0"], ["a-e0", "c-e0"], ["a-e0", "b-e0"], []]
+    assert grouped["report_group"].tolist() == ["a-e0", "a-e0", "a-e0", "d-e0"]

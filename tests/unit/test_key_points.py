@@ -19,7 +19,7 @@ def _events(**extra) -> pd.DataFrame:
                     "talks opened in Baku", "a call took place", "an envoy arrived"],
         "actor_ids": [["israel", "turkey", "azerbaijan"], ["turkey"], ["israel", "turkey", "syria", "iran"],
                       ["israel", "turkey"], ["turkey", "israel"], []],
-        "source_count": [2, 1, 1, 2, 1, 1], "report_ids": [["b-e0"], [], [], ["a-e0"], [], []],
+        "source_count": [2, 1, 1, 2, 1, 1], "report_group": ["a-e0", "a-e1", "a-e2", "a-e0", "a-e3", "a-e4"],
     }), "events")
     for name, values in extra.items():
         events[name] = values

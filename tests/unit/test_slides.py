@@ -75,7 +75,8 @@ def test_an_event_reported_twice_is_shown_once_in_date_order_undated_last():
 
 def test_developments_are_split_into_pages():
     b = sample_briefing()
-    many = pd.concat([b.events.assign(event_id=b.events["event_id"] + f"-{i}", report_ids=[[] for _ in range(4)])
+    many = pd.concat([b.events.assign(event_id=b.events["event_id"] + f"-{i}",
+                                     report_group=b.events["event_id"] + f"-{i}")
                       for i in range(3)], ignore_index=True)
     b.events = many
     deck = build_deck(apply_filter(b, ActorFilter()))

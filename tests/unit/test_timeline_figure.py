@@ -10,7 +10,7 @@ import pytest
 from dashboard.views.timeline import (
     MAX_SUB_ROWS, NO_ACTOR, OTHER_ACTORS, OTHER_ARTICLES, UNDATED_MANY, date_bounds, date_label, default_range,
     event_table, events_csv, events_in_range, lane_rows, period_end, pick_selected, selected_event_ids,
-    sentence_html, events_timeline_figure, table_rows,
+    sentence_html, events_timeline_figure, rows_at, table_rows,
 )
 from dashboard.loader import schema
 
@@ -92,6 +92,10 @@ def test_rows_of_the_whole_table_are_the_table_of_those_events(kept):
     some = events.iloc[sorted(kept)]
     whole = event_table(events, _actors(), _articles())
     pd.testing.assert_frame_equal(table_rows(whole, some["event_id"]), event_table(some, _actors(), _articles()))
+    # the same rows by position: each row of the whole table knows the event it was made from
+    sources = pd.Index(events["event_id"]).get_indexer(whole["event_id"])
+    pd.testing.assert_frame_equal(rows_at(whole, sources, events.index.get_indexer(some.index), len(events)),
+                                  event_table(some, _actors(), _articles()))
 
 
 def test_a_date_without_precision_counts_as_undated():

@@ -3,9 +3,13 @@
 Repeated reports of one event are the best-known complaint about event databases built from news.
 Two rows of different articles are reports of one event when they have the same date and precision,
 share an actor, and say much the same thing (their summaries share content words). Rows stay as
-they are; each gets `source_count` (how many articles report the event), `report_ids` (the
-event_ids of the same event in the other articles) and its `salience` again, now that the number
-of sources is known.
+they are; each gets `source_count` (how many articles report the event), `report_group` (the
+event_id of the group's first row: the same for every report of one event, a row's own event_id when
+one article alone reports it) and its `salience` again, now that the number of sources is known.
+
+A key per row, not the list of the other reports: a wire story reprinted by a hundred outlets would
+give each of its hundred rows the ninety-nine others, a table that grows with the square of the copies.
+Whoever needs the other reports looks them up by group (dashboard/views/reports.py).
 """
 from __future__ import annotations
 
@@ -101,25 +105,19 @@ def _reports_of_one_event(events: pd.DataFrame) -> list[int]:
 
 
 def group_reports(events: pd.DataFrame) -> pd.DataFrame:
-    """Fill `source_count` and `report_ids` on the briefing's events table (a copy is returned)."""
+    """Fill `source_count` and `report_group` on the briefing's events table (a copy is returned)."""
     out = events.copy()
     n = len(out)
     roots = _reports_of_one_event(out) if n else []
-    groups: dict[int, list[int]] = {}
-    for k, root in enumerate(roots):
-        groups.setdefault(root, []).append(k)
     articles = out["article_id"].tolist()
     ids = out["event_id"].tolist()
-    counts, reports = [1] * n, [[] for _ in range(n)]
-    for members in groups.values():
-        if len(members) == 1:
-            continue  # one row: one source, no other reports
-        sources = {articles[k] for k in members}
-        for k in members:
-            counts[k] = len(sources)
-            reports[k] = sorted(ids[j] for j in members if articles[j] != articles[k])
-    out["source_count"] = pd.array(counts, dtype="Int64")
-    out["report_ids"] = reports
+    first: dict[int, int] = {}  # root -> the group's first row, in table order
+    sources: dict[int, set] = {}
+    for k, root in enumerate(roots):
+        first.setdefault(root, k)
+        sources.setdefault(root, set()).add(articles[k])
+    out["source_count"] = pd.array([len(sources[r]) for r in roots], dtype="Int64")
+    out["report_group"] = pd.array([ids[first[r]] for r in roots], dtype="string")
     if "event_class" in out.columns:
         out["salience"] = salience(out)  # several sources make an event matter more
     return out
