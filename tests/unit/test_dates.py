@@ -178,6 +178,15 @@ def test_dates_that_refer_back(text: str, focus: Resolution | None, expected: tu
     assert resolve(text, THURSDAY, tense="past", focus=focus) == Resolution(*expected)
 
 
+@pytest.mark.parametrize(("tense", "expected"), [
+    pytest.param("future", (D(2025, 4, 1), "month", "same-month-as-publication"), id="still-to-come-is-this-month"),
+    pytest.param("past", (D(2024, 12, 1), "month", "same-month-as-context"), id="past-is-the-month-just-named"),
+])
+def test_the_end_of_the_month(tense: str, expected: tuple) -> None:
+    focus = Resolution(D(2024, 12, 20), "day", "x")
+    assert resolve("by the end of the month", THURSDAY, tense=tense, focus=focus) == Resolution(*expected)
+
+
 def _texts(text: str) -> list[str]:
     return [e.text for e in find_expressions(text)]
 

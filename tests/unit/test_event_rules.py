@@ -290,3 +290,14 @@ def test_it_after_a_thing_named_in_its_sentence_is_that_thing(events_of) -> None
     events = events_of(text)
     assert _one(events, "saying")["headline"] == "Barack Obama said that the agreement would fail"
     assert "fail" not in set(events["trigger"])  # not 'France would fail': no actor is said to fail
+
+
+def test_a_unit_before_the_noun_stays_in_its_phrase(events_of) -> None:
+    text = "Ford offered a 3 per cent raise, which Toyota rejected."
+    assert _one(events_of(text), "rejected")["headline"] == "A 3 per cent raise Toyota rejected"
+
+
+def test_the_same_day_refers_back_never_forward(events_of) -> None:
+    text = "Toyota cut prices on Tuesday. Ford raised prices the same day, ahead of a vote on May 2."
+    row = _one(events_of(text), "raised")
+    assert (row["date"], row["precision"]) == (pd.Timestamp("2025-04-08"), "day")

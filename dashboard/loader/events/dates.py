@@ -357,7 +357,10 @@ def _anaphoric(t: str, pub, tense, focus) -> Resolution | None:
         return _from_focus(m.group(1), 0, focus, pub, years_back=1)
     m = _THE_UNIT.match(t)
     if m:
-        return _from_focus("day" if m.group(1).endswith("day") else m.group(1), 0, focus, pub)
+        # "by the end of the month" in a clause still to come is the story's own month; in a past
+        # clause it may be the month the story just named
+        ahead = tense == "future"
+        return _from_focus("day" if m.group(1).endswith("day") else m.group(1), 0, None if ahead else focus, pub)
     m = _ANAPHORIC.match(t)
     if m:
         step = {"the previous": -1, "the prior": -1, "the following": 1, "the next": 1}.get(m.group(1), 0)

@@ -145,10 +145,12 @@ def _tense_of_date(resolution: Resolution, published: object) -> str | None:
 
 
 def _focus_candidates(found, start: int, sentence_id: int) -> list[DateMention]:
-    """Dates an expression may refer back to, best first: same sentence by distance, then earlier ones."""
+    """Dates an expression may refer back to, best first: earlier in its sentence, nearest first, then
+    earlier sentences."""
     usable = [m for m in found if m.resolution.is_resolved
               and not re.match(r"(?i)(since|until|till|before|after)\b", m.text)]
-    same = sorted((m for m in usable if m.sentence_id == sentence_id), key=lambda m: abs(m.start - start))
+    # an expression refers back: a date later in its sentence is another ("on the same day, ... in March")
+    same = sorted((m for m in usable if m.sentence_id == sentence_id and m.start < start), key=lambda m: -m.start)
     earlier = sorted((m for m in usable if m.sentence_id < sentence_id), key=lambda m: -m.start)
     return same + earlier
 

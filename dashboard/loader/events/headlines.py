@@ -119,7 +119,8 @@ def _relative(token: Token) -> bool:
 def _head_phrase(head: Token) -> list[Token]:
     """The noun a relative clause hangs from, with the words in front of it: 'the dealerships'."""
     return [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"
-            and not any(a.dep_ in ("relcl", "appos", "prep", "acl") for a in _path(t, head))]
+            and not any(a.dep_ in ("relcl", "appos", "acl") or a.dep_ == "prep" and a.lower_ != "per"
+                        for a in _path(t, head))]  # 'a 3 per cent raise': a unit, not a phrase after
 
 
 def _path(token: Token, top: Token) -> list[Token]:
