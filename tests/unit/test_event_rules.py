@@ -301,3 +301,9 @@ def test_the_same_day_refers_back_never_forward(events_of) -> None:
     text = "Toyota cut prices on Tuesday. Ford raised prices the same day, ahead of a vote on May 2."
     row = _one(events_of(text), "raised")
     assert (row["date"], row["precision"]) == (pd.Timestamp("2025-04-08"), "day")
+
+
+def test_words_in_single_marks_are_a_quotation(events_of) -> None:
+    text = "Ford beat Toyota 2-1. 'I just closed my eyes and hit it,' Alan Mulally said."
+    events = events_of(text)
+    assert not [h for h in events["headline"] if "hit Toyota" in h or "hit Ford" in h]

@@ -73,8 +73,9 @@ def test_sentence_ids_follow_doc_sents(doc):
     'He said "yes" and “no” then left.',
     'An open "quote\nends at the line',
     "«Bonjour» — ”stray close” and \"unclosed",
+    "'I just hit it,' Reid said. ‘It went in,’ he said of the fans' goal \"yes\".",
     "",
-], ids=["pairs", "line-break", "odd-marks", "empty"])
+], ids=["pairs", "line-break", "odd-marks", "single-marks", "empty"])
 def test_quoted_ranges_are_the_runs_of_quoted_chars(text):
     flags = quoted_chars(text)
     runs = quoted_ranges(text)

@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from dashboard.loader.events import dates
 from dashboard.loader.events.dates import Resolution
 from dashboard.loader.events.triggers import Trigger
+from dashboard.loader.quotes.marks import find_quote_spans
+from dashboard.loader.vocabulary import SINGLE_MARKS
 
 # Verbs and adjectives whose infinitive complement lies ahead of the story: "is set to begin on Wednesday".
 FUTURE_GOVERNORS = {
@@ -292,7 +294,23 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
         pos = i + 1
     if inside:
         add(pos, len(text))
+    if any(c in text for c in SINGLE_MARKS):
+        runs = _with_single_quotes(runs, text)
     return runs
+
+
+def _with_single_quotes(runs: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """`runs` joined with the quotes in single marks (‘…’, '…'), told apart from apostrophes as the
+    quote rules tell them, marks included: 'I just hit it,' Reid said."""
+    singles = [(q.opening, q.closing + 1) for q in find_quote_spans(text)
+               if q.opening >= 0 and q.closing >= 0 and text[q.opening] in SINGLE_MARKS]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(runs + singles):
+        if merged and start <= merged[-1][1]:  # overlapping or touching: one run
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 # ---------------------------------------------------------------------------------------------
