@@ -307,3 +307,8 @@ def test_words_in_single_marks_are_a_quotation(events_of) -> None:
     text = "Ford beat Toyota 2-1. 'I just closed my eyes and hit it,' Alan Mulally said."
     events = events_of(text)
     assert not [h for h in events["headline"] if "hit Toyota" in h or "hit Ford" in h]
+
+
+def test_a_quotation_of_the_paragraph_before_is_not_this_report(events_of) -> None:
+    text = "Ford beat Toyota on Monday.\n\"We kept the ball and waited.\"\nAlan Mulally denied the claim."
+    assert "waited" not in _one(events_of(text), "denied")["headline"]

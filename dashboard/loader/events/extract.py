@@ -385,10 +385,15 @@ def _speech_verb(word: Token, art: _Article) -> Token | None:
 
 def _quotation_nearby(verb: Token, art: _Article) -> list[Token]:
     """The words in quotation marks that a reporting verb with no clause of its own introduces: in its
-    sentence, else the sentence before when that one is all quotation ('"...." Mr MacFarlane said.')."""
+    sentence, else, for a bare attribution, the sentence before when that one is all quotation ('"...."
+    Mr MacFarlane said.')."""
     doc = verb.doc
     sid = art.sids[verb.i]
+    # a verb that reports something of its own ('denied a penalty') is no bare attribution of a quotation
+    bare = not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
     for k in range(sid, max(-1, sid - 3), -1):
+        if k < sid and not bare:
+            break
         start = art.sent_starts[k]
         end = art.sent_starts[k + 1] if k + 1 < len(art.sent_starts) else len(doc)
         words = [t for t in doc[start:end] if not t.is_space and not t.is_punct]
