@@ -6,6 +6,8 @@ on the parse itself, so the rule is exercised whatever the model does with the s
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from spacy.util import filter_spans
@@ -189,6 +191,21 @@ def test_a_verb_that_reports_only_a_clause_makes_no_speaker_of_a_thing(nlp):
 ])
 def test_what_the_words_around_a_name_say_it_is(nlp, body, force, expected):
     assert [(t, k) for t, _, k in _rows(nlp, body, force=force)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Striker's late goal sends United through\nMason Reid scored as United won.",
+                 ["United", "Mason Reid", "United"], id="a-headlines-first-capital-named-nowhere-else"),
+    pytest.param("Toyota's late goal sends United through\nMason Reid scored as Toyota and United won.",
+                 ["Toyota", "United", "Mason Reid", "Toyota", "United"], id="a-name-the-story-uses-again"),
+])
+def test_the_first_word_of_a_headline(nlp, text, expected):
+    doc = nlp(text)
+    labels = {"Striker": "ORG", "Toyota": "ORG", "United": "ORG", "Mason Reid": "PERSON"}
+    spans = [doc.char_span(m.start(), m.end(), label=labels[m.group()])
+             for m in re.finditer("|".join(labels), text)]
+    doc.ents = [sp for sp in spans if sp is not None]
+    assert find_mentions(doc)["text"].tolist() == expected
 
 
 def test_a_name_beside_a_person_that_speaks_is_not_made_an_organisation(nlp):

@@ -64,10 +64,15 @@ def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
         headline = sents[title_sentence]
     rows: list[dict] = []
     dateline = find_dateline(doc.text)
+    body = None
     for span in candidate_spans(doc):
         sid = sent_ids[span.start]
         if headline is not None and sid == title_sentence:
             continue
+        if sid == title_sentence and len(span) == 1 and span[0].is_sent_start and not country_of(span.text):
+            body = doc.text[doc[span.end].idx if span.end < len(doc) else 0:] if body is None else body
+            if span.text not in body:
+                continue  # 'Striker's late goal sends United through': a headline's capital, named nowhere else
         if dateline and span.start_char < dateline[1] and span.end_char > dateline[0] or title_subject(span):
             continue  # where the story was filed; 'Education' of 'Education Minister Rachna Singh'
         row = _classify(span)
