@@ -49,6 +49,21 @@ def test_metadata_lines_under_a_pasted_headline(write_articles, tmp_path):
     assert b.ingest_report.empty
 
 
+def test_credit_lines_that_end_a_wire_story(write_articles, tmp_path):
+    trailer = ("\n\n___\n\nAssociated Press writers Kevin Freking and Stephen Groves contributed to this report.\n\n"
+               "Follow Lisa Mascaro on X: https://x.com/lisamascaro\n")
+    folder = write_articles({"wire.txt": "Ankara hosts talks\n\n" + BODY + trailer})
+    b = _load(folder, tmp_path)
+    assert b.articles.iloc[0]["text"].rstrip() == ("Ankara hosts talks\n\n" + BODY).rstrip()
+    assert not {"Kevin Freking", "Stephen Groves", "Lisa Mascaro"} & set(b.actors["name"])
+
+
+def test_a_last_line_that_only_looks_like_a_credit_stays(write_articles, tmp_path):
+    last = "Ministers said the union contributed to this report's delay."
+    folder = write_articles({"a.txt": "Ankara hosts talks\n\n" + BODY + "\n" + last + "\n"})
+    assert last in _load(folder, tmp_path).articles.iloc[0]["text"]
+
+
 @pytest.mark.parametrize("first_line", [
     pytest.param("By the end of the week, prices had risen.", id="a-sentence-opening-with-by"),
     pytest.param("Date: the talks will go on.", id="a-line-that-is-not-a-date"),

@@ -222,6 +222,25 @@ def header_lines(text: str) -> tuple[dict, str]:
     return meta, "\n".join(line for i, line in enumerate(lines) if i not in taken)
 
 
+# Lines a wire story or a web page ends with that are about the story, not in it: a rule, the reporters
+# who contributed, where to follow them.
+TRAILER_LINE = re.compile(
+    r"^\s*(?:[_\-–—*=~]{3,}"
+    r"|.{0,160}\bcontributed(?: reporting)? to this (?:report|story|article)\.?"
+    r"|(?:Follow|Contact) .{0,80}\b(?:on|at) (?:X|Twitter|Facebook|Instagram|Threads|Bluesky|LinkedIn|Mastodon)\b.*"
+    r")\s*$")
+
+
+def trailer_lines(text: str) -> str:
+    """The text without the credit lines it ends with ('___', 'AP writer Kevin Freking contributed to this
+    report.', 'Follow Lisa Mascaro on X'), so the reporters are no actors of the story."""
+    lines = text.rstrip().split("\n")
+    end = len(lines)
+    while end > 1 and (not lines[end - 1].strip() or TRAILER_LINE.match(lines[end - 1])):
+        end -= 1
+    return text if end == len(lines) else "\n".join(lines[:end]) + "\n"
+
+
 def _header_value_fits(key: str | None, value: str) -> bool:
     """Whether a 'Key: value' line is metadata: a date that reads as one, a web address, a short name."""
     if key == "published" or key is None and value[:1].isdigit():
@@ -308,6 +327,7 @@ def read_article(path: Path, *, max_bytes: int) -> tuple[Article | None, list[In
     if suffix not in (".html", ".htm"):
         header, text = header_lines(text)
         meta = {**header, **meta}  # front matter and sidecars say it more surely
+    text = trailer_lines(text)
     if meta.get("title"):
         title = str(meta["title"]).strip()
     body_lines = [line for line in text.split("\n")[1:] if line.strip()]
