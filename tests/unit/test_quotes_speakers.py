@@ -587,3 +587,19 @@ def test_the_office_named_another_way_is_the_titled_person(nlp, title, noun):
     text = (f"Sentence\n{title} Helen Park ruled on Thursday. \"Public office is not a business opportunity,\" "
             f"the {noun} said.")
     assert speakers(nlp, text) == [("direct", "Public office is not a business opportunity,", "Helen Park", "title")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Crash\n\"Nobody told us,\" said Denise Aucoin, whose son broke his arm in the crash. "
+                 "\"We found out from Facebook.\"",
+                 [("direct", "Nobody told us,", "Denise Aucoin", "named"),
+                  ("direct", "We found out from Facebook.", "Denise Aucoin", "carried")],
+                 id="past-a-whose-clause-describing-the-speaker"),
+    pytest.param("Crash\nDenise Aucoin wants seatbelts. \"It's 2025,\" she said. \"Why are kids riding without them?\"",
+                 [("direct", "It's 2025,", "Denise Aucoin", "pronoun"),
+                  ("direct", "Why are kids riding without them?", "Denise Aucoin", "carried")],
+                 id="a-short-sentence-is-no-name"),
+    pytest.param("Books\nDenise Aucoin wrote \"Gone With The Wind\" in a year.", [], id="a-title-in-marks-stays-a-name"),
+])
+def test_short_quotes_and_the_clauses_that_describe_a_speaker(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -131,7 +131,12 @@ class DirectQuotes:
         speaker = ctx.speaker_of_cue(cue) if cue is not None else NOBODY
         if _names_it(cue, via) and not speaker.key:
             return None  # a term nobody is said to have coined: 'commonly called "apps"'
-        namelike = len(words) <= 6 and all(t.text[0].isupper() or t.lower_ in MINOR_WORDS for t in words)
+        # a name or title in marks ('CBS' "Face the Nation."), not a short sentence ('"It's 2025," she said':
+        # one word of its own, a verb and its own stop)
+        titled = len(words) <= 6 and all(t.text[0].isupper() or t.lower_ in MINOR_WORDS for t in words)
+        sentence = len(words) == 1 and ctx.text[span.end - 1] in ",.?!" and any(
+            t.pos_ in ("VERB", "AUX") for t in ctx.doc[first:last + 1])
+        namelike = titled and not sentence
         if namelike and not (speaker.key and _names_it(cue, via)):
             return None  # a quoted name or title that nobody is said to have given
         if len(words) == 1 and (not speaker.key or words[0].dep_ in NOUN_MODIFIERS):
@@ -452,12 +457,22 @@ def _goes_on(according: Token) -> bool:
     return any(not (lo <= t.i <= hi or t.is_punct or t.is_space) for t in according.sent)
 
 
+def _opens_with_relative(verb: Token) -> bool:
+    """A clause whose subject is 'who' or 'whose ...', however the parser hung it ('..., whose son broke
+    his arm')."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i < verb.i and (
+                child.tag_ in ("WP", "WDT") or any(g.tag_ == "WP$" for g in child.children)):
+            return True
+    return False
+
+
 def _in_relative_clause(verb: Token) -> bool:
     """Whether a verb belongs to a clause describing a noun ('who chairs the committee', 'named last
     year'), not to the sentence's own attribution."""
     tok = verb
     for _ in range(3):
-        if tok.dep_ in ("relcl", "acl"):
+        if tok.dep_ in ("relcl", "acl") or _opens_with_relative(tok):
             return True
         if tok.head.i == tok.i or tok.dep_ not in ("conj", "xcomp", "ccomp"):
             return False
