@@ -74,3 +74,13 @@ def test_a_speakers_she_inside_the_quotation_does_not_make_him_a_woman(nlp):
 def test_the_company_is_a_business(nlp, text, word, expected):
     assert resolve(nlp, text, word).key == expected
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Recall\nVeltra Motors recalled 300,000 cars. The National Highway Traffic Safety Administration "
+                 "opened an investigation in March. The agency said it would expand the probe.",
+                 "National Highway Traffic Safety Administration", id="the-public-body-named-before"),
+    pytest.param("Recall\nVeltra Motors recalled 300,000 cars. The agency said it would expand the probe.",
+                 None, id="not-a-company"),
+])
+def test_the_agency_is_a_public_body(nlp, text, expected):
+    assert resolve(nlp, text, "agency").key == expected

@@ -47,8 +47,11 @@ PUBLIC_FIELDS = frozenset({"statistics", "environment", "parks", "revenue", "imm
 ORG_NOUNS = frozenset({
     "ministry", "department", "agency", "court", "bank", "council", "commission", "committee", "army",
     "union", "party", "parliament", "office", "board", "fund", "authority", "administration", "institute",
-    "organization", "organisation", "association", "exchange", "regulator",
+    "organization", "organisation", "association", "exchange", "regulator", "watchdog",
 })
+
+# Organisation nouns that fit any public body: "the agency said" -> the latest one named.
+AGENCY_NOUNS = frozenset({"agency", "regulator", "watchdog", "authority"})
 
 # Organisation nouns that fit any company: "the company said" -> the most recent organisation.
 COMPANY_NOUNS = frozenset({
@@ -440,6 +443,13 @@ class Resolver:
             named = [m for m in cands if m.kind == "organization" and noun in m.key.casefold().split()]
             if named:
                 return named[-1].key
+            if noun in AGENCY_NOUNS and not owners:
+                # "the agency" is a public body the story named, the nearest acting one first
+                bodies = [m for m in cands if m.kind == "organization" and (
+                    INSTITUTION_WORDS & set(m.key.casefold().split()) or _names_a_country(m.key) or m.affiliation)]
+                subjects = [m for m in bodies if self.doc[m.head].dep_ in SUBJECTS]
+                pick = subjects or bodies
+                return pick[-1].key if pick else None
             if noun in COMPANY_NOUNS and not owners:
                 # "the company" is a business, and news names it as a subject before it shortens it
                 # not a public body ('Health Canada', 'the Labor Department'), nor whoever acts on it
