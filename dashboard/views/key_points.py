@@ -74,11 +74,15 @@ def key_points(events: pd.DataFrame, articles: pd.DataFrame, *, limit: int = MAX
         dated = ranked[ranked["date"].notna()]
         if len(dated) >= MIN_POINTS:
             ranked = dated
-    chosen, seen = [], set()
+    chosen, seen, told = [], set(), set()
     for (_, row), group in zip(ranked.iterrows(), report_groups(ranked)):
-        if group in seen or not _headline(row):  # another report of an event already chosen
+        headline = _headline(row)
+        # another report of an event already chosen, or two events of one article told in one sentence
+        # ('asked the company to stop distribution': the asking and the stopping)
+        if group in seen or not headline or (row["article_id"], headline.casefold()) in told:
             continue
         seen.add(group)
+        told.add((row["article_id"], headline.casefold()))
         chosen.append((row, group))
         if len(chosen) == limit:
             break

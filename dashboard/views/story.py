@@ -113,11 +113,14 @@ def latest_developments(events: pd.DataFrame, *, limit: int = 6, window_days: in
     recent = dated[dated["date"] >= dated["date"].max() - pd.Timedelta(days=window_days)]
     salience = recent["salience"].astype("float64").fillna(0.0) if "salience" in recent else 0.0
     ranked = recent.assign(_s=salience).sort_values(["_s", "date"], ascending=[False, False], kind="stable")
-    chosen, seen = [], set()
-    for i, group in zip(ranked.index, report_groups(ranked)):
-        if group in seen:  # another report of an event already chosen
+    chosen, seen, told = [], set(), set()
+    headlines = ranked["headline"].fillna("").str.casefold() if "headline" in ranked else pd.Series("", ranked.index)
+    for i, group, article, headline in zip(ranked.index, report_groups(ranked), ranked["article_id"], headlines):
+        # another report of an event already chosen, or another event of one article told the same way
+        if group in seen or headline and (article, headline) in told:
             continue
         seen.add(group)
+        told.add((article, headline))
         chosen.append(i)
         if len(chosen) == limit:
             break

@@ -47,6 +47,14 @@ def test_salience_decides_when_the_column_has_values():
     assert points[1].date_label == "before 10 Apr 2025"
 
 
+def test_two_events_of_one_article_told_in_one_sentence_are_one_point():
+    events = _events(salience=pd.array([0.1, 0.9, 0.5, 0.2, 0.8, 0.3], dtype="Float64"),
+                     headline=["Talks", "Ankara asked Baku to host talks", "War goes on", "Talks",
+                               "Ankara asked Baku to host talks", "Envoy"])
+    points = key_points(events, ARTICLES, limit=3)
+    assert [p.event_id for p in points] == ["a-e1", "a-e2", "a-e4"]
+
+
 @pytest.mark.parametrize("limit", [3, 5])
 def test_at_most_limit_points(limit):
     assert len(key_points(_events(), ARTICLES, limit=limit)) == min(limit, 4)

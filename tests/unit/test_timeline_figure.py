@@ -372,3 +372,12 @@ def test_latest_developments_are_the_most_salient_of_the_last_week_newest_first(
         {**DAY, "date": "2025-01-01", "salience": 1.0, "headline": "old news"},
     ])
     assert list(latest_developments(events, limit=2)["headline"]) == ["big", "middle"]
+
+
+def test_latest_developments_tell_one_articles_sentence_once():
+    events = _events([
+        {**DAY, "date": "2025-04-09", "salience": 0.9, "headline": "Ankara asked Baku to host talks"},
+        {**DAY, "date": "2025-04-10", "salience": 0.8, "headline": "Ankara asked Baku to host talks"},
+        {**DAY, "date": "2025-04-08", "salience": 0.5, "headline": "middle"},
+    ])
+    assert list(latest_developments(events, limit=2)["headline"]) == ["Ankara asked Baku to host talks", "middle"]
