@@ -312,3 +312,13 @@ def test_words_in_single_marks_are_a_quotation(events_of) -> None:
 def test_a_quotation_of_the_paragraph_before_is_not_this_report(events_of) -> None:
     text = "Ford beat Toyota on Monday.\n\"We kept the ball and waited.\"\nAlan Mulally denied the claim."
     assert "waited" not in _one(events_of(text), "denied")["headline"]
+
+
+def test_someones_spokesman_named_beside_is_the_one_who_speaks(events_of) -> None:
+    row = _one(events_of("Alan Mulally's spokesman, Barack Obama, said the plant would close."), "said")
+    assert row["agent_keys"] == ["Barack Obama"]
+
+
+def test_officials_of_two_countries_are_both_agents(events_of) -> None:
+    row = _one(events_of("Officials of France and Syria met Ford in Detroit on Monday."), "met")
+    assert sorted(row["agent_keys"]) == ["France", "Syria"]

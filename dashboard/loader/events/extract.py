@@ -113,8 +113,10 @@ class _Article:
             if key and token.lower_ in OBJECT_PRONOUNS and not subject and token.dep_ != "poss" \
                     and key in self._subject_keys(token):
                 key = None  # "Turkey joined the case against it": not Turkey (a possessive may be)
-            if key and key in named and token.pos_ == "NOUN":
+            one_person = token.tag_ == "NN" and self.resolver is not None and self.resolver.kind_of(key) == "person"
+            if key and key in named and token.pos_ == "NOUN" and not one_person:
                 keys = named  # "Turkish and Israeli officials": every country named, not the first
+            # (but "his lawyer, Alan Fisher," is Alan Fisher alone: whose lawyer he is, he is not)
             else:
                 keys = [key] if key else named
             self.cache[token.i] = keys
