@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from spacy.language import Language
 
 from dashboard.loader.assembly.analysis import ArticleTables, analyse
+from dashboard.loader.assembly.collector import heap_frozen
 from dashboard.loader.parsing.pipeline import build_nlp
 from dashboard.loader.reading.sources import Article
 
@@ -26,8 +27,10 @@ def analyse_batch(nlp: Language, articles: Iterable[Article], *,
                   batch_size: int = 32) -> Iterator[tuple[Article, ArticleTables]]:
     """Each article with its tables, parsed by `nlp` in batches of `batch_size`."""
     stream = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield article, analyse(doc, article)
+    # the model and everything else already loaded left out of the collections the parses set off
+    with heap_frozen():
+        for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            yield article, analyse(doc, article)
 
 
 # Tasks each worker process takes at least, where there are articles enough: the last task of one
@@ -90,8 +93,10 @@ def analyse_in_processes(articles: list[Article], *, model: str, n_process: int,
     size = task_size(len(articles), n_process, batch_size)
     chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
     context = multiprocessing.get_context(_start_method())
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context,
-                             initializer=_start_worker, initargs=(model,)) as pool:
+    # forked inside the block, the workers leave the parent's objects out of their collections:
+    # scanning them would cost time and copy the memory they share with the parent
+    with heap_frozen(), ProcessPoolExecutor(max_workers=n_process, mp_context=context,
+                                            initializer=_start_worker, initargs=(model,)) as pool:
         with _main_script_hidden():  # the workers start while map submits the chunks
             done = pool.map(_analyse_chunk, chunks, [batch_size] * len(chunks))
         for chunk, results in zip(chunks, done):
