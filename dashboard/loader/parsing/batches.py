@@ -44,6 +44,24 @@ def task_size(n_articles: int, n_process: int, batch_size: int) -> int:
     return max(1, min(batch_size, -(-n_articles // (max(n_process, 1) * TASKS_PER_WORKER))))
 
 
+# Articles the last tasks shrink to: fewer would cost spaCy more per article (small batches).
+TAIL_TASK = 8
+
+
+def task_chunks(articles: list[Article], n_process: int, batch_size: int) -> list[list[Article]]:
+    """`articles` cut into tasks for the worker processes, in order: tasks of `task_size`, then, as
+    the end nears, each a share of what is left (down to TAIL_TASK), so that the workers finish
+    close together instead of one waiting for the other's last full batch."""
+    size = task_size(len(articles), n_process, batch_size)
+    share = 2 * max(n_process, 1)
+    chunks, at = [], 0
+    while at < len(articles):
+        step = min(size, max(TAIL_TASK, -(-(len(articles) - at) // share)))
+        chunks.append(articles[at:at + step])
+        at += step
+    return chunks
+
+
 def worker_count(n_process: int, n_articles: int, batch_size: int) -> int:
     """Processes worth starting: n_process (-1 or 0: one per core), never more than there are batches."""
     wanted = n_process if n_process > 0 else (os.cpu_count() or 1)
@@ -90,8 +108,7 @@ def analyse_in_processes(articles: list[Article], *, model: str, n_process: int,
     not parsed Docs, so the parent stays free and the rules run in parallel too. Results come in
     the order of `articles`.
     """
-    size = task_size(len(articles), n_process, batch_size)
-    chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
+    chunks = task_chunks(articles, n_process, batch_size)
     context = multiprocessing.get_context(_start_method())
     # forked inside the block, the workers leave the parent's objects out of their collections:
     # scanning them would cost time and copy the memory they share with the parent
