@@ -24,3 +24,27 @@ def test_collector_back_on_after_an_error() -> None:
         with collector_paused():
             raise ValueError("stop")
     assert gc.isenabled()
+
+
+def test_heap_frozen_freezes_what_exists_and_nests() -> None:
+    from dashboard.loader.assembly.collector import heap_frozen
+
+    assert gc.get_freeze_count() == 0
+    with heap_frozen():
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with heap_frozen():  # an inner block neither freezes more nor unfreezes
+            made_inside = [[] for _ in range(10)]
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+        del made_inside
+    assert gc.get_freeze_count() == 0
+
+
+def test_heap_frozen_unfreezes_after_an_error() -> None:
+    from dashboard.loader.assembly.collector import heap_frozen
+
+    with pytest.raises(ValueError):
+        with heap_frozen():
+            raise ValueError("stop")
+    assert gc.get_freeze_count() == 0

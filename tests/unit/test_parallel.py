@@ -136,3 +136,16 @@ def test_a_second_load_redoes_only_the_partitions_whose_files_changed(folder, nl
     assert (out / "mentions" / f"{first[0]}.parquet").stat().st_mtime_ns == written[first[0]]
     assert sorted(p.stem for p in (out / "mentions").iterdir()) == sorted(second)
     assert_same_briefing(briefing_from_parquet(out), load_briefing(folder, use_cache=False, nlp=nlp))
+
+
+@pytest.mark.parametrize(("n_articles", "n_process", "batch_size", "first", "last"), [
+    (2000, 2, 32, [32, 32], [28, 21, 16, 12, 9, 8, 8, 8, 2]), (240, 2, 32, [15, 15], [12, 9, 8, 8, 8]),
+    (10, 2, 32, [1, 1], [1, 1]),
+], ids=["many", "several", "few"])
+def test_task_chunks_keep_the_order_and_shrink_at_the_end(n_articles, n_process, batch_size, first, last):
+    articles = list(range(n_articles))
+    chunks = batches.task_chunks(articles, n_process, batch_size)
+    assert [a for chunk in chunks for a in chunk] == articles
+    sizes = [len(c) for c in chunks]
+    assert sizes[:len(first)] == first and sizes[-len(last):] == last
+    assert sizes == sorted(sizes, reverse=True)

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from spacy.language import Language
 
 from dashboard.loader.assembly.analysis import ArticleTables, analyse
+from dashboard.loader.assembly.collector import heap_frozen
 from dashboard.loader.parsing.pipeline import build_nlp
 from dashboard.loader.reading.sources import Article
 
@@ -26,8 +27,10 @@ def analyse_batch(nlp: Language, articles: Iterable[Article], *,
                   batch_size: int = 32) -> Iterator[tuple[Article, ArticleTables]]:
     """Each article with its tables, parsed by `nlp` in batches of `batch_size`."""
     stream = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield article, analyse(doc, article)
+    # the model and everything else already loaded left out of the collections the parses set off
+    with heap_frozen():
+        for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            yield article, analyse(doc, article)
 
 
 # Tasks each worker process takes at least, where there are articles enough: the last task of one
@@ -39,6 +42,24 @@ def task_size(n_articles: int, n_process: int, batch_size: int) -> int:
     """Articles per task sent to a worker process: a spaCy batch at most (a parse does not depend
     on the batch it is in), fewer where that gives each worker TASKS_PER_WORKER tasks."""
     return max(1, min(batch_size, -(-n_articles // (max(n_process, 1) * TASKS_PER_WORKER))))
+
+
+# Articles the last tasks shrink to: fewer would cost spaCy more per article (small batches).
+TAIL_TASK = 8
+
+
+def task_chunks(articles: list[Article], n_process: int, batch_size: int) -> list[list[Article]]:
+    """`articles` cut into tasks for the worker processes, in order: tasks of `task_size`, then, as
+    the end nears, each a share of what is left (down to TAIL_TASK), so that the workers finish
+    close together instead of one waiting for the other's last full batch."""
+    size = task_size(len(articles), n_process, batch_size)
+    share = 2 * max(n_process, 1)
+    chunks, at = [], 0
+    while at < len(articles):
+        step = min(size, max(TAIL_TASK, -(-(len(articles) - at) // share)))
+        chunks.append(articles[at:at + step])
+        at += step
+    return chunks
 
 
 def worker_count(n_process: int, n_articles: int, batch_size: int) -> int:
@@ -87,11 +108,12 @@ def analyse_in_processes(articles: list[Article], *, model: str, n_process: int,
     not parsed Docs, so the parent stays free and the rules run in parallel too. Results come in
     the order of `articles`.
     """
-    size = task_size(len(articles), n_process, batch_size)
-    chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
+    chunks = task_chunks(articles, n_process, batch_size)
     context = multiprocessing.get_context(_start_method())
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context,
-                             initializer=_start_worker, initargs=(model,)) as pool:
+    # forked inside the block, the workers leave the parent's objects out of their collections:
+    # scanning them would cost time and copy the memory they share with the parent
+    with heap_frozen(), ProcessPoolExecutor(max_workers=n_process, mp_context=context,
+                                            initializer=_start_worker, initargs=(model,)) as pool:
         with _main_script_hidden():  # the workers start while map submits the chunks
             done = pool.map(_analyse_chunk, chunks, [batch_size] * len(chunks))
         for chunk, results in zip(chunks, done):

@@ -2,24 +2,59 @@
 stay whole. Imported by `build_nlp` only, so nothing that reads a cached briefing loads spaCy."""
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
-from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from dashboard.loader.actors.names import TITLE_WORDS
+
+# Whether a word (by its hash, the same in every vocabulary) holds a line break: words repeat from
+# article to article, and looking each up in the string store costs more than the rest of this step.
+_HOLDS_BREAK: dict[int, bool] = {}
+
+
+def after_line_breaks(doc: Doc) -> list[int]:
+    """Indexes of the tokens that follow a token holding a line break, in text order.
+
+    A token's trailing space is one space at most, so a line break is always in a token's own text.
+    """
+    if len(doc) < 2:
+        return []
+    orths = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    breaking = []
+    for orth in set(orths.tolist()):
+        holds = _HOLDS_BREAK.get(orth)
+        if holds is None:
+            holds = _HOLDS_BREAK[orth] = "\n" in strings[orth]
+        if holds:
+            breaking.append(orth)
+    if not breaking:
+        return []
+    return (np.flatnonzero(np.isin(orths[:-1], breaking)) + 1).tolist()
 
 
 @Language.component("briefing_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and paragraphs never run into the next line."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            token.is_sent_start = True
-            # Left open, the parser tends to cut a line's first word off as a sentence of its own
-            # ("Brazil | and Argentina signed ..."): the word after a line start continues it.
-            if token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
-                doc[token.i + 1].is_sent_start = False
+    starts = after_line_breaks(doc)
+    if not starts:
+        return doc
+    if doc.has_annotation("DEP"):  # as Token.is_sent_start refuses: the parse decides then
+        raise ValueError(Errors.E043)
+    # The sentence starts as one array, written back at once: each Token.is_sent_start set checks
+    # the whole doc for a parse, which at a few hundred tokens costs more than the rest of this step.
+    sent_starts = doc.to_array(SENT_START).view(np.int64)
+    spaces = doc.to_array(IS_SPACE)
+    for i in starts:
+        sent_starts[i] = 1
+        # Left open, the parser tends to cut a line's first word off as a sentence of its own
+        # ("Brazil | and Argentina signed ..."): the word after a line start continues it.
+        if i + 1 < len(doc) and not spaces[i + 1]:
+            sent_starts[i + 1] = -1
+    doc.from_array([SENT_START], sent_starts.view(np.uint64))
     return doc
 
 
