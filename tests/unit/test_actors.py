@@ -208,6 +208,24 @@ def test_the_first_word_of_a_headline(nlp, text, expected):
     assert find_mentions(doc)["text"].tolist() == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("Montreal coach Martin St. Louis spoke. \"We gave them two goals,\" St. Louis said.",
+                 ["Martin St. Louis", "Martin St. Louis"], id="a-surname-of-two-words-tagged-as-a-place"),
+    pytest.param("Montreal coach Martin St. Louis spoke. The team flew to St. Louis on Monday.",
+                 ["Martin St. Louis", "St. Louis"], id="not-where-it-names-a-place"),
+])
+def test_a_two_word_surname_the_model_took_for_a_place(nlp, body, expected):
+    force = (("Martin St. Louis", "PERSON"), ("St. Louis", "GPE", 1))
+    assert [k for t, k, _ in _rows(nlp, body, force=force) if "Louis" in t] == expected
+
+
+@pytest.mark.parametrize("title", ["Goalie", "Quarterback", "Referee"])
+def test_a_players_position_is_a_title_not_a_name(nlp, title):
+    rows = _rows(nlp, f"{title} Sam Montembeault made 34 saves.", force=((f"{title} Sam Montembeault", "PERSON"),),
+                 cols=("key", "role"))
+    assert rows == [("Sam Montembeault", title)]
+
+
 def test_a_name_beside_a_person_that_speaks_is_not_made_an_organisation(nlp):
     doc = _parse(nlp, "The resident, Ian Walls, said the tower was too tall.")
     doc.ents = []

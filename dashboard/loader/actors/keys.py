@@ -58,7 +58,16 @@ def _surnames(rows: list[dict]) -> None:
             named_at[r["key"]] = min(named_at.get(r["key"], r["start"]), r["start"])
     org_words = {words_of(r["key"])[0] for r in rows if r["kind"] == "organization" and " " in r["key"]}
     for r in rows:
-        if r["kind"] == "person" or " " in r["text"]:
+        if r["kind"] == "person":
+            continue
+        if " " in r["text"]:
+            # 'St. Louis said' after 'coach Martin St. Louis': a surname of two words, once the person
+            # is named in full, and not where it names a place ('in St. Louis')
+            words = person_words(r["text"])
+            fuller = {p for p in people if len(person_words(p)) > len(words)
+                      and person_words(p)[-len(words):] == words and named_at[p] < r["start"]}
+            if len(fuller) == 1 and not r["_loc"] and r["kind"] in ("place", "organization", "country"):
+                r.update(key=fuller.pop(), kind="person", _how=None)
             continue
         if r["kind"] == "country" and r["label"] != "PERSON":
             # 'Holland said' after 'Health Minister Mark Holland': the surname, unless it names a place

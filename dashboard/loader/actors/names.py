@@ -19,6 +19,12 @@ CIVIC_TITLES = {
     "congresswoman", "assemblyman", "assemblywoman", "rabbi", "rev.", "reverend", "archbishop", "imam",
     "pastor", "prosecutor", "treasurer", "comptroller",
 }
+# The positions of a team's players and staff, written before a name like a title ("Goalie Sam Montembeault").
+SPORTS_TITLES = {
+    "goalie", "goaltender", "netminder", "defenceman", "defenseman", "defender", "forward", "winger",
+    "striker", "midfielder", "quarterback", "pitcher", "catcher", "shortstop", "outfielder", "infielder",
+    "captain", "skipper", "referee", "umpire", "jockey", "trainer",
+}
 # Words that stand before a person's name as a title, not part of it ("Foreign Minister Hakan Fidan").
 TITLE_WORDS = {
     "president", "vice", "prime", "minister", "foreign", "defense", "defence", "interior", "finance",
@@ -31,7 +37,7 @@ TITLE_WORDS = {
     "speaker", "head", "founder", "analyst", "economist", "professor", "prof.", "coach", "trade",
     "economy", "energy", "health", "attorney", "supreme", "top", "senior", "c.e.o.", "cfo", "coo",
     "industry", "opposition", "labor", "labour", "education", "transport", "agriculture",
-    *CIVIC_TITLES,
+    *CIVIC_TITLES, *SPORTS_TITLES,
 }
 # The nouns that make a run of title words a role: "Foreign Minister", "chief executive officer".
 CORE_TITLES = {
@@ -41,7 +47,7 @@ CORE_TITLES = {
     "spokesman", "spokeswoman", "spokesperson", "commander", "gen.", "col.", "lt.", "admiral", "officer",
     "leader", "adviser", "advisor", "pope", "premier", "envoy", "speaker", "head", "founder", "analyst",
     "economist", "professor", "prof.", "coach", "attorney", "general", "chief", "manager", "editor",
-    "official", "correspondent", "strategist", "owner", "partner", "boss", *CIVIC_TITLES,
+    "official", "correspondent", "strategist", "owner", "partner", "boss", *CIVIC_TITLES, *SPORTS_TITLES,
 }
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
