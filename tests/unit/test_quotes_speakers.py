@@ -603,3 +603,9 @@ def test_the_office_named_another_way_is_the_titled_person(nlp, title, noun):
 ])
 def test_short_quotes_and_the_clauses_that_describe_a_speaker(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_a_study_published_in_a_journal_is_the_journals_report(nlp):
+    text = ("Night shifts\nNight workers have a higher risk of heart disease, according to a study published "
+            "Wednesday in the Lancet.")
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", "Lancet")]

@@ -360,6 +360,12 @@ class Resolver:
                         key = self.of_phrase(obj, pronouns=False, words=False).key
                         if key:
                             return key
+                # "a study published in the Lancet": the journal's
+                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "in"):
+                    for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                        m = self.at.get(obj.i)
+                        if m is not None and m.kind == "organization":
+                            return m.key
             if child.dep_ == "prep" and child.lower_ in ("on", "in"):
                 for obj in (g for g in child.children if g.dep_ == "pobj"):
                     m = self.at.get(obj.i)
