@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.keys import resolve_keys
 from dashboard.loader.actors.names import (
-    CORE_TITLES, HONORIFICS, INSTITUTION_HEADS, ORG_NOUNS, TITLE_WORDS, is_acronym, is_state_body, qualify,
-    words_of,
+    CORE_TITLES, CORPORATE_WORDS, HONORIFICS, INSTITUTION_HEADS, ORG_NOUNS, TITLE_WORDS, is_acronym, is_state_body,
+    qualify, words_of,
 )
 from dashboard.loader.actors.speaking import names_a_facility, speaks, title_subject, untagged_organisations
 from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
@@ -34,12 +34,6 @@ MENTION_COLUMNS = ["sentence_id", "start", "end", "text", "label", "key", "kind"
 # Prepositions after which a capital city is the place, not the state ("flew to London").
 LOCATIVE = {"in", "at", "to", "from", "near", "into", "outside", "inside", "across", "through", "via", "around",
             "throughout", "within", "out", "off", "over", "beyond", "towards"}
-# A name ending in one of these words names a company, whatever the model's label.
-CORPORATE_WORDS = {"inc", "inc.", "corp", "corp.", "corporation", "company", "co.", "llc", "ltd", "ltd.", "plc",
-                   "group", "airlines", "airways", "aircraft", "motors", "bank", "holdings", "industries",
-                   "technologies", "systems", "partners", "associates", "capital", "management", "records",
-                   "pharma", "pharmaceuticals", "therapeutics", "biotech", "labs", "laboratories", "resources",
-                   "mining", "energy", "foods", "logistics", "networks", "solutions", "enterprises", "ventures"}
 # Nouns for things a name may stand after that make it a product's name: 'the drug Valtrex-C'.
 PRODUCT_NOUNS = frozenset({"drug", "medicine", "medication", "vaccine", "pill", "phone", "smartphone", "handset",
                            "tablet", "laptop", "console", "app", "software", "device", "model", "brand", "sedan",

@@ -19,6 +19,14 @@ CIVIC_TITLES = {
     "congresswoman", "assemblyman", "assemblywoman", "rabbi", "rev.", "reverend", "archbishop", "imam",
     "pastor", "prosecutor", "treasurer", "comptroller",
 }
+# A name ending in one of these words names a company, whatever the model's label.
+CORPORATE_WORDS = frozenset({
+    "inc", "inc.", "corp", "corp.", "corporation", "company", "co.", "llc", "ltd", "ltd.", "plc", "group",
+    "airlines", "airways", "aircraft", "motors", "bank", "holdings", "industries", "technologies", "systems",
+    "partners", "associates", "capital", "management", "records", "pharma", "pharmaceuticals", "therapeutics",
+    "biotech", "labs", "laboratories", "resources", "mining", "energy", "foods", "logistics", "networks",
+    "solutions", "enterprises", "ventures", "properties", "communications", "media", "homes", "developments",
+})
 # The positions of a team's players and staff, written before a name like a title ("Goalie Sam Montembeault").
 SPORTS_TITLES = {
     "goalie", "goaltender", "netminder", "defenceman", "defenseman", "defender", "forward", "winger",

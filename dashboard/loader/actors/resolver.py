@@ -477,7 +477,7 @@ class Resolver:
 
     def by_epithet(self, tok: Token) -> str | None:
         """'Pierre Poilievre dismissed the plan. The 44-year-old said ...': a definite description of a
-        person that names no office stands for the one person named in its sentence or the one before."""
+        person that names no office stands for the one person named in its sentence or the two before."""
         if tok.dep_ not in SUBJECTS or tok.tag_ in ("NNS", "NNPS") \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None

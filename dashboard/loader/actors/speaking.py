@@ -6,18 +6,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dashboard.loader.actors.names import CORE_TITLES, ORG_NOUNS, TITLE_WORDS
+from dashboard.loader.actors.names import CORE_TITLES, CORPORATE_WORDS, ORG_NOUNS, TITLE_WORDS
 from dashboard.loader.quotes.cues import SPEECH_VERBS
 
 # Words that end an organisation's name and are never a person's: 'Network Rail', 'Acme Holdings'.
-ORGANISATION_WORDS = ORG_NOUNS | {"rail", "railway", "railways", "transit", "police", "service", "services",
-                                  "council", "commission", "board", "authority", "foundation", "holdings",
-                                  "society", "association", "federation", "coalition", "alliance", "partnership",
-                                  # the endings of company names
-                                  "properties", "industries", "partners", "enterprises", "ventures", "associates",
-                                  "technologies", "systems", "communications", "pharmaceuticals", "airlines",
-                                  "airways", "motors", "energy", "media", "homes", "developments", "capital",
-                                  "inc", "corp", "ltd", "llc", "plc"}
+ORGANISATION_WORDS = ORG_NOUNS | CORPORATE_WORDS | {
+    "rail", "railway", "railways", "transit", "police", "service", "services", "council", "commission", "board",
+    "authority", "foundation", "society", "association", "federation", "coalition", "alliance", "partnership",
+}
 
 
 # Nouns for buildings and works that take a name before them: 'the Warren Truck plant'.
