@@ -10,9 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from dashboard.loader.actors.resolver import (
-    COUNTRY_NOUNS, EPITHET_NOUNS, ORG_NOUNS, RELATIVE, inside,
-)
+from dashboard.loader.actors.resolver import COUNTRY_NOUNS, EPITHET_NOUNS, ORG_NOUNS, RELATIVE, inside
 from dashboard.loader.quotes.cues import (
     ADDRESSEE_VERBS,
     CLAUSE_ONLY,
