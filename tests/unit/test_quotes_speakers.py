@@ -525,6 +525,12 @@ def test_a_thing_denied_to_the_subject_of_a_passive_is_no_denial(nlp):
     pytest.param("Budget\nPierre Poilievre spoke on Monday. The farm stayed closed. Prices rose. "
                  "The veteran said the talks went well.",
                  [("reported", "the talks went well", None, "none")], id="not-far-back"),
+    pytest.param("Shop\nThe former owner, David Price, was pleased. \"I could not have sold it to a better buyer,\" "
+                 "said the retired professor.",
+                 [("direct", "I could not have sold it to a better buyer,", "David Price", "title")],
+                 id="after-its-quote"),
+    pytest.param("Shop\nThe former owner, David Price, was pleased. \"He was very ill,\" said the insider.",
+                 [("direct", "He was very ill,", None, "none")], id="not-someone-else-unnamed"),
 ])
 def test_a_description_stands_for_the_one_person_just_named(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -477,17 +477,26 @@ class Resolver:
 
     def by_epithet(self, tok: Token) -> str | None:
         """'Pierre Poilievre dismissed the plan. The 44-year-old said ...': a definite description of a
-        person that names no office stands for the one person named in its sentence or the two before."""
+        person that names no office stands for the one person named in the nearest sentence that names
+        anyone, its own or one of the two before."""
         if tok.dep_ not in SUBJECTS or tok.tag_ in ("NNS", "NNPS") \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
         aged = tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.subtree)
         if not aged and tok.lemma_.casefold() not in EPITHET_NOUNS:
             return None
-        # a quotation the splitter made a sentence of its own may stand between
-        since = self.sent_starts[max(self.sentence_of(tok.i) - EPITHET_REACH, 0)]
-        people = {m.key for m in self.before(tok.left_edge.i) if m.first >= since and m.kind == "person"}
-        return people.pop() if len(people) == 1 else None
+        # the nearest sentence that names anyone, its own first; a quotation the splitter made a sentence
+        # of its own may stand between
+        here = self.sentence_of(tok.i)
+        people: dict[int, set[str]] = {}
+        for m in self.before(tok.left_edge.i):
+            sid = self.sentence_of(m.first)
+            if m.kind == "person" and here - sid <= EPITHET_REACH:
+                people.setdefault(sid, set()).add(m.key)
+        if not people:
+            return None
+        nearest = people[max(people)]
+        return next(iter(nearest)) if len(nearest) == 1 else None
 
     def clause_subject(self, tok: Token) -> str | None:
         """The actor that is the subject of the verb an object phrase hangs on, if any; none for a phrase
