@@ -7,6 +7,8 @@ text names an actor twice: Ankara for Turkey, Fidan for Hakan Fidan, GM for Gene
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from dashboard.loader.actors.names import (
     acronym_of, is_acronym, is_state_body, org_base, person_words, qualify, split_qualified, strip_legal, words_of,
 )
@@ -52,10 +54,7 @@ def _surnames(rows: list[dict]) -> None:
     """'Papermaster' tagged as an organisation, 'Henderson' as a place, 'Jordan' as a country, in an
     article that names Mark Papermaster, Fritz Henderson, Michael Jordan: the person."""
     people = [r["key"] for r in rows if r["kind"] == "person" and len(person_words(r["key"])) > 1]
-    named_at = {}
-    for r in rows:
-        if r["kind"] == "person" and r["key"] in people:
-            named_at[r["key"]] = min(named_at.get(r["key"], r["start"]), r["start"])
+    named_at = _first_named(rows)
     org_words = {words_of(r["key"])[0] for r in rows if r["kind"] == "organization" and " " in r["key"]}
     for r in rows:
         if r["kind"] == "person":
@@ -63,22 +62,20 @@ def _surnames(rows: list[dict]) -> None:
         if " " in r["text"]:
             # 'St. Louis said' after 'coach Martin St. Louis': a surname of two words, once the person
             # is named in full, and not where it names a place ('in St. Louis')
-            words = person_words(r["text"])
-            fuller = {p for p in people if len(person_words(p)) > len(words)
-                      and person_words(p)[-len(words):] == words and named_at[p] < r["start"]}
+            fuller = {p for p in _ending_in(people, person_words(r["text"])) if named_at[p] < r["start"]}
             if len(fuller) == 1 and not r["_loc"] and r["kind"] in ("place", "organization", "country"):
                 r.update(key=fuller.pop(), kind="person", _how=None)
             continue
         if r["kind"] == "country" and r["label"] != "PERSON":
             # 'Holland said' after 'Health Minister Mark Holland': the surname, unless it names a place
             # ('talks in Holland') or comes before the person is named in full
-            fuller = {p for p in people if person_words(p)[-1] == r["text"] and named_at[p] < r["start"]}
+            fuller = {p for p in _ending_in(people, [r["text"]]) if named_at[p] < r["start"]}
             if len(fuller) == 1 and not r["_loc"]:
                 r.update(key=fuller.pop(), kind="person", _how=None)
             continue
         if r["kind"] == "organization" and r["label"] == "ORG" and fold(r["text"]) in org_words:
             continue  # 'Ford' beside 'Ford Motor Company' and 'William Clay Ford Jr.': the company
-        fuller = {p for p in people if person_words(p)[-1] == r["text"]}
+        fuller = _ending_in(people, [r["text"]])
         if len(fuller) == 1:
             r.update(key=fuller.pop(), kind="person", _how=None)
 
@@ -88,22 +85,32 @@ def _short_person_names(rows: list[dict]) -> None:
     the article names one Steve, is Steve Jobs. Where two people share the surname ('Tom Beaulieu' and
     his daughter 'Claire Beaulieu'), a bare surname is the one of them named before it, if only one is."""
     persons = {r["key"] for r in rows if r["kind"] == "person"}
-    named_at: dict[str, int] = {}
-    for r in rows:
-        if r["kind"] == "person":
-            named_at[r["key"]] = min(named_at.get(r["key"], r["start"]), r["start"])
+    named_at = _first_named(rows)
     for r in rows:
         if r["kind"] != "person":
             continue
         short = person_words(r["key"])
-        fuller = {p for p in persons if p != r["key"] and len(person_words(p)) > len(short)
-                  and person_words(p)[-len(short):] == short}
+        fuller = _ending_in(persons, short)
         if not fuller and len(short) == 1:
             fuller = {p for p in persons if len(person_words(p)) > 1 and person_words(p)[0] == short[0]}
         if len(fuller) > 1:
             fuller = {p for p in fuller if named_at[p] < r["start"]}
         if len(fuller) == 1:
             r["key"] = fuller.pop()
+
+
+def _first_named(rows: list[dict]) -> dict[str, int]:
+    """Where each person's key is first named in the article (a character offset)."""
+    named_at: dict[str, int] = {}
+    for r in rows:
+        if r["kind"] == "person":
+            named_at[r["key"]] = min(named_at.get(r["key"], r["start"]), r["start"])
+    return named_at
+
+
+def _ending_in(people: Iterable[str], words: list[str]) -> set[str]:
+    """The people whose longer name ends in `words`: 'Martin St. Louis' for ['St.', 'Louis']."""
+    return {p for p in people if len(person_words(p)) > len(words) and person_words(p)[-len(words):] == words}
 
 
 def _organisation_variants(rows: list[dict], acronyms: dict[str, str]) -> None:
