@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.loader.vocabulary import PRECISION_RANK
 from dashboard.views.labels import date_label
-from dashboard.views.reports import group_rows, other_reports, report_groups
+from dashboard.views.reports import group_rows, other_reports, report_groups, told_once
 
 MAX_POINTS = 5
 MIN_POINTS = 3
@@ -74,16 +74,10 @@ def key_points(events: pd.DataFrame, articles: pd.DataFrame, *, limit: int = MAX
         dated = ranked[ranked["date"].notna()]
         if len(dated) >= MIN_POINTS:
             ranked = dated
-    chosen, seen, told = [], set(), set()
-    for (_, row), group in zip(ranked.iterrows(), report_groups(ranked)):
-        headline = _headline(row)
-        # another report of an event already chosen, or two events of one article told in one sentence
-        # ('asked the company to stop distribution': the asking and the stopping)
-        if group in seen or not headline or (row["article_id"], headline.casefold()) in told:
-            continue
-        seen.add(group)
-        told.add((row["article_id"], headline.casefold()))
-        chosen.append((row, group))
+    groups = report_groups(ranked)
+    chosen = []
+    for k in told_once(ranked, (_headline(row) for _, row in ranked.iterrows()), skip_untold=True):
+        chosen.append((ranked.iloc[k], groups.iloc[k]))
         if len(chosen) == limit:
             break
     # the articles of each chosen event's reports: one look over the table for all of them

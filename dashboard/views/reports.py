@@ -6,6 +6,8 @@ is a lookup by group (`BriefingIndex.reports_by_group` keeps one per briefing).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import numpy as np
 import pandas as pd
 
@@ -15,6 +17,24 @@ def report_groups(events: pd.DataFrame) -> pd.Series:
     if "report_group" not in events.columns:
         return events["event_id"].astype(object)
     return events["report_group"].astype(object).where(events["report_group"].notna(), events["event_id"])
+
+
+def told_once(events: pd.DataFrame, headlines: Iterable[str], *, skip_untold: bool = False) -> Iterator[int]:
+    """Positions of the rows of `events`, in order, that tell something not told by a row before them:
+    not another report of an event already told (one `report_group`), nor another event of one article
+    told the same way (one headline: 'asked the company to stop distribution' tells the asking and the
+    stopping). `headlines`: each row's, read as it is needed; with `skip_untold`, a row without one is
+    passed over and tells nothing."""
+    seen, told = set(), set()
+    for k, (group, article, headline) in enumerate(zip(report_groups(events), events["article_id"], headlines)):
+        if skip_untold and not headline:
+            continue
+        key = (article, headline.casefold())
+        if group in seen or headline and key in told:
+            continue
+        seen.add(group)
+        told.add(key)
+        yield k
 
 
 def group_rows(events: pd.DataFrame, groups: list[str]) -> dict[str, pd.DataFrame]:

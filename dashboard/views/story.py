@@ -6,11 +6,12 @@ headlines, sentences and titles come from articles.
 from __future__ import annotations
 
 import html
+from itertools import islice
 
 import pandas as pd
 
 from dashboard.views.labels import date_label
-from dashboard.views.reports import report_groups
+from dashboard.views.reports import told_once
 
 EVENT_CLASS_NOTES = {
     "reporting": "a statement", "intention": "a plan or intention", "state": "a state of affairs",
@@ -113,16 +114,7 @@ def latest_developments(events: pd.DataFrame, *, limit: int = 6, window_days: in
     recent = dated[dated["date"] >= dated["date"].max() - pd.Timedelta(days=window_days)]
     salience = recent["salience"].astype("float64").fillna(0.0) if "salience" in recent else 0.0
     ranked = recent.assign(_s=salience).sort_values(["_s", "date"], ascending=[False, False], kind="stable")
-    chosen, seen, told = [], set(), set()
-    headlines = ranked["headline"].fillna("").str.casefold() if "headline" in ranked else pd.Series("", ranked.index)
-    for i, group, article, headline in zip(ranked.index, report_groups(ranked), ranked["article_id"], headlines):
-        # another report of an event already chosen, or another event of one article told the same way
-        if group in seen or headline and (article, headline) in told:
-            continue
-        seen.add(group)
-        told.add((article, headline))
-        chosen.append(i)
-        if len(chosen) == limit:
-            break
-    out = ranked.loc[chosen].drop(columns="_s").sort_values("date", ascending=False, kind="stable")
+    headlines = ranked["headline"].fillna("") if "headline" in ranked else [""] * len(ranked)
+    chosen = list(islice(told_once(ranked, headlines), limit))
+    out = ranked.iloc[chosen].drop(columns="_s").sort_values("date", ascending=False, kind="stable")
     return out.assign(when=[date_label(d, p) for d, p in zip(out["date"], out["precision"])])
