@@ -45,3 +45,20 @@ def test_a_parsed_doc_is_refused(nlp):
     doc = nlp("Title\nA body line.")
     with pytest.raises(ValueError):
         line_breaks(doc)
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    pytest.param("\"I made a mistake,\" admitted Coun. Rick Webber on Tuesday. \"I was distracted.\"",
+                 ["\"I made a mistake,\" admitted Coun. Rick Webber on Tuesday.", "\"I was distracted.\""],
+                 id="after-a-title"),
+    pytest.param("Officers found him in the Sault Ste. Marie area. They say more will follow.",
+                 ["Officers found him in the Sault Ste. Marie area.", "They say more will follow."],
+                 id="inside-a-place-name"),
+    pytest.param("\"We made an arrest,\" Chief of Police Barry M. Weber said in a release.",
+                 ["\"We made an arrest,\" Chief of Police Barry M. Weber said in a release."],
+                 id="after-an-initial"),
+    pytest.param("The council chose plan B. The rest failed.", ["The council chose plan B.", "The rest failed."],
+                 id="a-letter-that-is-no-initial-ends-it"),
+])
+def test_a_name_goes_on_after_its_abbreviation(nlp, text, sentences):
+    assert [s.text.strip() for s in nlp(text).sents] == sentences

@@ -615,3 +615,49 @@ def test_a_study_published_in_a_journal_is_the_journals_report(nlp):
     text = ("Night shifts\nNight workers have a higher risk of heart disease, according to a study published "
             "Wednesday in the Lancet.")
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", "Lancet")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    pytest.param("Convoy\nMayor Tom Walsh said Anna Berg, the province's minister at the time, was being \"unfair\" "
+                 "to the city. \"That is not true,\" he told reporters.", "Tom Walsh",
+                 id="the-one-who-reports-not-the-one-reported-on"),
+    pytest.param("Convoy\nTom Walsh, on the other hand, thinks Mayor Anna Berg may have been exaggerating. "
+                 "\"We all read the news,\" he said.", "Tom Walsh", id="the-one-who-thinks-not-the-one-thought-of"),
+    pytest.param("Pensions\nPresenter Anna Berg conducted the interview with Tom Walsh, which Walsh used to defend "
+                 "his budget. \"Whoever wins will face these choices,\" he said.", "Tom Walsh",
+                 id="a-relative-clause-is-no-report"),
+    pytest.param("Transit\nTom Walsh spoke after the vote.\nI believe that Premier Anna Berg and myself share the "
+                 "same goals for the city,\" he insisted.", "Tom Walsh",
+                 id="never-someone-named-in-what-he-says"),
+    pytest.param("Storm\nMaria Lopez's Dad was hurt when a tree split their home in two.\n\"I could hear my dad "
+                 "screaming from across the house,\" she recalled.", "Maria Lopez", id="kin-words-are-gendered"),
+])
+def test_a_pronoun_stands_for_the_salient_person(nlp, text, speaker):
+    pronoun_rows = [q for q in speakers(nlp, text) if q[3] == "pronoun"]
+    assert [q[2] for q in pronoun_rows][:1] == [speaker]
+
+
+def test_a_law_firm_is_an_organisation(nlp):
+    doc = nlp("Lawsuit\n\"Defendants reiterated their comments,\" alleges Bergman Kaplan LLP, in one of the "
+              "lawsuits faced by the company.")
+    mentions = find_mentions(doc)
+    assert dict(zip(mentions["key"], mentions["kind"])) == {"Bergman Kaplan LLP": "organization"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Ethics\nAssemblyman Vito Lopez put out a statement on Monday.\n\"The claims in the report are false,\" "
+                 "the Lopez statement says.",
+                 [("direct", "The claims in the report are false,", "Vito Lopez")],
+                 id="a-name-before-the-statement"),
+    pytest.param("Ethics\nAssemblyman Vito Lopez put out a statement on Monday.\nThe statement went on to attack "
+                 "his critics, claiming they had lied about him.",
+                 [("reported", "they had lied about him", "Vito Lopez")],
+                 id="the-statement-spoken-of-before"),
+    pytest.param("Mall shooting\nThe Washington State Patrol confirmed the capture in a tweet that said \"the gunman "
+                 "is in custody.\"",
+                 [("direct", "the gunman is in custody.", "Washington State Patrol")],
+                 id="whoever-acted-through-it"),
+])
+def test_a_statement_speaks_for_whoever_put_it_out(nlp, text, expected):
+    kinds = {kind for kind, *_ in expected}
+    assert [q[:3] for q in speakers(nlp, text) if q[0] in kinds] == expected

@@ -19,9 +19,17 @@ CIVIC_TITLES = {
     "congresswoman", "assemblyman", "assemblywoman", "rabbi", "rev.", "reverend", "archbishop", "imam",
     "pastor", "prosecutor", "treasurer", "comptroller",
 }
+# Kin, whom a story may name by their relation to someone named ("Maria Lopez's Dad"), and their gender.
+KIN = {
+    "father": "m", "dad": "m", "brother": "m", "son": "m", "husband": "m", "grandfather": "m", "grandson": "m",
+    "uncle": "m", "nephew": "m", "boyfriend": "m", "widower": "m", "mother": "f", "mom": "f", "mum": "f",
+    "sister": "f", "daughter": "f", "wife": "f", "grandmother": "f", "granddaughter": "f", "aunt": "f",
+    "niece": "f", "girlfriend": "f", "widow": "f",
+}
 # A name ending in one of these words names a company, whatever the model's label.
 CORPORATE_WORDS = frozenset({
     "inc", "inc.", "corp", "corp.", "corporation", "company", "co.", "llc", "ltd", "ltd.", "plc", "group",
+    "llp", "l.l.p.", "lp", "pllc", "gmbh", "limited",
     "airlines", "airways", "aircraft", "motors", "bank", "holdings", "industries", "technologies", "systems",
     "partners", "associates", "capital", "management", "records", "pharma", "pharmaceuticals", "therapeutics",
     "biotech", "labs", "laboratories", "resources", "mining", "energy", "foods", "logistics", "networks",

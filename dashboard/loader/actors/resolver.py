@@ -21,7 +21,7 @@ from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.gazetteer import country_of, fold
-from dashboard.loader.actors.names import TITLE_WORDS
+from dashboard.loader.actors.names import KIN, TITLE_WORDS
 from dashboard.loader.vocabulary import SPEAKER_KINDS
 
 # Nouns that name a person by office. A noun matches a person whose role contains it.
@@ -83,7 +83,8 @@ EPITHET_NOUNS = frozenset({
 # company, given by its spokesman X' is X's), though an organisation it names is only whom it speaks for.
 STATEMENT_NOUNS = frozenset({"statement", "letter", "memo", "release", "announcement", "message", "email",
                              "speech", "interview", "note", "report", "remark", "comment", "figure", "data",
-                             "study", "survey", "poll", "research", "estimate", "forecast", "filing"})
+                             "study", "survey", "poll", "research", "estimate", "forecast", "filing", "tweet",
+                             "post", "readout", "notice", "bulletin"})
 # Verbs that put a statement out: 'Ford issued a statement that said ...' is Ford's.
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "post", "put", "send", "give", "make", "file"})
 # Where a statement is posted: 'a statement on Apple's website' is Apple's.
@@ -92,10 +93,10 @@ MEDIUM_NOUNS = frozenset({"website", "site", "homepage", "page", "blog", "accoun
 # Words before a name, or in a person's title, that say whether the article calls them he or she.
 GENDERED = {
     "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "chairman": "m", "spokesman": "m",
-    "businessman": "m", "congressman": "m", "father": "m", "brother": "m", "son": "m", "husband": "m",
+    "businessman": "m", "congressman": "m",
     "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "lady": "f", "dame": "f", "queen": "f",
     "princess": "f", "chairwoman": "f", "spokeswoman": "f", "businesswoman": "f", "congresswoman": "f",
-    "mother": "f", "sister": "f", "daughter": "f", "wife": "f",
+    **KIN,
 }
 # Gendered words that are honorifics only with a capital ('Miss Lenz', not 'will miss Lenz').
 CAPITAL_HONORIFICS = frozenset({"miss", "lady", "dame", "sir", "lord"})
@@ -272,12 +273,9 @@ class Resolver:
                 return Speaker(None, text, "none")
             key = self.antecedent(tok, PRONOUN_KINDS[low])
             return Speaker(key, text, "pronoun" if key else "none")
-        if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper():
-            # a name the article gives in full, even where the tagger took it for a noun ('Ives added')
-            for name in _name_words(tok):
-                keys = self.by_name.get(_fold(name), set())
-                if len(keys) == 1:
-                    return Speaker(next(iter(keys)), text, "named")
+        key = self.untagged_name(tok)
+        if key is not None:
+            return Speaker(key, text, "named")
         if tok.pos_ not in ("NOUN", "PROPN"):
             key = self.by_epithet(tok) if tok.lower_ == "old" else None  # 'the 44-year-old', tagged ADJ
             return Speaker(key, text, "title" if key else "none")
@@ -381,6 +379,17 @@ class Resolver:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return self.of_phrase(subject, words=False).key
+        if tok.dep_ == "pobj" and verb.lower_ in ("in", "through", "via") and verb.head.pos_ in ("VERB", "AUX"):
+            # "the patrol confirmed the capture in a tweet that said ...": whoever acted through it
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i < tok.i:
+                return self.of_phrase(subject, words=False).key
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            # "The statement went on to knock his accusers": the one the article spoke of before
+            lemma = tok.lemma_
+            earlier = next((t for t in reversed(tok.doc[:tok.i]) if t.lemma_ == lemma and t.pos_ == "NOUN"), None)
+            if earlier is not None:
+                return self.giver_of(earlier) or next(iter(self.owners(earlier)), None)
         return None
 
     @staticmethod
@@ -416,9 +425,22 @@ class Resolver:
                 continue
             for c in cands:
                 m = self.at.get(c.i)
-                if m is not None and m.key not in keys:
-                    keys.append(m.key)
+                key = m.key if m is not None else self.untagged_name(c) if c.dep_ in ("compound", "poss") else None
+                if key is not None and key not in keys:
+                    keys.append(key)
         return keys
+
+    def untagged_name(self, tok: Token) -> str | None:
+        """The actor a name the entity model missed stands for, when the article gives just one actor that
+        name in full ('Ives added', 'the Lopez statement' after 'Assemblyman Vito Lopez'), even where the
+        tagger took it for a noun."""
+        if not (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.text[:1].isupper()):
+            return None
+        for name in _name_words(tok):
+            keys = self.by_name.get(_fold(name), set())
+            if len(keys) == 1:
+                return next(iter(keys))
+        return None
 
     # -- titles, role nouns and pronouns ---------------------------------------------------------
 
@@ -567,6 +589,11 @@ class Resolver:
                 # 'Badenoch criticised the agreement, saying it would do little': the thing just named
                 return None
         cands = [m for m in self.before(pron.i) if m.kind in kinds and self.fits(m, pron)]
+        if pron.dep_ in SUBJECTS and pron.lower_ in PRONOUN_GENDER:
+            # what a subject says or thinks speaks of others: in '"... Premier Ford and myself have common
+            # interests," he insisted', he is not Ford, even with the opening mark lost
+            said = {t.i for c in pron.head.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+            cands = [m for m in cands if m.head not in said]
         if not cands:
             return None
         here = self.sentence_of(pron.i)
@@ -581,7 +608,10 @@ class Resolver:
                 continue
             subjects = [m for m in group if self.doc[m.head].dep_ in SUBJECTS]
             if subjects:
-                return subjects[-1].key
+                # the subject of the main clause is the salient one, not the subject of a clause it
+                # reports: in 'Watson said Jones was being "disingenuous"', a later 'he' is Watson
+                top = min(_depth(self.doc[m.head]) for m in subjects)
+                return [m for m in subjects if _depth(self.doc[m.head]) == top][-1].key
             if not self.someone_acts(sid):
                 # nobody acts in that sentence: the one currently being quoted is the likelier 'he'
                 voice = self.voice_before(pron, kinds)
@@ -650,6 +680,13 @@ class Resolver:
             if m.kind in kinds and self.fits(m, pron):
                 return key
         return None
+
+
+def _depth(tok: Token) -> int:
+    """How many reported clauses deep a subject stands ('Watson said [Jones was ...]' puts Jones one
+    deep); a relative clause ('an interview, which Osborne used') is no report and counts nothing."""
+    verb = tok.head
+    return sum(1 for t in (verb, *verb.ancestors) if t.dep_ == "ccomp")
 
 
 def _names_a_country(key: str) -> bool:

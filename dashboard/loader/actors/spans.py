@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from dashboard.loader.actors.names import (
-    CORE_TITLES, INSTITUTION_HEADS, TITLE_WORDS, initials, is_acronym, is_event_name,
+    CORE_TITLES, INSTITUTION_HEADS, KIN, TITLE_WORDS, initials, is_acronym, is_event_name,
 )
 from dashboard.loader.actors.gazetteer import country_of, non_actor
 
@@ -126,7 +126,8 @@ def _followed_by_model(ent: Span) -> bool:
 
 def strip_span(span: Span) -> Span | None:
     """Drop a leading article, trailing possessives, lowercase words, job titles, punctuation and
-    white space; cut a name at an inner possessive ('Apple’s C.E.O.' names Apple)."""
+    white space; cut a name at an inner possessive ('Apple’s C.E.O.' names Apple, 'Maria Lopez's Dad'
+    Maria Lopez)."""
     doc = span.doc
     start, end = span.start, span.end
     while start < end:
@@ -135,7 +136,8 @@ def strip_span(span: Span) -> Span | None:
             break
         start += 1
     for i in range(start + 1, end - 1):
-        if doc[i].text in ("'s", "’s") and all(t.lower_ in TITLE_WORDS or t.is_lower for t in doc[i + 1:end]):
+        if doc[i].text in ("'s", "’s") and all(t.lower_ in TITLE_WORDS or t.lower_ in KIN or t.is_lower
+                                                for t in doc[i + 1:end]):
             end = i
             break
     org = span.label_ == "ORG"

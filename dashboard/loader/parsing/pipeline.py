@@ -41,5 +41,6 @@ def build_nlp(model: str) -> Language:
             ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("briefing_line_breaks", before="parser")
+        nlp.add_pipe("briefing_whole_names", before="parser")
     keep_title_abbreviations(nlp)
     return nlp

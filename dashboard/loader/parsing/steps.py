@@ -1,11 +1,12 @@
 """The loader's own steps in the spaCy pipeline: sentences end at line breaks, and title abbreviations
-stay whole. Imported by `build_nlp` only, so nothing that reads a cached briefing loads spaCy."""
+stay whole, inside the sentence of the name they belong to. Imported by `build_nlp` only, so nothing that reads a cached briefing loads spaCy."""
 from __future__ import annotations
 
 import numpy as np
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.errors import Errors
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from dashboard.loader.actors.names import TITLE_WORDS
@@ -58,10 +59,47 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# Abbreviations inside place names ('Sault Ste. Marie', 'Mt. Pleasant'), kept whole like titles.
+PLACE_ABBREVIATIONS = ("Ste.", "Mt.", "Ft.")
+
+
+def _name_abbreviations() -> list[str]:
+    return [w.capitalize() for w in TITLE_WORDS if w.endswith(".") and w.count(".") == 1 and len(w) > 2] \
+        + list(PLACE_ABBREVIATIONS)
+
+
 def keep_title_abbreviations(nlp: Language) -> None:
     """'Const.', 'Sgt.', 'Supt.' stay one token, as the model's own 'Dr.' and 'Gov.' do: split off, their
     full stop ends a sentence in the middle of a name ('Sgt. | Maria Lopez said')."""
-    for word in TITLE_WORDS:
-        if word.endswith(".") and word.count(".") == 1 and len(word) > 2:
-            form = word.capitalize()
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    for form in _name_abbreviations():
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+@Language.component("briefing_whole_names")
+def whole_names(doc: Doc) -> Doc:
+    """A name goes on after an abbreviation in it: 'admitted Coun. Rick Webber', 'Sault Ste. Marie', 'Barry
+    M. Weber'. Left to the parser, the full stop of a title or an initial often ends the sentence, and the
+    speaker's name opens the next one."""
+    if len(doc) < 3:
+        return doc
+    if doc.has_annotation("DEP"):
+        raise ValueError(Errors.E043)
+    orths = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    starts = doc.to_array(SENT_START).view(np.int64)
+    changed = False
+    for i in np.flatnonzero(np.isin(orths[:-1], _ABBREVIATION_HASHES) | np.isin(orths[:-1], _INITIAL_HASHES)).tolist():
+        word, nxt = strings[int(orths[i])], strings[int(orths[i + 1])]
+        if not nxt[:1].isupper() or doc[i].whitespace_ != " " or starts[i + 1] == 1:
+            continue  # a line break or a sentence start already set stands
+        if len(word) == 2 and not (i > 0 and strings[int(orths[i - 1])][:1].isupper()):
+            continue  # an initial follows a first name: 'Barry M. Weber', not 'plan B. The'
+        starts[i + 1] = -1
+        changed = True
+    if changed:
+        doc.from_array([SENT_START], starts.view(np.uint64))
+    return doc
+
+
+_ABBREVIATION_HASHES = np.array([hash_string(w) for w in _name_abbreviations()], dtype=np.uint64)
+_INITIAL_HASHES = np.array([hash_string(f"{c}.") for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"], dtype=np.uint64)
