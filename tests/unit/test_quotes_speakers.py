@@ -661,3 +661,23 @@ def test_a_law_firm_is_an_organisation(nlp):
 def test_a_statement_speaks_for_whoever_put_it_out(nlp, text, expected):
     kinds = {kind for kind, *_ in expected}
     assert [q[:3] for q in speakers(nlp, text) if q[0] in kinds] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Interviews\n\"I'll have to talk to my team about that,\" Premier Anna Berg said after reporter Tom "
+                 "Walsh repeatedly asked if she would keep giving interviews.\n\"I do have to consider whether they "
+                 "are prepared to be fair.\"",
+                 [("I'll have to talk to my team about that,", "Anna Berg"),
+                  ("I do have to consider whether they are prepared to be fair.", "Anna Berg")],
+                 id="past-a-clause-saying-when-it-was-said"),
+    pytest.param("Apology\nChief executive John Chambers spoke on Thursday.\n\"I am sorry,\" he said. \"We won't "
+                 "surprise you very often.\"\nShareholders applauded after those final remarks.",
+                 [("I am sorry,", "John Chambers"), ("We won't surprise you very often.", "John Chambers")],
+                 id="not-to-a-crowd-that-applauds"),
+    pytest.param("Minister\nMinister Marco Lind spoke on Tuesday.\n\"I've dealt with it,\" he said. \"It is over.\"\n"
+                 "Senior reporter Ann Lee reports here.",
+                 [("I've dealt with it,", "Marco Lind"), ("It is over.", "Marco Lind")],
+                 id="not-to-a-byline-on-the-next-line"),
+])
+def test_a_quote_goes_on_from_its_speaker(nlp, text, expected):
+    assert [(q[1], q[2]) for q in speakers(nlp, text) if q[0] == "direct"] == expected

@@ -5,8 +5,12 @@ plan, decide, agree, refuse) are left out on purpose: they report a state of min
 """
 from __future__ import annotations
 
+# Verbs of judging aloud: speech with a clause or a quotation ('praised the plan as "bold"'), an act or a
+# reaction without ('condemned the strikes', 'the crowd applauded').
+JUDGING_VERBS = frozenset({"slam", "blast", "praise", "condemn", "hail", "applaud"})
+
 # Verbs that report what someone said.
-SPEECH_VERBS = frozenset({
+SPEECH_VERBS = JUDGING_VERBS | frozenset({
     "say", "tell", "state", "announce", "report", "claim", "confirm", "add", "argue", "insist", "admit",
     "assert", "reaffirm", "affirm", "emphasize", "emphasise", "stress", "warn", "caution", "urge", "accuse",
     "criticize", "criticise", "label", "describe", "cite", "comment", "explain", "note", "predict", "forecast",
@@ -14,8 +18,8 @@ SPEECH_VERBS = frozenset({
     "threaten", "declare", "reply", "respond", "remark", "write", "tweet", "testify", "allege", "contend",
     "concede", "disclose", "indicate", "reiterate", "demand", "ask", "advise", "assure", "remind", "inform",
     "notify", "complain", "call", "maintain", "observe", "mention", "proclaim", "counter", "retort",
-    # verbs of judging aloud and of speaking out
-    "slam", "blast", "lament", "praise", "condemn", "hail", "applaud", "boast", "hint", "speculate", "clarify",
+    # verbs of speaking out
+    "lament", "boast", "hint", "speculate", "clarify",
     "elaborate", "point", "speak", "quip", "estimate", "signal", "post",
 })
 
@@ -34,12 +38,10 @@ QUOTING_VERBS = frozenset({"continue", "joke", "shout", "exclaim", "recall", "co
 NAMING_VERBS = frozenset({"call", "describe", "refer", "label", "dub", "brand", "term", "nickname"})
 
 # Speech verbs that report nothing unless a clause follows: "added 500 jobs", "maintains a zone".
-CLAUSE_ONLY = frozenset({
+CLAUSE_ONLY = JUDGING_VERBS | frozenset({
     "say", "declare", "add", "note", "explain", "insist", "argue", "maintain", "stress", "observe", "write", "reply",
     "respond", "remark", "counter", "retort", "indicate", "tweet", "mention", "suggest", "boast", "hint",
     "speculate", "clarify", "elaborate", "point", "speak", "quip", "lament", "estimate", "signal", "post",
-    # judging aloud reports words only with a clause or a quotation: 'condemned the strikes' is an act
-    "slam", "blast", "praise", "condemn", "hail", "applaud",
 })
 
 # Senses of speech verbs that report no words, told apart by the words around the verb:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from dashboard.loader.actors.gazetteer import fold
 from dashboard.loader.actors.resolver import NOBODY, Speaker
-from dashboard.loader.quotes.cues import NAMING_VERBS, SPEECH_VERBS
+from dashboard.loader.quotes.cues import JUDGING_VERBS, NAMING_VERBS, SPEECH_VERBS, TIME_MARKS
 from dashboard.loader.quotes.marks import QuoteSpan
 
 if TYPE_CHECKING:
@@ -342,7 +342,7 @@ class DirectQuotes:
         on its own after the mark ('"..."' / 'said Stephen Harper, Prime Minister of Canada.'); with
         `any_verb`, a verb outside the lexicon too ('"...," enthused the project manager')."""
         doc = self.ctx.doc
-        seen_word = crossed = False
+        seen_word = crossed = inverted_only = False
         steps = 0
         for tok in doc[last + 1:min(len(doc), last + 16)]:
             if tok.is_space:
@@ -351,6 +351,9 @@ class DirectQuotes:
                 if seen_word or crossed or not cross:
                     return None
                 crossed = True
+                # on a line of its own, an attribution opens with its verb ('said Stephen Harper.'), not
+                # with a subject ('Shareholders applauded.', 'Reporter Ann Lee reports here.')
+                inverted_only = "\n" in self.ctx.text[doc[last].idx:tok.idx]
             if self.ctx.is_mark(tok):
                 if tok.i <= last + 2 and tok.idx not in self.ctx.opening_marks:
                     continue
@@ -364,8 +367,11 @@ class DirectQuotes:
             if tok.pos_ == "VERB" and _in_relative_clause(tok):
                 continue  # '"...," said Maria Lenz, who chairs the committee': the speaker's description
             if tok.pos_ == "VERB":
-                if (tok.i in self.ctx.cues or any_verb and steps <= 6) and not (crossed and _reports_something(tok)):
+                if (tok.i in self.ctx.cues or any_verb and steps <= 6) and not crossed:
                     return tok
+                if crossed:
+                    bare = tok.i in self.ctx.cues and not _reports_something(tok) and tok.lemma_ not in JUDGING_VERBS
+                    return tok if bare and not (inverted_only and seen_word) else None
                 if tok.lemma_ != "quote":
                     return None
             if not tok.is_punct:
@@ -412,6 +418,8 @@ class DirectQuotes:
                 continue  # the quote's own cue, or a participle of it: 'she stated, trying to reassure'
             if _in_relative_clause(tok) or tok.dep_ == "aux" and _in_relative_clause(tok.head):
                 continue  # 'said Maria Lenz, who chairs the committee': who the speaker is, not a new speaker
+            if cue is not None and _when_it_was_said(tok, cue):
+                continue  # 'Smith said after Levant asked if she would go on': when she spoke, not who
             return None
         s = prev.speaker
         if s.key and self.names_someone_else(prev, first):
@@ -476,6 +484,16 @@ def _in_relative_clause(verb: Token) -> bool:
             return True
         if tok.head.i == tok.i or tok.dep_ not in ("conj", "xcomp", "ccomp"):
             return False
+        tok = tok.head
+    return False
+
+
+def _when_it_was_said(tok: Token, cue: Token) -> bool:
+    """Whether a verb stands in a clause of time or reason hung on the cue ('said after Levant asked if
+    she would go on', 'said as the crowd cheered'): the circumstances of the speaking."""
+    while tok.i != cue.i and tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and tok.head.i == cue.i:
+            return any(c.dep_ == "mark" and c.lower_ in TIME_MARKS | {"as"} for c in tok.children)
         tok = tok.head
     return False
 
