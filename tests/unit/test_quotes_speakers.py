@@ -681,3 +681,18 @@ def test_a_statement_speaks_for_whoever_put_it_out(nlp, text, expected):
 ])
 def test_a_quote_goes_on_from_its_speaker(nlp, text, expected):
     assert [(q[1], q[2]) for q in speakers(nlp, text) if q[0] == "direct"] == expected
+
+
+def test_police_are_the_police_force_named_before(nlp):
+    text = ("Arrest\nThe Fayetteville Police Department arrested a man on Saturday.\nPolice said they received a "
+            "tip from a neighbour that the suspect was at home.")
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", "Fayetteville Police Department")]
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("Tornadoes damaged as many as 100 homes in the county on Tuesday, authorities said.", id="authorities"),
+    pytest.param("No deaths have been reported, according to the city.", id="according-to-a-city-after-a-passive"),
+    pytest.param("One Yellowknife-based lawyer said the broadcaster was breaking its promise.", id="a-lawyer"),
+])
+def test_a_source_that_names_no_one_still_reports(nlp, sentence):
+    assert [(q[0], q[2]) for q in speakers(nlp, f"Storm\n{sentence}")] == [("reported", None)]

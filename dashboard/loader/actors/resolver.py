@@ -47,8 +47,10 @@ PUBLIC_FIELDS = frozenset({"statistics", "environment", "parks", "revenue", "imm
 ORG_NOUNS = frozenset({
     "ministry", "department", "agency", "court", "bank", "council", "commission", "committee", "army",
     "union", "party", "parliament", "office", "board", "fund", "authority", "administration", "institute",
-    "organization", "organisation", "association", "exchange", "regulator", "watchdog",
+    "organization", "organisation", "association", "exchange", "regulator", "watchdog", "police", "patrol",
 })
+# Organisation nouns that name their body without an article: "police said" is the police named before.
+BARE_ORG_NOUNS = frozenset({"police"})
 
 # Organisation nouns that fit any public body: "the agency said" -> the latest one named.
 AGENCY_NOUNS = frozenset({"agency", "regulator", "watchdog", "authority"})
@@ -455,9 +457,11 @@ class Resolver:
         whose role holds 'minister'; 'the company' -> the latest organisation; 'the country' -> the
         latest country."""
         noun = tok.lemma_.casefold()
-        if tok.tag_ in ("NNS", "NNPS"):
+        bare = noun in BARE_ORG_NOUNS
+        if tok.tag_ in ("NNS", "NNPS") and not bare:
             return None  # "the manufacturers" are several: no one actor speaks for them
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children) or bool(owners)
+        definite = bare or bool(owners) or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+                                               for c in tok.children)
         if not definite:
             return None
         cands = self.before(tok.i)

@@ -93,6 +93,8 @@ SOURCE_NOUNS = frozenset({
     "minister", "representative", "employee", "worker", "customer", "resident", "witness", "researcher",
     "scientist", "report", "statement", "study", "survey", "poll", "figure", "data", "document", "filing",
     "leader", "member", "person", "people", "manager", "director", "chief", "president", "chairman",
+    "police", "authority", "prosecutor", "investigator", "lawyer", "attorney", "staff", "firefighter",
+    "paramedic", "organizer", "organiser", "neighbour", "neighbor", "relative", "family", "doctor",
 })
 
 # Pronouns that stand for a source even when it cannot be resolved: "he said", "some say".

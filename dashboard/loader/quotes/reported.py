@@ -63,8 +63,11 @@ class ReportedSpeech:
                 if self.only_quoted(start, end):
                     continue  # its words are a direct quote already
                 speaker = ctx.speaker_of_cue(cue)
-                if i in ctx.according and speaker.key is None and any(a.i in ctx.cues for a in cue.ancestors):
-                    continue  # "NPD said according to those figures, ...": the report that holds it says who
+                if i in ctx.according and speaker.key is None and any(
+                        a.i in ctx.cues and any(c.dep_ == "nsubj" for c in a.children) for a in cue.ancestors):
+                    # "NPD said according to those figures, ...": the report that holds it says who; but
+                    # "No deaths have been reported, according to the city" has no one else to say it
+                    continue
                 if speaker.key is None and not self.could_speak(cue):
                     continue  # "the plane promises ...": a thing, not a source
                 # a joint statement is each of its speakers' report: one row per speaker, in text order
