@@ -20,8 +20,8 @@ from dashboard.components.accessibility import app_css  # noqa: E402
 from dashboard.components.context import get_briefing, set_view  # noqa: E402
 from dashboard.components.date_range import date_range_filter  # noqa: E402
 from dashboard.components.filters import actor_filter  # noqa: E402
-from dashboard.folders import briefing_root  # noqa: E402
-from dashboard.loader import briefing_folders, folder_signature  # noqa: E402
+from dashboard.folders import briefing_root, folder_watch  # noqa: E402
+from dashboard.loader import briefing_folders  # noqa: E402
 from dashboard.loader import FolderNotFound, ModelNotFound  # noqa: E402
 from dashboard.loader import Settings  # noqa: E402
 from dashboard.components.title_page import current_title_page  # noqa: E402
@@ -59,7 +59,7 @@ st.session_state["_folder"] = str(folder)
 
 settings = Settings()
 try:
-    briefing = get_briefing(str(folder), folder_signature(folder), settings.model)
+    briefing = get_briefing(str(folder), folder_watch.signature(folder), settings.model)
 except FolderNotFound as exc:
     st.error(f"{exc}. Start the app with an existing folder: `streamlit run dashboard/app.py -- FOLDER`, "
              "or set BRIEFING_FOLDER.", icon=":material/folder_off:")
