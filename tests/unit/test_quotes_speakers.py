@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from spacy.tokens import Span
 
-from dashboard.loader.actors.mentions import find_mentions
+from dashboard.loader.actors.mentions import _classify, find_mentions
 from dashboard.loader.quotes.extract import extract_quotes
 
 
@@ -696,3 +697,25 @@ def test_police_are_the_police_force_named_before(nlp):
 ])
 def test_a_source_that_names_no_one_still_reports(nlp, sentence):
     assert [(q[0], q[2]) for q in speakers(nlp, f"Storm\n{sentence}")] == [("reported", None)]
+
+
+def test_an_office_the_model_took_for_a_name_is_its_holder(nlp):
+    text = ("Council rules\nCity Clerk Tracy Wittke read out the recommendation on Monday.\n\"The act does not name "
+            "any rules of order,\" the City Clerk told council.")
+    assert [(q[2], q[3]) for q in speakers(nlp, text)] == [("Tracy Wittke", "title")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Ferries\nPremier Dennis King said he was disappointed in the move.", "Dennis King",
+                 id="a-surname-that-is-also-a-title"),
+])
+def test_a_persons_name_is_the_name_alone(nlp, text, name):
+    mentions = find_mentions(nlp(text))
+    assert mentions.loc[mentions["kind"] == "person", "key"].tolist() == [name]
+
+
+def test_letters_after_a_name_are_not_the_name(nlp):
+    # the model takes 'MP' into the name in some sentences and not in others: the span is set here
+    doc = nlp("Ed Vaizey MP, minister for culture, made the revelation in a debate.")
+    row = _classify(Span(doc, 0, 3, label="PERSON"))
+    assert (row["key"], row["kind"]) == ("Ed Vaizey", "person")

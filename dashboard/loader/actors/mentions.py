@@ -43,6 +43,10 @@ NOT_LEADING_TITLES = {"national", "state", "security", "general", "supreme", "tr
 LEADING_TITLES = frozenset(TITLE_WORDS - NOT_LEADING_TITLES)
 # Words after a title that say the name is an organisation's, not a person's.
 NOT_PERSON_WORDS = frozenset(INSTITUTION_HEADS | CORPORATE_WORDS | ORG_NOUNS)
+# Letters after a name: a seat or an honour, not part of the name.
+POST_NOMINALS = frozenset({"mp", "mpp", "mla", "mep", "msp", "mha", "qc", "kc", "obe", "mbe", "cbe"})
+# Words naming where an office sits, which the model tags with it as a person ('City Clerk').
+OFFICE_PLACES = frozenset({"city", "county", "town", "village", "district", "provincial", "federal", "municipal"})
 
 
 def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
@@ -175,8 +179,10 @@ def _person(span: Span, name_span: Span) -> dict | None:
     titles: list[str] = []
     while words and (words[0].lower() in TITLE_WORDS or words[0].lower() in HONORIFICS):
         titles.append(words.pop(0))
-    if not words:
-        return None
+    while len(words) > 1 and words[-1].lower().replace(".", "") in POST_NOMINALS:
+        words.pop()  # 'Ed Vaizey MP' is Ed Vaizey
+    if not words or all(w.lower() in TITLE_WORDS or w.lower() in OFFICE_PLACES for w in words):
+        return None  # 'the City Clerk told Council': an office, which the resolver gives to its holder
     role, affiliation = _title_before(span)
     if role is None and any(t.lower() in CORE_TITLES for t in titles):
         role = " ".join(t for t in titles if t.lower() not in HONORIFICS)  # the model took the title in

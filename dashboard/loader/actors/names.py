@@ -17,7 +17,7 @@ CIVIC_TITLES = {
     "superintendent", "supt.", "sheriff", "inspector", "insp.", "constable", "const.", "sergeant", "sgt.",
     "detective", "det.", "lieutenant", "capt.", "cpl.", "trustee", "mp", "mpp", "mla", "mep", "congressman",
     "congresswoman", "assemblyman", "assemblywoman", "rabbi", "rev.", "reverend", "archbishop", "imam",
-    "pastor", "prosecutor", "treasurer", "comptroller",
+    "pastor", "prosecutor", "treasurer", "comptroller", "clerk",
 }
 # Kin, whom a story may name by their relation to someone named ("Maria Lopez's Dad"), and their gender.
 KIN = {

@@ -30,6 +30,10 @@ ROLE_NOUNS = frozenset({
     "spokesperson", "chairman", "chairwoman", "chairperson", "chair", "chief", "ceo", "director", "governor", "senator",
     "ambassador", "envoy", "king", "queen", "prince", "mayor", "judge", "justice", "commander", "general",
     "founder", "executive", "officer", "leader", "head", "analyst", "economist", "prosecutor", "lawyer",
+    # civic, police and team offices
+    "clerk", "mp", "mpp", "mla", "mep", "councillor", "councilor", "councilman", "councilwoman", "commissioner",
+    "sheriff", "superintendent", "inspector", "sergeant", "detective", "treasurer", "trustee", "coach",
+    "manager", "captain",
 })
 
 # Other words for an office in a title: 'Justice Helen Park' is 'the judge', 'Sen. Ann Roy' 'the senator'.
@@ -275,7 +279,7 @@ class Resolver:
                 return Speaker(None, text, "none")
             key = self.antecedent(tok, PRONOUN_KINDS[low])
             return Speaker(key, text, "pronoun" if key else "none")
-        key = self.untagged_name(tok)
+        key = self.untagged_name(tok) if tok.lemma_.casefold() not in ROLE_NOUNS else None  # 'the City Clerk'
         if key is not None:
             return Speaker(key, text, "named")
         if tok.pos_ not in ("NOUN", "PROPN"):
