@@ -719,3 +719,16 @@ def test_letters_after_a_name_are_not_the_name(nlp):
     doc = nlp("Ed Vaizey MP, minister for culture, made the revelation in a debate.")
     row = _classify(Span(doc, 0, 3, label="PERSON"))
     assert (row["key"], row["kind"]) == ("Ed Vaizey", "person")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Fox News\nNDP Leader Jack Layton was quick to contend that \"Canadians ought to be concerned\" "
+                 "about the remark.",
+                 [("reported", "Jack Layton"), ("direct", "Jack Layton")], id="quick-to-say-is-saying"),
+    pytest.param("Transfer\nMinister Marco Lind was unable to explain on Thursday why he was not told about the move.",
+                 [], id="unable-to-say-is-not-saying"),
+    pytest.param("Convoy\nMayor Jim Watson spoke on Monday. He said he'd be happy to call them out on it.",
+                 [("reported", "Jim Watson")], id="calling-someone-out-reports-nothing"),
+])
+def test_speech_after_an_adjective(nlp, text, expected):
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == expected

@@ -52,7 +52,7 @@ ACT_OBJECTS: dict[str, frozenset[str]] = {
     "claim": frozenset({"title", "life", "victory", "seat", "prize", "medal", "crown", "championship", "win",
                         "trophy"}),
     "tell": frozenset({"difference", "time", "truth", "apart"}),
-    "call": frozenset({"meeting", "election", "strike", "halt", "vote", "timeout", "session"}),
+    "call": frozenset({"meeting", "election", "strike", "halt", "vote", "timeout", "session", "off", "out"}),
 }
 # - a second object, the thing withheld or given ('denied the visitors a goal', 'promised them a rise' is
 #   still speech, so only these verbs);
@@ -105,5 +105,6 @@ FURNITURE_LABELS = ("read more", "also read", "related", "see also", "watch", "l
 FURNITURE_LINES = ("advertisement", "article continues below", "article continued below", "story continues below",
                    "continue reading", "continue reading below", "sign up for our newsletter")
 
-# Verbs that say a speech act did not happen: "declined to comment", "refused to say".
-REFUSALS = frozenset({"decline", "refuse", "fail", "avoid"})
+# Verbs and adjectives that say a speech act did not happen: "declined to comment", "refused to say", "was
+# unable to explain".
+REFUSALS = frozenset({"decline", "refuse", "fail", "avoid", "unable", "unwilling", "reluctant", "loath"})

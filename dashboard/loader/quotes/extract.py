@@ -152,7 +152,7 @@ def speech_sense(verb: Token) -> bool:
     'pointed to', 'claimed the title', 'denied the visitors a goal', 'reports to the board')."""
     lemma = verb.lemma_
     if verb.dep_ == "xcomp" and verb.head.lemma_ in REFUSALS:
-        return False  # "declined to comment"
+        return False  # "declined to comment", "was unable to explain why"
     children = list(verb.children)
     if lemma in PARTICLE_NEEDED and not any(c.dep_ == "prt" and c.lower_ in PARTICLE_NEEDED[lemma] for c in children):
         return False

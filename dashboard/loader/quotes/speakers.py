@@ -54,6 +54,10 @@ class CueSpeakers:
         return [sp for _, sp in sorted(found, key=lambda f: f[0])]
 
 
+# Subjects that stand for no one: "it is fair to say that", "this is to announce".
+EXPLETIVES = frozenset({"it", "this", "that", "there"})
+
+
 def subject_of(verb: Token, resolver: Resolver) -> Token | None:
     """The subject that speaks through `verb`, climbing from a participle or a conjoined verb to the
     clause it belongs to ("..., stating that" takes the subject of the main clause)."""
@@ -65,8 +69,13 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
         if tok.i == verb.i and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in verb.children) \
                 and (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.i == verb.sent.start):
             return None  # "Asked whether the deal would hold, Schumer said": he was asked, he did not ask
-        if tok.head.i == tok.i or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":
-            break  # "it is interesting to note that": nobody in particular
+        if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":
+            # "Layton was quick to contend that" is Layton's; "it is interesting to note that" nobody's
+            above = tok.head.head
+            subject = next((c for c in above.children if c.dep_ == "nsubj" and c.i < above.i), None)
+            return subject if subject is not None and subject.lower_ not in EXPLETIVES else None
+        if tok.head.i == tok.i:
+            break
         if tok.i == verb.i and verb.dep_ == "conj" and verb.i > 0:
             name = verb.doc[verb.i - 1]
             m = resolver.at.get(name.i)
