@@ -732,3 +732,9 @@ def test_letters_after_a_name_are_not_the_name(nlp):
 ])
 def test_speech_after_an_adjective(nlp, text, expected):
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == expected
+
+
+def test_an_acronym_is_not_the_longer_name_it_begins(nlp):
+    text = ("Local news\nThe newscasts moved to CBC News Network on Monday.\nCBC announced that it would expand its "
+            "local news on Wednesday.")
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", "CBC")]

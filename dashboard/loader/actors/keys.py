@@ -151,8 +151,8 @@ def _short_organisation_names(rows: list[dict]) -> None:
     for r in rows:
         if r["kind"] == "person" and " " in r["key"] or r["kind"] == "place" and r["_loc"] \
                 or r["kind"] not in ("organization", "person", "place") \
-                or r.get("_variants", 1) > 1 or split_qualified(r["key"])[1]:
-            continue
+                or r.get("_variants", 1) > 1 or split_qualified(r["key"])[1] or is_acronym(r["key"]):
+            continue  # an acronym is a whole name: 'CBC' is not 'CBC News Network', its channel
         short = words_of(r["key"])
         longer = {k for k, first in first_seen.items() if k != r["key"] and first < r["start"]
                   and len(_base_words(k)) > len(short)
