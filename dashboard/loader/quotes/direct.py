@@ -342,7 +342,7 @@ class DirectQuotes:
         on its own after the mark ('"..."' / 'said Stephen Harper, Prime Minister of Canada.'); with
         `any_verb`, a verb outside the lexicon too ('"...," enthused the project manager')."""
         doc = self.ctx.doc
-        seen_word = crossed = inverted_only = False
+        seen_word = crossed = own_line = False
         steps = 0
         for tok in doc[last + 1:min(len(doc), last + 16)]:
             if tok.is_space:
@@ -351,9 +351,9 @@ class DirectQuotes:
                 if seen_word or crossed or not cross:
                     return None
                 crossed = True
-                # on a line of its own, an attribution opens with its verb ('said Stephen Harper.'), not
-                # with a subject ('Shareholders applauded.', 'Reporter Ann Lee reports here.')
-                inverted_only = "\n" in self.ctx.text[doc[last].idx:tok.idx]
+                # on a line of its own, an attribution is only that: 'said Stephen Harper, the premier.' or
+                # 'Mr Walsh said.', not 'Reporter Ann Lee reports here.'
+                own_line = "\n" in self.ctx.text[doc[last].idx:tok.idx]
             if self.ctx.is_mark(tok):
                 if tok.i <= last + 2 and tok.idx not in self.ctx.opening_marks:
                     continue
@@ -371,7 +371,8 @@ class DirectQuotes:
                     return tok
                 if crossed:
                     bare = tok.i in self.ctx.cues and not _reports_something(tok) and tok.lemma_ not in JUDGING_VERBS
-                    return tok if bare and not (inverted_only and seen_word) else None
+                    ends = all(t.is_punct or t.is_space for t in doc[tok.i + 1:tok.sent.end])
+                    return tok if bare and not (own_line and seen_word and not ends) else None
                 if tok.lemma_ != "quote":
                     return None
             if not tok.is_punct:
