@@ -738,3 +738,9 @@ def test_an_acronym_is_not_the_longer_name_it_begins(nlp):
     text = ("Local news\nThe newscasts moved to CBC News Network on Monday.\nCBC announced that it would expand its "
             "local news on Wednesday.")
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", "CBC")]
+
+
+@pytest.mark.parametrize("owner", ["James Byrd's relatives", "the family of James Byrd"])
+def test_the_people_close_to_someone_are_not_that_person(nlp, owner):
+    text = f"Verdict\nJames Byrd died in 1998. {owner[0].upper()}{owner[1:]} told reporters they were pleased."
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", None)]

@@ -69,6 +69,9 @@ COMPANY_NOUNS = frozenset({
 # Nouns that stand for a country: "the country", "the government".
 COUNTRY_NOUNS = frozenset({"country", "nation", "government", "kingdom", "republic"})
 
+# The people close to someone: "Byrd's relatives said" are not Byrd (unnamed, described in full).
+CLOSE_ONES = frozenset({*KIN, "relative", "family", "friend", "neighbour", "neighbor", "supporter", "fan",
+                        "colleague", "child", "parent", "teammate", "classmate"})
 # Nouns for someone who speaks or acts for another: for a person they are someone else, unnamed
 # ("a spokeswoman for the premier"); for an organisation they are its voice ("a spokesman for Airbus").
 AGENT_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer",
@@ -293,7 +296,7 @@ class Resolver:
             if key:
                 return Speaker(key, text, "named")
         owners = self.owners(tok)
-        if tok.lemma_.casefold() in AGENT_NOUNS and self.speaks_for_a_person(tok, owners):
+        if tok.lemma_.casefold() in AGENT_NOUNS | CLOSE_ONES and self.speaks_for_a_person(tok, owners):
             whole = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.strip(" ,")
             # "a spokeswoman for the premier" is not the premier: an unnamed speaker, described in full
             return Speaker(None, whole if len(whole.split()) <= MAX_PHRASE_TOKENS else text, "none")
