@@ -264,6 +264,10 @@ def test_about_keys_leave_out_the_speaker(nlp):
     pytest.param("``Yes,'' he said.", [QuoteSpan(2, 6)], id="typewriter-pair"),
     pytest.param("the 'rock 'n' roll' days", [QuoteSpan(5, 18)], id="elisions-inside-single-marks"),
     pytest.param("Tell 'em what you want.", [], id="an-elision-opens-nothing"),
+    pytest.param("She said:\n“I would like to see my vote documente", [QuoteSpan(11, 48, closed=False)],
+                 id="a-text-cut-off-in-a-quote"),
+    pytest.param("She said:\n“A t", [], id="too-little-left-to-read"),
+    pytest.param("A “stray mark.\nThe next paragraph has none.", [], id="a-mark-left-open-before-more-paragraphs"),
 ])
 def test_find_quote_spans(text, expected):
     assert find_quote_spans(text) == expected

@@ -100,6 +100,10 @@ def _single_way(text: str, i: int) -> str:
     return context
 
 
+# Words a quote the text is cut off in must have to be read: 'A t' is what is left of a line, not a quote.
+MIN_CUT_WORDS = 4
+
+
 def _pair(text: str, marks: list[_Mark], *, single: bool) -> list[QuoteSpan]:
     """Spans between paired marks, in text order."""
     spans: list[QuoteSpan] = []
@@ -126,6 +130,12 @@ def _pair(text: str, marks: list[_Mark], *, single: bool) -> list[QuoteSpan]:
         if newline != -1 and not text[newline:mark.at].strip():
             spans.append(_span(text, open_at, newline, False, -1))
         open_at = mark
+    rest = text[open_at.at:].strip() if open_at is not None else ""
+    if open_at is not None and not single and open_at.way == "open" and "\n" not in rest \
+            and len(rest.split()) >= MIN_CUT_WORDS:
+        # a quote the text ends in, unclosed: an article cut off in mid-quotation ('"I would like to see my
+        # vote documente'), as pasted or scraped texts often are
+        spans.append(_span(text, open_at, len(text), False, -1))
     return [s for s in spans if s.end > s.start]
 
 
