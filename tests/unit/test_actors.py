@@ -448,6 +448,20 @@ def test_a_shared_surname_stays_apart():
     assert sorted(a["name"]) == ["Jane Smith", "John Smith", "Smith"]
 
 
+@pytest.mark.parametrize(("short", "role", "joined"), [
+    pytest.param("Lord Smith", "Chairman", False, id="a-peer-and-a-premier"),
+    pytest.param("Smith", "Environment Agency chairman", False, id="another-office"),
+    pytest.param("Smith", "Premier", True, id="the-same-office"),
+    pytest.param("Smith", None, True, id="no-office-given"),
+])
+def test_a_surname_joins_the_full_name_unless_their_offices_differ(short, role, joined):
+    a, ids = merge_actors({
+        "a1": _article(("Danielle Smith", "Danielle Smith", "person", "Premier")),
+        "a2": _article((short, "Smith", "person", role)),
+    })
+    assert (ids["a2"]["Smith"] == ids["a1"]["Danielle Smith"]) is joined
+
+
 @pytest.mark.parametrize("forms, name", [
     pytest.param([("GM", "GM"), ("General Motors", "General Motors")], "General Motors", id="acronym"),
     pytest.param([("Apple Inc.", "Apple Inc."), ("Apple Computer", "Apple Computer"), ("Apple", "Apple")],

@@ -46,7 +46,7 @@ def merge_actors(mentions: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, dict[
     `affiliation_key`). Keys join across articles when they name one actor: the same name up to
     case, accents, legal forms and word order ('Apple Inc.' / 'Apple'; 'Defense Ministry' / 'Ministry
     of Defense' of one country); a one-word person name and the one longer name that ends with it
-    ('Fidan' / 'Hakan Fidan'); an acronym and the one name whose initials it spells ('GM' / 'General
+    ('Fidan' / 'Hakan Fidan'), unless the two hold different offices; an acronym and the one name whose initials it spells ('GM' / 'General
     Motors'). Where two longer names fit, they stay apart rather than guess.
     """
     stats = _Stats()
@@ -170,7 +170,8 @@ def _join_variants(stats: _Stats) -> dict[str, str]:
             by_ending[tuple(words[-n:])].append(p)
     for i in persons:
         words = person_words(i)
-        fuller = [p for p in by_ending.get(tuple(words), ()) if p != i] if words else []
+        fuller = [p for p in by_ending.get(tuple(words), ()) if p != i and not _offices_differ(stats, i, p)] \
+            if words else []
         if len(fuller) == 1:
             target[i] = fuller[0]
     orgs = [i for i in kind if kind[i] == "organization"]
@@ -186,6 +187,24 @@ def _join_variants(stats: _Stats) -> dict[str, str]:
             if len(named) == 1:
                 target[i] = named[0]
     return target
+
+
+# Titles that are part of how a person is named ('Lord Smith'), unlike Mr or Dr.
+PEERAGE = frozenset({"lord", "lady", "sir", "dame", "baron", "baroness"})
+# Words of a role that say nothing of which office it is.
+ROLE_FILLER = frozenset({"former", "the", "of", "for", "and", "acting", "deputy", "vice", "senior"})
+
+
+def _offices(stats: _Stats, ident: str) -> set[str]:
+    words = {w for role in stats.roles[ident] for w in role.casefold().split()} - ROLE_FILLER
+    return words | {w for form in stats.forms[ident] for w in form.casefold().split() if w in PEERAGE}
+
+
+def _offices_differ(stats: _Stats, short: str, full: str) -> bool:
+    """Whether a surname and a fuller name are given offices with no word in common: 'Lord Smith',
+    chairman of an agency in one article, is not Premier Danielle Smith of another."""
+    a, b = _offices(stats, short), _offices(stats, full)
+    return bool(a and b and not a & b)
 
 
 def _most_common(counter: Counter) -> str | None:
