@@ -744,3 +744,15 @@ def test_an_acronym_is_not_the_longer_name_it_begins(nlp):
 def test_the_people_close_to_someone_are_not_that_person(nlp, owner):
     text = f"Verdict\nJames Byrd died in 1998. {owner[0].upper()}{owner[1:]} told reporters they were pleased."
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", None)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    pytest.param("Local news\nThe BBC and The Guardian both cover Australia. Minister Ed Vaizey spoke on Monday.\n"
+                 "The left-leaning newspaper had complained that rivals were \"taking talent\" from it.", "Guardian",
+                 id="a-newspaper-is-the-paper-not-the-broadcaster"),
+    pytest.param("Local news\nThe Toronto Star and CBC both cover the city. CBC announced on Tuesday that it would "
+                 "restore local news.\nThe public broadcaster added that the shows would return next week.", "CBC",
+                 id="a-broadcaster-is-the-broadcaster-not-the-paper"),
+])
+def test_a_news_outlet_named_by_its_kind(nlp, text, speaker):
+    assert speakers(nlp, text)[-1][2] == speaker

@@ -59,6 +59,23 @@ BARE_ORG_NOUNS = frozenset({"police"})
 # Organisation nouns that fit any public body: "the agency said" -> the latest one named.
 AGENCY_NOUNS = frozenset({"agency", "regulator", "watchdog", "authority"})
 
+# Nouns for a news outlet, each with the words that name outlets of its kind: "the newspaper reported" is
+# the latest paper named ('The Guardian', 'Toronto Star'), "the broadcaster" the latest broadcaster.
+PRINT_NAME_WORDS = frozenset({
+    "times", "post", "news", "journal", "herald", "tribune", "gazette", "mail", "telegraph", "press", "guardian",
+    "star", "sun", "observer", "chronicle", "daily", "express", "independent", "mirror", "courier", "examiner",
+    "inquirer", "dispatch", "globe", "magazine",
+})
+BROADCAST_NAME_WORDS = frozenset({
+    "radio", "television", "tv", "broadcasting", "news", "network",
+    # known by their letters
+    "bbc", "cbc", "abc", "cbs", "nbc", "cnn", "npr", "pbs", "itv", "rte", "sbs", "ctv",
+})
+MEDIA_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("newspaper", "paper", "tabloid", "daily", "magazine"), PRINT_NAME_WORDS),
+    **dict.fromkeys(("broadcaster", "network", "station", "channel"), BROADCAST_NAME_WORDS),
+    **dict.fromkeys(("outlet", "publisher", "publication"), PRINT_NAME_WORDS | BROADCAST_NAME_WORDS),
+}
 # Organisation nouns that fit any company: "the company said" -> the most recent organisation.
 COMPANY_NOUNS = frozenset({
     "company", "firm", "carrier", "airline", "automaker", "carmaker", "manufacturer", "maker", "planemaker",
@@ -478,6 +495,10 @@ class Resolver:
             if owners:
                 people = [m for m in people if m.affiliation in owners] or people
             return people[-1].key if people else None
+        if noun in MEDIA_NOUNS and not owners:
+            words = MEDIA_NOUNS[noun]
+            outlets = [m for m in cands if m.kind == "organization" and words & set(m.key.casefold().split())]
+            return outlets[-1].key if outlets else None
         if noun in ORG_NOUNS or noun in COMPANY_NOUNS:
             named = [m for m in cands if m.kind == "organization" and noun in m.key.casefold().split()]
             if named:
