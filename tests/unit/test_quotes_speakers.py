@@ -756,3 +756,10 @@ def test_the_people_close_to_someone_are_not_that_person(nlp, owner):
 ])
 def test_a_news_outlet_named_by_its_kind(nlp, text, speaker):
     assert speakers(nlp, text)[-1][2] == speaker
+
+
+def test_a_second_fragment_of_one_sentence_is_the_same_speakers(nlp):
+    text = ("Report\nMP Ann Berg also chimed in, calling the report \"quite shocking,\" because the minister has "
+            "\"a duty to know what is going on.\"")
+    assert [(q[1], q[2]) for q in speakers(nlp, text)] == [
+        ("quite shocking,", "Ann Berg"), ("a duty to know what is going on.", "Ann Berg")]

@@ -149,6 +149,8 @@ class DirectQuotes:
                 found = self.framed_by_clause(first) or self.after_speech(first, s_first)
             if found is None and ctx.text[span.end - 1] == ",":
                 found = self.named_after(last)
+            if found is None and not full:
+                found = self.same_sentence(prev, s_first)
             if found is None and (span.start < ctx.title_end or not full):
                 return None  # a headline in quotes, or a phrase nobody is said to have said
             speaker = found or NOBODY
@@ -426,6 +428,15 @@ class DirectQuotes:
         if s.key and self.names_someone_else(prev, first):
             return None
         return Speaker(s.key, s.text, "carried" if s.key else "none")
+
+    @staticmethod
+    def same_sentence(prev: _Direct | None, s_first: int) -> Speaker | None:
+        """A fragment with no cue of its own after a quoted fragment its sentence attributes: 'calling the
+        report "quite shocking," because Harper has "an obligation to know"' is the same speaker's."""
+        if prev is None or prev.cue is None or not prev.speaker.key or prev.row["sentence_id"] != s_first \
+                or prev.last_sentence != s_first:
+            return None
+        return Speaker(prev.speaker.key, prev.speaker.text, "carried")
 
     def names_someone_else(self, prev: _Direct, first: int) -> bool:
         """Whether a quote that opens a new paragraph is followed, in that paragraph, by another actor's
