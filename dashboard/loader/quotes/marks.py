@@ -130,13 +130,19 @@ def _pair(text: str, marks: list[_Mark], *, single: bool) -> list[QuoteSpan]:
         if newline != -1 and not text[newline:mark.at].strip():
             spans.append(_span(text, open_at, newline, False, -1))
         open_at = mark
-    rest = text[open_at.at:].strip() if open_at is not None else ""
-    if open_at is not None and not single and open_at.way == "open" and "\n" not in rest \
-            and len(rest.split()) >= MIN_CUT_WORDS:
-        # a quote the text ends in, unclosed: an article cut off in mid-quotation ('"I would like to see my
-        # vote documente'), as pasted or scraped texts often are
+    if open_at is not None and not single and _cut_off(text, open_at):
         spans.append(_span(text, open_at, len(text), False, -1))
     return [s for s in spans if s.end > s.start]
+
+
+def _cut_off(text: str, opening: _Mark) -> bool:
+    """Whether an opening mark left open at the end of the text begins a quotation the text was cut off in
+    ('"I would like to see my vote documente'), as pasted or scraped articles often are: it opens a line or
+    a sentence or follows a colon or comma, and what follows it runs to the end unfinished, on its line."""
+    rest = text[opening.at + opening.length:].strip()
+    before = text[:opening.at].rstrip(" \t")
+    return opening.way == "open" and "\n" not in rest and len(rest.split()) >= MIN_CUT_WORDS \
+        and rest[-1] not in ".!?" and (not before or before[-1] in "\n:,.!?")
 
 
 def _closes_later(text: str, rest: list[_Mark], at: int) -> bool:
