@@ -763,3 +763,9 @@ def test_a_second_fragment_of_one_sentence_is_the_same_speakers(nlp):
             "\"a duty to know what is going on.\"")
     assert [(q[1], q[2]) for q in speakers(nlp, text)] == [
         ("quite shocking,", "Ann Berg"), ("a duty to know what is going on.", "Ann Berg")]
+
+
+def test_the_question_asked_is_reported_speech(nlp):
+    text = "Vote\nReporter Ann Lee asked Mayor Tom Walsh if he was disappointed with the vote."
+    assert [q[:3] for q in speakers(nlp, text)] == [
+        ("reported", "if he was disappointed with the vote", "Ann Lee")]

@@ -34,6 +34,8 @@ TRAILING = frozenset({"prep", "npadvmod", "advmod", "dobj", "dative", "ccomp", "
 # the report is that quote ('said "we will respond"'); with more it is a mixed quote ('said the plan was
 # "a disaster"'), which is both a report and a direct quote.
 OWN_WORDS = 2
+# Verbs whose 'if' or 'whether' clause is the question put, not a condition.
+ASKING_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 # Subjects that speak for someone even when no actor can be named.
 UNNAMED_SOURCES = EPITHET_NOUNS | ORG_NOUNS | COUNTRY_NOUNS | {
     "province", "state", "city", "county", "municipality", "town", "territory", "region"}
@@ -164,6 +166,9 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             parts.append(child)
         elif dep in ("advcl", "conj") and _that_clause(child):
             parts.append(child)  # "announced X, and, to everyone's surprise, that Y"
+        elif dep == "advcl" and lemma in ASKING_VERBS and child.i > verb.i and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children):
+            parts.append(child)  # "asked Stewart if he was disappointed": the question, not a condition
         if dep in ("prep", "npadvmod") and child.i > verb.i:
             # "announced Monday in a memo that he would ...": the parser hung the clause on the memo
             parts += [d for d in child.subtree if d.dep_ in ("relcl", "acl") and _that_clause(d)]
@@ -198,7 +203,7 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
                 lo = child.right_edge.i + 1
             elif child.dep_ in TRAILING and child.i > hi:
                 hi = child.right_edge.i
-        clauses = [p for p in parts if p.dep_ == "ccomp"]
+        clauses = [p for p in parts if p.dep_ in ("ccomp", "advcl")]
         if lemma in ADDRESSEE_VERBS and clauses:
             # "told reporters in Detroit that ...", "told Sky News his members ...": whom, not what
             lo = max(lo, min(c.left_edge.i for c in clauses))
