@@ -769,3 +769,8 @@ def test_the_question_asked_is_reported_speech(nlp):
     text = "Vote\nReporter Ann Lee asked Mayor Tom Walsh if he was disappointed with the vote."
     assert [q[:3] for q in speakers(nlp, text)] == [
         ("reported", "if he was disappointed with the vote", "Ann Lee")]
+
+
+def test_a_fragment_in_what_is_denied_is_not_the_deniers(nlp):
+    text = "Talks\nMinister Damian Hinds denied that his colleague had been \"telling porkies\" about the talks."
+    assert [(q[1], q[2]) for q in speakers(nlp, text) if q[0] == "direct"] == [("telling porkies", None)]

@@ -30,6 +30,10 @@ SPEECH_NOUNS = frozenset({
     "comment", "confirmation", "suggestion", "argument", "threat", "vow",
 })
 
+# Verbs of denying: a quoted fragment in what is denied repeats an accuser's words ('denied that he was
+# "telling porkies"'), which are not the denier's.
+DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
+
 # Verbs that introduce a quotation set beside them ('"...," he continued') but report nothing on their own.
 QUOTING_VERBS = frozenset({"continue", "joke", "shout", "exclaim", "recall", "conclude", "laugh"})
 

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from dashboard.loader.actors.gazetteer import fold
 from dashboard.loader.actors.resolver import NOBODY, Speaker
-from dashboard.loader.quotes.cues import JUDGING_VERBS, NAMING_VERBS, SPEECH_VERBS, TIME_MARKS
+from dashboard.loader.quotes.cues import DENIALS, JUDGING_VERBS, NAMING_VERBS, SPEECH_VERBS, TIME_MARKS
 from dashboard.loader.quotes.marks import QuoteSpan
 
 if TYPE_CHECKING:
@@ -129,6 +129,10 @@ class DirectQuotes:
         full = not span.closed or sentence_like and self.opens_clause(first)
         cue, via = self.cue_for(first, last, full=full, open_end=ctx.text[span.end - 1] in ",?!")
         speaker = ctx.speaker_of_cue(cue) if cue is not None else NOBODY
+        if cue is not None and via is not None and cue.lemma_ in DENIALS and via.dep_ in ("ccomp", "dobj") \
+                and not full and speaker.key:
+            # 'Hinds denied that Kwarteng was "telling porkies"': the words denied are an accuser's, not his
+            speaker = Speaker(None, speaker.text, "none")
         if _names_it(cue, via) and not speaker.key:
             return None  # a term nobody is said to have coined: 'commonly called "apps"'
         # a name or title in marks ('CBS' "Face the Nation."), not a short sentence ('"It's 2025," she said':
