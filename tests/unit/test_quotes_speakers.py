@@ -774,3 +774,9 @@ def test_the_question_asked_is_reported_speech(nlp):
 def test_a_fragment_in_what_is_denied_is_not_the_deniers(nlp):
     text = "Talks\nMinister Damian Hinds denied that his colleague had been \"telling porkies\" about the talks."
     assert [(q[1], q[2]) for q in speakers(nlp, text) if q[0] == "direct"] == [("telling porkies", None)]
+
+
+def test_a_name_before_a_gerund_is_its_subject(nlp):
+    text = ("Council\nMembers of the gallery expressed confusion that no motion had been tabled, despite Coun. Grant "
+            "Meyer indicating he had done so already.")
+    assert [(q[0], q[1], q[2]) for q in speakers(nlp, text)] == [("reported", "he had done so already", "Grant Meyer")]

@@ -62,6 +62,9 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
     """The subject that speaks through `verb`, climbing from a participle or a conjoined verb to the
     clause it belongs to ("..., stating that" takes the subject of the main clause)."""
     tok = verb
+    named = _gerunds_subject(verb, resolver)
+    if named is not None:
+        return named
     for _ in range(8):
         subject = _own_subject(tok, resolver)
         if subject is not None:
@@ -96,6 +99,19 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
                 return noun
         tok = tok.head
     return _subject_beside(verb)
+
+
+def _gerunds_subject(verb: Token, resolver: Resolver) -> Token | None:
+    """The actor named right before a gerund that follows a preposition: 'despite Coun. Grant Meyer
+    indicating he had done so' is Meyer's, not the main clause's subject's."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.dep_ != "pobj" or name.head.i >= name.i or name.head.lower_ not in ("despite", "after", "before",
+                                                                               "without", "with", "amid"):
+        return None
+    m = resolver.at.get(name.i)
+    return name if m is not None and m.kind in ("person", "organization") else None
 
 
 def _own_subject(tok: Token, resolver: Resolver) -> Token | None:
