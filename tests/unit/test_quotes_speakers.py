@@ -780,3 +780,9 @@ def test_a_name_before_a_gerund_is_its_subject(nlp):
     text = ("Council\nMembers of the gallery expressed confusion that no motion had been tabled, despite Coun. Grant "
             "Meyer indicating he had done so already.")
     assert [(q[0], q[1], q[2]) for q in speakers(nlp, text)] == [("reported", "he had done so already", "Grant Meyer")]
+
+
+def test_a_photos_caption_is_no_quote(nlp):
+    text = ("Radio row\nBen Bradshaw, the culture secretary, criticised the programme on Monday.\nBen Bradshaw: his "
+            "posts attacked the show. Photograph: Dominic Lipinski/PA\n\"It was feeble,\" Bradshaw said.")
+    assert [(q[0], q[1]) for q in speakers(nlp, text) if q[0] == "direct"] == [("direct", "It was feeble,")]

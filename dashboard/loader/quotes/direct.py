@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from dashboard.loader.actors.gazetteer import fold
-from dashboard.loader.actors.resolver import NOBODY, Speaker
+from dashboard.loader.actors.resolver import NOBODY, Speaker, inside
 from dashboard.loader.quotes.cues import DENIALS, JUDGING_VERBS, NAMING_VERBS, SPEECH_VERBS, TIME_MARKS
 from dashboard.loader.quotes.marks import QuoteSpan
 
@@ -94,8 +94,8 @@ class DirectQuotes:
         ctx = self.ctx
         rows = []
         for m in INTERVIEW_LINE.finditer(ctx.text):
-            if m.start() < ctx.title_end or overlaps(quoted, m.start(2), m.end(2)):
-                continue  # a headline, or an answer in marks that the quote rules have read already
+            if m.start() < ctx.title_end or overlaps(quoted, m.start(2), m.end(2)) or inside(ctx.furniture, m.start()):
+                continue  # a headline, an answer in marks that the quote rules have read, a photo's caption
             keys = {k for k in ctx.resolver.by_name.get(fold(m.group(1)), set()) if ctx.resolver.kind_of(k) == "person"}
             if len(keys) != 1:
                 continue

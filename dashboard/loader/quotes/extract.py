@@ -140,11 +140,17 @@ class ArticleQuotes:
 FURNITURE = re.compile(
     r"^[ \t]*(?:(?:" + "|".join(map(re.escape, FURNITURE_LABELS)) + r")[ \t]*:.*"
     r"|(?:" + "|".join(map(re.escape, FURNITURE_LINES)) + r")[ \t.:]*)$", re.IGNORECASE | re.MULTILINE)
+# A picture's caption or credit: '... Photograph: Dominic Lipinski/PA', 'Sean Kilpatrick / Canadian Press files'.
+CAPTION = re.compile(
+    r"^[^\n]*\b(?:Photograph|Photo|Picture|Image|Illustration|Credit)s?:[^\n]*$"
+    r"|^[ \t]*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} ?/ ?[A-Z][\w.&'’ ]{1,40}$", re.MULTILINE)
 
 
 def furniture_lines(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the lines that are page furniture ('READ MORE: ...', 'Advertisement')."""
-    return [(m.start(), m.end()) for m in FURNITURE.finditer(text)]
+    """Character ranges of the lines that are page furniture ('READ MORE: ...', 'Advertisement', a photo's
+    caption or credit)."""
+    return sorted([(m.start(), m.end()) for m in FURNITURE.finditer(text)]
+                  + [(m.start(), m.end()) for m in CAPTION.finditer(text)])
 
 
 def speech_sense(verb: Token) -> bool:
