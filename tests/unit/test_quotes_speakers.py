@@ -786,3 +786,12 @@ def test_a_photos_caption_is_no_quote(nlp):
     text = ("Radio row\nBen Bradshaw, the culture secretary, criticised the programme on Monday.\nBen Bradshaw: his "
             "posts attacked the show. Photograph: Dominic Lipinski/PA\n\"It was feeble,\" Bradshaw said.")
     assert [(q[0], q[1]) for q in speakers(nlp, text) if q[0] == "direct"] == [("direct", "It was feeble,")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Talks\nSky's Kay Burley put it to Minister Damian Hinds that the talks \"might never happen\" at all.",
+                 [("reported", "Kay Burley"), ("direct", "Kay Burley")], id="put-it-to-someone-that"),
+    pytest.param("Talks\nThe council put the plan to a vote on Monday.", [], id="putting-a-plan-to-a-vote"),
+])
+def test_putting_it_to_someone_is_speech(nlp, text, expected):
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == expected

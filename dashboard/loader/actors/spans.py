@@ -127,7 +127,7 @@ def _followed_by_model(ent: Span) -> bool:
 def strip_span(span: Span) -> Span | None:
     """Drop a leading article, trailing possessives, lowercase words, job titles, punctuation and
     white space; cut a name at an inner possessive ('Apple’s C.E.O.' names Apple, 'Maria Lopez's Dad'
-    Maria Lopez)."""
+    Maria Lopez, "Sky's Kay Burley" Kay Burley)."""
     doc = span.doc
     start, end = span.start, span.end
     while start < end:
@@ -136,10 +136,14 @@ def strip_span(span: Span) -> Span | None:
             break
         start += 1
     for i in range(start + 1, end - 1):
-        if doc[i].text in ("'s", "’s") and all(t.lower_ in TITLE_WORDS or t.lower_ in KIN or t.is_lower
-                                                for t in doc[i + 1:end]):
+        if doc[i].text not in ("'s", "’s"):
+            continue
+        rest = doc[i + 1:end]
+        if all(t.lower_ in TITLE_WORDS or t.lower_ in KIN or t.is_lower for t in rest):
             end = i
-            break
+        elif span.label_ == "PERSON" and len(rest) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+            start = i + 1  # "Sky's Kay Burley": the person, whose outlet comes before
+        break
     org = span.label_ == "ORG"
     while end > start + 1:
         tok = doc[end - 1]

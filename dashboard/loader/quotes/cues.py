@@ -20,7 +20,7 @@ SPEECH_VERBS = JUDGING_VERBS | frozenset({
     "notify", "complain", "call", "maintain", "observe", "mention", "proclaim", "counter", "retort",
     # verbs of speaking out
     "lament", "boast", "hint", "speculate", "clarify",
-    "elaborate", "point", "speak", "quip", "estimate", "signal", "post",
+    "elaborate", "point", "speak", "quip", "estimate", "signal", "post", "put",
 })
 
 # Nouns of speech acts whose 'that' clause is what was said: "Ford's announcement that it would cut jobs".
@@ -46,11 +46,15 @@ CLAUSE_ONLY = JUDGING_VERBS | frozenset({
     "say", "declare", "add", "note", "explain", "insist", "argue", "maintain", "stress", "observe", "write", "reply",
     "respond", "remark", "counter", "retort", "indicate", "tweet", "mention", "suggest", "boast", "hint",
     "speculate", "clarify", "elaborate", "point", "speak", "quip", "lament", "estimate", "signal", "post",
+    "put",
 })
 
 # Senses of speech verbs that report no words, told apart by the words around the verb:
 # - a particle the verb needs to be speech ('pointed out that', not 'pointed to the chart');
 PARTICLE_NEEDED: dict[str, frozenset[str]] = {"point": frozenset({"out"})}
+# - an object and a preposition the verb needs to be speech ('put it to the minister that', not 'put the
+#   plan to a vote'); the object is part of the verb, not what was said;
+PHRASE_NEEDED: dict[str, tuple[str, str]] = {"put": ("it", "to")}
 # - objects that make the verb an act ('claimed the title', 'told the difference', 'called the meeting');
 ACT_OBJECTS: dict[str, frozenset[str]] = {
     "claim": frozenset({"title", "life", "victory", "seat", "prize", "medal", "crown", "championship", "win",
@@ -67,7 +71,7 @@ ACT_PREPS: dict[str, frozenset[str]] = {"report": frozenset({"to"})}
 # Speech verbs whose direct object is the person addressed ("told Netanyahu"), not what was said.
 ADDRESSEE_VERBS = frozenset({
     "tell", "urge", "warn", "caution", "accuse", "ask", "advise", "assure", "remind", "inform", "notify",
-    "call",
+    "call", "put",
 })
 
 # Prepositions that carry what was said, per verb: "accused X of", "warned against", "called for".

@@ -28,6 +28,7 @@ from dashboard.loader.quotes.cues import (
     NAMING_VERBS,
     NO_DOUBLE_OBJECT,
     PARTICLE_NEEDED,
+    PHRASE_NEEDED,
     QUOTING_VERBS,
     REFUSALS,
     SPEECH_VERBS,
@@ -162,6 +163,11 @@ def speech_sense(verb: Token) -> bool:
     children = list(verb.children)
     if lemma in PARTICLE_NEEDED and not any(c.dep_ == "prt" and c.lower_ in PARTICLE_NEEDED[lemma] for c in children):
         return False
+    if lemma in PHRASE_NEEDED:
+        obj, prep = PHRASE_NEEDED[lemma]
+        if not (any(c.dep_ == "dobj" and c.lower_ == obj for c in children)
+                and any(c.dep_ == "prep" and c.lower_ == prep for c in children)):
+            return False
     if lemma in ACT_OBJECTS and any(c.dep_ in ("dobj", "prt") and c.lemma_.casefold() in ACT_OBJECTS[lemma]
                                     for c in children):
         return False

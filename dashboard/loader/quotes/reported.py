@@ -15,6 +15,7 @@ from dashboard.loader.quotes.cues import (
     ADDRESSEE_VERBS,
     CLAUSE_ONLY,
     CONTENT_PREPS,
+    PHRASE_NEEDED,
     SOURCE_NOUNS,
     SOURCE_PRONOUNS,
     SPEECH_NOUNS,
@@ -161,6 +162,8 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
         elif dep in ("dobj", "dative"):
             if child.tag_ in ("WP", "WDT"):
                 return None  # "what it described as ...": it names a thing, the name is the report
+            if lemma in PHRASE_NEEDED and child.lower_ == PHRASE_NEEDED[lemma][0]:
+                continue  # 'put it to the minister that': the object belongs to the verb
             objects.append(child)
         elif dep == "prep" and child.lower_ in CONTENT_PREPS.get(lemma, ()):
             parts.append(child)
