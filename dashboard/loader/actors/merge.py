@@ -46,8 +46,9 @@ def merge_actors(mentions: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, dict[
     `affiliation_key`). Keys join across articles when they name one actor: the same name up to
     case, accents, legal forms and word order ('Apple Inc.' / 'Apple'; 'Defense Ministry' / 'Ministry
     of Defense' of one country); a one-word person name and the one longer name that ends with it
-    ('Fidan' / 'Hakan Fidan'), unless the two hold different offices; an acronym and the one name whose initials it spells ('GM' / 'General
-    Motors'). Where two longer names fit, they stay apart rather than guess.
+    ('Fidan' / 'Hakan Fidan'), unless the two hold different offices; an acronym and the one name whose
+    initials it spells ('GM' / 'General Motors'). Where two longer names fit, they stay apart rather than
+    guess.
     """
     stats = _Stats()
     # One frame and one pass over every mention: at thousands of articles, pandas calls per article
