@@ -646,8 +646,8 @@ def test_a_law_firm_is_an_organisation(nlp):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    pytest.param("Ethics\nAssemblyman Vito Lopez put out a statement on Monday.\n\"The claims in the report are false,\" "
-                 "the Lopez statement says.",
+    pytest.param("Ethics\nAssemblyman Vito Lopez put out a statement on Monday.\n\"The claims in the report are "
+                 "false,\" the Lopez statement says.",
                  [("direct", "The claims in the report are false,", "Vito Lopez")],
                  id="a-name-before-the-statement"),
     pytest.param("Ethics\nAssemblyman Vito Lopez put out a statement on Monday.\nThe statement went on to attack "
@@ -691,7 +691,8 @@ def test_police_are_the_police_force_named_before(nlp):
 
 
 @pytest.mark.parametrize("sentence", [
-    pytest.param("Tornadoes damaged as many as 100 homes in the county on Tuesday, authorities said.", id="authorities"),
+    pytest.param("Tornadoes damaged as many as 100 homes in the county on Tuesday, authorities said.",
+                 id="authorities"),
     pytest.param("No deaths have been reported, according to the city.", id="according-to-a-city-after-a-passive"),
     pytest.param("One Yellowknife-based lawyer said the broadcaster was breaking its promise.", id="a-lawyer"),
 ])
@@ -789,7 +790,8 @@ def test_a_photos_caption_is_no_quote(nlp):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    pytest.param("Talks\nSky's Kay Burley put it to Minister Damian Hinds that the talks \"might never happen\" at all.",
+    pytest.param("Talks\nSky's Kay Burley put it to Minister Damian Hinds that the talks \"might never happen\" "
+                 "at all.",
                  [("reported", "Kay Burley"), ("direct", "Kay Burley")], id="put-it-to-someone-that"),
     pytest.param("Talks\nThe council put the plan to a vote on Monday.", [], id="putting-a-plan-to-a-vote"),
 ])

@@ -141,7 +141,8 @@ def strip_span(span: Span) -> Span | None:
         rest = doc[i + 1:end]
         if all(t.lower_ in TITLE_WORDS or t.lower_ in KIN or t.is_lower for t in rest):
             end = i
-        elif span.label_ == "PERSON" and len(rest) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+        elif span.label_ == "PERSON" and len(rest) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                                for t in rest):
             start = i + 1  # "Sky's Kay Burley": the person, whose outlet comes before
         break
     org = span.label_ == "ORG"

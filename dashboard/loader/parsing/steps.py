@@ -1,5 +1,6 @@
 """The loader's own steps in the spaCy pipeline: sentences end at line breaks, and title abbreviations
-stay whole, inside the sentence of the name they belong to. Imported by `build_nlp` only, so nothing that reads a cached briefing loads spaCy."""
+stay whole, inside the sentence of the name they belong to. Imported by `build_nlp` only, so nothing that
+reads a cached briefing loads spaCy."""
 from __future__ import annotations
 
 import numpy as np

@@ -19,8 +19,8 @@ SPEECH_VERBS = JUDGING_VERBS | frozenset({
     "concede", "disclose", "indicate", "reiterate", "demand", "ask", "advise", "assure", "remind", "inform",
     "notify", "complain", "call", "maintain", "observe", "mention", "proclaim", "counter", "retort",
     # verbs of speaking out
-    "lament", "boast", "hint", "speculate", "clarify",
-    "elaborate", "point", "speak", "quip", "estimate", "signal", "post", "put",
+    "lament", "boast", "hint", "speculate", "clarify", "elaborate", "point", "speak", "quip", "estimate", "signal",
+    "post", "put",
 })
 
 # Nouns of speech acts whose 'that' clause is what was said: "Ford's announcement that it would cut jobs".
