@@ -797,3 +797,13 @@ def test_a_photos_caption_is_no_quote(nlp):
 ])
 def test_putting_it_to_someone_is_speech(nlp, text, expected):
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    pytest.param("Flash crash\nSenators called for an inquiry.\nNasdaq, meanwhile, says that all trades at prices "
+                 "60% below the last price are to be cancelled.", "Nasdaq", id="an-untagged-name-that-speaks"),
+    pytest.param("Vote\nJane Walsh chairs the board. Walsh said the vote would go ahead.", "Jane Walsh",
+                 id="a-surname-is-still-the-person"),
+])
+def test_one_untagged_word_that_speaks_is_a_speaker(nlp, text, speaker):
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", speaker)]

@@ -51,7 +51,7 @@ def title_subject(span: Span) -> bool:
 def untagged_organisations(doc: Doc, covered: set[int], speech_verbs: list[int]) -> list[Span]:
     """Capitalised names the model left untagged that speak and end in an organisation's word
     ('Network Rail said', 'Acme Holdings announced'), or that stand beside an organisation's noun that
-    speaks ('The developer, Seawall, said'). `covered`: character offsets already in a mention;
+    speaks ('The developer, Seawall, said'), or that are one word on their own ('Nasdaq says'). `covered`: character offsets already in a mention;
     `speech_verbs`: the token indices of the article's speech verbs."""
     found: list[Span] = []
     for i in speech_verbs:
@@ -74,7 +74,12 @@ def untagged_organisations(doc: Doc, covered: set[int], speech_verbs: list[int])
             words = doc[first:name.i + 1]
             organisation = len(words) >= 2 and any(t.lower_ in ORGANISATION_WORDS for t in words) \
                 and not any(t.lower_ in TITLE_WORDS for t in words)
-            if (beside or organisation) and all(_plain_name_word(t) for t in words) \
+            # one word that speaks and is nobody's surname here ('Nasdaq, meanwhile, says'): a person named
+            # by surname alone is the person the article names in full (keys.py makes it so)
+            alone = len(words) == 1 and end == name.i + 1 and name.lower_ not in TITLE_WORDS \
+                and name.i + 1 < len(doc) and not _plain_name_word(doc[name.i + 1]) \
+                and (name.i == 0 or doc[name.i - 1].pos_ != "PROPN")
+            if (beside or organisation or alone) and all(_plain_name_word(t) for t in words) \
                     and not any(t.idx in covered for t in doc[first:end]):
                 found.append(Span(doc, first, end, label="ORG"))
     return found
