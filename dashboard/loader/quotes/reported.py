@@ -180,8 +180,10 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             return None
         objects = []
     if lemma in CLAUSE_ONLY:
-        if objects:
-            return None  # "can add applications to the store": an act, whatever the parser hung on it
+        if objects and not any(_that_clause(c) for o in objects for c in o.children if c.dep_ in ("acl", "ccomp")):
+            # "can add applications to the store": an act, whatever the parser hung on it; but "stressed his
+            # view that the process would be quick" reports the view
+            return None
         parts = [p for p in parts if p.dep_ in ("ccomp", "advcl", "prep")]
     if lemma in ADDRESSEE_VERBS and not parts:
         objects = []  # "told reporters": whom, not what
