@@ -807,3 +807,26 @@ def test_putting_it_to_someone_is_speech(nlp, text, expected):
 ])
 def test_one_untagged_word_that_speaks_is_a_speaker(nlp, text, speaker):
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", speaker)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("'It was my mistake': council votes down pay raise\nCouncillor Ron Cannan missed the vote.\n"
+                 "\"I missed the vote, it was my mistake,\" Cannan said.",
+                 [("It was my mistake", "Ron Cannan"), ("I missed the vote, it was my mistake,", "Ron Cannan")],
+                 id="the-body-quotes-the-same-words"),
+    pytest.param("'Second half display was very poor' - Gregg\nCoach John Gregg spoke after the match on Saturday.",
+                 [("Second half display was very poor", "John Gregg")], id="a-name-after-a-dash"),
+])
+def test_a_headlines_quotation(nlp, text, expected):
+    assert [(q[1], q[2]) for q in speakers(nlp, text) if q[0] == "direct"] == expected
+
+
+@pytest.mark.parametrize(("headline", "rows"), [
+    pytest.param("Residents say drought assistance is not enough", 1, id="a-clause-said"),
+    pytest.param("Driver injured after crashing into bus shelter, police say", 1, id="said-after-it"),
+    pytest.param("Ford announces losses of $6 billion", 0, id="news-told-as-an-announcement"),
+    pytest.param("Ben Bradshaw blasts Radio 4's Today programme", 0, id="an-act-of-judging"),
+])
+def test_a_headline_reports_a_clause_said(nlp, headline, rows):
+    text = f"{headline}\nThe story continued on Monday with more details."
+    assert len([q for q in speakers(nlp, text) if q[0] == "reported"]) == rows

@@ -85,7 +85,34 @@ class DirectQuotes:
                                 confidence="carried")
                 here.row["about_keys"] = self.ctx.about(here.span.start, here.span.end, after.speaker.key)
         rows = [d.row for d in kept]
-        return rows + self.interview_answers(rows)
+        return rows + self.headline_quotes(rows) + self.interview_answers(rows)
+
+    def headline_quotes(self, rows: list[dict]) -> list[dict]:
+        """A quotation in the headline with no cue of its own ("'It was my mistake': council votes down pay
+        raise", "'Display was very poor' - Gregg") is the words of whoever the body quotes saying them, or
+        of the person a dash or colon names beside it."""
+        ctx = self.ctx
+        out = []
+        body = [r for r in rows if r["start"] >= ctx.title_end and r["speaker_key"]]
+        for span in ctx.spans:
+            if span.start >= ctx.title_end or overlaps(rows, span.start, span.end):
+                continue
+            written = ctx.text[span.start:span.end].split()
+            if len(written) < 2 or len(written) <= 6 and all(w[:1].isupper() or w in MINOR_WORDS for w in written):
+                continue  # a quoted term or name ('"New GM"'), not a quotation
+            words = _words(ctx.text[span.start:span.end])
+            said = next((r for r in body if _contains(_words(r["text"]), words)), None)
+            speaker = Speaker(said["speaker_key"], said["speaker_text"], "carried") if said else None
+            if speaker is None:
+                line_end = ctx.text.find("\n", span.end)
+                name = HEADLINE_NAME.match(ctx.text[span.end + 1:line_end if line_end != -1 else len(ctx.text)])
+                keys = ctx.resolver.by_name.get(fold(name.group(1)), set()) if name else set()
+                if len(keys) == 1:
+                    speaker = Speaker(keys.pop(), name.group(1), "named")
+            if speaker is not None:
+                out.append(ctx.row("direct", ctx.sentence_of(bisect_left(ctx.token_starts, span.start)),
+                                   span.start, span.end, None, speaker))
+        return out
 
     def interview_answers(self, quoted: list[dict]) -> list[dict]:
         """'Adjei: I kept meeting people who ...': in an interview written as questions and answers, a
@@ -512,6 +539,20 @@ def _when_it_was_said(tok: Token, cue: Token) -> bool:
             return any(c.dep_ == "mark" and c.lower_ in TIME_MARKS | {"as"} for c in tok.children)
         tok = tok.head
     return False
+
+
+# "... - Gregg" after a headline's quotation: the name it is the words of.
+HEADLINE_NAME = re.compile(r"\s*[-–—]\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*$")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """Whether the words of `shorter` run, in order, inside `longer`."""
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 def overlaps(rows: list[dict], start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ from dashboard.loader.quotes.cues import (
     ADDRESSEE_VERBS,
     CLAUSE_ONLY,
     CONTENT_PREPS,
+    JUDGING_VERBS,
     PHRASE_NEEDED,
     SOURCE_NOUNS,
     SOURCE_PRONOUNS,
@@ -54,8 +55,10 @@ class ReportedSpeech:
         ctx = self.ctx
         for i in sorted(ctx.cues | set(ctx.according)):
             cue = ctx.doc[i]
-            if i not in ctx.according and cue.lemma_ not in SPEECH_VERBS or cue.idx < ctx.title_end:
-                continue  # a headline restates what the body reports with its speaker
+            if i not in ctx.according and cue.lemma_ not in SPEECH_VERBS:
+                continue
+            if cue.idx < ctx.title_end and not _headline_report(cue):
+                continue  # 'Ford announces losses of $6 billion': a headline's news, not someone's words
             try:
                 content = self.according_content(cue) if i in ctx.according else content_of(cue, ctx.direct_ranges)
                 if content is None:
@@ -220,6 +223,14 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
         if opening is not None and opening > 0:
             found = (opening - 1, found[1])  # a report that opens with a quote keeps its opening mark
     return found
+
+
+def _headline_report(verb: Token) -> bool:
+    """Whether a speech verb in a headline reports a clause: 'Farmers say drought aid not enough', 'Driver
+    hurt in crash, police say'; not 'Bradshaw blasts Today programme', an act."""
+    if verb.lemma_ not in CLAUSE_ONLY or verb.lemma_ in JUDGING_VERBS:
+        return False
+    return verb.dep_ in ("ccomp", "parataxis", "advcl") or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
 def _that_clause(tok: Token) -> bool:
