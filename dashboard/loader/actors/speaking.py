@@ -76,7 +76,7 @@ def untagged_organisations(doc: Doc, covered: set[int], speech_verbs: list[int])
                 and not any(t.lower_ in TITLE_WORDS for t in words)
             # one word that speaks and is nobody's surname here ('Nasdaq, meanwhile, says'): a person named
             # by surname alone is the person the article names in full (keys.py makes it so)
-            alone = len(words) == 1 and end == name.i + 1 and name.lower_ not in TITLE_WORDS \
+            alone = len(words) == 1 and end == name.i + 1 and name.tag_ == "NNP" and name.lower_ not in TITLE_WORDS \
                 and name.i + 1 < len(doc) and not _plain_name_word(doc[name.i + 1]) \
                 and (name.i == 0 or doc[name.i - 1].pos_ != "PROPN")
             if (beside or organisation or alone) and all(_plain_name_word(t) for t in words) \
