@@ -830,3 +830,16 @@ def test_a_headlines_quotation(nlp, text, expected):
 def test_a_headline_reports_a_clause_said(nlp, headline, rows):
     text = f"{headline}\nThe story continued on Monday with more details."
     assert len([q for q in speakers(nlp, text) if q[0] == "reported"]) == rows
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Sentencing\nMichael Cohen was sentenced on Wednesday. Prosecutors sought a long term, while "
+                 "Cohen's lawyers asked that he serve no time.", [("reported", None)], id="someones-lawyers"),
+    pytest.param("Measles\n\"Doctors should consider measles,\" according to officials with the Los Angeles County "
+                 "Department of Public Health.", [("direct", "Los Angeles County Department of Public Health")],
+                 id="officials-with-a-department"),
+    pytest.param("Feud\nJudge Gerard Jones imposed the order after being told the pair were in a feud.", [],
+                 id="the-one-told-is-the-hearer"),
+])
+def test_who_speaks_through_a_noun_or_a_passive(nlp, text, expected):
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == expected

@@ -364,7 +364,10 @@ class Resolver:
         office = [tok, *(c for c in tok.children if c.dep_ in ("appos", "compound"))]
         if not any(t.lemma_.casefold() in ROLE_NOUNS for t in office):
             return None
-        people = {self.at[t.i].key for t in _phrase_tokens(tok) if t.i in self.at and self.at[t.i].kind == "person"}
+        # not the owner: "Cohen's lawyers" are not Cohen
+        owned = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+        people = {self.at[t.i].key for t in _phrase_tokens(tok)
+                  if t.i in self.at and self.at[t.i].kind == "person" and t.i not in owned}
         return people.pop() if len(people) == 1 else None
 
     def giver_of(self, tok: Token) -> str | None:
@@ -445,7 +448,7 @@ class Resolver:
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
                 cands = [child]
-            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "by"):
+            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "by", "with"):
                 cands = [g for g in child.children if g.dep_ == "pobj"]
             else:
                 continue

@@ -65,6 +65,10 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
     named = _gerunds_subject(verb, resolver)
     if named is not None:
         return named
+    if verb.lemma_ in SPEECH_VERBS and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        # "after being told they were involved", "Toomua, Hansen was told, ...": whoever was told is the
+        # hearer; the teller is the agent, or nobody named
+        return _own_subject(verb, resolver)
     for _ in range(8):
         subject = _own_subject(tok, resolver)
         if subject is not None:
