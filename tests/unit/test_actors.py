@@ -448,6 +448,14 @@ def test_a_shared_surname_stays_apart():
     assert sorted(a["name"]) == ["Jane Smith", "John Smith", "Smith"]
 
 
+def test_a_surname_an_article_kept_apart_from_the_full_name_stays_apart():
+    a, ids = merge_actors({
+        "a1": _article(("Sandy Swan", "Sandy Swan", "person"), ("Swan", "Swan", "person")),
+        "a2": _article(("Swan", "Swan", "person")),
+    })
+    assert ids["a1"]["Swan"] == ids["a2"]["Swan"] != ids["a1"]["Sandy Swan"]
+
+
 @pytest.mark.parametrize(("short", "role", "joined"), [
     pytest.param("Lord Smith", "Chairman", False, id="a-peer-and-a-premier"),
     pytest.param("Smith", "Environment Agency chairman", False, id="another-office"),

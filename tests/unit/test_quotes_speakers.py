@@ -843,3 +843,9 @@ def test_a_headline_reports_a_clause_said(nlp, headline, rows):
 ])
 def test_who_speaks_through_a_noun_or_a_passive(nlp, text, expected):
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == expected
+
+
+def test_mr_and_mrs_of_one_surname_are_two_people(nlp):
+    text = ("Drought\nFarmers Ben and Sandy Swan hosted the ministers on Monday.\n\"This is our crisis,\" Mrs Swan "
+            "told them.\nMr Swan said a cash injection was needed.\n\"Whatever you call it, we need it,\" he said.")
+    assert [q[2] for q in speakers(nlp, text)] == ["Sandy Swan", "Swan", "Swan"]

@@ -83,20 +83,28 @@ def _surnames(rows: list[dict]) -> None:
 def _short_person_names(rows: list[dict]) -> None:
     """'Fidan' and 'Erdoğan' are the article's Hakan Fidan and Recep Tayyip Erdoğan; 'Steve', where
     the article names one Steve, is Steve Jobs. Where two people share the surname ('Tom Beaulieu' and
-    his daughter 'Claire Beaulieu'), a bare surname is the one of them named before it, if only one is."""
+    his daughter 'Claire Beaulieu'), a bare surname is the one of them named before it, if only one is;
+    never one the article gives the other honorific ('Mr Swan' is not Sandy Swan, called Mrs Swan)."""
     persons = {r["key"] for r in rows if r["kind"] == "person"}
     named_at = _first_named(rows)
-    for r in rows:
+    # the honorifics each person is given so far, in text order: 'Mrs Swan' makes Sandy Swan a woman
+    genders: dict[str, set[str]] = {}
+    for r in sorted(rows, key=lambda r: r["start"]):
         if r["kind"] != "person":
             continue
         short = person_words(r["key"])
         fuller = _ending_in(persons, short)
+        if r.get("_gender"):
+            # 'Mr Swan' is not Sandy Swan, whom the article called Mrs Swan
+            fuller = {p for p in fuller if genders.get(p, {r["_gender"]}) == {r["_gender"]}}
         if not fuller and len(short) == 1:
             fuller = {p for p in persons if len(person_words(p)) > 1 and person_words(p)[0] == short[0]}
         if len(fuller) > 1:
             fuller = {p for p in fuller if named_at[p] < r["start"]}
         if len(fuller) == 1:
             r["key"] = fuller.pop()
+        if r.get("_gender"):
+            genders.setdefault(r["key"], set()).add(r["_gender"])
 
 
 def _first_named(rows: list[dict]) -> dict[str, int]:

@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.keys import resolve_keys
 from dashboard.loader.actors.names import (
-    CORE_TITLES, CORPORATE_WORDS, HONORIFICS, INSTITUTION_HEADS, ORG_NOUNS, TITLE_WORDS, is_acronym, is_state_body,
-    qualify, words_of,
+    CORE_TITLES, CORPORATE_WORDS, HONORIFIC_GENDER, HONORIFICS, INSTITUTION_HEADS, ORG_NOUNS, TITLE_WORDS, is_acronym,
+    is_state_body, qualify, words_of,
 )
 from dashboard.loader.actors.speaking import names_a_facility, speaks, title_subject, untagged_organisations
 from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
@@ -102,9 +102,19 @@ def _table(rows: list[dict]) -> pd.DataFrame:
 # --- one mention: its kind, key, role and affiliation ---------------------------------------------
 
 def _row(span: Span, key: str, kind: str, **extra: object) -> dict:
-    """A mention row; `_how` and `_loc` are working fields for actor_keys (see there)."""
+    """A mention row; `_how`, `_loc` and `_gender` are working fields for actor_keys (see there)."""
     return {"start": span.start_char, "end": span.end_char, "text": span.text, "label": span.label_,
-            "key": key, "kind": kind, "role": None, "affiliation_key": None, "_how": None, "_loc": False, **extra}
+            "key": key, "kind": kind, "role": None, "affiliation_key": None, "_how": None, "_loc": False,
+            "_gender": _honorific_gender(span), **extra}
+
+
+def _honorific_gender(span: Span) -> str | None:
+    """'m' or 'f' when an honorific, written with its capital, opens the name or stands right before it."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    for word in (span[0], before):
+        if word is not None and word.text[:1].isupper() and word.lower_ in HONORIFIC_GENDER:
+            return HONORIFIC_GENDER[word.lower_]
+    return None
 
 
 def _classify(span: Span) -> dict | None:

@@ -46,9 +46,9 @@ def merge_actors(mentions: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, dict[
     `affiliation_key`). Keys join across articles when they name one actor: the same name up to
     case, accents, legal forms and word order ('Apple Inc.' / 'Apple'; 'Defense Ministry' / 'Ministry
     of Defense' of one country); a one-word person name and the one longer name that ends with it
-    ('Fidan' / 'Hakan Fidan'), unless the two hold different offices; an acronym and the one name whose
-    initials it spells ('GM' / 'General Motors'). Where two longer names fit, they stay apart rather than
-    guess.
+    ('Fidan' / 'Hakan Fidan'), unless the two hold different offices or an article that names both kept
+    them apart; an acronym and the one name whose initials it spells ('GM' / 'General Motors'). Where two
+    longer names fit, they stay apart rather than guess.
     """
     stats = _Stats()
     # One frame and one pass over every mention: at thousands of articles, pandas calls per article
@@ -171,8 +171,9 @@ def _join_variants(stats: _Stats) -> dict[str, str]:
             by_ending[tuple(words[-n:])].append(p)
     for i in persons:
         words = person_words(i)
-        fuller = [p for p in by_ending.get(tuple(words), ()) if p != i and not _offices_differ(stats, i, p)] \
-            if words else []
+        # an article that names both kept them apart on purpose ('Mr Swan' is not Sandy Swan, 'Mrs Swan')
+        fuller = [p for p in by_ending.get(tuple(words), ()) if p != i and not _offices_differ(stats, i, p)
+                  and not stats.articles[i] & stats.articles[p]] if words else []
         if len(fuller) == 1:
             target[i] = fuller[0]
     orgs = [i for i in kind if kind[i] == "organization"]

@@ -19,6 +19,9 @@ CIVIC_TITLES = {
     "congresswoman", "assemblyman", "assemblywoman", "rabbi", "rev.", "reverend", "archbishop", "imam",
     "pastor", "prosecutor", "treasurer", "comptroller", "clerk",
 }
+# Honorifics that say whether the story calls someone he or she ('Mr Swan', 'Mrs Swan').
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                    "miss": "f", "lady": "f", "dame": "f"}
 # Kin, whom a story may name by their relation to someone named ("Maria Lopez's Dad"), and their gender.
 KIN = {
     "father": "m", "dad": "m", "brother": "m", "son": "m", "husband": "m", "grandfather": "m", "grandson": "m",

@@ -21,7 +21,7 @@ from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.gazetteer import country_of, fold
-from dashboard.loader.actors.names import KIN, TITLE_WORDS
+from dashboard.loader.actors.names import HONORIFIC_GENDER, KIN, TITLE_WORDS
 from dashboard.loader.vocabulary import SPEAKER_KINDS
 
 # Nouns that name a person by office. A noun matches a person whose role contains it.
@@ -118,11 +118,9 @@ MEDIUM_NOUNS = frozenset({"website", "site", "homepage", "page", "blog", "accoun
 
 # Words before a name, or in a person's title, that say whether the article calls them he or she.
 GENDERED = {
-    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "chairman": "m", "spokesman": "m",
-    "businessman": "m", "congressman": "m",
-    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "lady": "f", "dame": "f", "queen": "f",
-    "princess": "f", "chairwoman": "f", "spokeswoman": "f", "businesswoman": "f", "congresswoman": "f",
-    **KIN,
+    **HONORIFIC_GENDER, "king": "m", "prince": "m", "chairman": "m", "spokesman": "m", "businessman": "m",
+    "congressman": "m", "queen": "f", "princess": "f", "chairwoman": "f", "spokeswoman": "f", "businesswoman": "f",
+    "congresswoman": "f", **KIN,
 }
 # Gendered words that are honorifics only with a capital ('Miss Lenz', not 'will miss Lenz').
 CAPITAL_HONORIFICS = frozenset({"miss", "lady", "dame", "sir", "lord"})
