@@ -849,3 +849,10 @@ def test_mr_and_mrs_of_one_surname_are_two_people(nlp):
     text = ("Drought\nFarmers Ben and Sandy Swan hosted the ministers on Monday.\n\"This is our crisis,\" Mrs Swan "
             "told them.\nMr Swan said a cash injection was needed.\n\"Whatever you call it, we need it,\" he said.")
     assert [q[2] for q in speakers(nlp, text)] == ["Sandy Swan", "Swan", "Swan"]
+
+
+def test_a_participle_on_the_next_line_is_no_attribution(nlp):
+    text = ("Wind farm\nA WorkSafe spokeswoman said the tower collapsed.\n\"We cannot say more at this time.\"\n"
+            "Speaking in Mackay, Premier Steven Miles said it was a tragic incident.")
+    assert [(q[1], q[2]) for q in speakers(nlp, text) if q[0] == "direct"] == [
+        ("We cannot say more at this time.", None)]

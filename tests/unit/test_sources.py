@@ -49,6 +49,14 @@ def test_metadata_lines_under_a_pasted_headline(write_articles, tmp_path):
     assert b.ingest_report.empty
 
 
+def test_a_byline_under_a_deck(write_articles, tmp_path):
+    folder = write_articles({"deck.txt": "Ankara hosts talks\n\nMinisters meet for a second day\n\n"
+                                         "By Cameron Atfield\n\n" + BODY})
+    b = _load(folder, tmp_path)
+    assert b.articles.iloc[0]["text"] == "Ankara hosts talks\n\nMinisters meet for a second day\n\n\n" + BODY
+    assert "Cameron Atfield" not in set(b.actors["name"])
+
+
 def test_credit_lines_that_end_a_wire_story(write_articles, tmp_path):
     trailer = ("\n\n___\n\nAssociated Press writers Kevin Freking and Stephen Groves contributed to this report.\n\n"
                "Follow Lisa Mascaro on X: https://x.com/lisamascaro\n")

@@ -403,7 +403,9 @@ class DirectQuotes:
                 if (tok.i in self.ctx.cues or any_verb and steps <= 6) and not crossed:
                     return tok
                 if crossed:
-                    bare = tok.i in self.ctx.cues and not _reports_something(tok) and tok.lemma_ not in JUDGING_VERBS
+                    # a finite verb: 'Speaking in Mackay, the premier said ...' opens a new report
+                    bare = tok.i in self.ctx.cues and tok.tag_ in FINITE and not _reports_something(tok) \
+                        and tok.lemma_ not in JUDGING_VERBS
                     ends = all(t.is_punct or t.is_space for t in doc[tok.i + 1:tok.sent.end])
                     return tok if bare and not (own_line and seen_word and not ends) else None
                 if tok.lemma_ != "quote":

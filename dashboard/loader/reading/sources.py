@@ -41,6 +41,8 @@ HEADER_KEYS = {"published": "published", "posted": "published", "date": "publish
                "url": "url", "updated": None, "by": None}
 BYLINE = re.compile(r"^(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&|\|)\s*[^.!?]{0,60})?$")
 MAX_HEADER_LINES = 6
+# Where a deck under the headline may stand (its line, counting blank ones) with a byline after it.
+MAX_DECK_LINE = 4
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -213,6 +215,8 @@ def header_lines(text: str) -> tuple[dict, str]:
             if key:
                 meta.setdefault(key, value)
         elif not BYLINE.match(line):
+            if i <= MAX_DECK_LINE and _deck(line):
+                continue  # a second headline or a deck, which stays text: a byline may follow it
             break
         taken.add(i)
         if len(taken) == MAX_HEADER_LINES:
@@ -220,6 +224,11 @@ def header_lines(text: str) -> tuple[dict, str]:
     if not taken:
         return {}, text
     return meta, "\n".join(line for i, line in enumerate(lines) if i not in taken)
+
+
+def _deck(line: str) -> bool:
+    """A line that reads as a headline, not as a sentence of the story: short, without a full stop."""
+    return len(line.split()) <= 15 and line[-1] not in ".!?\"”"
 
 
 # Lines a wire story or a web page ends with that are about the story, not in it: a rule, the reporters
