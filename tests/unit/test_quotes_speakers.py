@@ -804,6 +804,8 @@ def test_putting_it_to_someone_is_speech(nlp, text, expected):
                  "60% below the last price are to be cancelled.", "Nasdaq", id="an-untagged-name-that-speaks"),
     pytest.param("Vote\nJane Walsh chairs the board. Walsh said the vote would go ahead.", "Jane Walsh",
                  id="a-surname-is-still-the-person"),
+    pytest.param("Fires\nThe Department of Fire and Emergency Services (DFES) said crews were still working.",
+                 "Department of Fire and Emergency Services", id="a-name-that-goes-on"),
 ])
 def test_one_untagged_word_that_speaks_is_a_speaker(nlp, text, speaker):
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", speaker)]

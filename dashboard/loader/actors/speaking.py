@@ -76,9 +76,11 @@ def untagged_organisations(doc: Doc, covered: set[int], speech_verbs: list[int])
                 and not any(t.lower_ in TITLE_WORDS for t in words)
             # one word that speaks and is nobody's surname here ('Nasdaq, meanwhile, says'): a person named
             # by surname alone is the person the article names in full (keys.py makes it so)
-            alone = len(words) == 1 and end == name.i + 1 and name.tag_ == "NNP" and name.lower_ not in TITLE_WORDS \
+            alone = len(words) == 1 and end == name.i + 1 and name.tag_ == "NNP" \
+                and name.lower_ not in TITLE_WORDS | ORGANISATION_WORDS \
                 and name.i + 1 < len(doc) and not _plain_name_word(doc[name.i + 1]) \
-                and (name.i == 0 or doc[name.i - 1].pos_ != "PROPN")
+                and (name.i == 0 or doc[name.i - 1].pos_ != "PROPN") \
+                and not any(c.dep_ == "prep" for c in name.children)  # 'Department of ...' goes on
             if (beside or organisation or alone) and all(_plain_name_word(t) for t in words) \
                     and not any(t.idx in covered for t in doc[first:end]):
                 found.append(Span(doc, first, end, label="ORG"))
