@@ -53,6 +53,10 @@ class View:
         self.actors = self.briefing.actors
         self.subjects = self.briefing.subjects
 
+    def columns(self, table: str, names: list[str]) -> pd.DataFrame:
+        """The view's rows of `table` with only the columns `names`."""
+        return getattr(self, table)[names]
+
 
 def briefing_dates(briefing: Briefing) -> tuple[dt.date, dt.date] | None:
     """First and last day among the briefing's event dates and publication dates; None when nothing is dated."""

@@ -15,8 +15,8 @@ from dashboard.components.tables import briefing_quote_rows
 from dashboard.components.registry_editor import last_correction, registry_editor
 from dashboard.loader import REGISTRY_FILE
 from dashboard.views.actors import (
-    actor_events, actor_table, actor_timeline_html, co_actors, cooccurrence_edges, profile_header_html, quotes_about,
-    quotes_said,
+    ACTOR_EVENT_COLUMNS, actor_events, actor_table, actor_timeline_html, co_actors, cooccurrence_edges,
+    profile_header_html, quotes_about, quotes_said,
 )
 from dashboard.views.labels import escape_md
 from dashboard.views.links import reader_links, view_suffix
@@ -40,7 +40,7 @@ def view_tables(key: tuple, _view: View) -> tuple[pd.DataFrame, pd.DataFrame]:
     # the briefing's articles, not the view's: only their dates are looked up, for the view's mentions (whose
     # articles the view keeps), and cutting the view's articles copies their text
     return (actor_table(_view.actors, _view.mentions, quotes=_view.quotes, articles=_view.briefing.articles,
-                        events=_view.events), cooccurrence_edges(_view.mentions))
+                        events=_view.columns("events", ["actor_ids", "date"])), cooccurrence_edges(_view.mentions))
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -64,8 +64,9 @@ def profile_parts(key: tuple, profile_id: str, here: UrlState, _view: View, _edg
     """Everything of one actor's profile in the view `key`: counts, quote cards, its timeline."""
     actors, articles = _view.actors, _view.briefing.articles
     said, about = quotes_said(_view.quotes, profile_id), quotes_about(_view.quotes, profile_id)
-    involved = _view.events["actor_ids"].map(lambda ids: isinstance(ids, (list, tuple)) and profile_id in ids)
-    mine = _view.events[involved.astype(bool)]
+    in_view = _view.columns("events", ACTOR_EVENT_COLUMNS)  # the columns its events are told with, no more
+    involved = in_view["actor_ids"].map(lambda ids: isinstance(ids, (list, tuple)) and profile_id in ids)
+    mine = in_view[involved.astype(bool)]
     # which events, by their rows in the briefing's events table: hashing tens of thousands of ids costs more
     events, figure = events_of(key[0], profile_id, hash(mine.index.to_numpy().tobytes()), mine, actors, articles)
     aliases = list(actors.loc[actors["actor_id"] == profile_id, "aliases"].iloc[0])

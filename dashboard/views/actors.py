@@ -140,6 +140,11 @@ def actor_role(actor_id: str, agent_ids: object, patient_ids: object) -> str:
     return "both" if agent and patient else "agent" if agent else "patient" if patient else "named"
 
 
+# The columns of the events table that `actor_events` reads.
+ACTOR_EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "date", "precision", "date_text", "headline", "summary",
+                       "actor_ids", "agent_ids", "patient_ids", "place", "salience"]
+
+
 def actor_events(events: pd.DataFrame, actor_id: str, *, actors: pd.DataFrame, articles: pd.DataFrame,
                  state: UrlState = EVERYTHING) -> pd.DataFrame:
     """Events `actor_id` takes part in, dated first in date order, undated last.

@@ -54,6 +54,17 @@ def test_every_filter_gives_the_tables_apply_filter_gives(briefing):
             pd.testing.assert_frame_equal(getattr(got, name), getattr(expected, name), obj=f"{name} of {flt}")
 
 
+def test_some_columns_of_a_view_are_those_columns_of_its_table(briefing):
+    index = BriefingIndex(briefing)
+    columns = ["event_id", "date", "actor_ids"]
+    for flt in _filters(briefing):
+        expected = apply_filter(briefing, flt).events[columns]
+        pd.testing.assert_frame_equal(index.view(flt).columns("events", columns), expected)
+        read = index.view(flt)
+        read.events  # noqa: B018 - the whole table cut first, then its columns read from it
+        pd.testing.assert_frame_equal(read.columns("events", columns), expected)
+
+
 def test_a_filter_narrows_the_tables(briefing):
     turkey = briefing.actors.loc[briefing.actors["name"] == "Turkey", "actor_id"].iloc[0]
     view = BriefingIndex(briefing).view(ActorFilter(actor_ids=(turkey,)))
