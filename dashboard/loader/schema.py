@@ -51,7 +51,8 @@ FIELDS: dict[str, Field] = {
               "'according to X', 'a spokesman for X'); title: a title or role noun resolved to the actor it names "
               "nearby ('the ministry', 'the minister', 'the company'); pronoun: 'he', 'it' or 'they' resolved to "
               "the nearest fitting actor before it; carried: a quote with no cue of its own that takes the speaker of "
-              "the quote, the speech verb or the one person acting just before it; none: no speaker found, speaker_id is null."),
+              "the quote, the speech verb or the one person acting just before it, of the quote it runs into, or "
+              "(in a headline) of the body's quote of the same words; none: no speaker found, speaker_id is null."),
         Field("about_ids", "object", "actor_ids mentioned inside the quote (list of str)."),
         Field("subject_ids", "object", "subject_ids named in the quote, or in the event's sentence (list of str)."),
         Field("subject_id", "string", "Stable id of a subject (a slug of its name, kept apart from actor ids)."),

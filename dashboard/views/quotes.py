@@ -256,7 +256,7 @@ def confidence_note(confidence: object, speaker_text: object, has_speaker: bool)
     if confidence in ("pronoun", "title"):
         return f"speaker inferred from '{words}'" if words else f"speaker inferred from a {confidence}"
     if confidence == "carried":
-        return "speaker carried over from the text before"
+        return "speaker carried over from a nearby quote"
     if isinstance(confidence, str) and confidence not in ("named", "none", ""):
         return f"speaker found by rule '{confidence}'"
     return ""

@@ -155,7 +155,7 @@ def test_heatmap_shows_counts_and_escapes_names(table):
         ("named", "Fidan", True, ""),
         ("pronoun", "he", True, "speaker inferred from 'he'"),
         ("title", "the ministry", True, "speaker inferred from 'the ministry'"),
-        ("carried", None, True, "speaker carried over from the text before"),
+        ("carried", None, True, "speaker carried over from a nearby quote"),
         ("none", "officials", False, "no actor matches 'officials'"),
         ("none", None, False, ""),
     ],
