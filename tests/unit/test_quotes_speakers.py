@@ -858,3 +858,10 @@ def test_a_participle_on_the_next_line_is_no_attribution(nlp):
             "Speaking in Mackay, Premier Steven Miles said it was a tragic incident.")
     assert [(q[1], q[2]) for q in speakers(nlp, text) if q[0] == "direct"] == [
         ("We cannot say more at this time.", None)]
+
+
+def test_the_gaffer_is_the_teams_manager(nlp):
+    text = ("Football\nInstitute manager John Gregg was disappointed by his side's display on Saturday.\nThe 'Stute "
+            "gaffer conceded that his team's second half was poor.\n\"That was nothing like the way I like my teams "
+            "to play,\" he added.")
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", "John Gregg"), ("direct", "John Gregg")]

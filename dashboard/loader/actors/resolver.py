@@ -33,7 +33,7 @@ ROLE_NOUNS = frozenset({
     # civic, police and team offices
     "clerk", "mp", "mpp", "mla", "mep", "councillor", "councilor", "councilman", "councilwoman", "commissioner",
     "sheriff", "superintendent", "inspector", "sergeant", "detective", "treasurer", "trustee", "coach",
-    "manager", "captain",
+    "manager", "captain", "gaffer", "boss", "skipper",
 })
 
 # Other words for an office in a title: 'Justice Helen Park' is 'the judge', 'Sen. Ann Roy' 'the senator'.
@@ -41,6 +41,9 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "judge": frozenset({"justice"}), "justice": frozenset({"judge"}),
     "lawyer": frozenset({"attorney", "counsel", "barrister", "solicitor"}),
     "senator": frozenset({"sen."}), "governor": frozenset({"gov."}), "officer": frozenset({"const.", "constable"}),
+    # a team's manager, as the sports pages call him
+    "gaffer": frozenset({"manager", "coach", "boss"}), "boss": frozenset({"manager", "coach"}),
+    "skipper": frozenset({"captain"}),
 }
 
 # Fields a public body is named for beside its country, besides the title words ('Statistics Canada').
