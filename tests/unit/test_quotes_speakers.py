@@ -53,8 +53,8 @@ CARRIED = [
         "Plant closes\n\"We will fight this decision,\" said Tom Walsh.\n"
         "\"We are bringing in crews.\" That was the message from the mayor, Anna Berg, on Monday.",
         [("direct", "We will fight this decision,", "Tom Walsh", "named"),
-         ("direct", "We are bringing in crews.", None, "none")],
-        id="not-into-a-paragraph-that-names-someone-else",
+         ("direct", "We are bringing in crews.", "Anna Berg", "named")],
+        id="not-into-a-paragraph-that-says-whose-words-they-were",
     ),
     pytest.param(
         "Plant closes\n\"We will fight this decision,\" said Tom Walsh.\n"
@@ -865,3 +865,9 @@ def test_the_gaffer_is_the_teams_manager(nlp):
             "gaffer conceded that his team's second half was poor.\n\"That was nothing like the way I like my teams "
             "to play,\" he added.")
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", "John Gregg"), ("direct", "John Gregg")]
+
+
+def test_that_was_someone_says_whose_words_they_were(nlp):
+    text = ("Duke loses\n\"Look, they had a great crowd. They played well.\"\nThat was coach Mike Krzyzewski after "
+            "his team lost to Wake Forest on Saturday.")
+    assert [(q[0], q[2], q[3]) for q in speakers(nlp, text)] == [("direct", "Mike Krzyzewski", "named")]

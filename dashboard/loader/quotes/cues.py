@@ -111,7 +111,8 @@ SOURCE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "someone", "
 # Page furniture a saved web page leaves in the text: neither a cue nor a quote stands in these lines.
 FURNITURE_LABELS = ("read more", "also read", "related", "see also", "watch", "listen", "more on this")
 FURNITURE_LINES = ("advertisement", "article continues below", "article continued below", "story continues below",
-                   "continue reading", "continue reading below", "sign up for our newsletter")
+                   "continue reading", "continue reading below", "sign up for our newsletter", "listen to the story",
+                   "listen to this article", "play video", "share this article")
 
 # Verbs and adjectives that say a speech act did not happen: "declined to comment", "refused to say", "was
 # unable to explain".

@@ -180,6 +180,8 @@ class DirectQuotes:
                 found = self.framed_by_clause(first) or self.after_speech(first, s_first)
             if found is None and ctx.text[span.end - 1] == ",":
                 found = self.named_after(last)
+            if found is None and full:
+                found = self.that_was(last)
             if found is None and not full:
                 found = self.same_sentence(prev, s_first)
             if found is None and (span.start < ctx.title_end or not full):
@@ -253,6 +255,22 @@ class DirectQuotes:
                 or any(self.ctx.is_mark(t) for t in doc[m.last + 1:end]):
             return None
         return Speaker(m.key, doc[m.first:m.last + 1].text, "named")
+
+    def that_was(self, last: int) -> Speaker | None:
+        """'"Look, they had a great crowd." That was Duke coach Mike Krzyzewski after the loss': the sentence
+        after a quotation that says whose words they were ('That was', 'Those were the words of', 'So said')."""
+        ctx = self.ctx
+        doc = ctx.doc
+        j = last + 1
+        while j < len(doc) and (ctx.is_mark(doc[j]) or doc[j].is_space or doc[j].is_punct):
+            j += 1
+        if j + 1 >= len(doc) or not doc[j].is_sent_start or (doc[j].lower_, doc[j + 1].lower_) not in THAT_WAS:
+            return None
+        named = [ctx.resolver.at[t.i] for t in doc[j + 2:doc[j].sent.end] if t.i in ctx.resolver.at]
+        # the person the sentence names ('Duke coach Mike Krzyzewski'), else the organisation
+        m = next((m for m in named if m.kind == "person"), None) or next(
+            (m for m in named if m.kind == "organization"), None)
+        return Speaker(m.key, doc[m.first:m.last + 1].text, "named") if m is not None else None
 
     def framed_by_clause(self, first: int) -> Speaker | None:
         """'Jobs left this farewell, "..."', 'The judge agreed with the defence - "I conclude ..."': a whole
@@ -543,6 +561,8 @@ def _when_it_was_said(tok: Token, cue: Token) -> bool:
     return False
 
 
+# How a sentence after a quotation says whose words they were.
+THAT_WAS = frozenset({("that", "was"), ("those", "were"), ("so", "said"), ("this", "was")})
 # "... - Gregg" after a headline's quotation: the name it is the words of.
 HEADLINE_NAME = re.compile(r"\s*[-–—]\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*$")
 
