@@ -51,8 +51,9 @@ def title_subject(span: Span) -> bool:
 def untagged_organisations(doc: Doc, covered: set[int], speech_verbs: list[int]) -> list[Span]:
     """Capitalised names the model left untagged that speak and end in an organisation's word
     ('Network Rail said', 'Acme Holdings announced'), or that stand beside an organisation's noun that
-    speaks ('The developer, Seawall, said'), or that are one word on their own ('Nasdaq says'). `covered`: character offsets already in a mention;
-    `speech_verbs`: the token indices of the article's speech verbs."""
+    speaks ('The developer, Seawall, said'), or that are one word on their own ('Nasdaq says').
+    `covered`: character offsets already in a mention; `speech_verbs`: the token indices of the article's
+    speech verbs."""
     found: list[Span] = []
     for i in speech_verbs:
         for subject in (c for c in doc[i].children if c.dep_ == "nsubj"):
