@@ -9,7 +9,7 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -80,7 +80,7 @@ class DirectQuotes:
         # paragraph left open that the next reopens) is the next one's speaker's; chains carry back too.
         for here, after in reversed(list(pairwise(kept))):
             if here.cue is None and here.speaker.key is None and after.speaker.key and self.runs_into(here, after):
-                here.speaker = Speaker(after.speaker.key, after.speaker.text, "carried")
+                here.speaker = replace(after.speaker, confidence="carried")
                 here.row.update(speaker_key=after.speaker.key, speaker_text=after.speaker.text,
                                 confidence="carried")
                 here.row["about_keys"] = self.ctx.about(here.span.start, here.span.end, after.speaker.key)
@@ -98,7 +98,7 @@ class DirectQuotes:
             if span.start >= ctx.title_end or overlaps(rows, span.start, span.end):
                 continue
             written = ctx.text[span.start:span.end].split()
-            if len(written) < 2 or len(written) <= 6 and all(w[:1].isupper() or w in MINOR_WORDS for w in written):
+            if len(written) < 2 or _titled(written):
                 continue  # a quoted term or name ('"New GM"'), not a quotation
             words = _words(ctx.text[span.start:span.end])
             said = next((r for r in body if _contains(_words(r["text"]), words)), None)
@@ -164,7 +164,7 @@ class DirectQuotes:
             return None  # a term nobody is said to have coined: 'commonly called "apps"'
         # a name or title in marks ('CBS' "Face the Nation."), not a short sentence ('"It's 2025," she said':
         # one word of its own, a verb and its own stop)
-        titled = len(words) <= 6 and all(t.text[0].isupper() or t.lower_ in MINOR_WORDS for t in words)
+        titled = _titled([t.text for t in words])
         sentence = len(words) == 1 and ctx.text[span.end - 1] in ",.?!" and any(
             t.pos_ in ("VERB", "AUX") for t in ctx.doc[first:last + 1])
         namelike = titled and not sentence
@@ -313,7 +313,7 @@ class DirectQuotes:
             return None  # a sentence with a quotation of its own hands on through that quotation
         if root.i in ctx.cues:
             sp = ctx.speaker_of_cue(root)
-            return Speaker(sp.key, sp.text, "carried") if sp.key else None
+            return replace(sp, confidence="carried") if sp.key else None
         return self.after_gesture(root, first)
 
     def after_gesture(self, root: Token, first: int) -> Speaker | None:
@@ -327,7 +327,7 @@ class DirectQuotes:
         sp = self.ctx.resolver.of_phrase(subject)
         if not sp.key or self.ctx.resolver.kind_of(sp.key) != "person":
             return None
-        return Speaker(sp.key, sp.text, "carried")
+        return replace(sp, confidence="carried")
 
     def cue_at(self, tok: Token) -> Token | None:
         """`tok` when it is a cue, or the 'according' hanging from it."""
@@ -487,7 +487,7 @@ class DirectQuotes:
         if prev is None or prev.cue is None or not prev.speaker.key or prev.row["sentence_id"] != s_first \
                 or prev.last_sentence != s_first:
             return None
-        return Speaker(prev.speaker.key, prev.speaker.text, "carried")
+        return replace(prev.speaker, confidence="carried")
 
     def names_someone_else(self, prev: _Direct, first: int) -> bool:
         """Whether a quote that opens a new paragraph is followed, in that paragraph, by another actor's
@@ -565,6 +565,12 @@ def _when_it_was_said(tok: Token, cue: Token) -> bool:
 THAT_WAS = frozenset({("that", "was"), ("those", "were"), ("so", "said"), ("this", "was")})
 # "... - Gregg" after a headline's quotation: the name it is the words of.
 HEADLINE_NAME = re.compile(r"\s*[-–—]\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*$")
+
+
+def _titled(words: list[str]) -> bool:
+    """Whether a few words are written as a name or title: each capitalised but the minor ones ('Face the
+    Nation', 'New GM')."""
+    return len(words) <= 6 and all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words)
 
 
 def _words(text: str) -> list[str]:
