@@ -57,6 +57,17 @@ class View:
         """The view's rows of `table` with only the columns `names`."""
         return getattr(self, table)[names]
 
+    def events_of(self, actor_id: str, names: list[str]) -> pd.DataFrame:
+        """The view's events that `actor_id` takes part in (their actor_ids hold it), with only the columns
+        `names`."""
+        events = self.columns("events", list(dict.fromkeys([*names, "actor_ids"])))
+        return events[holds(events["actor_ids"], actor_id)][names]
+
+
+def holds(lists: pd.Series, actor_id: str) -> pd.Series:
+    """Rows of a list-of-ids column that contain `actor_id`."""
+    return lists.map(lambda ids: isinstance(ids, (list, tuple)) and actor_id in ids).astype(bool)
+
 
 def briefing_dates(briefing: Briefing) -> tuple[dt.date, dt.date] | None:
     """First and last day among the briefing's event dates and publication dates; None when nothing is dated."""

@@ -64,9 +64,7 @@ def profile_parts(key: tuple, profile_id: str, here: UrlState, _view: View, _edg
     """Everything of one actor's profile in the view `key`: counts, quote cards, its timeline."""
     actors, articles = _view.actors, _view.briefing.articles
     said, about = quotes_said(_view.quotes, profile_id), quotes_about(_view.quotes, profile_id)
-    in_view = _view.columns("events", ACTOR_EVENT_COLUMNS)  # the columns its events are told with, no more
-    involved = in_view["actor_ids"].map(lambda ids: isinstance(ids, (list, tuple)) and profile_id in ids)
-    mine = in_view[involved.astype(bool)]
+    mine = _view.events_of(profile_id, ACTOR_EVENT_COLUMNS)  # the columns its events are told with, no more
     # which events, by their rows in the briefing's events table: hashing tens of thousands of ids costs more
     events, figure = events_of(key[0], profile_id, hash(mine.index.to_numpy().tobytes()), mine, actors, articles)
     aliases = list(actors.loc[actors["actor_id"] == profile_id, "aliases"].iloc[0])

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from dashboard.filtering import holds
 from dashboard.loader.vocabulary import as_list
 from dashboard.views.labels import date_label, per_distinct
 from dashboard.views.links import EVERYTHING, reader_links
@@ -24,11 +25,6 @@ EDGE_COLUMNS = ["source", "target", "weight"]
 
 def _names(actors: pd.DataFrame) -> dict[str, str]:
     return dict(zip(actors["actor_id"], actors["name"]))
-
-
-def _ids_in(lists: pd.Series, actor_id: str) -> pd.Series:
-    """Rows of a list-of-ids column that contain `actor_id`."""
-    return lists.map(lambda ids: isinstance(ids, (list, tuple)) and actor_id in ids).astype(bool)
 
 
 def _seen_dates(mentions: pd.DataFrame, articles: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -128,7 +124,7 @@ def quotes_said(quotes: pd.DataFrame, actor_id: str) -> pd.DataFrame:
 
 def quotes_about(quotes: pd.DataFrame, actor_id: str) -> pd.DataFrame:
     """The rows of `quotes` that mention `actor_id` (its about_ids), whoever said them."""
-    return quotes[_ids_in(quotes["about_ids"], actor_id)]
+    return quotes[holds(quotes["about_ids"], actor_id)]
 
 
 ROLES = {"agent": "did it", "patient": "done to", "both": "did it and was done to", "named": "named"}
@@ -154,7 +150,7 @@ def actor_events(events: pd.DataFrame, actor_id: str, *, actors: pd.DataFrame, a
     patient, both or named: see `actor_role`), headline (the summary when there is none), date_text,
     with (the other actors), place, salience, article, link (to the reader, keeping the view of `state`).
     """
-    e = events[_ids_in(events["actor_ids"], actor_id)]
+    e = events[holds(events["actor_ids"], actor_id)]
     names = _names(actors)
     e = _article_info(e.assign(with_=e["actor_ids"].map(lambda ids: _join_names(ids, names, skip=actor_id))),
                       articles)

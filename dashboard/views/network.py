@@ -12,9 +12,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.views.labels import plot_text
+from dashboard.views.labels import date_label, plot_text
 from dashboard.views.overview import KIND_COLORS
 from dashboard.views.style import style_of
+from dashboard.views.timeline import bucket_unit, period_end, thin_labels
 
 HIGHLIGHT = "#f59e0b"
 EDGE_COLOR = "#94a3b8"
@@ -171,22 +172,35 @@ ROLE_ROWS = {"agent": ("did it", "#1d4ed8"), "both": ("did it", "#7c3aed"), "pat
              "named": ("named", "#64748b")}
 
 
+# More dated events than this, or more than MAX_STACK on one day and row, and the chart draws how many
+# events each day, week or month holds: thousands of stacked marks make a chart taller than the page.
+AGGREGATE_ABOVE = 200
+MAX_STACK = 6
+
+
 def actor_events_figure(events: pd.DataFrame, *, height: int = 200, style: str = "screen") -> go.Figure:
     """An actor's dated events along a date axis, one row for each part it played (did it, done to,
     named); events on the same day and row stack upwards; the most salient carry their headline.
+    A busy actor's events are counted instead: one mark per row and day, week or month (see
+    `timeline.bucket_unit`), sized by its count and labelled with its most salient headline.
 
     events: the rows of `actor_views.actor_events` (date, role, headline, date_text, article, salience);
     undated rows are left out (the page lists them under the chart).
     style: "screen", "slide" or "print" (larger type).
     """
-    from dashboard.views.timeline import thin_labels  # the timeline's rule for which labels fit
-
     dress = style_of(style)
-    dated = events.dropna(subset=["date"]).copy()
+    dated = events.loc[events["date"].notna(), ["date", "role", "headline", "article", "salience"]]
+    dated = dated.assign(lane=dated["role"].map(lambda r: ROLE_ROWS.get(r, ROLE_ROWS["named"])[0]),
+                         salience=pd.to_numeric(dated["salience"], errors="coerce").fillna(0.0).astype("float64"))
     roles = [r for r in ("agent", "both", "patient", "named") if r in set(dated["role"])]
     lanes = list(dict.fromkeys(ROLE_ROWS[r][0] for r in roles))
-    dated["lane"] = dated["role"].map(lambda r: ROLE_ROWS.get(r, ROLE_ROWS["named"])[0])
-    dated["stack"] = dated.groupby([dated["lane"], dated["date"].dt.normalize()]).cumcount()
+    stack = dated.groupby([dated["lane"], dated["date"].dt.normalize()]).cumcount()
+    unit = None
+    if len(dated) > AGGREGATE_ABOVE or (len(dated) and int(stack.max()) >= MAX_STACK):
+        unit = bucket_unit(dated["date"].max() - dated["date"].min())
+        dated = _counted(dated, unit)
+        stack = pd.Series(0, index=dated.index)
+    dated["stack"] = stack
     base = {lane: 0.0 for lane in lanes}
     top = 0.0
     for lane in lanes:  # each lane as tall as its busiest day
@@ -194,17 +208,23 @@ def actor_events_figure(events: pd.DataFrame, *, height: int = 200, style: str =
         top += int(dated.loc[dated["lane"] == lane, "stack"].max()) + 1.6
     dated["y"] = dated["lane"].map(base) + dated["stack"]
     fig = go.Figure()
+    biggest = int(dated["count"].max()) if unit else 1
     for role in roles:
         part = dated[dated["role"] == role]
-        hover = [
-            f"<b>{d:%-d %b %Y}</b> · {plot_text(ROLE_ROWS[role][0])}<br>{plot_text(h)}<br>"
-            f"<i>{plot_text(a) if isinstance(a, str) else ''}</i>"
-            for d, h, a in zip(part["date"], part["headline"], part["article"])
-        ]
+        if unit:
+            hover = [f"<b>{plot_text(w)}</b> · {plot_text(ROLE_ROWS[role][0])} · {c} events<br>"
+                     f"most salient: {plot_text(h)}<br><i>{plot_text(a) if isinstance(a, str) else ''}</i>"
+                     for w, c, h, a in zip(part["period"], part["count"], part["headline"], part["article"])]
+            size = [8 + 14 * (c / biggest) ** 0.5 for c in part["count"]]
+        else:
+            hover = [f"<b>{d:%-d %b %Y}</b> · {plot_text(ROLE_ROWS[role][0])}<br>{plot_text(h)}<br>"
+                     f"<i>{plot_text(a) if isinstance(a, str) else ''}</i>"
+                     for d, h, a in zip(part["date"], part["headline"], part["article"])]
+            size = dress.marker_size or 12
         fig.add_trace(go.Scatter(
             x=part["date"], y=part["y"], mode="markers", hovertext=hover, name=ROLE_ROWS[role][0],
             hovertemplate="%{hovertext}<extra></extra>",
-            marker=dict(size=dress.marker_size or 12, color=ROLE_ROWS[role][1], line=dict(width=1, color="white")),
+            marker=dict(size=size, color=ROLE_ROWS[role][1], line=dict(width=1, color="white")),
         ))
     xaxis: dict = dict(showgrid=True, gridcolor="#e2e8f0", tickformat="%-d %b %Y")
     if len(dated):
@@ -216,18 +236,20 @@ def actor_events_figure(events: pd.DataFrame, *, height: int = 200, style: str =
         if hi - lo <= pd.Timedelta(days=14):
             xaxis["dtick"] = 86_400_000  # one tick a day: finer ticks would repeat the same day
         span_days = (right - (lo - pad)) / pd.Timedelta(days=1)
-        texts = [textwrap.shorten(str(h), 30, placeholder="…") if isinstance(h, str) else "" for h in dated["headline"]]
+        # a label's length is known before it is cut to 30 characters; only the labels kept are cut
+        lengths = [min(len(h), 30) if isinstance(h, str) else 0 for h in dated["headline"]]
         x = ((dated["date"].dt.as_unit("us") - lo) / pd.Timedelta(days=1)).to_numpy(dtype=float)
         per_char = span_days * 6.3 / 560  # about 560 px of plot beside the profile
-        salience = pd.to_numeric(dated["salience"], errors="coerce").fillna(0.0).tolist()
         gap = per_char * 1.5  # a marker's half width
-        keep = thin_labels([a + gap for a in x], [a + gap + per_char * len(t) for a, t in zip(x, texts)],
-                           list(dated["y"]), salience, obstacles=[(a - gap, a + gap, y) for a, y in zip(x, dated["y"])])
+        keep = thin_labels([a + gap for a in x], [a + gap + per_char * n for a, n in zip(x, lengths)],
+                           list(dated["y"]), list(dated["salience"]),
+                           obstacles=[(a - gap, a + gap, y) for a, y in zip(x, dated["y"])])
         if any(keep):
+            kept = dated[keep]
             fig.add_trace(go.Scatter(
-                x=dated["date"][keep], y=dated["y"][keep], mode="text", textposition="middle right",
-                text=[" " + plot_text(t) for t, k in zip(texts, keep) if k], hoverinfo="skip", showlegend=False,
-                textfont=dict(size=dress.font_size or 11, color="#334155")))
+                x=kept["date"], y=kept["y"], mode="text", textposition="middle right",
+                text=[" " + plot_text(textwrap.shorten(h, 30, placeholder="…")) for h in kept["headline"]],
+                hoverinfo="skip", showlegend=False, textfont=dict(size=dress.font_size or 11, color="#334155")))
     fig.update_layout(
         height=max(height, int(60 + 26 * top)), margin=dict(l=10, r=10, t=10, b=10), font=FONT,
         plot_bgcolor="white", paper_bgcolor="white", showlegend=False, xaxis=xaxis,
@@ -235,3 +257,19 @@ def actor_events_figure(events: pd.DataFrame, *, height: int = 200, style: str =
                    fixedrange=True, showgrid=False, zeroline=False),
     )
     return fig
+
+
+def _counted(dated: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """One row per role and `unit` (day, week or month) of `dated`: how many events it holds, its most
+    salient event's headline and article, and as its date the day itself or the middle of the week or month."""
+    start = dated["date"].dt.normalize()
+    if unit == "week":
+        start = start - pd.to_timedelta(start.dt.weekday, unit="D")
+    elif unit == "month":
+        start = start.dt.to_period("M").dt.start_time
+    ranked = dated.assign(start=start).sort_values(["salience", "date"], ascending=[False, True], kind="stable")
+    counts = ranked.groupby(["role", "start"]).size().rename("count")
+    out = ranked.drop_duplicates(["role", "start"]).join(counts, on=["role", "start"])
+    out = out.assign(period=[date_label(s, unit) for s in out["start"]],
+                     date=[s if unit == "day" else s + (period_end(s, unit) - s) / 2 for s in out["start"]])
+    return out.sort_values(["role", "start"], kind="stable").reset_index(drop=True)

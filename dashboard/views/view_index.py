@@ -13,7 +13,7 @@ from itertools import chain
 import numpy as np
 import pandas as pd
 
-from dashboard.filtering import ActorFilter, View
+from dashboard.filtering import ActorFilter, View, holds
 from dashboard.loader import Briefing
 from dashboard.views.reports import report_groups
 
@@ -145,8 +145,7 @@ class BriefingIndex:
         """
         b = briefing if briefing is not None else self.briefing
         if not flt.active:
-            return View(briefing=b, filter=flt, articles=b.articles, sentences=b.sentences, mentions=b.mentions,
-                        quotes=b.quotes, events=b.events)
+            return LazyView(b, flt, None, self)
         n_articles, n_quotes, n_events = len(b.articles), len(b.quotes), len(b.events)
         keep_articles = np.ones(n_articles, dtype=bool)
         keep_quotes = np.ones(n_quotes, dtype=bool)
@@ -172,30 +171,45 @@ class BriefingIndex:
             "mentions": kept[self.codes["mentions"]],
             "quotes": keep_quotes & kept[self.codes["quotes"]],
             "events": keep_events & kept[self.codes["events"]],
-        })
+        }, self)
 
 
 class LazyView(View):
-    """A filtered `View` whose tables are cut from the briefing when first read.
+    """A `View` whose tables are cut from the briefing when first read, and whose lookups go through the
+    briefing's index.
 
     A page reads two or three of the five: cutting every table on every rerun cost most of a filtered
     rerun at 20,000 articles (the sentences' and articles' text copied to be thrown away).
+    keep: table -> which of its rows the view keeps; None keeps every row (no filter).
     """
 
-    def __init__(self, briefing: Briefing, flt: ActorFilter, keep: dict[str, np.ndarray]):
+    def __init__(self, briefing: Briefing, flt: ActorFilter, keep: dict[str, np.ndarray] | None,
+                 index: BriefingIndex):
         # not View.__init__: it would set the tables that are made below on first use
-        self.briefing, self.filter, self._keep = briefing, flt, keep
+        self.briefing, self.filter, self._keep, self._index = briefing, flt, keep, index
         self.actors, self.subjects = briefing.actors, briefing.subjects
 
     def _rows(self, name: str) -> pd.DataFrame:
-        return getattr(self.briefing, name)[self._keep[name]]
+        table = getattr(self.briefing, name)
+        return table if self._keep is None else table[self._keep[name]]
 
     def columns(self, table: str, names: list[str]) -> pd.DataFrame:
         """The view's rows of `table` with only the columns `names`, cut alone unless the whole table was
         cut already: taking 25,000 events' text columns that a page does not read costs most of a take."""
         if table in self.__dict__:
             return self.__dict__[table][names]
-        return getattr(self.briefing, table)[names][self._keep[table]]
+        whole = getattr(self.briefing, table)[names]
+        return whole if self._keep is None else whole[self._keep[table]]
+
+    def events_of(self, actor_id: str, names: list[str]) -> pd.DataFrame:
+        """The view's events that `actor_id` takes part in, with only the columns `names`: its rows looked
+        up in the index, not found by reading every event's actors."""
+        rows = self._index.events_by_id.get(actor_id, NOTHING)
+        if self._keep is not None:
+            rows = rows[self._keep["events"][rows]]
+        # the index also holds subjects, which may share an actor's id
+        events = self.briefing.events[list(dict.fromkeys([*names, "actor_ids"]))].iloc[rows]
+        return events[holds(events["actor_ids"], actor_id)][names]
 
     @cached_property
     def articles(self) -> pd.DataFrame:  # type: ignore[override]

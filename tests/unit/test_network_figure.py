@@ -127,3 +127,27 @@ def test_the_same_network_is_laid_out_once():
     assert layout_of(("a", "b", "c"), edges) is first
     assert layout_of(("a", "b", "c"), (("a", "b", 2),)) is not first
     assert not first.flags.writeable  # shared between reruns: nobody may change it
+
+
+def test_a_busy_day_is_counted_not_stacked():
+    rows = pd.DataFrame({
+        "date": pd.to_datetime(["2025-04-09"] * 12 + ["2025-04-11"]), "role": ["agent"] * 13,
+        "headline": [f"Turkey event {i}" for i in range(12)] + ["Turkey signed"], "date_text": None,
+        "article": "A", "salience": [0.1] * 11 + [0.9, 0.5],
+    })
+    fig = actor_events_figure(rows)
+    marks = next(t for t in fig.data if t.mode == "markers")
+    assert len(marks.x) == 2  # one mark per day, however many events it holds
+    assert "12 events" in marks.hovertext[0] and "Turkey event 11" in marks.hovertext[0]
+    assert marks.marker.size[0] > marks.marker.size[1]
+    assert fig.layout.height == 200  # as tall as a quiet actor's chart
+
+
+def test_an_actor_with_hundreds_of_events_is_counted_by_week_over_a_year():
+    days = pd.date_range("2024-01-01", "2024-12-30", periods=400)
+    rows = pd.DataFrame({"date": days, "role": ["agent", "patient"] * 200, "headline": "Turkey met Israel",
+                         "date_text": None, "article": "A", "salience": 0.5})
+    marks = [t for t in actor_events_figure(rows).data if t.mode == "markers"]
+    counted = sum(len(t.x) for t in marks)
+    assert 52 <= counted <= 2 * 53  # a mark per week in each of the two rows
+    assert sum(int(h.split(" events")[0].rsplit(" ", 1)[1]) for t in marks for h in t.hovertext) == 400

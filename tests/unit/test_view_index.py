@@ -65,6 +65,19 @@ def test_some_columns_of_a_view_are_those_columns_of_its_table(briefing):
         pd.testing.assert_frame_equal(read.columns("events", columns), expected)
 
 
+def test_an_actors_events_in_a_view_are_its_rows_of_the_views_events(briefing):
+    index = BriefingIndex(briefing)
+    columns = ["event_id", "date"]
+    actors = list(briefing.actors["actor_id"]) + ["no-such-actor"]
+    for flt in _filters(briefing):
+        view, expected = index.view(flt), apply_filter(briefing, flt).events
+        for actor in actors:
+            involved = [isinstance(ids, list) and actor in ids for ids in expected["actor_ids"]]
+            mine = expected.loc[pd.Series(involved, index=expected.index, dtype=bool), columns]
+            pd.testing.assert_frame_equal(view.events_of(actor, columns), mine, obj=f"{actor} in {flt}")
+            pd.testing.assert_frame_equal(apply_filter(briefing, flt).events_of(actor, columns), mine)
+
+
 def test_a_filter_narrows_the_tables(briefing):
     turkey = briefing.actors.loc[briefing.actors["name"] == "Turkey", "actor_id"].iloc[0]
     view = BriefingIndex(briefing).view(ActorFilter(actor_ids=(turkey,)))
