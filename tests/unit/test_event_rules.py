@@ -322,3 +322,24 @@ def test_someones_spokesman_named_beside_is_the_one_who_speaks(events_of) -> Non
 def test_officials_of_two_countries_are_both_agents(events_of) -> None:
     row = _one(events_of("Officials of France and Syria met Ford in Detroit on Monday."), "met")
     assert sorted(row["agent_keys"]) == ["France", "Syria"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Alan Mulally's lawyers said the plant would close.", "said"),
+    ("Barack Obama toured the plant. His relatives told reporters they were pleased.", "told"),
+    ("Barack Obama will not pay because his attorneys say he is broke.", "say"),
+], ids=["lawyers", "relatives", "his-attorneys"])
+def test_a_persons_lawyers_and_kin_act_for_themselves(events_of, text: str, trigger: str) -> None:
+    rows = events_of(text)
+    assert not [keys for keys in rows.loc[rows["trigger"] == trigger, "agent_keys"]
+                if "Alan Mulally" in keys or "Barack Obama" in keys]
+
+
+def test_a_companys_spokesman_speaks_for_it(events_of) -> None:
+    assert _one(events_of("Ford's spokesman said the plant would close."), "said")["agent_keys"] == ["Ford"]
+
+
+def test_the_day_in_a_dateline_dates_no_event(events_of) -> None:
+    events = events_of("Ford recalls cars\nDETROIT, April 9 (AP) — Ford recalled 10,000 cars.")
+    assert not events["date_text"].fillna("").str.contains("April 9").any()
+    assert "DETROIT" not in set(events["trigger"])

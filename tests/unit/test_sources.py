@@ -66,6 +66,11 @@ def test_credit_lines_that_end_a_wire_story(write_articles, tmp_path):
     assert not {"Kevin Freking", "Stephen Groves", "Lisa Mascaro"} & set(b.actors["name"])
 
 
+def test_a_copyright_line_that_ends_a_story(write_articles, tmp_path):
+    folder = write_articles({"wire.txt": "Ankara hosts talks\n\n" + BODY + "\n\nCopyright 2016 NPR.\n"})
+    assert _load(folder, tmp_path).articles.iloc[0]["text"].rstrip() == ("Ankara hosts talks\n\n" + BODY).rstrip()
+
+
 def test_a_last_line_that_only_looks_like_a_credit_stays(write_articles, tmp_path):
     last = "Ministers said the union contributed to this report's delay."
     folder = write_articles({"a.txt": "Ankara hosts talks\n\n" + BODY + "\n" + last + "\n"})
@@ -136,6 +141,12 @@ def test_article_id_depends_on_the_words_not_the_file(write_articles, tmp_path):
     pytest.param("Cuts\nDETROIT (AP) — Stellantis will cut jobs.", "DETROIT (AP) — ", id="agency"),
     pytest.param("Shares\nLONDON, March 5 (Reuters) - Shares fell.", "LONDON, March 5 (Reuters) - ", id="day"),
     pytest.param("Strike ends\nHALIFAX, N.S. — Dockworkers returned.", "HALIFAX, N.S. — ", id="region"),
+    pytest.param("Verdict\n\nJASPER, Texas, Feb. 23 --\n\nA jury convicted him.", "JASPER, Texas, Feb. 23 --\n\n",
+                 id="a-line-of-its-own"),
+    pytest.param("No graft: CM\nAGARTALA, Dec 22 (PTI): Manik Saha asserted it.", "AGARTALA, Dec 22 (PTI): ",
+                 id="colon"),
+    pytest.param("Rates\nNEW DELHI: The bank held rates.", "NEW DELHI: ", id="colon-place-only"),
+    pytest.param("Rates\nThe bank held rates: a pause.", None, id="a-colon-in-a-sentence"),
     pytest.param("Talks\nOfficials — including two ministers — met.", None, id="a-dash-in-a-sentence"),
     pytest.param("Talks\nThe talks began.\nUS - China talks resumed.", None, id="only-the-first-paragraph"),
 ])

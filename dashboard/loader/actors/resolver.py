@@ -314,7 +314,7 @@ class Resolver:
             if key:
                 return Speaker(key, text, "named")
         owners = self.owners(tok)
-        if tok.lemma_.casefold() in AGENT_NOUNS | CLOSE_ONES and self.speaks_for_a_person(tok, owners):
+        if self.someone_elses(tok, owners):
             whole = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.strip(" ,")
             # "a spokeswoman for the premier" is not the premier: an unnamed speaker, described in full
             return Speaker(None, whole if len(whole.split()) <= MAX_PHRASE_TOKENS else text, "none")
@@ -330,10 +330,18 @@ class Resolver:
                 return Speaker(owner, text, "named")
         return Speaker(None, text, "none")
 
+    def someone_elses(self, tok: Token, owners: list[str] | None = None) -> bool:
+        """Whether the noun is a person's agent or close one ('his attorneys', 'Byrd's relatives', 'a
+        spokeswoman for the premier'): someone else, who speaks and acts as themself."""
+        return tok.lemma_.casefold() in AGENT_NOUNS | CLOSE_ONES and self.speaks_for_a_person(
+            tok, self.owners(tok) if owners is None else owners)
+
     def speaks_for_a_person(self, tok: Token, owners: list[str]) -> bool:
         """Whether an agent noun ('spokeswoman', 'aide') is someone's: a person named in its modifiers,
-        or named by title after 'for' or 'of' ('a spokeswoman for the premier')."""
+        or named by title after 'for' or 'of' ('a spokeswoman for the premier'), or 'his' or 'her'."""
         if any(self.kind_of(o) == "person" for o in owners):
+            return True
+        if any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
             return True
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")):
             for obj in (g for g in prep.children if g.dep_ == "pobj"):

@@ -83,11 +83,13 @@ class _Article:
         self.resolver = make_resolver(doc, mentions, quoted_ranges(self.text), self.sent_starts, index=index)
         doc = view
         self.key_at = _keys_by_token(doc, mentions)
-        self.found = date_mentions(doc, published, text=self.text, sids=self.sids)
+        self.dateline = find_dateline(self.text) or (0, 0)
+        # the day in a dateline ('JASPER, Texas, Feb. 23 --') is when the story was filed, not an event's
+        self.found = [m for m in date_mentions(doc, published, text=self.text, sids=self.sids)
+                      if not self.dateline[0] <= m.start < self.dateline[1]]
         self.date_tokens = {i for m in self.found for i in _span_tokens(doc, m.start, m.end)}
         self.paragraphs = _paragraphs(self.text, [doc[s].idx for s in self.sent_starts])
         self.cache: dict[int, list[str]] = {}
-        self.dateline = find_dateline(self.text) or (0, 0)
         self.body_start = self.text.find("\n") + 1  # the headline is the first line
 
     def in_story(self, tokens: list[Token]) -> list[Token]:
@@ -102,6 +104,9 @@ class _Article:
             if _expletive(token):
                 return []
             key = actor_of(self.resolver, token) if not self.quoted[token.idx] else None
+            if key is None and self.resolver is not None and token.pos_ == "NOUN" \
+                    and self.resolver.someone_elses(token):
+                return []  # "his attorneys say": they act, not the man they speak for
             named = []
             for t in _phrase(token):
                 k = self.key_at.get(t.i)

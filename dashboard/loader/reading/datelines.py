@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 # A place in capitals (with an optional region: 'HALIFAX, N.S.'), an optional day, an optional agency in
-# brackets, then a dash.
+# brackets, then a dash or a colon ('NEW DELHI:', 'AGARTALA, Dec 22 (PTI):'); a dateline may stand on a
+# line of its own.
 DATELINE = re.compile(
     r"[ \t]*(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
     r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?"
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
     r"(?:[ \t]*\([A-Za-z .&-]{1,30}\))?"
-    r"[ \t]*(?:—|–|--|-)[ \t]+"
+    r"(?:[ \t]*(?:—|–|--|-)|:)(?:[ \t]+|[ \t]*\n\s*)"
 )
 
 

@@ -232,17 +232,19 @@ def _deck(line: str) -> bool:
 
 
 # Lines a wire story or a web page ends with that are about the story, not in it: a rule, the reporters
-# who contributed, where to follow them.
+# who contributed, where to follow them, the copyright.
 TRAILER_LINE = re.compile(
     r"^\s*(?:[_\-–—*=~]{3,}"
     r"|.{0,160}\bcontributed(?: reporting)? to this (?:report|story|article)\.?"
     r"|(?:Follow|Contact) .{0,80}\b(?:on|at) (?:X|Twitter|Facebook|Instagram|Threads|Bluesky|LinkedIn|Mastodon)\b.*"
+    r"|(?:Copyright|©|\([Cc]\))[ \t].{0,120}|All rights reserved\.?"
     r")\s*$")
 
 
 def trailer_lines(text: str) -> str:
     """The text without the credit lines it ends with ('___', 'AP writer Kevin Freking contributed to this
-    report.', 'Follow Lisa Mascaro on X'), so the reporters are no actors of the story."""
+    report.', 'Follow Lisa Mascaro on X', 'Copyright 2016 NPR.'), so the reporters are no actors of the story
+    and the copyright year no event."""
     lines = text.rstrip().split("\n")
     end = len(lines)
     while end > 1 and (not lines[end - 1].strip() or TRAILER_LINE.match(lines[end - 1])):
