@@ -168,6 +168,16 @@ SENSES = [
                  [("reported", "sales would double this year", "Ben Reitzes", "named")], id="estimate-that-is-speech"),
     pytest.param("Phones\nAnalyst Ben Reitzes estimated the cost at $2 billion.", [],
                  id="estimate-a-figure-reports-no-words"),
+    pytest.param("Plant\nTom Walsh apologised that the news had leaked early.",
+                 [("reported", "the news had leaked early", "Tom Walsh", "named")], id="apologise-that-is-speech"),
+    pytest.param("Plant\nTom Walsh apologised for the delay.", [], id="apologise-for-a-thing-reports-no-words"),
+    pytest.param("Plant\nTom Walsh has reassured residents that the council is working well.",
+                 [("reported", "the council is working well", "Tom Walsh", "named")],
+                 id="reassure-someone-that-is-speech"),
+    pytest.param("Plant\nTom Walsh intimated that the plant could close.",
+                 [("reported", "the plant could close", "Tom Walsh", "named")], id="intimate-that-is-speech"),
+    pytest.param("Crash\nWhen police spoke to the driver an open bottle of beer was on the seat.", [],
+                 id="speaking-to-someone-when-something-was-so-reports-nothing"),
 ]
 
 

@@ -20,7 +20,8 @@ SPEECH_VERBS = JUDGING_VERBS | frozenset({
     "notify", "complain", "call", "maintain", "observe", "mention", "proclaim", "counter", "retort",
     # verbs of speaking out
     "lament", "boast", "hint", "speculate", "clarify", "elaborate", "point", "speak", "quip", "estimate", "signal",
-    "post", "put",
+    "post", "put", "apologise", "apologize", "reassure", "intimate", "charge", "opine", "submit", "confide",
+    "recount",
 })
 
 # Nouns of speech acts whose 'that' clause is what was said: "Ford's announcement that it would cut jobs".
@@ -46,7 +47,7 @@ CLAUSE_ONLY = JUDGING_VERBS | frozenset({
     "say", "declare", "add", "note", "explain", "insist", "argue", "maintain", "stress", "observe", "write", "reply",
     "respond", "remark", "counter", "retort", "indicate", "tweet", "mention", "suggest", "boast", "hint",
     "speculate", "clarify", "elaborate", "point", "speak", "quip", "lament", "estimate", "signal", "post",
-    "put",
+    "put", "apologise", "apologize", "reassure", "intimate", "charge", "opine", "submit", "confide", "recount",
 })
 
 # Senses of speech verbs that report no words, told apart by the words around the verb:
@@ -71,7 +72,7 @@ ACT_PREPS: dict[str, frozenset[str]] = {"report": frozenset({"to"})}
 # Speech verbs whose direct object is the person addressed ("told Netanyahu"), not what was said.
 ADDRESSEE_VERBS = frozenset({
     "tell", "urge", "warn", "caution", "accuse", "ask", "advise", "assure", "remind", "inform", "notify",
-    "call", "put",
+    "call", "put", "reassure",
 })
 
 # Prepositions that carry what was said, per verb: "accused X of", "warned against", "called for".

@@ -168,6 +168,9 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             if lemma in PHRASE_NEEDED and child.lower_ == PHRASE_NEEDED[lemma][0]:
                 continue  # 'put it to the minister that': the object belongs to the verb
             objects.append(child)
+            if lemma in ADDRESSEE_VERBS:
+                # "reassured residents that the council is ...": the parser hung the clause on whom it was told
+                parts += [c for c in child.children if c.dep_ in ("acl", "relcl") and _that_clause(c)]
         elif dep == "prep" and child.lower_ in CONTENT_PREPS.get(lemma, ()):
             parts.append(child)
         elif dep in ("advcl", "conj") and _that_clause(child):
@@ -187,7 +190,7 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             # "can add applications to the store": an act, whatever the parser hung on it; but "stressed his
             # view that the process would be quick" reports the view
             return None
-        parts = [p for p in parts if p.dep_ in ("ccomp", "advcl", "prep")]
+        parts = [p for p in parts if p.dep_ in ("ccomp", "advcl", "prep") or p.dep_ == "acl" and _that_clause(p)]
     if lemma in ADDRESSEE_VERBS and not parts:
         objects = []  # "told reporters": whom, not what
     content = parts + objects
@@ -211,7 +214,7 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
                 lo = child.right_edge.i + 1
             elif child.dep_ in TRAILING and child.i > hi:
                 hi = child.right_edge.i
-        clauses = [p for p in parts if p.dep_ in ("ccomp", "advcl")]
+        clauses = [p for p in parts if p.dep_ in ("ccomp", "advcl", "acl", "relcl")]
         if lemma in ADDRESSEE_VERBS and clauses:
             # "told reporters in Detroit that ...", "told Sky News his members ...": whom, not what
             lo = max(lo, min(c.left_edge.i for c in clauses))
@@ -243,7 +246,8 @@ def _parenthetical(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int
     head = verb.head
     if inside(quoted, head.idx):
         return None
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    # 'when' is the parser's adverb as often as its subordinator: "When police spoke to him, a bottle was ..."
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB"}
     if (verb.dep_ not in ("advcl", "parataxis", "ccomp") or head.pos_ not in ("VERB", "AUX") or marks & TIME_MARKS
             or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
         return None
