@@ -314,6 +314,9 @@ class Resolver:
             if key:
                 return Speaker(key, text, "named")
         owners = self.owners(tok)
+        if tok.lemma_.casefold() in COMPANY_NOUNS:
+            # "the US car manufacturer" is a firm from there, not the country
+            owners = [o for o in owners if self.kind_of(o) != "country"]
         if self.someone_elses(tok, owners):
             whole = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.strip(" ,")
             # "a spokeswoman for the premier" is not the premier: an unnamed speaker, described in full

@@ -104,6 +104,11 @@ SOURCE_NOUNS = frozenset({
     "leader", "member", "person", "people", "manager", "director", "chief", "president", "chairman",
     "police", "authority", "prosecutor", "investigator", "lawyer", "attorney", "staff", "firefighter",
     "paramedic", "organizer", "organiser", "neighbour", "neighbor", "relative", "family", "doctor",
+    "councillor", "councilor", "councilman", "councilwoman", "solicitor", "barrister", "management", "coach",
+    "player", "teacher", "parent", "student", "nurse", "farmer", "villager", "protester", "protestor", "activist",
+    "campaigner", "passenger", "victim", "survivor", "owner", "tenant", "politician", "senator", "judge",
+    "detective", "commissioner", "professor", "academic", "engineer", "pilot", "group", "organisation",
+    "organization", "association", "charity", "union",
 })
 
 # Pronouns that stand for a source even when it cannot be resolved: "he said", "some say".
