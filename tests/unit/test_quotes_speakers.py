@@ -855,6 +855,31 @@ def test_a_headline_reports_a_clause_said(nlp, headline, rows):
     assert len([q for q in speakers(nlp, text) if q[0] == "reported"]) == rows
 
 
+@pytest.mark.parametrize(("headline", "body", "expected"), [
+    pytest.param("Plant closure puts 245 jobs at risk: union",
+                 "The Communication Workers Union met managers on Tuesday.",
+                 ("Plant closure puts 245 jobs at risk", "Communication Workers Union"), id="body-noun-after-a-colon"),
+    pytest.param("No graft in the state government: CM", "Chief Minister Manik Saha spoke in Agartala on Thursday.",
+                 ("No graft in the state government", "Manik Saha"), id="office-in-letters"),
+    pytest.param("Workers are not to blame - Nkrumah", "Minister Kojo Nkrumah visited the plant on Friday.",
+                 ("Workers are not to blame", "Kojo Nkrumah"), id="surname-after-a-dash"),
+    pytest.param("Mayor Frank Jackson: City will review the chase", "Mayor Frank Jackson spoke on Friday.",
+                 ("City will review the chase", "Frank Jackson"), id="name-before-a-colon"),
+])
+def test_a_headline_names_who_made_its_claim(nlp, headline, body, expected):
+    rows = speakers(nlp, f"{headline}\n{body}")
+    assert [(q[1], q[2]) for q in rows if q[0] == "reported"][:1] == [expected]
+
+
+@pytest.mark.parametrize("headline", [
+    pytest.param("Brexit: What happens to the talks next", id="a-topic-before-a-colon"),
+    pytest.param("UPI Focus: King convicted in dragging death", id="a-label-the-story-never-names"),
+    pytest.param("Talks resume in Geneva - live updates", id="no-one-after-the-dash"),
+])
+def test_a_headline_label_is_no_source(nlp, headline):
+    assert speakers(nlp, f"{headline}\nThe talks went on in Geneva on Monday.") == []
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("Sentencing\nMichael Cohen was sentenced on Wednesday. Prosecutors sought a long term, while "
                  "Cohen's lawyers asked that he serve no time.", [("reported", None)], id="someones-lawyers"),

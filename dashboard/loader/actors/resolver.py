@@ -46,6 +46,9 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "skipper": frozenset({"captain"}),
 }
 
+# Offices headlines write as letters: 'No graft in Tripura: CM'.
+ROLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {"cm": ("chief", "minister"), "pm": ("prime", "minister")}
+
 # Fields a public body is named for beside its country, besides the title words ('Statistics Canada').
 PUBLIC_FIELDS = frozenset({"statistics", "environment", "parks", "revenue", "immigration", "fisheries", "oceans",
                            "heritage", "employment", "infrastructure", "elections", "treasury", "and"})
@@ -332,6 +335,34 @@ class Resolver:
             if owner:
                 return Speaker(owner, text, "named")
         return Speaker(None, text, "none")
+
+    def named_by(self, first: int, last: int, *, described: bool) -> Speaker:
+        """The person that tokens first..last name ('Cleveland Mayor Frank Jackson', 'Oppong Nkrumah'); with
+        `described`, also an organisation, or one an office or body noun stands for anywhere in the article
+        ('CM', 'union'): the first person holding that office, the first body of that kind."""
+        span = self.doc[first:last + 1]
+        kinds = ("person", "organization") if described else ("person",)
+        named = [m for i in range(first, last + 1) if (m := self.at.get(i)) is not None and m.kind in kinds]
+        if named:
+            person = [m for m in named if m.kind == "person"]
+            return Speaker((person or named)[-1].key, span.text, "named")
+        keys = self.by_name.get(_fold(span.text), set())
+        if not keys and all(t.text[:1].isupper() for t in span):
+            keys = self.by_name.get(_fold(span[-1].text), set())  # 'Oppong Nkrumah': Kojo Oppong Nkrumah
+        keys = {k for k in keys if self.kind_of(k) in kinds}
+        if len(keys) == 1:
+            return Speaker(next(iter(keys)), span.text, "named")
+        if not described or last != first:
+            return NOBODY
+        noun = self.doc[last].lower_
+        office = ROLE_ABBREVIATIONS.get(noun) or ((noun,) if noun in ROLE_NOUNS else None)
+        if office:
+            held = [m for m in self.mentions if m.kind == "person" and set(office) <= set(m.role.casefold().split())]
+            return Speaker(held[0].key, span.text, "title") if held else NOBODY
+        if noun in ORG_NOUNS | COMPANY_NOUNS:
+            bodies = [m for m in self.mentions if m.kind == "organization" and noun in m.key.casefold().split()]
+            return Speaker(bodies[0].key, span.text, "title") if bodies else NOBODY
+        return NOBODY
 
     def someone_elses(self, tok: Token, owners: list[str] | None = None) -> bool:
         """Whether the noun is a person's agent or close one ('his attorneys', 'Byrd's relatives', 'a

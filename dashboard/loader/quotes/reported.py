@@ -6,6 +6,8 @@ for a clause reports no words.
 from __future__ import annotations
 
 import logging
+import re
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -82,7 +84,27 @@ class ReportedSpeech:
                          for sp in speakers]
             except Exception:  # a cue the rules cannot read is skipped, never the article
                 log.debug("cue at %d skipped", i, exc_info=True)
-        return rows + self.noun_reports()
+        rows += self.noun_reports()
+        return rows + self.headline_claims(rows)
+
+    def headline_claims(self, rows: list[dict]) -> list[dict]:
+        """A headline that names who made its claim beside it, after a colon or a dash ('Factory closure
+        puts 245 jobs at risk: union', 'Workers not to blame - Martin'), or before a colon ('Cleveland Mayor
+        Frank Jackson: City will review the chase'), when no rule has read its speech already."""
+        ctx = self.ctx
+        if ctx.title_end <= 0 or any(r["start"] < ctx.title_end for r in rows):
+            return []
+        body = bisect_left(ctx.token_starts, ctx.title_end)
+        for (cs, ce), (ss, se), described in _headline_parts(ctx.text[:ctx.title_end]):
+            first, last = bisect_left(ctx.token_starts, ss), bisect_right(ctx.token_starts, se - 1) - 1
+            speaker = ctx.resolver.named_by(first, last, described=described) if first <= last else None
+            if speaker is None or speaker.key is None or self.only_quoted(cs, ce):
+                continue
+            if not any(m.key == speaker.key and m.first >= body for m in ctx.resolver.mentions):
+                continue  # 'UPI Focus: King convicted': a name the story never speaks of is the page's label
+            sentence = ctx.sentence_of(bisect_left(ctx.token_starts, cs))
+            return [ctx.row("reported", sentence, cs, ce, None, speaker)]
+        return []
 
     def noun_reports(self) -> list[dict]:
         """Rows of a speech noun with an owner and a 'that' clause: "Ford's announcement that it would cut
@@ -226,6 +248,34 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
         if opening is not None and opening > 0:
             found = (opening - 1, found[1])  # a report that opens with a quote keeps its opening mark
     return found
+
+
+# What parts a headline's claim from its source: a colon, or a dash with a space on either side.
+HEADLINE_BREAK = re.compile(r"\s*(?::\s|\s[-–—]+\s|[–—]\s)\s*")
+MAX_SOURCE_WORDS = 4  # after the claim: 'union', 'Oppong Nkrumah', 'Ottawa police chief'
+MAX_NAME_WORDS = 6  # before it: 'Cleveland Mayor Frank Jackson'
+MIN_CLAIM_WORDS = 3
+
+
+def _headline_parts(title: str) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:
+    """Ways to read a headline as claim and source: ((claim), (source), whether the source may be an office
+    or body noun rather than a name), the source after the claim first. A label before the claim
+    ('COVID-19: ...') is not part of it."""
+    breaks = list(HEADLINE_BREAK.finditer(title.rstrip()))
+    if not breaks:
+        return []
+    end = len(title.rstrip())
+    out = []
+    last = breaks[-1]
+    claim_start = breaks[-2].end() if len(breaks) > 1 else 0
+    source = title[last.end():end]
+    if 1 <= len(source.split()) <= MAX_SOURCE_WORDS and len(title[claim_start:last.start()].split()) >= MIN_CLAIM_WORDS:
+        out.append(((claim_start, last.start()), (last.end(), end), True))
+    first = breaks[0]
+    if first.group().strip() == ":" and len(title[:first.start()].split()) <= MAX_NAME_WORDS \
+            and len(title[first.end():end].split()) >= MIN_CLAIM_WORDS:
+        out.append(((first.end(), end), (0, first.start()), False))
+    return out
 
 
 def _headline_report(verb: Token) -> bool:
