@@ -50,6 +50,30 @@ CARRIED = [
         id="not-past-a-sentence-of-narrative",
     ),
     pytest.param(
+        "Town win\n\n\"We were well worth the result,\" said manager Paul Cox.\n\n"
+        "Luke Shiels had seen a header chalked off before the late winner.\n\n"
+        "\"I thought the goal was perfectly legit.\"",
+        [("direct", "We were well worth the result,", "Paul Cox", "named"),
+         ("direct", "I thought the goal was perfectly legit.", "Paul Cox", "carried")],
+        id="past-a-paragraph-of-narrative-into-words-in-the-first-person",
+    ),
+    pytest.param(
+        "Town win\n\n\"We were well worth the result,\" said manager Paul Cox.\n\n"
+        "The club said the stand would reopen next season.\n\n"
+        "\"I thought the goal was perfectly legit.\"",
+        [("direct", "We were well worth the result,", "Paul Cox", "named"),
+         ("direct", "I thought the goal was perfectly legit.", None, "none")],
+        id="not-past-a-paragraph-where-someone-else-speaks",
+    ),
+    pytest.param(
+        "Town win\n\n\"We were well worth the result,\" said captain Tom Hale.\n\n"
+        "Assistant coach Wayne Smith talked about the will of the side.\n\n"
+        "\"I thought it was will that won tonight.\"",
+        [("direct", "We were well worth the result,", "Tom Hale", "named"),
+         ("direct", "I thought it was will that won tonight.", "Wayne Smith", "carried")],
+        id="after-someone-who-talked-about-it",
+    ),
+    pytest.param(
         "Plant closes\n\"We will fight this decision,\" said Tom Walsh.\n"
         "\"We are bringing in crews.\" That was the message from the mayor, Anna Berg, on Monday.",
         [("direct", "We will fight this decision,", "Tom Walsh", "named"),

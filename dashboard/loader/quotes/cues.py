@@ -36,7 +36,7 @@ SPEECH_NOUNS = frozenset({
 DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
 
 # Verbs that introduce a quotation set beside them ('"...," he continued') but report nothing on their own.
-QUOTING_VERBS = frozenset({"continue", "joke", "shout", "exclaim", "recall", "conclude", "laugh"})
+QUOTING_VERBS = frozenset({"continue", "joke", "shout", "exclaim", "recall", "conclude", "laugh", "talk"})
 
 # Verbs that give a thing a name ("referred to X as the 'Butcher of Gaza'"): they attribute a quoted
 # name to their subject, though only some of them report speech on their own.

@@ -466,7 +466,8 @@ class DirectQuotes:
             if tok.is_punct or tok.is_space:
                 continue  # marks, and a closing mark the sentence splitter left on its own
             if self.ctx.sentence_of(tok.i) > prev.last_sentence:
-                return None  # a sentence of narrative between, or words leading into this quote
+                # a sentence of narrative between, or words leading into this quote
+                return self.past_a_paragraph(prev, first)
             if tok.pos_ not in ("VERB", "AUX") or cue is not None and (
                     tok.i == cue.i or tok.tag_ not in FINITE and cue.left_edge.i <= tok.i <= cue.right_edge.i):
                 continue  # the quote's own cue, or a participle of it: 'she stated, trying to reassure'
@@ -479,6 +480,31 @@ class DirectQuotes:
         if s.key and self.names_someone_else(prev, first):
             return None
         return Speaker(s.key, s.text, "carried" if s.key else "none")
+
+    def past_a_paragraph(self, prev: _Direct, first: int) -> Speaker | None:
+        """The speaker of the quote before, when one short paragraph of narrative with no speech in it stands
+        between, and this quote is a paragraph of its own in the first person: '"We were well worth the
+        result." / Shiels had seen a header chalked off. / "I thought the goal was legit."' is still the
+        manager. A paragraph that names someone after the quote says it is theirs."""
+        ctx = self.ctx
+        start = ctx.doc[first].idx
+        between = ctx.text[prev.span.end:start]
+        lines = between.split("\n")  # the rest of the quote's own line (its cue), the narrative, this quote's line
+        middle = [line for line in lines[1:-1] if line.strip()]
+        if not prev.speaker.key or len(lines) < 3 or len(middle) != 1 or lines[-1].strip(" \t\"“‘'"):
+            return None
+        lo, hi = bisect_left(ctx.token_starts, prev.span.end + len(lines[0]) + 1), first
+        if any(i in ctx.cues or i in ctx.according for i in range(lo, hi)) \
+                or ctx.sentence_of(hi - 1) - ctx.sentence_of(lo) + 1 > MAX_NARRATIVE_SENTENCES:
+            return None
+        words = []
+        for tok in ctx.doc[first:]:
+            if ctx.is_mark(tok):
+                break
+            words.append(tok.lower_)
+        if not FIRST_PERSON & set(words) or self.names_someone_else(prev, first):
+            return None
+        return replace(prev.speaker, confidence="carried")
 
     @staticmethod
     def same_sentence(prev: _Direct | None, s_first: int) -> Speaker | None:
@@ -564,6 +590,9 @@ def _when_it_was_said(tok: Token, cue: Token) -> bool:
 # How a sentence after a quotation says whose words they were.
 THAT_WAS = frozenset({("that", "was"), ("those", "were"), ("so", "said"), ("this", "was")})
 # "... - Gregg" after a headline's quotation: the name it is the words of.
+# Narrative a quote's speaker is carried past, when the quote after it speaks in the first person.
+MAX_NARRATIVE_SENTENCES = 2
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 HEADLINE_NAME = re.compile(r"\s*[-–—]\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*$")
 
 
