@@ -85,7 +85,8 @@ FIELDS: dict[str, Field] = {
         Field("date_rule", "string",
               "Rule that resolved the date (e.g. weekday-before-publication); inherited-clause, inherited-sentence "
               "or inherited-paragraph when the event took the date of the clause, joined clause or paragraph "
-              "around it; past-tense-no-date, present-perfect-no-date and the like when undated."),
+              "around it, inherited-occasion when that of the occasion it took place at ('at Monday's meeting'); "
+              "past-tense-no-date, present-perfect-no-date and the like when undated."),
         Field("tense", "string", "past | present | future: the tense of the event's clause."),
         Field("summary", "string", "Short clause that says what happened (the headline)."),
         Field("actor_ids", "object",

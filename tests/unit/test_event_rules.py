@@ -343,3 +343,29 @@ def test_the_day_in_a_dateline_dates_no_event(events_of) -> None:
     events = events_of("Ford recalls cars\nDETROIT, April 9 (AP) — Ford recalled 10,000 cars.")
     assert not events["date_text"].fillna("").str.contains("April 9").any()
     assert "DETROIT" not in set(events["trigger"])
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    ("Alan Mulally apologized at the start of Monday's board meeting for the recall.", "apologized", "2025-04-07"),
+    ("Alan Mulally said in a note published on Tuesday that Ford would cut prices.", "said", "2025-04-08"),
+    ("In a statement released on Wednesday, Ford announced that it would cut prices.", "announced", "2025-04-09"),
+], ids=["at-the-meeting", "in-a-note-published", "in-a-statement-released"])
+def test_an_act_takes_the_day_of_the_occasion_it_took_place_at(events_of, text: str, trigger: str, day: str) -> None:
+    row = _one(events_of(text), trigger)
+    assert (str(row["date"])[:10], row["date_rule"]) == (day, "inherited-occasion")
+
+
+def test_an_occasion_after_the_act_does_not_date_it(events_of) -> None:
+    row = _one(events_of("Alan Mulally apologized after Monday's board meeting for the recall."), "apologized")
+    assert pd.isna(row["date"])
+
+
+def test_what_has_gone_on_since_a_day_is_not_of_that_day(events_of) -> None:
+    events = events_of("Ford began the recall on Wednesday and has so far repaired 70,000 cars.")
+    assert str(_one(events, "began")["date"])[:10] == "2025-04-09"
+    assert pd.isna(_one(events, "repaired")["date"])
+
+
+def test_a_past_perfect_joined_clause_keeps_the_day(events_of) -> None:
+    row = _one(events_of("Ford had written to Toyota on Wednesday, asking it to share the parts."), "asking")
+    assert str(row["date"])[:10] == "2025-04-09"

@@ -420,14 +420,20 @@ def inherit_dates(events: list[Event], paragraphs: list[int]) -> None:
     (negated, hypothetical, intention) keep no date they do not give themselves.
     """
     dated_at: dict[int, Event] = {}
+    occasions: dict[int, Event] = {}  # any dated event, at its own word: 'Monday's meeting', 'published Friday'
     for e in events:
-        if e.mention is not None and e.resolution.is_resolved and not e.mention.nominal:
+        if e.mention is not None and e.resolution.is_resolved:
+            occasions.setdefault(e.anchor.i, e)
+            if e.trigger is not None:
+                occasions.setdefault(e.trigger.head.i, e)
+            if e.mention.nominal:
+                continue
             dated_at.setdefault(e.anchor.i, e)
             if e.trigger is not None:
                 dated_at.setdefault(e.trigger.verb.i, e)
     for e in events:
         if _can_inherit(e):
-            source = _clause_date(e, dated_at)
+            source = _clause_date(e, dated_at) or _occasion_date(e, occasions)
             if source is not None:
                 _take(e, *source)
     narrative: dict[int, tuple[int, Event]] = {}
@@ -473,9 +479,35 @@ def _clause_date(e: Event, dated_at: dict[int, Event]) -> tuple[Event, str] | No
         current = current.head
         source = dated_at.get(current.i)
         if source is not None:
-            if source.tense != e.tense:
-                return None
+            if source.tense != e.tense or _present_perfect(e.trigger.verb) != _present_perfect(source.anchor):
+                return None  # "started on Wednesday and has so far burnt": what has gone on since, not that day
             return source, "inherited-sentence" if joined else "inherited-clause"
+    return None
+
+
+# Prepositions that place an act inside an occasion ('apologized at Monday's meeting', 'said in a note
+# published on Friday'), and the parts of an occasion that are still its day ('at the start of the meeting').
+OCCASION_PREPS = frozenset({"at", "during", "in"})
+OCCASION_PARTS = frozenset({"start", "end", "beginning", "close", "opening", "sidelines", "margins", "conclusion"})
+
+
+def _occasion_date(e: Event, occasions: dict[int, Event]) -> tuple[Event, str] | None:
+    """The dated occasion an act took place at: the event noun of its 'at', 'during' or 'in' phrase, or
+    the dated participle that tells when the thing it names came out ('a note published on Friday')."""
+    verb = e.trigger.verb
+    if e.trigger.nominal or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS:
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if noun.lemma_.casefold() in OCCASION_PARTS:
+                noun = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for g in p.children if g.dep_ == "pobj"), noun)
+            candidates = [noun] + [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+            source = next((occasions[c.i] for c in candidates if c.i in occasions), None)
+            if source is not None and source is not e:
+                return source, "inherited-occasion"
     return None
 
 
@@ -491,6 +523,11 @@ def _main_clause(verb: Token) -> bool:
 
 def _perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _present_perfect(verb: Token) -> bool:
+    """'has burnt', 'have met': what has gone on up to now ('had written' is a past of its own)."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def _argument_of(noun: Token, verb: Token) -> bool:
