@@ -96,6 +96,8 @@ def test_short_person_names_join_the_full_name(nlp, body, short, full, role):
     pytest.param("Rabbi David Cohen led the prayers on Friday.", "David Cohen", "Rabbi", id="clergy"),
     pytest.param("Secretary of State Antony Blinken spoke on Friday.", "Antony Blinken", "Secretary of State",
                  id="a-title-with-of"),
+    pytest.param("Attorney-General Mark Dreyfus said the law would change.", "Mark Dreyfus", "Attorney-General",
+                 id="a-hyphenated-title"),
 ])
 def test_civic_police_and_clerical_titles_are_not_part_of_the_name(nlp, body, name, role):
     people = [r for r in _rows(nlp, body, cols=("key", "kind", "role")) if r[1] == "person"]
@@ -403,9 +405,19 @@ def test_repairs(nlp, body, force, text, key, kind):
                  "Warren Truck", id="a-building-named-for-someone"),
     pytest.param("The Brazilian Bovespa index fell on Monday.", (("Brazilian Bovespa", "ORG"),), "Brazilian Bovespa",
                  id="index-with-a-demonym"),
+    pytest.param("Police commissioner Major-General Johnny Besnaar issued a warning.", (("Major-General", "ORG"),),
+                 "Major-General", id="a-rank-taken-for-a-name"),
 ])
 def test_names_that_are_not_actors(nlp, body, force, junk):
     assert junk not in {r[0] for r in _rows(nlp, body, force=force)}
+
+
+def test_a_saints_name_is_the_body_named_for_the_saint(nlp):
+    body = ("An outbreak at St. Michael Medical Center has infected 30 people. St. Michael said in a statement that "
+            "the hospital was working with the state.")
+    rows = _rows(nlp, body, force=(("Michael", "PERSON", 1),), cols=("text", "key", "kind"))
+    assert ("St. Michael", "St. Michael Medical Center", "organization") in rows
+    assert not [r for r in rows if r[2] == "person"]
 
 
 def test_rows_have_the_documented_columns(nlp):

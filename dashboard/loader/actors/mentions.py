@@ -41,6 +41,7 @@ PRODUCT_NOUNS = frozenset({"drug", "medicine", "medication", "vaccine", "pill", 
 # Title words that also begin names of organisations ('National Bank', 'General Motors').
 NOT_LEADING_TITLES = {"national", "state", "security", "general", "supreme", "trade", "energy", "health", "top"}
 LEADING_TITLES = frozenset(TITLE_WORDS - NOT_LEADING_TITLES)
+SAINTS = frozenset({"st.", "st", "saint", "ste.", "ste"})
 # Words after a title that say the name is an organisation's, not a person's.
 NOT_PERSON_WORDS = frozenset(INSTITUTION_HEADS | CORPORATE_WORDS | ORG_NOUNS)
 # Letters after a name: a seat or an honour, not part of the name.
@@ -131,6 +132,11 @@ def _classify(span: Span) -> dict | None:
         return _row(span, text, "group") if span[-1].tag_ in ("NNPS", "NNS") else None
     if label in ("GPE", "LOC", "FAC"):
         return _row(span, text, "place", _loc=_is_locative(span))
+    if all(t.lower_ in TITLE_WORDS or t.text in ("-", "–") for t in span):
+        return None  # 'Major-General', which the model took for a name: a title
+    if label == "PERSON" and span.start > 0 and span.doc[span.start - 1].lower_ in SAINTS:
+        # 'St. Michael in a statement said': a hospital, church or school named for a saint, not a person
+        return _organisation(span.doc[span.start - 1:span.end])
     if label == "PERSON" and names_a_facility(span):
         return None  # 'the Warren Truck plant', 'the Ronald Reagan airport': a building, not the person
     if _names_a_product(span):
@@ -283,6 +289,11 @@ def _title_before(span: Span) -> tuple[str | None, str | None]:
         if tok.text in ("’s", "'s") and i > 0:
             affiliation = _owner(doc[i - 1])
             break
+        if tok.text in ("-", "–") and words and i > 0 and doc[i - 1].text[:1].isupper() \
+                and not tok.whitespace_ and not doc[i - 1].whitespace_:
+            words[:0] = [doc[i - 1], tok]  # 'Attorney-General', 'Major-General': one title
+            i -= 2
+            continue
         if tok.ent_type_ in ("NORP", "GPE", "ORG") and tok.lower_ not in TITLE_WORDS:
             affiliation = _owner(tok)
             ent = entity_at(doc, tok.i)
@@ -301,7 +312,7 @@ def _title_before(span: Span) -> tuple[str | None, str | None]:
     words = [w for w in words if w.lower_ not in HONORIFICS]
     if not any(w.lower_ in CORE_TITLES for w in words):
         return None, affiliation
-    return " ".join(w.text for w in words), affiliation
+    return "".join(w.text + (" " if w.whitespace_ else "") for w in words).strip(), affiliation
 
 
 def _owner(tok: Token) -> str | None:
