@@ -268,6 +268,10 @@ def test_about_keys_leave_out_the_speaker(nlp):
                  id="a-text-cut-off-in-a-quote"),
     pytest.param("She said:\n“A t", [], id="too-little-left-to-read"),
     pytest.param("A “stray mark.\nThe next paragraph has none.", [], id="a-mark-left-open-before-more-paragraphs"),
+    pytest.param("“A sad day.\n\nThe plant opened in 1950.\n\n“We will not give up,” he said.",
+                 [QuoteSpan(1, 11), QuoteSpan(41, 61)], id="a-paragraph-of-narrative-ends-a-quote-left-open"),
+    pytest.param("“A sad day.\n\nMore on this story\n\n“We will not give up,” he said.",
+                 [QuoteSpan(1, 31, closed=False), QuoteSpan(34, 54)], id="a-heading-between-does-not"),
 ])
 def test_find_quote_spans(text, expected):
     assert find_quote_spans(text) == expected

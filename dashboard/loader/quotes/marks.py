@@ -37,6 +37,9 @@ OPENS_AFTER = set("([{—–-/:;") | set(SINGLE_OPENING) | set(DOUBLE_OPENING) |
 CLOSES_BEFORE = set(".,;:!?)]}—–-…") | set(SINGLE_CLOSING) | set(DOUBLE_CLOSING) | STRAIGHT
 # A quote longer than this is two stray marks, not a quotation.
 MAX_QUOTE_CHARS = 2000
+BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+# Marks a paragraph that goes on with a quotation opens with.
+QUOTE_OPENERS = frozenset(DOUBLE_OPENING) | frozenset(SINGLE_OPENING) | STRAIGHT | {"`"}
 
 
 @dataclass(frozen=True)
@@ -122,17 +125,41 @@ def _pair(text: str, marks: list[_Mark], *, single: bool) -> list[QuoteSpan]:
                 continue
             if mark.way == "weak" and _closes_later(text, marks[n + 1:], mark.at):
                 continue
-            spans.append(_span(text, open_at, mark.at, True, mark.at))
+            ended = _ended_at(text, open_at, mark.at) if newline != -1 else None
+            if ended is not None:
+                # the quote's paragraph ended it: the next one goes on in narrative, not in the quote, and
+                # this mark closes nothing it opened
+                spans.append(_span(text, open_at, ended, True, -1))
+            else:
+                spans.append(_span(text, open_at, mark.at, True, mark.at))
             open_at = None
             continue
         # An opening mark while a quote is open: news style reopens a quote at each new paragraph and
         # leaves the paragraph before unclosed; anywhere else the earlier mark was a stray.
         if newline != -1 and not text[newline:mark.at].strip():
-            spans.append(_span(text, open_at, newline, False, -1))
+            ended = _ended_at(text, open_at, mark.at)
+            # ended where a paragraph of something else begins, the quote is over, not going on in this one
+            spans.append(_span(text, open_at, ended or newline, ended is not None, -1))
         open_at = mark
     if open_at is not None and not single and _cut_off(text, open_at):
         spans.append(_span(text, open_at, len(text), False, -1))
     return [s for s in spans if s.end > s.start]
+
+
+def _ended_at(text: str, opening: _Mark, closing: int) -> int | None:
+    """Where a quote left open at the end of its paragraph ended, when the paragraph after does not reopen
+    it with a mark (news style for a quote that goes on) and so tells something else; None when it does.
+    Paragraphs are parted by a blank line: text with a line to each sentence breaks quotes at every line."""
+    at = opening.at
+    while (gap := BLANK_LINE.search(text, at, closing)) is not None:
+        line_end = text.find("\n", gap.end())
+        line = text[gap.end():line_end if line_end != -1 else len(text)].rstrip()
+        if not line or line[0] in QUOTE_OPENERS:
+            return None
+        if line[-1] in ".!?":
+            return gap.start()
+        at = gap.end()  # a line with no full stop ('Five in court for murders'): a link or a heading, passed over
+    return None
 
 
 def _cut_off(text: str, opening: _Mark) -> bool:
