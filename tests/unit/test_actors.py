@@ -407,6 +407,9 @@ def test_repairs(nlp, body, force, text, key, kind):
                  id="index-with-a-demonym"),
     pytest.param("Police commissioner Major-General Johnny Besnaar issued a warning.", (("Major-General", "ORG"),),
                  "Major-General", id="a-rank-taken-for-a-name"),
+    pytest.param("A mob attacked Vikarabad Collector Prateek Jain on Monday.",
+                 (("Vikarabad Collector", "ORG"), ("Prateek Jain", "PERSON")), "Vikarabad Collector",
+                 id="an-office-before-its-holder"),
 ])
 def test_names_that_are_not_actors(nlp, body, force, junk):
     assert junk not in {r[0] for r in _rows(nlp, body, force=force)}

@@ -132,8 +132,11 @@ def _classify(span: Span) -> dict | None:
         return _row(span, text, "group") if span[-1].tag_ in ("NNPS", "NNS") else None
     if label in ("GPE", "LOC", "FAC"):
         return _row(span, text, "place", _loc=_is_locative(span))
-    if all(t.lower_ in TITLE_WORDS or t.text in ("-", "–") for t in span):
-        return None  # 'Major-General', which the model took for a name: a title
+    if span[-1].lower_ in CORE_TITLES and all(t.lower_ in TITLE_WORDS or t.text in ("-", "–") for t in span):
+        return None  # 'Major-General', which the model took for a name: a title ('Labour' is a party)
+    if label == "ORG" and span[-1].lower_ in CORE_TITLES and span.end < len(span.doc) \
+            and span.doc[span.end].ent_type_ == "PERSON":
+        return None  # 'Vikarabad Collector Prateek Jain': the title of the person named after it
     if label == "PERSON" and span.start > 0 and span.doc[span.start - 1].lower_ in SAINTS:
         # 'St. Michael in a statement said': a hospital, church or school named for a saint, not a person
         return _organisation(span.doc[span.start - 1:span.end])
