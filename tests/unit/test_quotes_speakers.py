@@ -202,6 +202,10 @@ SENSES = [
                  [("reported", "the plant could close", "Tom Walsh", "named")], id="intimate-that-is-speech"),
     pytest.param("Crash\nWhen police spoke to the driver an open bottle of beer was on the seat.", [],
                  id="speaking-to-someone-when-something-was-so-reports-nothing"),
+    pytest.param("Outbreak\nHealth officials were expected to report updated case figures on Monday.", [],
+                 id="a-report-still-to-come-reports-nothing"),
+    pytest.param("Plant\nTom Walsh is due to announce that the plant will close.", [],
+                 id="an-announcement-still-to-come-reports-nothing"),
 ]
 
 

@@ -123,3 +123,5 @@ FURNITURE_LINES = ("advertisement", "article continues below", "article continue
 # Verbs and adjectives that say a speech act did not happen: "declined to comment", "refused to say", "was
 # unable to explain".
 REFUSALS = frozenset({"decline", "refuse", "fail", "avoid", "unable", "unwilling", "reluctant", "loath"})
+# Verbs and adjectives that put a speech act in the future: "was expected to report", "is due to announce".
+PLANS = frozenset({"expect", "plan", "intend", "schedule", "due", "set", "poised", "likely", "hope", "want"})

@@ -29,6 +29,7 @@ from dashboard.loader.quotes.cues import (
     NO_DOUBLE_OBJECT,
     PARTICLE_NEEDED,
     PHRASE_NEEDED,
+    PLANS,
     QUOTING_VERBS,
     REFUSALS,
     SPEECH_VERBS,
@@ -158,8 +159,8 @@ def speech_sense(verb: Token) -> bool:
     """Whether a speech verb is used in a sense that reports words (cues.py lists the senses that do not:
     'pointed to', 'claimed the title', 'denied the visitors a goal', 'reports to the board')."""
     lemma = verb.lemma_
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in REFUSALS:
-        return False  # "declined to comment", "was unable to explain why"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in REFUSALS | PLANS:
+        return False  # "declined to comment", "was unable to explain why", "is expected to report"
     children = list(verb.children)
     if lemma in PARTICLE_NEEDED and not any(c.dep_ == "prt" and c.lower_ in PARTICLE_NEEDED[lemma] for c in children):
         return False
