@@ -875,12 +875,18 @@ def test_a_headlines_quotation(nlp, text, expected):
 @pytest.mark.parametrize(("headline", "rows"), [
     pytest.param("Residents say drought assistance is not enough", 1, id="a-clause-said"),
     pytest.param("Driver injured after crashing into bus shelter, police say", 1, id="said-after-it"),
+    pytest.param("Residents claim the water is unsafe to drink", 1, id="a-clause-claimed"),
     pytest.param("Ford announces losses of $6 billion", 0, id="news-told-as-an-announcement"),
     pytest.param("Ben Bradshaw blasts Radio 4's Today programme", 0, id="an-act-of-judging"),
 ])
 def test_a_headline_reports_a_clause_said(nlp, headline, rows):
     text = f"{headline}\nThe story continued on Monday with more details."
     assert len([q for q in speakers(nlp, text) if q[0] == "reported"]) == rows
+
+
+def test_whom_a_fronted_clause_was_told_to_is_not_what_was_said(nlp):
+    text = "Investment row\nMy job is to question incoming investments, Tengku Zafrul tells Dr Mahathir."
+    assert [(q[0], q[1]) for q in speakers(nlp, text)] == [("reported", "My job is to question incoming investments")]
 
 
 @pytest.mark.parametrize(("headline", "body", "expected"), [

@@ -213,8 +213,8 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             # view that the process would be quick" reports the view
             return None
         parts = [p for p in parts if p.dep_ in ("ccomp", "advcl", "prep") or p.dep_ == "acl" and _that_clause(p)]
-    if lemma in ADDRESSEE_VERBS and not parts:
-        objects = []  # "told reporters": whom, not what
+    if lemma in ADDRESSEE_VERBS and (not parts or any(p.dep_ in ("ccomp", "advcl", "acl", "relcl") for p in parts)):
+        objects = []  # "told reporters", "..., Zafrul tells Dr M": whom, not what
     content = parts + objects
     if not content:
         return _parenthetical(verb, quoted)
@@ -280,10 +280,14 @@ def _headline_parts(title: str) -> list[tuple[tuple[int, int], tuple[int, int], 
 
 def _headline_report(verb: Token) -> bool:
     """Whether a speech verb in a headline reports a clause: 'Farmers say drought aid not enough', 'Driver
-    hurt in crash, police say'; not 'Bradshaw blasts Today programme', an act."""
-    if verb.lemma_ not in CLAUSE_ONLY or verb.lemma_ in JUDGING_VERBS:
+    hurt in crash, police say', 'Driver claimed his juice was spiked'; not 'Bradshaw blasts Today programme'
+    or 'Ford announces losses', acts."""
+    if verb.lemma_ in JUDGING_VERBS:
         return False
-    return verb.dep_ in ("ccomp", "parataxis", "advcl") or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    return verb.lemma_ in CLAUSE_ONLY and (verb.dep_ in ("ccomp", "parataxis", "advcl")
+                                           or any(c.dep_ == "parataxis" for c in verb.children))
 
 
 def _that_clause(tok: Token) -> bool:
