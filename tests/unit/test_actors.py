@@ -96,7 +96,7 @@ def test_short_person_names_join_the_full_name(nlp, body, short, full, role):
     pytest.param("Rabbi David Cohen led the prayers on Friday.", "David Cohen", "Rabbi", id="clergy"),
     pytest.param("Secretary of State Antony Blinken spoke on Friday.", "Antony Blinken", "Secretary of State",
                  id="a-title-with-of"),
-    pytest.param("Attorney-General Mark Dreyfus said the law would change.", "Mark Dreyfus", "Attorney-General",
+    pytest.param("Attorney-General Helen Marsh said the law would change.", "Helen Marsh", "Attorney-General",
                  id="a-hyphenated-title"),
 ])
 def test_civic_police_and_clerical_titles_are_not_part_of_the_name(nlp, body, name, role):
@@ -405,10 +405,10 @@ def test_repairs(nlp, body, force, text, key, kind):
                  "Warren Truck", id="a-building-named-for-someone"),
     pytest.param("The Brazilian Bovespa index fell on Monday.", (("Brazilian Bovespa", "ORG"),), "Brazilian Bovespa",
                  id="index-with-a-demonym"),
-    pytest.param("Police commissioner Major-General Johnny Besnaar issued a warning.", (("Major-General", "ORG"),),
+    pytest.param("Provincial commander Major-General Sipho Dlamini issued a warning.", (("Major-General", "ORG"),),
                  "Major-General", id="a-rank-taken-for-a-name"),
-    pytest.param("A mob attacked Vikarabad Collector Prateek Jain on Monday.",
-                 (("Vikarabad Collector", "ORG"), ("Prateek Jain", "PERSON")), "Vikarabad Collector",
+    pytest.param("Protesters surrounded Nashik Collector Ravi Menon on Monday.",
+                 (("Nashik Collector", "ORG"), ("Ravi Menon", "PERSON")), "Nashik Collector",
                  id="an-office-before-its-holder"),
 ])
 def test_names_that_are_not_actors(nlp, body, force, junk):
@@ -416,10 +416,10 @@ def test_names_that_are_not_actors(nlp, body, force, junk):
 
 
 def test_a_saints_name_is_the_body_named_for_the_saint(nlp):
-    body = ("An outbreak at St. Michael Medical Center has infected 30 people. St. Michael said in a statement that "
-            "the hospital was working with the state.")
-    rows = _rows(nlp, body, force=(("Michael", "PERSON", 1),), cols=("text", "key", "kind"))
-    assert ("St. Michael", "St. Michael Medical Center", "organization") in rows
+    body = ("A flu outbreak at St. Brendan Community Hospital has spread to 12 wards. St. Brendan said in a "
+            "statement that the wards were closed.")
+    rows = _rows(nlp, body, force=(("Brendan", "PERSON", 1),), cols=("text", "key", "kind"))
+    assert ("St. Brendan", "St. Brendan Community Hospital", "organization") in rows
     assert not [r for r in rows if r[2] == "person"]
 
 

@@ -326,8 +326,8 @@ def test_officials_of_two_countries_are_both_agents(events_of) -> None:
 
 @pytest.mark.parametrize("text, trigger", [
     ("Alan Mulally's lawyers said the plant would close.", "said"),
-    ("Barack Obama toured the plant. His relatives told reporters they were pleased.", "told"),
-    ("Barack Obama will not pay because his attorneys say he is broke.", "say"),
+    ("Barack Obama toured the plant. His cousins told reporters they were proud.", "told"),
+    ("Barack Obama will appeal, and his lawyers say the fine is unfair.", "say"),
 ], ids=["lawyers", "relatives", "his-attorneys"])
 def test_a_persons_lawyers_and_kin_act_for_themselves(events_of, text: str, trigger: str) -> None:
     rows = events_of(text)
@@ -346,8 +346,8 @@ def test_the_day_in_a_dateline_dates_no_event(events_of) -> None:
 
 
 @pytest.mark.parametrize("text, trigger, day", [
-    ("Alan Mulally apologized at the start of Monday's board meeting for the recall.", "apologized", "2025-04-07"),
-    ("Alan Mulally said in a note published on Tuesday that Ford would cut prices.", "said", "2025-04-08"),
+    ("Alan Mulally spoke at the end of Monday's board meeting about the recall.", "spoke", "2025-04-07"),
+    ("Alan Mulally said in a letter issued on Tuesday that Ford would cut prices.", "said", "2025-04-08"),
     ("In a statement released on Wednesday, Ford announced that it would cut prices.", "announced", "2025-04-09"),
 ], ids=["at-the-meeting", "in-a-note-published", "in-a-statement-released"])
 def test_an_act_takes_the_day_of_the_occasion_it_took_place_at(events_of, text: str, trigger: str, day: str) -> None:
@@ -356,14 +356,14 @@ def test_an_act_takes_the_day_of_the_occasion_it_took_place_at(events_of, text: 
 
 
 def test_an_occasion_after_the_act_does_not_date_it(events_of) -> None:
-    row = _one(events_of("Alan Mulally apologized after Monday's board meeting for the recall."), "apologized")
+    row = _one(events_of("Alan Mulally spoke after Monday's board meeting about the recall."), "spoke")
     assert pd.isna(row["date"])
 
 
 def test_what_has_gone_on_since_a_day_is_not_of_that_day(events_of) -> None:
-    events = events_of("Ford began the recall on Wednesday and has so far repaired 70,000 cars.")
-    assert str(_one(events, "began")["date"])[:10] == "2025-04-09"
-    assert pd.isna(_one(events, "repaired")["date"])
+    events = events_of("Ford opened the plant on Wednesday and has since built 500 cars.")
+    assert str(_one(events, "opened")["date"])[:10] == "2025-04-09"
+    assert pd.isna(_one(events, "built")["date"])
 
 
 def test_a_past_perfect_joined_clause_keeps_the_day(events_of) -> None:

@@ -50,27 +50,27 @@ CARRIED = [
         id="not-past-a-sentence-of-narrative",
     ),
     pytest.param(
-        "Town win\n\n\"We were well worth the result,\" said manager Paul Cox.\n\n"
-        "Luke Shiels had seen a header chalked off before the late winner.\n\n"
-        "\"I thought the goal was perfectly legit.\"",
-        [("direct", "We were well worth the result,", "Paul Cox", "named"),
-         ("direct", "I thought the goal was perfectly legit.", "Paul Cox", "carried")],
+        "Cup tie\n\n\"We earned the points today,\" said coach Dana Reyes.\n\n"
+        "Mia Holt had a penalty saved before the break.\n\n"
+        "\"I was proud of the second half.\"",
+        [("direct", "We earned the points today,", "Dana Reyes", "named"),
+         ("direct", "I was proud of the second half.", "Dana Reyes", "carried")],
         id="past-a-paragraph-of-narrative-into-words-in-the-first-person",
     ),
     pytest.param(
-        "Town win\n\n\"We were well worth the result,\" said manager Paul Cox.\n\n"
+        "Cup tie\n\n\"We earned the points today,\" said coach Dana Reyes.\n\n"
         "The club said the stand would reopen next season.\n\n"
-        "\"I thought the goal was perfectly legit.\"",
-        [("direct", "We were well worth the result,", "Paul Cox", "named"),
-         ("direct", "I thought the goal was perfectly legit.", None, "none")],
+        "\"I was proud of the second half.\"",
+        [("direct", "We earned the points today,", "Dana Reyes", "named"),
+         ("direct", "I was proud of the second half.", None, "none")],
         id="not-past-a-paragraph-where-someone-else-speaks",
     ),
     pytest.param(
-        "Town win\n\n\"We were well worth the result,\" said captain Tom Hale.\n\n"
-        "Assistant coach Wayne Smith talked about the will of the side.\n\n"
-        "\"I thought it was will that won tonight.\"",
-        [("direct", "We were well worth the result,", "Tom Hale", "named"),
-         ("direct", "I thought it was will that won tonight.", "Wayne Smith", "carried")],
+        "Cup tie\n\n\"We earned the points today,\" said captain Tom Hale.\n\n"
+        "Assistant coach Lena Ward talked about the spirit of the squad.\n\n"
+        "\"I think our fitness made the difference.\"",
+        [("direct", "We earned the points today,", "Tom Hale", "named"),
+         ("direct", "I think our fitness made the difference.", "Lena Ward", "carried")],
         id="after-someone-who-talked-about-it",
     ),
     pytest.param(
@@ -200,9 +200,9 @@ SENSES = [
                  id="reassure-someone-that-is-speech"),
     pytest.param("Plant\nTom Walsh intimated that the plant could close.",
                  [("reported", "the plant could close", "Tom Walsh", "named")], id="intimate-that-is-speech"),
-    pytest.param("Crash\nWhen police spoke to the driver an open bottle of beer was on the seat.", [],
+    pytest.param("Crash\nWhen officers spoke to the cyclist her helmet was lying in the road.", [],
                  id="speaking-to-someone-when-something-was-so-reports-nothing"),
-    pytest.param("Outbreak\nHealth officials were expected to report updated case figures on Monday.", [],
+    pytest.param("Flu season\nHealth officials were expected to report new flu numbers on Monday.", [],
                  id="a-report-still-to-come-reports-nothing"),
     pytest.param("Plant\nTom Walsh is due to announce that the plant will close.", [],
                  id="an-announcement-still-to-come-reports-nothing"),
@@ -733,8 +733,8 @@ def test_police_are_the_police_force_named_before(nlp):
                  id="authorities"),
     pytest.param("No deaths have been reported, according to the city.", id="according-to-a-city-after-a-passive"),
     pytest.param("One Yellowknife-based lawyer said the broadcaster was breaking its promise.", id="a-lawyer"),
-    pytest.param("Some councillors said the minutes were not a true record of the meeting.", id="councillors"),
-    pytest.param("A solicitor for the driver claimed her client had met a friend for a drink.", id="a-solicitor"),
+    pytest.param("Some councillors said the budget figures had been rushed.", id="councillors"),
+    pytest.param("A solicitor for the tenant claimed the landlord had ignored the damp.", id="a-solicitor"),
     pytest.param("A rights group said the arrests broke the law.", id="a-group"),
 ])
 def test_a_source_that_names_no_one_still_reports(nlp, sentence):
@@ -801,10 +801,10 @@ def test_a_news_outlet_named_by_its_kind(nlp, text, speaker):
 
 
 def test_a_firm_described_by_its_country_is_the_firm(nlp):
-    text = ("Plant to close\nFord Motor Company said on Tuesday it would close its plant in Bridgend. Union official "
-            "Jim Smith said the decision was a betrayal.\nThe US car manufacturer said the plan supported its "
-            "strategy.")
-    assert [q[2] for q in speakers(nlp, text)] == ["Ford Motor Company", "Jim Smith", "Ford Motor Company"]
+    text = ("Plant to close\nNorvik Motors said on Tuesday it would close its plant in Leeds. Union official "
+            "Jim Smith said the decision was a betrayal.\nThe Swedish car manufacturer said the move cut its "
+            "costs.")
+    assert [q[2] for q in speakers(nlp, text)] == ["Norvik Motors", "Jim Smith", "Norvik Motors"]
 
 
 def test_a_second_fragment_of_one_sentence_is_the_same_speakers(nlp):
@@ -885,20 +885,19 @@ def test_a_headline_reports_a_clause_said(nlp, headline, rows):
 
 
 def test_whom_a_fronted_clause_was_told_to_is_not_what_was_said(nlp):
-    text = "Investment row\nMy job is to question incoming investments, Tengku Zafrul tells Dr Mahathir."
-    assert [(q[0], q[1]) for q in speakers(nlp, text)] == [("reported", "My job is to question incoming investments")]
+    text = "Port deal\nMy job is to test every new port contract, Minister Alan Grey tells MPs."
+    assert [(q[0], q[1]) for q in speakers(nlp, text)] == [("reported", "My job is to test every new port contract")]
 
 
 @pytest.mark.parametrize(("headline", "body", "expected"), [
-    pytest.param("Plant closure puts 245 jobs at risk: union",
-                 "The Communication Workers Union met managers on Tuesday.",
-                 ("Plant closure puts 245 jobs at risk", "Communication Workers Union"), id="body-noun-after-a-colon"),
-    pytest.param("No graft in the state government: CM", "Chief Minister Manik Saha spoke in Agartala on Thursday.",
-                 ("No graft in the state government", "Manik Saha"), id="office-in-letters"),
-    pytest.param("Workers are not to blame - Nkrumah", "Minister Kojo Nkrumah visited the plant on Friday.",
-                 ("Workers are not to blame", "Kojo Nkrumah"), id="surname-after-a-dash"),
-    pytest.param("Mayor Frank Jackson: City will review the chase", "Mayor Frank Jackson spoke on Friday.",
-                 ("City will review the chase", "Frank Jackson"), id="name-before-a-colon"),
+    pytest.param("Depot sale puts 90 jobs at risk: union", "The Transport Workers Union met managers on Tuesday.",
+                 ("Depot sale puts 90 jobs at risk", "Transport Workers Union"), id="body-noun-after-a-colon"),
+    pytest.param("No new taxes in the state budget: CM", "Chief Minister Arun Pillai spoke in the capital on Thursday.",
+                 ("No new taxes in the state budget", "Arun Pillai"), id="office-in-letters"),
+    pytest.param("Staff are not to blame for the delays - Osei", "Minister Kofi Osei visited the depot on Friday.",
+                 ("Staff are not to blame for the delays", "Kofi Osei"), id="surname-after-a-dash"),
+    pytest.param("Mayor Ana Ruiz: City will review the bus contract", "Mayor Ana Ruiz spoke on Friday.",
+                 ("City will review the bus contract", "Ana Ruiz"), id="name-before-a-colon"),
 ])
 def test_a_headline_names_who_made_its_claim(nlp, headline, body, expected):
     rows = speakers(nlp, f"{headline}\n{body}")
@@ -907,7 +906,7 @@ def test_a_headline_names_who_made_its_claim(nlp, headline, body, expected):
 
 @pytest.mark.parametrize("headline", [
     pytest.param("Brexit: What happens to the talks next", id="a-topic-before-a-colon"),
-    pytest.param("UPI Focus: King convicted in dragging death", id="a-label-the-story-never-names"),
+    pytest.param("Wire Digest: Mayor re-elected in a close race", id="a-label-the-story-never-names"),
     pytest.param("Talks resume in Geneva - live updates", id="no-one-after-the-dash"),
 ])
 def test_a_headline_label_is_no_source(nlp, headline):

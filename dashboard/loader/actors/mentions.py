@@ -136,9 +136,9 @@ def _classify(span: Span) -> dict | None:
         return None  # 'Major-General', which the model took for a name: a title ('Labour' is a party)
     if label == "ORG" and span[-1].lower_ in CORE_TITLES and span.end < len(span.doc) \
             and span.doc[span.end].ent_type_ == "PERSON":
-        return None  # 'Vikarabad Collector Prateek Jain': the title of the person named after it
+        return None  # 'District Collector Ravi Menon': the title of the person named after it
     if label == "PERSON" and span.start > 0 and span.doc[span.start - 1].lower_ in SAINTS:
-        # 'St. Michael in a statement said': a hospital, church or school named for a saint, not a person
+        # 'St. Brendan said in a statement': a hospital, church or school named for a saint, not a person
         return _organisation(span.doc[span.start - 1:span.end])
     if label == "PERSON" and names_a_facility(span):
         return None  # 'the Warren Truck plant', 'the Ronald Reagan airport': a building, not the person

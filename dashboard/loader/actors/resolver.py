@@ -94,7 +94,7 @@ COUNTRY_NOUNS = frozenset({"country", "nation", "government", "kingdom", "republ
 
 # The people close to someone: "Byrd's relatives said" are not Byrd (unnamed, described in full).
 CLOSE_ONES = frozenset({*KIN, "relative", "family", "friend", "neighbour", "neighbor", "supporter", "fan",
-                        "colleague", "child", "parent", "teammate", "classmate"})
+                        "colleague", "child", "parent", "teammate", "classmate", "cousin", "sibling", "relation"})
 # Nouns for someone who speaks or acts for another: for a person they are someone else, unnamed
 # ("a spokeswoman for the premier"); for an organisation they are its voice ("a spokesman for Airbus").
 AGENT_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer",
@@ -337,7 +337,7 @@ class Resolver:
         return Speaker(None, text, "none")
 
     def named_by(self, first: int, last: int, *, described: bool) -> Speaker:
-        """The person that tokens first..last name ('Cleveland Mayor Frank Jackson', 'Oppong Nkrumah'); with
+        """The person that tokens first..last name ('Mayor Ana Ruiz', 'Kofi Osei', 'Osei'); with
         `described`, also an organisation, or one an office or body noun stands for anywhere in the article
         ('CM', 'union'): the first person holding that office, the first body of that kind."""
         span = self.doc[first:last + 1]
@@ -348,7 +348,7 @@ class Resolver:
             return Speaker((person or named)[-1].key, span.text, "named")
         keys = self.by_name.get(_fold(span.text), set())
         if not keys and all(t.text[:1].isupper() for t in span):
-            keys = self.by_name.get(_fold(span[-1].text), set())  # 'Oppong Nkrumah': Kojo Oppong Nkrumah
+            keys = self.by_name.get(_fold(span[-1].text), set())  # 'Addo Osei': Kofi Addo Osei
         keys = {k for k in keys if self.kind_of(k) in kinds}
         if len(keys) == 1:
             return Speaker(next(iter(keys)), span.text, "named")

@@ -420,7 +420,7 @@ def inherit_dates(events: list[Event], paragraphs: list[int]) -> None:
     (negated, hypothetical, intention) keep no date they do not give themselves.
     """
     dated_at: dict[int, Event] = {}
-    occasions: dict[int, Event] = {}  # any dated event, at its own word: 'Monday's meeting', 'published Friday'
+    occasions: dict[int, Event] = {}  # any dated event, at its own word: 'Monday's hearing', 'issued Friday'
     for e in events:
         if e.mention is not None and e.resolution.is_resolved:
             occasions.setdefault(e.anchor.i, e)
@@ -480,20 +480,20 @@ def _clause_date(e: Event, dated_at: dict[int, Event]) -> tuple[Event, str] | No
         source = dated_at.get(current.i)
         if source is not None:
             if source.tense != e.tense or _present_perfect(e.trigger.verb) != _present_perfect(source.anchor):
-                return None  # "started on Wednesday and has so far burnt": what has gone on since, not that day
+                return None  # "opened on Wednesday and has since served": what has gone on since, not that day
             return source, "inherited-sentence" if joined else "inherited-clause"
     return None
 
 
-# Prepositions that place an act inside an occasion ('apologized at Monday's meeting', 'said in a note
-# published on Friday'), and the parts of an occasion that are still its day ('at the start of the meeting').
+# Prepositions that place an act inside an occasion ('spoke at Monday's hearing', 'said in a letter issued
+# on Friday'), and the parts of an occasion that are still its day ('at the end of the hearing').
 OCCASION_PREPS = frozenset({"at", "during", "in"})
 OCCASION_PARTS = frozenset({"start", "end", "beginning", "close", "opening", "sidelines", "margins", "conclusion"})
 
 
 def _occasion_date(e: Event, occasions: dict[int, Event]) -> tuple[Event, str] | None:
     """The dated occasion an act took place at: the event noun of its 'at', 'during' or 'in' phrase, or
-    the dated participle that tells when the thing it names came out ('a note published on Friday')."""
+    the dated participle that tells when the thing it names came out ('a letter issued on Friday')."""
     verb = e.trigger.verb
     if e.trigger.nominal or verb.pos_ not in ("VERB", "AUX"):
         return None

@@ -84,7 +84,7 @@ class _Article:
         doc = view
         self.key_at = _keys_by_token(doc, mentions)
         self.dateline = find_dateline(self.text) or (0, 0)
-        # the day in a dateline ('JASPER, Texas, Feb. 23 --') is when the story was filed, not an event's
+        # the day in a dateline ('MIDLAND, Texas, March 2 --') is when the story was filed, not an event's
         self.found = [m for m in date_mentions(doc, published, text=self.text, sids=self.sids)
                       if not self.dateline[0] <= m.start < self.dateline[1]]
         self.date_tokens = {i for m in self.found for i in _span_tokens(doc, m.start, m.end)}

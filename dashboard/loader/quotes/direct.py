@@ -483,9 +483,9 @@ class DirectQuotes:
 
     def past_a_paragraph(self, prev: _Direct, first: int) -> Speaker | None:
         """The speaker of the quote before, when one short paragraph of narrative with no speech in it stands
-        between, and this quote is a paragraph of its own in the first person: '"We were well worth the
-        result." / Shiels had seen a header chalked off. / "I thought the goal was legit."' is still the
-        manager. A paragraph that names someone after the quote says it is theirs."""
+        between, and this quote is a paragraph of its own in the first person: '"We earned the points," said
+        the coach. / Her side had trailed at half time. / "I was proud of the second half."' is still the
+        coach's. A paragraph that names someone after the quote says it is theirs."""
         ctx = self.ctx
         start = ctx.doc[first].idx
         between = ctx.text[prev.span.end:start]
@@ -589,10 +589,10 @@ def _when_it_was_said(tok: Token, cue: Token) -> bool:
 
 # How a sentence after a quotation says whose words they were.
 THAT_WAS = frozenset({("that", "was"), ("those", "were"), ("so", "said"), ("this", "was")})
-# "... - Gregg" after a headline's quotation: the name it is the words of.
 # Narrative a quote's speaker is carried past, when the quote after it speaks in the first person.
 MAX_NARRATIVE_SENTENCES = 2
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+# "... - Gregg" after a headline's quotation: the name it is the words of.
 HEADLINE_NAME = re.compile(r"\s*[-–—]\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*$")
 
 

@@ -158,7 +158,7 @@ def _ended_at(text: str, opening: _Mark, closing: int) -> int | None:
             return None
         if line[-1] in ".!?":
             return gap.start()
-        at = gap.end()  # a line with no full stop ('Five in court for murders'): a link or a heading, passed over
+        at = gap.end()  # a line with no full stop ('Three charged over depot fire'): a link or a heading, passed over
     return None
 
 

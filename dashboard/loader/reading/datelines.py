@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 # A place in capitals (with an optional region: 'HALIFAX, N.S.'), an optional day, an optional agency in
-# brackets, then a dash or a colon ('NEW DELHI:', 'AGARTALA, Dec 22 (PTI):'); a dateline may stand on a
+# brackets, then a dash or a colon ('NEW DELHI:', 'PATNA, March 4 (PTI):'); a dateline may stand on a
 # line of its own.
 DATELINE = re.compile(
     r"[ \t]*(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
