@@ -950,3 +950,20 @@ def test_that_was_someone_says_whose_words_they_were(nlp):
     text = ("Duke loses\n\"Look, they had a great crowd. They played well.\"\nThat was coach Mike Krzyzewski after "
             "his team lost to Wake Forest on Saturday.")
     assert [(q[0], q[2], q[3]) for q in speakers(nlp, text)] == [("direct", "Mike Krzyzewski", "named")]
+
+
+def test_a_minister_described_by_portfolio_is_that_portfolios_minister(nlp):
+    text = ("Briefing\nInformation Minister Kwame Boateng opened the briefing. Health Minister Greg Hall said the "
+            "wards were ready.\n\"The flights have stopped,\" the Information Minister said.\n"
+            "\"We need more nurses,\" the Transport Minister said.")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Kwame Boateng", None]
+
+
+@pytest.mark.parametrize(("office", "speaker"), [
+    pytest.param("the Premier", "Anna Price", id="an-office-one-person-holds"),
+    pytest.param("the MP", None, id="not-an-office-many-hold"),
+])
+def test_an_office_nobody_in_the_story_holds_is_the_person_just_spoken_of(nlp, office, speaker):
+    text = (f"Under pressure\nAnna Price admitted on Friday that the week had taken a toll.\n"
+            f"\"I get up every day and do my job,\" {office} said.")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == [speaker]

@@ -57,6 +57,10 @@ TITLE_WORDS = {
     "speaker", "head", "founder", "analyst", "economist", "professor", "prof.", "coach", "trade",
     "economy", "energy", "health", "attorney", "supreme", "top", "senior", "c.e.o.", "cfo", "coo",
     "industry", "opposition", "labor", "labour", "education", "transport", "agriculture",
+    # the other fields an office of government is for ('Information Minister')
+    "information", "environment", "housing", "tourism", "communications", "culture", "sport", "immigration",
+    "fisheries", "water", "mines", "employment", "infrastructure", "drought", "veterans", "revenue", "planning",
+    "home", "treasury",
     *CIVIC_TITLES, *SPORTS_TITLES,
 }
 # The nouns that make a run of title words a role: "Foreign Minister", "chief executive officer".

@@ -46,6 +46,18 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "skipper": frozenset({"captain"}),
 }
 
+# The fields an office of government is for: 'the Health Minister' is not 'the Information Minister'.
+PORTFOLIOS = frozenset({
+    "foreign", "defence", "defense", "interior", "home", "finance", "treasury", "trade", "economy", "energy",
+    "health", "education", "transport", "agriculture", "labor", "labour", "industry", "information", "justice",
+    "environment", "housing", "tourism", "communications", "culture", "sport", "immigration", "fisheries",
+    "water", "mines", "employment", "infrastructure", "police", "drought", "veterans", "revenue", "planning",
+})
+
+# Offices one person holds at a time, which a story may name by the office alone ('the Premier said').
+HEAD_OFFICES = frozenset({"premier", "president", "governor", "mayor", "chancellor", "sheriff", "ceo", "chairman",
+                          "chairwoman", "chairperson", "coach", "manager", "captain", "skipper", "gaffer", "boss"})
+
 # Offices headlines write as letters: 'No graft in Tripura: CM'.
 ROLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {"cm": ("chief", "minister"), "pm": ("prime", "minister")}
 
@@ -538,6 +550,23 @@ class Resolver:
         if noun in ROLE_NOUNS:
             names = ROLE_SYNONYMS.get(noun, frozenset()) | {noun}
             people = [m for m in cands if m.kind == "person" and names & set(m.role.split())]
+            if not people and noun in HEAD_OFFICES and not any(
+                    m.kind == "person" and names & set(m.role.split()) for m in self.mentions):
+                # nobody in the story is given the office, one person's to hold: 'the Premier said' is the person
+                # just spoken of, when the story gives them no other office
+                key = self.just_named(tok)
+                role = next((m.role for m in self.mentions if m.key == key and m.role), "") if key else ""
+                return key if key and not role else None
+            portfolio = self.portfolio(tok)
+            if portfolio:
+                # "the Information Minister" is the information minister, and never the health minister named
+                # before; a holder whose recorded office says no portfolio may still be the one
+                offices = {m.key: set() for m in people}
+                for m in self.mentions:
+                    if m.key in offices:
+                        offices[m.key] |= set(m.role.split())
+                people = [m for m in people if portfolio <= offices[m.key]] or [
+                    m for m in people if not PORTFOLIOS & offices[m.key]]
             if owners:
                 people = [m for m in people if m.affiliation in owners] or people
             return people[-1].key if people else None
@@ -585,8 +614,12 @@ class Resolver:
         aged = tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.subtree)
         if not aged and tok.lemma_.casefold() not in EPITHET_NOUNS:
             return None
-        # the nearest sentence that names anyone, its own first; a quotation the splitter made a sentence
-        # of its own may stand between
+        return self.just_named(tok)
+
+    def just_named(self, tok: Token) -> str | None:
+        """The one person named in the nearest sentence before `tok` that names anyone, its own or one of
+        the two before; None when that sentence names two people."""
+        # a quotation the splitter made a sentence of its own may stand between
         here = self.sentence_of(tok.i)
         people: dict[int, set[str]] = {}
         for m in self.before(tok.left_edge.i):
@@ -597,6 +630,18 @@ class Resolver:
             return None
         nearest = people[max(people)]
         return next(iter(nearest)) if len(nearest) == 1 else None
+
+    def portfolio(self, tok: Token) -> set[str]:
+        """The words that say which office of its kind a description names: 'Information' in 'the
+        Information Minister', 'agriculture' in 'the Minister for Agriculture'; never an actor's name
+        ('the Ontario premier') nor an adjective ('the former minister')."""
+        words = {c.lower_ for c in tok.children if (c.dep_ == "compound" or c.dep_ == "amod" and c.pos_ in (
+            "NOUN", "PROPN")) and c.i not in self.at}
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                joined = [obj, *(c for c in obj.children if c.dep_ == "conj")]
+                words |= {w.lower_ for w in joined if w.pos_ in ("NOUN", "PROPN") and w.i not in self.at}
+        return words
 
     def clause_subject(self, tok: Token) -> str | None:
         """The actor that is the subject of the verb an object phrase hangs on, if any; none for a phrase
