@@ -633,3 +633,9 @@ def test_an_untagged_company_that_speaks_stays_out(nlp):
     doc.ents = [e for e in doc.ents if "Computer" not in e.text]  # 'Apple Computer' untagged, 'Apple' kept
     m = find_mentions(doc)
     assert "person" not in set(m["kind"])
+
+
+def test_a_name_set_beside_an_office_is_a_person_whatever_the_model_says(nlp):
+    body = "The state Commissioner of Police, Tunde Bakare, told journalists that four men were arrested."
+    rows = _rows(nlp, body, force=(("Tunde Bakare", "ORG"),), cols=("text", "key", "kind"))
+    assert ("Tunde Bakare", "Tunde Bakare", "person") in rows

@@ -967,3 +967,9 @@ def test_an_office_nobody_in_the_story_holds_is_the_person_just_spoken_of(nlp, o
     text = (f"Under pressure\nAnna Price admitted on Friday that the week had taken a toll.\n"
             f"\"I get up every day and do my job,\" {office} said.")
     assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == [speaker]
+
+
+def test_the_office_a_name_is_set_beside_is_that_persons(nlp):
+    text = ("Arrests\nThe state Commissioner of Police, Chidi Okafor, told journalists that four men were "
+            "arrested.\n\"They will be charged,\" he said.")
+    assert [q[2] for q in speakers(nlp, text)] == ["Chidi Okafor", "Chidi Okafor"]

@@ -144,9 +144,20 @@ def _classify(span: Span) -> dict | None:
         return None  # 'the Warren Truck plant', 'the Ronald Reagan airport': a building, not the person
     if _names_a_product(span):
         return None  # 'its blood pressure drug Valtrex-C': a product's name, not an actor
-    if label == "PERSON" and not _names_organisation(span) or _after_honorific(span) or _after_title(span):
+    if label == "PERSON" and not _names_organisation(span) or _after_honorific(span) or _after_title(span) \
+            or label == "ORG" and _set_beside_a_title(span):
         return _person(span, span)
     return _organisation(span)
+
+
+def _set_beside_a_title(span: Span) -> bool:
+    """'The state Commissioner of Police, Zubairu Muazu, said': a name in apposition to a person's office,
+    which the model took for an organisation's, is a person's (not 'its owner, Acme Holdings,')."""
+    head = span.root.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        head = head.head.head  # 'Commissioner of Police, Zubairu Muazu,': the parser hangs it on the field
+    return span.root.dep_ == "appos" and head.lower_ in CORE_TITLES and 2 <= len(span) <= 3 \
+        and all(t.pos_ == "PROPN" and t.lower_ not in NOT_PERSON_WORDS | TITLE_WORDS for t in span)
 
 
 def _names_a_product(span: Span) -> bool:

@@ -306,8 +306,10 @@ class Resolver:
         m = self.at.get(tok.i)
         if m is not None:
             return Speaker(m.key, text, "named")
-        for child in tok.children:
-            if child.dep_ == "appos" and child.i in self.at:
+        # 'the Commissioner of Police, Zubairu Muazu,': the parser may hang the name on the office's field
+        fields = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for child in [c for t in (tok, *fields) for c in t.children]:
+            if child.dep_ == "appos" and child.i in self.at and (child.head.i == tok.i or self.at[child.i].kind == "person"):
                 return Speaker(self.at[child.i].key, text, "named")
         low = tok.lower_
         if tok.pos_ == "PRON":
