@@ -276,6 +276,10 @@ with tabs[2]:
     else:
         if parts["figure"] is not None:
             st.plotly_chart(parts["figure"], key="actors_timeline", config={"displayModeBar": False})
+            unit = (parts["figure"].layout.meta or {}).get("counted_by")
+            if unit:
+                st.caption(f"Too many events to mark one by one: each mark counts {who}'s events of one {unit} "
+                           "(the larger, the more), labelled with the most salient.")
         else:
             st.caption("None of these events is dated.")
         shown_events = (f"the {parts['listed']} most salient of its {parts['events']} events"

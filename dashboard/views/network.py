@@ -253,6 +253,7 @@ def actor_events_figure(events: pd.DataFrame, *, height: int = 200, style: str =
     fig.update_layout(
         height=max(height, int(60 + 26 * top)), margin=dict(l=10, r=10, t=10, b=10), font=FONT,
         plot_bgcolor="white", paper_bgcolor="white", showlegend=False, xaxis=xaxis,
+        meta={"counted_by": unit},  # the page says what a mark stands for
         yaxis=dict(tickvals=[base[lane] for lane in lanes], ticktext=lanes, range=[top - 0.4, -0.8],
                    fixedrange=True, showgrid=False, zeroline=False),
     )

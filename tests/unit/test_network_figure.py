@@ -141,6 +141,8 @@ def test_a_busy_day_is_counted_not_stacked():
     assert "12 events" in marks.hovertext[0] and "Turkey event 11" in marks.hovertext[0]
     assert marks.marker.size[0] > marks.marker.size[1]
     assert fig.layout.height == 200  # as tall as a quiet actor's chart
+    assert fig.layout.meta["counted_by"] == "day"
+    assert actor_events_figure(rows.head(2)).layout.meta["counted_by"] is None
 
 
 def test_an_actor_with_hundreds_of_events_is_counted_by_week_over_a_year():
