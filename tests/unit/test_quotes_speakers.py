@@ -973,3 +973,11 @@ def test_the_office_a_name_is_set_beside_is_that_persons(nlp):
     text = ("Arrests\nThe state Commissioner of Police, Chidi Okafor, told journalists that four men were "
             "arrested.\n\"They will be charged,\" he said.")
     assert [q[2] for q in speakers(nlp, text)] == ["Chidi Okafor", "Chidi Okafor"]
+
+
+def test_letters_for_an_office_in_a_headline_are_the_office_whatever_the_model_says(nlp):
+    doc = nlp("No new taxes in the state budget: CM\nChief Minister Arun Pillai spoke in the capital on Thursday.")
+    cm = doc.char_span(doc.text.index("CM"), doc.text.index("CM") + 2, label="ORG")
+    doc.ents = [cm, *(e for e in doc.ents if e.end <= cm.start or e.start >= cm.end)]
+    df = extract_quotes(doc, find_mentions(doc))
+    assert list(zip(df["kind"], df["speaker_key"])) == [("reported", "Arun Pillai")]

@@ -356,14 +356,17 @@ class Resolver:
         ('CM', 'union'): the first person holding that office, the first body of that kind."""
         span = self.doc[first:last + 1]
         kinds = ("person", "organization") if described else ("person",)
-        named = [m for i in range(first, last + 1) if (m := self.at.get(i)) is not None and m.kind in kinds]
+        # 'CM' is an office, though the model may have made an organisation of the letters
+        abbreviation = described and first == last and self.doc[last].lower_ in ROLE_ABBREVIATIONS
+        named = [m for i in range(first, last + 1) if (m := self.at.get(i)) is not None and m.kind in kinds
+                 and not abbreviation]
         if named:
             person = [m for m in named if m.kind == "person"]
             return Speaker((person or named)[-1].key, span.text, "named")
         keys = self.by_name.get(_fold(span.text), set())
         if not keys and all(t.text[:1].isupper() for t in span):
             keys = self.by_name.get(_fold(span[-1].text), set())  # 'Addo Osei': Kofi Addo Osei
-        keys = {k for k in keys if self.kind_of(k) in kinds}
+        keys = {k for k in keys if self.kind_of(k) in kinds and not abbreviation}
         if len(keys) == 1:
             return Speaker(next(iter(keys)), span.text, "named")
         if not described or last != first:
