@@ -981,3 +981,13 @@ def test_letters_for_an_office_in_a_headline_are_the_office_whatever_the_model_s
     doc.ents = [cm, *(e for e in doc.ents if e.end <= cm.start or e.start >= cm.end)]
     df = extract_quotes(doc, find_mentions(doc))
     assert list(zip(df["kind"], df["speaker_key"])) == [("reported", "Arun Pillai")]
+
+
+@pytest.mark.parametrize(("subject", "speaker"), [
+    pytest.param("Hillcrest residents", None, id="residents-of-a-suburb-are-not-the-suburb"),
+    pytest.param("Norvik Motors workers", None, id="a-firms-workers-are-not-the-firm"),
+    pytest.param("Norvik Motors officials", "Norvik Motors", id="a-firms-officials-speak-for-it"),
+])
+def test_who_belongs_to_a_place_or_body_and_who_speaks_for_it(nlp, subject, speaker):
+    text = f"Plant row\nNorvik Motors runs a plant in Hillcrest. {subject} said the new shift pattern was unfair."
+    assert [q[2] for q in speakers(nlp, text)] == [speaker]

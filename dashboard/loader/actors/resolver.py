@@ -54,6 +54,14 @@ PORTFOLIOS = frozenset({
     "water", "mines", "employment", "infrastructure", "police", "drought", "veterans", "revenue", "planning",
 })
 
+# People who belong to a place or a body but do not speak for it: "Northcote residents say" and "Acme workers
+# said" are the residents and the workers, not the suburb or the firm ("Acme officials said" are the firm).
+RANK_AND_FILE = frozenset({
+    "resident", "worker", "employee", "customer", "passenger", "villager", "farmer", "student", "parent", "fan",
+    "local", "citizen", "voter", "shopper", "commuter", "tenant", "homeowner", "protester", "protestor", "patient",
+    "shareholder", "investor", "user", "driver", "neighbour", "neighbor",
+})
+
 # Offices one person holds at a time, which a story may name by the office alone ('the Premier said').
 HEAD_OFFICES = frozenset({"premier", "president", "governor", "mayor", "chancellor", "sheriff", "ceo", "chairman",
                           "chairwoman", "chairperson", "coach", "manager", "captain", "skipper", "gaffer", "boss"})
@@ -341,7 +349,7 @@ class Resolver:
         key = self.by_title(tok, owners) or self.by_epithet(tok)
         if key:
             return Speaker(key, text, "title")
-        if len(owners) == 1:
+        if len(owners) == 1 and tok.lemma_.casefold() not in RANK_AND_FILE:
             owner = owners[0]
             if tok.lemma_.casefold() in ORG_NOUNS | COUNTRY_NOUNS and self.kind_of(owner) == "person":
                 # "Obama's administration" speaks for his country, not for him
