@@ -991,3 +991,15 @@ def test_letters_for_an_office_in_a_headline_are_the_office_whatever_the_model_s
 def test_who_belongs_to_a_place_or_body_and_who_speaks_for_it(nlp, subject, speaker):
     text = f"Plant row\nNorvik Motors runs a plant in Hillcrest. {subject} said the new shift pattern was unfair."
     assert [q[2] for q in speakers(nlp, text)] == [speaker]
+
+
+def test_a_quote_after_someone_holds_a_view_is_theirs(nlp):
+    text = ("Ministry row\nCouncillor David Brennan also agreed the ministry should not be revived.\n"
+            "\"There is already a mayor to run the city.\"")
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("direct", "David Brennan")]
+
+
+def test_the_solicitor_is_the_person_the_story_calls_a_solicitor(nlp):
+    text = ("Court\nSolicitor Mike Allan apologised to the court on Monday.\n"
+            "As he left court, the solicitor said: \"I accept what the sheriff had to say.\"")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Mike Allan"]

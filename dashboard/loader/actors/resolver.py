@@ -33,13 +33,15 @@ ROLE_NOUNS = frozenset({
     # civic, police and team offices
     "clerk", "mp", "mpp", "mla", "mep", "councillor", "councilor", "councilman", "councilwoman", "commissioner",
     "sheriff", "superintendent", "inspector", "sergeant", "detective", "treasurer", "trustee", "coach",
-    "manager", "captain", "gaffer", "boss", "skipper",
+    "manager", "captain", "gaffer", "boss", "skipper", "solicitor", "barrister", "attorney",
 })
 
 # Other words for an office in a title: 'Justice Helen Park' is 'the judge', 'Sen. Ann Roy' 'the senator'.
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "judge": frozenset({"justice"}), "justice": frozenset({"judge"}),
     "lawyer": frozenset({"attorney", "counsel", "barrister", "solicitor"}),
+    "solicitor": frozenset({"lawyer", "counsel"}), "barrister": frozenset({"lawyer", "counsel"}),
+    "attorney": frozenset({"lawyer", "counsel"}),
     "senator": frozenset({"sen."}), "governor": frozenset({"gov."}), "officer": frozenset({"const.", "constable"}),
     # a team's manager, as the sports pages call him
     "gaffer": frozenset({"manager", "coach", "boss"}), "boss": frozenset({"manager", "coach"}),

@@ -314,6 +314,12 @@ class DirectQuotes:
         if root.i in ctx.cues:
             sp = ctx.speaker_of_cue(root)
             return replace(sp, confidence="carried") if sp.key else None
+        if root.lemma_ in STANCE_VERBS and root.pos_ == "VERB":
+            # 'Ali also agreed the ministry should go.' / '"There is already a mayor."': the view, then its words
+            subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            sp = ctx.resolver.of_phrase(subject) if subject is not None else None
+            if sp is not None and sp.key and ctx.resolver.kind_of(sp.key) == "person":
+                return replace(sp, confidence="carried")
         return self.after_gesture(root, first)
 
     def after_gesture(self, root: Token, first: int) -> Speaker | None:
@@ -589,6 +595,8 @@ def _when_it_was_said(tok: Token, cue: Token) -> bool:
 
 # How a sentence after a quotation says whose words they were.
 THAT_WAS = frozenset({("that", "was"), ("those", "were"), ("so", "said"), ("this", "was")})
+# Verbs of holding a view: a quote that opens the sentence after one is the holder's words.
+STANCE_VERBS = frozenset({"agree", "disagree", "believe", "feel", "fear", "hope", "doubt", "reckon", "concur"})
 # Narrative a quote's speaker is carried past, when the quote after it speaks in the first person.
 MAX_NARRATIVE_SENTENCES = 2
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
