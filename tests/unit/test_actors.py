@@ -91,6 +91,8 @@ def test_short_person_names_join_the_full_name(nlp, body, short, full, role):
 
 @pytest.mark.parametrize("body, name, role", [
     pytest.param("Councillor Paul Ainslie voted against the plan.", "Paul Ainslie", "Councillor", id="council"),
+    pytest.param("Coun Derek Hale voted against the plan.", "Derek Hale", "Coun", id="council-british-short"),
+    pytest.param("Cr Lucy Marsh voted against the plan.", "Lucy Marsh", "Cr", id="council-australian-short"),
     pytest.param("Const. Jordan Ford said the driver fled.", "Jordan Ford", "Const.", id="police"),
     pytest.param("Sgt. Maria Lopez said the road was closed.", "Maria Lopez", "Sgt.", id="police-rank"),
     pytest.param("Rabbi David Cohen led the prayers on Friday.", "David Cohen", "Rabbi", id="clergy"),
