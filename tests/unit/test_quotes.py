@@ -272,6 +272,9 @@ def test_about_keys_leave_out_the_speaker(nlp):
                  [QuoteSpan(1, 11), QuoteSpan(41, 61)], id="a-paragraph-of-narrative-ends-a-quote-left-open"),
     pytest.param("“A sad day.\n\nMore on this story\n\n“We will not give up,” he said.",
                  [QuoteSpan(1, 31, closed=False), QuoteSpan(34, 54)], id="a-heading-between-does-not"),
+    pytest.param("“A sad day.\n\nThe mayor called it a “tragedy.”\n\n“We will go on,” he said.",
+                 [QuoteSpan(1, 11), QuoteSpan(36, 44), QuoteSpan(48, 62)],
+                 id="a-paragraph-that-ends-in-a-quotation-is-still-narrative"),
 ])
 def test_find_quote_spans(text, expected):
     assert find_quote_spans(text) == expected

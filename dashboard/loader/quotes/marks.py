@@ -135,11 +135,13 @@ def _pair(text: str, marks: list[_Mark], *, single: bool) -> list[QuoteSpan]:
             open_at = None
             continue
         # An opening mark while a quote is open: news style reopens a quote at each new paragraph and
-        # leaves the paragraph before unclosed; anywhere else the earlier mark was a stray.
-        if newline != -1 and not text[newline:mark.at].strip():
-            ended = _ended_at(text, open_at, mark.at)
-            # ended where a paragraph of something else begins, the quote is over, not going on in this one
-            spans.append(_span(text, open_at, ended or newline, ended is not None, -1))
+        # leaves the paragraph before unclosed; a quote whose paragraph is followed by one of narrative
+        # ended with its paragraph; anywhere else the earlier mark was a stray.
+        ended = _ended_at(text, open_at, mark.at) if newline != -1 else None
+        if ended is not None:
+            spans.append(_span(text, open_at, ended, True, -1))
+        elif newline != -1 and not text[newline:mark.at].strip():
+            spans.append(_span(text, open_at, newline, False, -1))
         open_at = mark
     if open_at is not None and not single and _cut_off(text, open_at):
         spans.append(_span(text, open_at, len(text), False, -1))
@@ -156,7 +158,7 @@ def _ended_at(text: str, opening: _Mark, closing: int) -> int | None:
         line = text[gap.end():line_end if line_end != -1 else len(text)].rstrip()
         if not line or line[0] in QUOTE_OPENERS:
             return None
-        if line[-1] in ".!?":
+        if line.rstrip("\"”’'»")[-1:] in (".", "!", "?"):  # a sentence, which may end with a quotation
             return gap.start()
         at = gap.end()  # a line with no full stop ('Three charged over depot fire'): a link or a heading, passed over
     return None
