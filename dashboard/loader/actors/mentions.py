@@ -151,11 +151,11 @@ def _classify(span: Span) -> dict | None:
 
 
 def _set_beside_a_title(span: Span) -> bool:
-    """'The state Commissioner of Police, Zubairu Muazu, said': a name in apposition to a person's office,
+    """'The state Commissioner of Police, Chidi Okafor, said': a name in apposition to a person's office,
     which the model took for an organisation's, is a person's (not 'its owner, Acme Holdings,')."""
     head = span.root.head
     if head.dep_ == "pobj" and head.head.lower_ == "of":
-        head = head.head.head  # 'Commissioner of Police, Zubairu Muazu,': the parser hangs it on the field
+        head = head.head.head  # 'Commissioner of Police, Chidi Okafor,': the parser hangs it on the field
     return span.root.dep_ == "appos" and head.lower_ in CORE_TITLES and 2 <= len(span) <= 3 \
         and all(t.pos_ == "PROPN" and t.lower_ not in NOT_PERSON_WORDS | TITLE_WORDS for t in span)
 

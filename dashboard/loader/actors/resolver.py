@@ -56,7 +56,7 @@ PORTFOLIOS = frozenset({
     "water", "mines", "employment", "infrastructure", "police", "drought", "veterans", "revenue", "planning",
 })
 
-# People who belong to a place or a body but do not speak for it: "Northcote residents say" and "Acme workers
+# People who belong to a place or a body but do not speak for it: "Hillcrest residents say" and "Acme workers
 # said" are the residents and the workers, not the suburb or the firm ("Acme officials said" are the firm).
 RANK_AND_FILE = frozenset({
     "resident", "worker", "employee", "customer", "passenger", "villager", "farmer", "student", "parent", "fan",
@@ -316,10 +316,12 @@ class Resolver:
         m = self.at.get(tok.i)
         if m is not None:
             return Speaker(m.key, text, "named")
-        # 'the Commissioner of Police, Zubairu Muazu,': the parser may hang the name on the office's field
-        fields = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        # 'the Commissioner of Police, Chidi Okafor,': the parser may hang the name on the office's field
+        fields = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
         for child in [c for t in (tok, *fields) for c in t.children]:
-            if child.dep_ == "appos" and child.i in self.at and (child.head.i == tok.i or self.at[child.i].kind == "person"):
+            if child.dep_ == "appos" and child.i in self.at and (
+                    child.head.i == tok.i or self.at[child.i].kind == "person"):
                 return Speaker(self.at[child.i].key, text, "named")
         low = tok.lower_
         if tok.pos_ == "PRON":

@@ -315,7 +315,7 @@ class DirectQuotes:
             sp = ctx.speaker_of_cue(root)
             return replace(sp, confidence="carried") if sp.key else None
         if root.lemma_ in STANCE_VERBS and root.pos_ == "VERB":
-            # 'Ali also agreed the ministry should go.' / '"There is already a mayor."': the view, then its words
+            # 'Brennan also agreed the ministry should go.' / '"There is a mayor."': the view, then its words
             subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
             sp = ctx.resolver.of_phrase(subject) if subject is not None else None
             if sp is not None and sp.key and ctx.resolver.kind_of(sp.key) == "person":
