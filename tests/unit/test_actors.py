@@ -641,3 +641,8 @@ def test_a_name_set_beside_an_office_is_a_person_whatever_the_model_says(nlp):
     body = "The state Commissioner of Police, Tunde Bakare, told journalists that four men were arrested."
     rows = _rows(nlp, body, force=(("Tunde Bakare", "ORG"),), cols=("text", "key", "kind"))
     assert ("Tunde Bakare", "Tunde Bakare", "person") in rows
+
+
+def test_a_direction_before_a_place_makes_another_place(nlp):
+    rows = _rows(nlp, "South Sydney voted to merge with the City of Sydney.", force=(("Sydney", "GPE"),))
+    assert ("South Sydney", "South Sydney", "place") in rows

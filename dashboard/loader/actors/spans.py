@@ -28,6 +28,9 @@ SPLIT_LEGAL_FORMS = {"inc", "corp", "llc", "ltd", "plc", "ag", "nv", "sa", "spa"
 # Job titles the model sometimes takes into a company's name ('Boeing Executive', 'Apple CEO').
 TRAILING_TITLES = {"executive", "executives", "ceo", "c.e.o.", "cfo", "coo", "president", "vice", "chairman",
                    "chairwoman", "spokesman", "spokeswoman", "spokesperson", "chief", "director", "founder"}
+# Words that make a place's name another place's: 'South Sydney', 'West Lothian'.
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+              "lower", "greater", "inner", "outer", "northeast", "northwest", "southeast", "southwest"}
 CODE = re.compile(r"[A-Z]{0,3}-?\d{3,}[A-Za-z0-9-]*|\d+x\d+|\d{2,4}s?")  # A380, 747, 737-800, 320x240
 YEAR = re.compile(r"(19|20)\d\d")
 NUMBER = re.compile(r"\d+")
@@ -82,6 +85,11 @@ def _extend(ent: Span) -> Span:
     Defence' + 'and Space Company' when '(EADS)' follows: the model stops names too early."""
     doc = ent.doc
     end = ent.end
+    if ent.label_ in ("GPE", "LOC") and ent.start > 0 and country_of(ent.text) is None:
+        before = doc[ent.start - 1]
+        if before.lower_ in DIRECTIONS and before.text[:1].isupper() and before.dep_ in ("compound", "amod") \
+                and ent.start <= before.head.i < ent.end:
+            return make_span(doc, ent.start - 1, ent.end, ent.label_)  # 'South Sydney' is another place
     if ent.label_ != "ORG":
         return ent
     while end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_.replace(".", "") in SPLIT_LEGAL_FORMS:
