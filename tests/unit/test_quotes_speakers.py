@@ -1003,3 +1003,10 @@ def test_the_solicitor_is_the_person_the_story_calls_a_solicitor(nlp):
     text = ("Court\nSolicitor Mike Allan apologised to the court on Monday.\n"
             "As he left court, the solicitor said: \"I accept what the sheriff had to say.\"")
     assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Mike Allan"]
+
+
+def test_he_reaches_back_past_the_sentences_of_a_long_quote(nlp):
+    text = ("Homes row\n\nCouncillor David Brennan said: \"They wanted the plans thrown out. That was not for us to "
+            "decide. It was purely a matter of detail. This was explained from the start. But they were worked up. "
+            "It was an unpleasant evening.\"\n\nHe added: \"There is no excuse for this.\"")
+    assert [(q[1], q[2]) for q in speakers(nlp, text)][-1] == ("There is no excuse for this.", "David Brennan")

@@ -740,7 +740,14 @@ class Resolver:
         by_sentence: dict[int, list[_Mention]] = {}
         for m in cands:
             by_sentence.setdefault(self.sentence_of(m.first), []).append(m)
-        for sid in range(here, max(-1, here - PRONOUN_REACH - 1), -1):
+        # sentences all in quotation marks are the last speaker's words, not narrative: 'Hale said: "... (four
+        # sentences) ..." / He added:' reaches back to Hale
+        sids, reach, sid = [], 0, here
+        while sid >= 0 and reach <= PRONOUN_REACH:
+            sids.append(sid)
+            reach += not self.quoted_sentence(sid)
+            sid -= 1
+        for sid in sids:
             untagged = [m for m in self.untagged_subjects(sid)
                         if m.first < pron.i and m.kind in kinds and self.fits(m, pron)]
             group = sorted(by_sentence.get(sid, []) + untagged, key=lambda m: m.first)
@@ -759,6 +766,12 @@ class Resolver:
                     return voice
             return group[0].key
         return None
+
+    def quoted_sentence(self, sid: int) -> bool:
+        """Whether every word of sentence `sid` stands inside quotation marks."""
+        end = self.sent_starts[sid + 1] if sid + 1 < len(self.sent_starts) else len(self.doc)
+        words = [t.idx for t in self.doc[self.sent_starts[sid]:end] if t.is_alpha]
+        return bool(words) and all(inside(self.quoted, i) for i in words)
 
     def thing_before(self, verb: Token, pron: Token, kinds: frozenset[str]) -> bool:
         """Whether `verb` has an object before the pronoun that is a thing, not an actor, with no actor
