@@ -60,8 +60,12 @@ class View:
     def events_of(self, actor_id: str, names: list[str]) -> pd.DataFrame:
         """The view's events that `actor_id` takes part in (their actor_ids hold it), with only the columns
         `names`."""
-        events = self.columns("events", list(dict.fromkeys([*names, "actor_ids"])))
+        events = self._events_maybe_of(actor_id, list(dict.fromkeys([*names, "actor_ids"])))
         return events[holds(events["actor_ids"], actor_id)][names]
+
+    def _events_maybe_of(self, actor_id: str, names: list[str]) -> pd.DataFrame:
+        """The view's events `actor_id` may take part in, with the columns `names`: here every one."""
+        return self.columns("events", names)
 
 
 def holds(lists: pd.Series, actor_id: str) -> pd.Series:

@@ -13,7 +13,7 @@ from itertools import chain
 import numpy as np
 import pandas as pd
 
-from dashboard.filtering import ActorFilter, View, holds
+from dashboard.filtering import ActorFilter, View
 from dashboard.loader import Briefing
 from dashboard.views.reports import report_groups
 
@@ -201,15 +201,13 @@ class LazyView(View):
         whole = getattr(self.briefing, table)[names]
         return whole if self._keep is None else whole[self._keep[table]]
 
-    def events_of(self, actor_id: str, names: list[str]) -> pd.DataFrame:
-        """The view's events that `actor_id` takes part in, with only the columns `names`: its rows looked
-        up in the index, not found by reading every event's actors."""
+    def _events_maybe_of(self, actor_id: str, names: list[str]) -> pd.DataFrame:
+        """The view's events the index lists for `actor_id`, not found by reading every event's actors; the
+        index also holds subjects, which may share an actor's id, so `events_of` still checks each."""
         rows = self._index.events_by_id.get(actor_id, NOTHING)
         if self._keep is not None:
             rows = rows[self._keep["events"][rows]]
-        # the index also holds subjects, which may share an actor's id
-        events = self.briefing.events[list(dict.fromkeys([*names, "actor_ids"]))].iloc[rows]
-        return events[holds(events["actor_ids"], actor_id)][names]
+        return self.briefing.events[names].iloc[rows]
 
     @cached_property
     def articles(self) -> pd.DataFrame:  # type: ignore[override]

@@ -47,22 +47,24 @@ SPORTS_TITLES = {
     "captain", "skipper", "referee", "umpire", "jockey", "trainer",
 }
 # Words that stand before a person's name as a title, not part of it ("Foreign Minister Hakan Fidan").
+# The fields an office of government is for: 'the Health Minister' is not 'the Information Minister'.
+PORTFOLIOS = frozenset({
+    "foreign", "defence", "defense", "interior", "home", "finance", "treasury", "trade", "economy", "energy",
+    "health", "education", "transport", "agriculture", "labor", "labour", "industry", "information", "justice",
+    "environment", "housing", "tourism", "communications", "culture", "sport", "immigration", "fisheries",
+    "water", "mines", "employment", "infrastructure", "police", "drought", "veterans", "revenue", "planning",
+})
 TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "foreign", "defense", "defence", "interior", "finance",
-    "secretary", "general", "chancellor", "king", "queen", "prince", "princess", "sheikh", "emir",
-    "ambassador", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "judge",
-    "justice", "chief", "executive", "ceo", "chairman", "chairwoman", "chair", "director", "spokesman",
+    "president", "vice", "prime", "minister", "secretary", "general", "chancellor", "king", "queen", "prince",
+    "princess", "sheikh", "emir", "ambassador", "senator", "sen.", "rep.", "representative", "governor", "gov.",
+    "mayor", "judge", "chief", "executive", "ceo", "chairman", "chairwoman", "chair", "director", "spokesman",
     "spokeswoman", "spokesperson", "commander", "gen.", "col.", "lt.", "admiral", "officer", "leader",
     "former", "deputy", "acting", "state", "national", "security", "adviser", "advisor", "pope",
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "premier", "envoy",
-    "speaker", "head", "founder", "analyst", "economist", "professor", "prof.", "coach", "trade",
-    "economy", "energy", "health", "attorney", "supreme", "top", "senior", "c.e.o.", "cfo", "coo",
-    "industry", "opposition", "labor", "labour", "education", "transport", "agriculture",
-    # the other fields an office of government is for ('Information Minister')
-    "information", "environment", "housing", "tourism", "communications", "culture", "sport", "immigration",
-    "fisheries", "water", "mines", "employment", "infrastructure", "drought", "veterans", "revenue", "planning",
-    "home", "treasury",
-    *CIVIC_TITLES, *SPORTS_TITLES,
+    "speaker", "head", "founder", "analyst", "economist", "professor", "prof.", "coach", "attorney", "supreme",
+    "top", "senior", "c.e.o.", "cfo", "coo", "opposition",
+    # 'Police' also begins the name of a force ('Police Scotland'), not a title
+    *(PORTFOLIOS - {"police"}), *CIVIC_TITLES, *SPORTS_TITLES,
 }
 # The nouns that make a run of title words a role: "Foreign Minister", "chief executive officer".
 CORE_TITLES = {

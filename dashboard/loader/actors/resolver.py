@@ -21,7 +21,7 @@ from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.gazetteer import country_of, fold
-from dashboard.loader.actors.names import HONORIFIC_GENDER, KIN, TITLE_WORDS
+from dashboard.loader.actors.names import HONORIFIC_GENDER, KIN, PORTFOLIOS, TITLE_WORDS
 from dashboard.loader.vocabulary import SPEAKER_KINDS
 
 # Nouns that name a person by office. A noun matches a person whose role contains it.
@@ -47,14 +47,6 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "gaffer": frozenset({"manager", "coach", "boss"}), "boss": frozenset({"manager", "coach"}),
     "skipper": frozenset({"captain"}),
 }
-
-# The fields an office of government is for: 'the Health Minister' is not 'the Information Minister'.
-PORTFOLIOS = frozenset({
-    "foreign", "defence", "defense", "interior", "home", "finance", "treasury", "trade", "economy", "energy",
-    "health", "education", "transport", "agriculture", "labor", "labour", "industry", "information", "justice",
-    "environment", "housing", "tourism", "communications", "culture", "sport", "immigration", "fisheries",
-    "water", "mines", "employment", "infrastructure", "police", "drought", "veterans", "revenue", "planning",
-})
 
 # People who belong to a place or a body but do not speak for it: "Hillcrest residents say" and "Acme workers
 # said" are the residents and the workers, not the suburb or the firm ("Acme officials said" are the firm).
@@ -386,7 +378,7 @@ class Resolver:
         noun = self.doc[last].lower_
         office = ROLE_ABBREVIATIONS.get(noun) or ((noun,) if noun in ROLE_NOUNS else None)
         if office:
-            held = [m for m in self.mentions if m.kind == "person" and set(office) <= set(m.role.casefold().split())]
+            held = [m for m in self.mentions if m.kind == "person" and set(office) <= set(m.role.split())]
             return Speaker(held[0].key, span.text, "title") if held else NOBODY
         if noun in ORG_NOUNS | COMPANY_NOUNS:
             bodies = [m for m in self.mentions if m.kind == "organization" and noun in m.key.casefold().split()]

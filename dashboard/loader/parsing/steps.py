@@ -89,7 +89,7 @@ def whole_names(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     starts = doc.to_array(SENT_START).view(np.int64)
     changed = False
-    for i in np.flatnonzero(np.isin(orths[:-1], _ABBREVIATION_HASHES) | np.isin(orths[:-1], _INITIAL_HASHES)).tolist():
+    for i in np.flatnonzero(np.isin(orths[:-1], _NAME_STOP_HASHES)).tolist():
         word, nxt = strings[int(orths[i])], strings[int(orths[i + 1])]
         if not nxt[:1].isupper() or doc[i].whitespace_ != " " or starts[i + 1] == 1:
             continue  # a line break or a sentence start already set stands
@@ -102,5 +102,6 @@ def whole_names(doc: Doc) -> Doc:
     return doc
 
 
-_ABBREVIATION_HASHES = np.array([hash_string(w) for w in _name_abbreviations()], dtype=np.uint64)
-_INITIAL_HASHES = np.array([hash_string(f"{c}.") for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"], dtype=np.uint64)
+# The full stops inside names: a title's or a place's abbreviation, or an initial ('M.').
+_NAME_STOP_HASHES = np.array([hash_string(w) for w in _name_abbreviations()]
+                             + [hash_string(f"{c}.") for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"], dtype=np.uint64)

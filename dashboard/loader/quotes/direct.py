@@ -314,18 +314,16 @@ class DirectQuotes:
         if root.i in ctx.cues:
             sp = ctx.speaker_of_cue(root)
             return replace(sp, confidence="carried") if sp.key else None
-        if root.lemma_ in STANCE_VERBS and root.pos_ == "VERB":
-            # 'Brennan also agreed the ministry should go.' / '"There is a mayor."': the view, then its words
-            subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-            sp = ctx.resolver.of_phrase(subject) if subject is not None else None
-            if sp is not None and sp.key and ctx.resolver.kind_of(sp.key) == "person":
-                return replace(sp, confidence="carried")
-        return self.after_gesture(root, first)
+        # a view held ('Brennan also agreed the ministry should go.' / '"There is a mayor."'), even in the
+        # paragraph before, or a gesture in this one ('Barnes shrugged. "I just took what they gave me."')
+        if root.lemma_ in STANCE_VERBS or "\n" not in ctx.text[root.idx:doc[first].idx]:
+            return self.acting_person(root)
+        return None
 
-    def after_gesture(self, root: Token, first: int) -> Speaker | None:
-        """'Barnes shrugged. "I just took what they gave me."': a quote with no attribution, in the same
-        paragraph as a sentence about what one person did, is that person's."""
-        if root.pos_ != "VERB" or "\n" in self.ctx.text[root.idx:self.ctx.doc[first].idx]:
+    def acting_person(self, root: Token) -> Speaker | None:
+        """The one person a sentence is about, the subject of its main verb, as the speaker of the quote
+        after it; None when that subject is no person."""
+        if root.pos_ != "VERB":
             return None
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subject is None:

@@ -119,30 +119,24 @@ def _pair(text: str, marks: list[_Mark], *, single: bool) -> list[QuoteSpan]:
                 open_at = mark
             continue
         newline = text.rfind("\n", open_at.at, mark.at)
-        if mark.way in ("close", "either", "weak"):
-            if single and newline != -1:
-                open_at = None  # a single mark is an apostrophe or a stray far more often than a long quote
-                continue
-            if mark.way == "weak" and _closes_later(text, marks[n + 1:], mark.at):
-                continue
-            ended = _ended_at(text, open_at, mark.at) if newline != -1 else None
-            if ended is not None:
-                # the quote's paragraph ended it: the next one goes on in narrative, not in the quote, and
-                # this mark closes nothing it opened
-                spans.append(_span(text, open_at, ended, True, -1))
-            else:
-                spans.append(_span(text, open_at, mark.at, True, mark.at))
-            open_at = None
+        closes = mark.way in ("close", "either", "weak")
+        if closes and single and newline != -1:
+            open_at = None  # a single mark is an apostrophe or a stray far more often than a long quote
             continue
-        # An opening mark while a quote is open: news style reopens a quote at each new paragraph and
-        # leaves the paragraph before unclosed; a quote whose paragraph is followed by one of narrative
-        # ended with its paragraph; anywhere else the earlier mark was a stray.
+        if mark.way == "weak" and _closes_later(text, marks[n + 1:], mark.at):
+            continue
         ended = _ended_at(text, open_at, mark.at) if newline != -1 else None
         if ended is not None:
+            # the quote's paragraph ended it: the paragraph after tells something else, so this mark closes
+            # nothing the quote opened, or opens a quote of its own
             spans.append(_span(text, open_at, ended, True, -1))
+        elif closes:
+            spans.append(_span(text, open_at, mark.at, True, mark.at))
         elif newline != -1 and not text[newline:mark.at].strip():
+            # an opening mark while a quote is open: news style reopens a quote at each new paragraph and
+            # leaves the paragraph before unclosed; anywhere else the earlier mark was a stray
             spans.append(_span(text, open_at, newline, False, -1))
-        open_at = mark
+        open_at = None if closes else mark
     if open_at is not None and not single and _cut_off(text, open_at):
         spans.append(_span(text, open_at, len(text), False, -1))
     return [s for s in spans if s.end > s.start]

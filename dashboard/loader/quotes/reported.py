@@ -38,6 +38,8 @@ TRAILING = frozenset({"prep", "npadvmod", "advmod", "dobj", "dative", "ccomp", "
 # the report is that quote ('said "we will respond"'); with more it is a mixed quote ('said the plan was
 # "a disaster"'), which is both a report and a direct quote.
 OWN_WORDS = 2
+# How a clause a verb reports hangs on it (or on whom it was told: 'reassured residents that ...').
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl", "relcl"})
 # Verbs whose 'if' or 'whether' clause is the question put, not a condition.
 ASKING_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 # Subjects that speak for someone even when no actor can be named.
@@ -213,7 +215,7 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             # view that the process would be quick" reports the view
             return None
         parts = [p for p in parts if p.dep_ in ("ccomp", "advcl", "prep") or p.dep_ == "acl" and _that_clause(p)]
-    if lemma in ADDRESSEE_VERBS and (not parts or any(p.dep_ in ("ccomp", "advcl", "acl", "relcl") for p in parts)):
+    if lemma in ADDRESSEE_VERBS and (not parts or any(p.dep_ in CLAUSE_DEPS for p in parts)):
         objects = []  # "told reporters", "..., the minister tells MPs": whom, not what
     content = parts + objects
     if not content:
@@ -236,7 +238,7 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
                 lo = child.right_edge.i + 1
             elif child.dep_ in TRAILING and child.i > hi:
                 hi = child.right_edge.i
-        clauses = [p for p in parts if p.dep_ in ("ccomp", "advcl", "acl", "relcl")]
+        clauses = [p for p in parts if p.dep_ in CLAUSE_DEPS]
         if lemma in ADDRESSEE_VERBS and clauses:
             # "told reporters in Detroit that ...", "told Sky News his members ...": whom, not what
             lo = max(lo, min(c.left_edge.i for c in clauses))
