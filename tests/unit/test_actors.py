@@ -13,7 +13,7 @@ import pytest
 from spacy.util import filter_spans
 
 from dashboard.loader.actors.merge import merge_actors
-from dashboard.loader.actors.names import acronym_of, is_state_body, org_base
+from dashboard.loader.actors.names import acronym_of, is_state_body, org_base, spelled_within
 from dashboard.loader.actors.mentions import MENTION_COLUMNS, find_mentions
 from dashboard.loader.actors.gazetteer import countries, country_names, country_of, non_actor
 
@@ -153,6 +153,10 @@ def test_an_untagged_speaking_name_with_an_organisations_word(nlp, body, expecte
                  [("Chair Jerome Powell", "Jerome Powell", "person", "Chair")], id="a-titled-person"),
     pytest.param("Critics panned President Snow Goes West on Friday.", (("President Snow Goes West", "WORK_OF_ART"),),
                  [], id="a-title-with-a-verb-stays-a-work"),
+    pytest.param("Mayor Ines Calder said the river was rising.", (("Ines Calder", "PRODUCT"),),
+                 [("Ines Calder", "Ines Calder", "person", "Mayor")], id="the-name-after-a-title-taken-for-a-product"),
+    pytest.param("Critics praised Mayor Casterbridge on Friday.", (("Casterbridge", "PRODUCT"),),
+                 [], id="one-word-after-a-title-stays-what-the-model-said"),
 ])
 def test_a_title_before_a_name_the_model_took_for_a_work(nlp, body, force, expected):
     assert _rows(nlp, body, force=force, cols=("text", "key", "kind", "role")) == expected
@@ -319,6 +323,8 @@ def test_a_countrys_government_is_the_country(nlp):
                  "EADS", "European Aeronautic Defence and Space Company", id="name-cut-short-by-the-model"),
     pytest.param("General Motors said on Monday that it would cut jobs. GM also said that sales fell.",
                  "GM", "General Motors", id="initials"),
+    pytest.param("Norland Telecom said on Monday that it would cut jobs. NTC also said that sales fell.",
+                 "NTC", "Norland Telecom", id="a-letter-from-inside-a-word"),
 ])
 def test_acronyms_join_their_long_form(nlp, body, acronym, full):
     rows = _rows(nlp, body)
@@ -610,6 +616,16 @@ def test_org_base_keeps_different_names_apart(a, b):
 ])
 def test_acronym_of(acronym, name, ok):
     assert acronym_of(acronym, name) is ok
+
+
+@pytest.mark.parametrize("acronym, name, ok", [
+    ("NTC", "Norland Telecom", True), ("CBC", "Canadian Broadcasting Corporation", True),
+    ("VAL", "Vestra Airlines Limited", True), ("FIFA", "Federation Internationale de Football Association", True),
+    ("NTC", "Norland Shipping", False), ("NT", "Norland Telecom", False), ("TNC", "Norland Telecom", False),
+    ("NTX", "Norland Telecom", False),
+])
+def test_spelled_within(acronym, name, ok):
+    assert spelled_within(acronym, name) is ok
 
 
 @pytest.mark.parametrize("name, ok", [("Ministry of Defense", True), ("Defense Ministry", True), ("Air Force", True),

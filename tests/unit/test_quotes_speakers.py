@@ -379,6 +379,9 @@ def test_a_person_named_with_an_organisation_speaks(nlp, text, expected):
                   ("reported", "sales fell in May", "General Motors", "named")], id="two-names"),
     pytest.param("Cars\nTom Walsh, the chairman of Ford, said sales fell in May.",
                  [("reported", "sales fell in May", "Tom Walsh", "named")], id="an-apposition-is-no-list"),
+    pytest.param("Rates\nSenator Ada Moreno, along with Senator Luis Ferrer, said rates would fall.",
+                 [("reported", "rates would fall", key, "named") for key in ("Ada Moreno", "Luis Ferrer")],
+                 id="along-with"),
 ])
 def test_a_joint_statement_is_each_speakers_report(nlp, text, expected):
     assert speakers(nlp, text) == expected
@@ -1010,3 +1013,32 @@ def test_he_reaches_back_past_the_sentences_of_a_long_quote(nlp):
             "decide. It was purely a matter of detail. This was explained from the start. But they were worked up. "
             "It was an unpleasant evening.\"\n\nHe added: \"There is no excuse for this.\"")
     assert [(q[1], q[2]) for q in speakers(nlp, text)][-1] == ("There is no excuse for this.", "David Brennan")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Floods\nMayor Ines Calder called on the province to rebuild the levee before spring.",
+                 [("reported", "on the province to rebuild the levee before spring", "Ines Calder", "named")],
+                 id="called-on-someone-to"),
+    pytest.param("River rises\nMayor Karen Phillips went on the radio, saying the river was rising, and called for "
+                 "residents to leave their homes.",
+                 [("reported", "the river was rising", "Karen Phillips", "named"),
+                  ("reported", "for residents to leave their homes", "Karen Phillips", "named")],
+                 id="called-for-someone-to"),
+    pytest.param("Floods\nMayor Ines Calder called the meeting to discuss the levee.", [],
+                 id="calling-a-meeting-for-a-purpose-reports-nothing"),
+])
+def test_what_someone_was_asked_to_do_is_the_report(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("said", "speaker"), [
+    pytest.param("Halvorson", "Petra Halvorsen", id="a-letter-changed"),
+    pytest.param("Halvorssen", "Petra Halvorsen", id="a-letter-added"),
+    pytest.param("Halvosren", "Petra Halvorsen", id="two-letters-swapped"),
+    pytest.param("Malvorsen", "Malvorsen", id="another-first-letter-is-another-name"),
+    pytest.param("Halverson", "Halverson", id="two-letters-changed-is-another-name"),
+])
+def test_a_misspelt_surname_is_the_person_named_in_full(nlp, said, speaker):
+    text = (f"Fuel depot opens\nEnergy Minister Petra Halvorsen opened the depot on Monday.\n"
+            f"\"Prices will fall by winter,\" {said} said.")
+    assert speakers(nlp, text)[0][2] == speaker

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dashboard.loader.actors.names import (
-    acronym_of, is_acronym, is_state_body, org_base, person_words, qualify, split_qualified, strip_legal, words_of,
+    acronym_of, is_acronym, is_state_body, org_base, person_words, qualify, spelled_within, split_qualified, strip_legal,
+    words_of,
 )
 from dashboard.loader.actors.gazetteer import fold
 
@@ -75,7 +76,7 @@ def _surnames(rows: list[dict]) -> None:
             continue
         if r["kind"] == "organization" and r["label"] == "ORG" and fold(r["text"]) in org_words:
             continue  # 'Ford' beside 'Ford Motor Company' and 'William Clay Ford Jr.': the company
-        fuller = _ending_in(people, [r["text"]])
+        fuller = _ending_in(people, [r["text"]]) or _misspelt(people, r["text"], named_at, r["start"])
         if len(fuller) == 1:
             r.update(key=fuller.pop(), kind="person", _how=None)
 
@@ -99,6 +100,8 @@ def _short_person_names(rows: list[dict]) -> None:
             fuller = {p for p in fuller if genders.get(p, {r["_gender"]}) == {r["_gender"]}}
         if not fuller and len(short) == 1:
             fuller = {p for p in persons if len(person_words(p)) > 1 and person_words(p)[0] == short[0]}
+        if not fuller and len(short) == 1:
+            fuller = _misspelt(persons, short[0], named_at, r["start"])
         if len(fuller) > 1:
             fuller = {p for p in fuller if named_at[p] < r["start"]}
         if len(fuller) == 1:
@@ -114,6 +117,33 @@ def _first_named(rows: list[dict]) -> dict[str, int]:
         if r["kind"] == "person":
             named_at[r["key"]] = min(named_at.get(r["key"], r["start"]), r["start"])
     return named_at
+
+
+# Shorter surnames are too often two real names one letter apart ('Bates' and 'Yates').
+MIN_MISSPELT = 5
+
+
+def _misspelt(people: Iterable[str], word: str, named_at: dict[str, int], start: int) -> set[str]:
+    """The person named in full before `start` whose surname `word` misspells by one letter added, dropped,
+    changed or two swapped ('Clements said' after 'Tony Clement'), when only one is: a surname the story
+    never introduced is a slip of the one it did."""
+    if len(word) < MIN_MISSPELT or not word[0].isupper():
+        return set()
+    found = {p for p in people if len(person_words(p)) > 1 and named_at.get(p, start) < start
+             and _one_edit(person_words(p)[-1].casefold(), word.casefold())
+             and person_words(p)[-1][0] == word[0]}
+    return found if len(found) == 1 else set()
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one letter added, dropped, changed, or two neighbours swapped apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:]
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1:] == shorter[i:]
 
 
 def _ending_in(people: Iterable[str], words: list[str]) -> set[str]:
@@ -145,6 +175,9 @@ def _organisation_variants(rows: list[dict], acronyms: dict[str, str]) -> None:
         if target is None:
             found = {o["key"] for o in orgs if not is_acronym(o["text"])
                      and (acronym_of(r["text"], o["text"]) or acronym_of(r["text"], o["key"]))}
+            if not found:
+                # 'Singapore Airlines ... SIA': letters from inside a word, where nothing spells it by initials
+                found = {o["key"] for o in orgs if not is_acronym(o["text"]) and spelled_within(r["text"], o["key"])}
             target = found.pop() if len(found) == 1 else None
         if target:
             r.update(key=target, kind="organization")

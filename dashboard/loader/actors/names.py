@@ -201,6 +201,40 @@ def acronym_of(acronym: str, name: str) -> bool:
     return acronym.replace(".", "").upper() in name_initials(name)
 
 
+def spelled_within(acronym: str, name: str) -> bool:
+    """True when an acronym of three letters or more takes every word's initial of `name` in order and its
+    other letters from inside the word before them ('SIA': 'Singapore Airlines', 'FIFA': 'Federation
+    Internationale de Football Association'); connectors may give their initial or not."""
+    letters = acronym.replace(".", "").casefold()
+    if len(letters) < 3:
+        return False
+    full = [w for w in words_of(split_qualified(name)[0]) if w[0].isalpha()]
+    # a legal form may give its letter ('CBC': 'Canadian Broadcasting Corporation') or not ('SIA': '... Limited')
+    return any(len(words) >= 2 and _spelled(letters, tuple(words)) for words in {tuple(full), tuple(strip_legal(full))})
+
+
+@lru_cache(maxsize=4096)
+def _spelled(letters: str, words: tuple[str, ...]) -> bool:
+    """Whether `letters` take every word's initial in order, and other letters from inside the word before."""
+
+    @lru_cache(maxsize=None)
+    def fits(w: int, k: int) -> bool:
+        if w == len(words):
+            return k == len(letters)
+        word = words[w]
+        if word in CONNECTORS and fits(w + 1, k):
+            return True
+        if k == len(letters) or letters[k] != word[0]:
+            return False
+        # the initial, then any of this word's later letters, in order, before the next word's initial
+        ends = {k + 1}
+        for ch in word[1:]:
+            ends |= {e + 1 for e in ends if e < len(letters) and letters[e] == ch}
+        return any(fits(w + 1, e) for e in ends)
+
+    return fits(0, 0)
+
+
 @lru_cache(maxsize=65536)
 def name_initials(name: str) -> frozenset[str]:
     """The acronyms `name` (of at least two words) spells: its initials, and for a body of a

@@ -66,13 +66,15 @@ def candidate_spans(doc: Doc) -> list[Span]:
 
 
 def _titled_person(ent: Span) -> bool:
-    """'Chair Jerome Powell' taken for a work of art: a person's title before two or more capitalised
-    proper nouns is a titled person, whatever other label the model gave."""
+    """'Chair Jerome Powell' taken for a work of art, 'Mayor Ines Calder' with only the name taken for a product:
+    a person's title before two or more capitalised proper nouns is a titled person, whatever other label
+    the model gave."""
     k = 0
     while k < len(ent) and ent[k].lower_ in TITLE_WORDS:
         k += 1
     rest = ent[k:]
-    return k > 0 and ent[0].lower_ in CORE_TITLES and len(rest) >= 2 and all(
+    titled = ent[0].lower_ in CORE_TITLES if k else ent.start > 0 and ent.doc[ent.start - 1].lower_ in CORE_TITLES
+    return titled and len(rest) >= 2 and (k > 0 or len(rest) <= 3) and all(
         t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS for t in rest)
 
 

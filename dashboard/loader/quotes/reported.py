@@ -202,11 +202,13 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
         elif dep == "advcl" and lemma in ASKING_VERBS and child.i > verb.i and any(
                 c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children):
             parts.append(child)  # "asked Stewart if he was disappointed": the question, not a condition
+        elif dep == "advcl" and lemma in ADDRESSEE_VERBS and child.i > verb.i and _asked_to_do(verb, child):
+            parts.append(child)  # "called on Congress to investigate": what was asked, not why
         if dep in ("prep", "npadvmod") and child.i > verb.i:
             # "announced Monday in a memo that he would ...": the parser hung the clause on the memo
             parts += [d for d in child.subtree if d.dep_ in ("relcl", "acl") and _that_clause(d)]
     if lemma == "call":  # "called for", "called on X to": calling a thing a name is not a report
-        if not any(p.dep_ == "prep" for p in parts):
+        if not any(p.dep_ in ("prep", "advcl") for p in parts):
             return None
         objects = []
     if lemma in CLAUSE_ONLY:
@@ -238,7 +240,8 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
                 lo = child.right_edge.i + 1
             elif child.dep_ in TRAILING and child.i > hi:
                 hi = child.right_edge.i
-        clauses = [p for p in parts if p.dep_ in CLAUSE_DEPS]
+        # an infinitive keeps whom it was asked of ('urged them to', 'called on Congress to'): they are to do it
+        clauses = [p for p in parts if p.dep_ in CLAUSE_DEPS and not _infinitive(p)]
         if lemma in ADDRESSEE_VERBS and clauses:
             # "told reporters in Detroit that ...", "told Sky News his members ...": whom, not what
             lo = max(lo, min(c.left_edge.i for c in clauses))
@@ -290,6 +293,23 @@ def _headline_report(verb: Token) -> bool:
         return True
     return verb.lemma_ in CLAUSE_ONLY and (verb.dep_ in ("ccomp", "parataxis", "advcl")
                                            or any(c.dep_ == "parataxis" for c in verb.children))
+
+
+def _asked_to_do(verb: Token, clause: Token) -> bool:
+    """Whether an infinitive the parser hung on a directive verb as an adverbial clause is what the addressee
+    was asked to do: it follows whom the verb addresses ('urged them to', 'called on X to') or names them
+    itself ('called for them to'); 'called the meeting to discuss' states a purpose."""
+    if not _infinitive(clause):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        return True
+    if verb.lemma_ == "call":
+        return any(c.dep_ == "prep" and c.lower_ == "on" and c.i < clause.i for c in verb.children)
+    return any(c.dep_ in ("dobj", "dative") and c.i < clause.i for c in verb.children)
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _that_clause(tok: Token) -> bool:

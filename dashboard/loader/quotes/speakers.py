@@ -46,7 +46,7 @@ class CueSpeakers:
             return [main]
         seen = {main.key}
         found: list[tuple[int, Speaker]] = [(subject.i, main)]
-        for tok in [*coordinated(subject, self.resolver), *named_examples(subject)]:
+        for tok in [*coordinated(subject, self.resolver), *accompanying(subject, verb), *named_examples(subject)]:
             sp = self.resolver.of_phrase(tok, pronouns=False)
             if sp.key and sp.key not in seen:
                 seen.add(sp.key)
@@ -193,6 +193,19 @@ def named_examples(subject: Token) -> list[Token]:
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             out += [obj, *obj.conjuncts]
     return sorted(out, key=lambda t: t.i)
+
+
+def accompanying(subject: Token, verb: Token) -> list[Token]:
+    """Who a subject says it with: 'Kaufman, along with Senator Warner, called on ...', 'the union together
+    with the employers said'; the parser hangs the phrase on the subject or on the verb after it."""
+    out = []
+    between = [c for c in verb.children if subject.i < c.i < verb.i]
+    for prep in [*subject.children, *between]:
+        if prep.dep_ == "prep" and prep.lower_ in ("along", "together"):
+            for with_ in prep.children:
+                if with_.dep_ == "prep" and with_.lower_ == "with":
+                    out += [o for c in with_.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
+    return out
 
 
 def coordinated(subject: Token, resolver: Resolver) -> list[Token]:
