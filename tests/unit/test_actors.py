@@ -100,6 +100,7 @@ def test_short_person_names_join_the_full_name(nlp, body, short, full, role):
                  id="a-title-with-of"),
     pytest.param("Attorney-General Helen Marsh said the law would change.", "Helen Marsh", "Attorney-General",
                  id="a-hyphenated-title"),
+    pytest.param("Lawyer Grace Njeri said her client would appeal.", "Grace Njeri", "Lawyer", id="a-lawyer"),
 ])
 def test_civic_police_and_clerical_titles_are_not_part_of_the_name(nlp, body, name, role):
     people = [r for r in _rows(nlp, body, cols=("key", "kind", "role")) if r[1] == "person"]
@@ -662,3 +663,20 @@ def test_a_name_set_beside_an_office_is_a_person_whatever_the_model_says(nlp):
 def test_a_direction_before_a_place_makes_another_place(nlp):
     rows = _rows(nlp, "South Sydney voted to merge with the City of Sydney.", force=(("Sydney", "GPE"),))
     assert ("South Sydney", "South Sydney", "place") in rows
+
+
+@pytest.mark.parametrize("body, force, expected", [
+    pytest.param("District Collector Ravi Menon visited the depot on Monday.",
+                 (("District Collector Ravi Menon", "ORG"),),
+                 [("District Collector Ravi Menon", "Ravi Menon", "person", "District Collector")],
+                 id="an-office-and-its-holder-as-one-organisation"),
+    pytest.param("The farmers met Deputy Collector Asha Rao on Monday.", (("Collector Asha Rao", "ORG"),),
+                 [("Collector Asha Rao", "Asha Rao", "person", "Deputy Collector")],
+                 id="with-the-rank-the-model-left-outside"),
+    pytest.param("The plan went to Director General Health Services on Monday.",
+                 (("Director General Health Services", "ORG"),),
+                 [("Director General Health Services", "Director General Health Services", "organization", None)],
+                 id="a-body-after-an-office-stays-a-body"),
+])
+def test_the_holder_named_after_an_office_in_one_organisation_is_a_person(nlp, body, force, expected):
+    assert _rows(nlp, body, force=force, cols=("text", "key", "kind", "role")) == expected

@@ -1042,3 +1042,13 @@ def test_a_misspelt_surname_is_the_person_named_in_full(nlp, said, speaker):
     text = (f"Fuel depot opens\nEnergy Minister Petra Halvorsen opened the depot on Monday.\n"
             f"\"Prices will fall by winter,\" {said} said.")
     assert speakers(nlp, text)[0][2] == speaker
+
+
+@pytest.mark.parametrize(("said", "speaker"), [
+    pytest.param("The collector", "Ravi Menon", id="the-office-not-the-deputy"),
+    pytest.param("The deputy collector", "Asha Rao", id="the-deputy-when-it-says-so"),
+])
+def test_an_office_is_its_holder_and_not_a_lesser_rank_of_it(nlp, said, speaker):
+    text = ("Depot protest\nDistrict Collector Ravi Menon and Deputy Collector Asha Rao visited the depot on Monday.\n"
+            f"{said} said the protest had been planned by outsiders.")
+    assert [q[2] for q in speakers(nlp, text)] == [speaker]

@@ -234,14 +234,24 @@ def _organisation(span: Span) -> dict | None:
     lead_title = 0
     while lead_title < len(span) and span[lead_title].lower_ in LEADING_TITLES:
         lead_title += 1
+    named = lead_title
+    while named < len(span) and span[named].lower_ in TITLE_WORDS:
+        named += 1  # 'Secretary General Ban Ki-moon': more of the title; 'Director General Health Services': a body
     if 0 < lead_title and len(span) - lead_title >= 2 and any(t.lower_ in CORE_TITLES for t in span[:lead_title]) \
-            and all(t.text[:1].isupper() for t in span[lead_title:]) \
+            and len(span[named:].text.split()) >= 2 and all(t.text[:1].isupper() for t in span[lead_title:]) \
             and not {t.lower_ for t in span[lead_title:]} & NOT_PERSON_WORDS:
         # "Spokeswoman Sandy Angers" tagged as an organisation: a person with a title
-        role = span[:lead_title].text
         row = _person(span, doc[span.start + lead_title:span.end])
         if row:
-            row["role"] = row["role"] or role
+            row["role"] = row["role"] or doc[_title_start(span):span.start + lead_title].text
+        return row
+    holder = _holder_after_office(span)
+    if holder is not None:
+        # "District Collector Ravi Menon", "Kisumu County Police Commander Ann Mwangi" as one organisation: the
+        # office where the holder serves, then the holder
+        row = _person(span, holder)
+        if row:
+            row["role"] = row["role"] or doc[_title_start(span):holder.start].text
         return row
     owner = None
     if span.start >= 2 and doc[span.start - 1].text in ("’s", "'s"):
@@ -265,6 +275,31 @@ def _organisation(span: Span) -> dict | None:
     if owner and is_state_body(span.text):
         return _row(span, qualify(span.text, owner), "organization", affiliation_key=owner)
     return _row(span, span.text, "organization")
+
+
+def _title_start(span: Span) -> int:
+    """Where the title that opens `span` starts, with the capitalised title words the model left outside it:
+    'Deputy' of 'Deputy Collector K Venkat Reddy' (a deputy collector is not the collector)."""
+    doc, first = span.doc, span.start
+    while first > 0 and doc[first - 1].lower_ in TITLE_WORDS and doc[first - 1].text[:1].isupper():
+        first -= 1
+    return first
+
+
+def _holder_after_office(span: Span) -> Span | None:
+    """The two or three name words that end an organisation's span right after a person's title, when every
+    word before the title is capitalised ('District Collector Ravi Menon'); not 'Director General Health
+    Services', whose last words are a body's."""
+    title = max((t.i for t in span if t.lower_ in CORE_TITLES), default=None)
+    if title is None or not 2 <= span.end - title - 1 <= 3:
+        return None
+    name, office = span.doc[title + 1:span.end], span.doc[span.start:title + 1]
+    if not all(t.text[:1].isupper() for t in office):
+        return None
+    if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in NOT_PERSON_WORDS | TITLE_WORDS
+           and not country_of(t.text) for t in name):
+        return name
+    return None
 
 
 def _country_name(tok: Token) -> str | None:

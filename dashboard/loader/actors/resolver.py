@@ -21,7 +21,7 @@ from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.gazetteer import country_of, fold
-from dashboard.loader.actors.names import HONORIFIC_GENDER, KIN, PORTFOLIOS, TITLE_WORDS
+from dashboard.loader.actors.names import CIVIC_TITLES, HONORIFIC_GENDER, KIN, PORTFOLIOS, TITLE_WORDS
 from dashboard.loader.vocabulary import SPEAKER_KINDS
 
 # Nouns that name a person by office. A noun matches a person whose role contains it.
@@ -34,7 +34,12 @@ ROLE_NOUNS = frozenset({
     "clerk", "mp", "mpp", "mla", "mep", "councillor", "councilor", "councilman", "councilwoman", "commissioner",
     "sheriff", "superintendent", "inspector", "sergeant", "detective", "treasurer", "trustee", "coach",
     "manager", "captain", "gaffer", "boss", "skipper", "solicitor", "barrister", "attorney",
+    # every other civic, police, church and court office written as a word ('the collector', 'the magistrate')
+    *(t for t in CIVIC_TITLES if t.isalpha() and len(t) > 3),
 })
+
+# Words that make an office a lesser or a past one: 'the minister' is neither the deputy minister nor a former one.
+RANK_QUALIFIERS = frozenset({"deputy", "assistant", "vice", "associate", "junior", "former"})
 
 # Other words for an office in a title: 'Justice Helen Park' is 'the judge', 'Sen. Ann Roy' 'the senator'.
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {
@@ -559,6 +564,9 @@ class Resolver:
         if noun in ROLE_NOUNS:
             names = ROLE_SYNONYMS.get(noun, frozenset()) | {noun}
             people = [m for m in cands if m.kind == "person" and names & set(m.role.split())]
+            # 'the collector' is the collector, not the deputy collector, unless it says so itself
+            ranks = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")} & RANK_QUALIFIERS
+            people = [m for m in people if ranks == RANK_QUALIFIERS & set(m.role.split())] or people
             if not people and noun in HEAD_OFFICES and not any(
                     m.kind == "person" and names & set(m.role.split()) for m in self.mentions):
                 # nobody in the story is given the office, one person's to hold: 'the Premier said' is the person
