@@ -1052,3 +1052,23 @@ def test_an_office_is_its_holder_and_not_a_lesser_rank_of_it(nlp, said, speaker)
     text = ("Depot protest\nDistrict Collector Ravi Menon and Deputy Collector Asha Rao visited the depot on Monday.\n"
             f"{said} said the protest had been planned by outsiders.")
     assert [q[2] for q in speakers(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Talks\nMinister Ada Moreno said the dispute could be settled through talks, adding that both "
+                 "sides should meet soon.",
+                 [("reported", "the dispute could be settled through talks", "Ada Moreno", "named"),
+                  ("reported", "both sides should meet soon", "Ada Moreno", "named")],
+                 id="adding-that-inside-the-report"),
+    pytest.param("Talks\nMinister Ada Moreno said that talks had stalled, noting that the unions had walked out.",
+                 [("reported", "talks had stalled", "Ada Moreno", "named"),
+                  ("reported", "the unions had walked out", "Ada Moreno", "named")],
+                 id="noting-that"),
+    pytest.param("Talks\nMinister Ada Moreno said the talks had stalled. Union leaders walked out, adding that "
+                 "the offer was too low.",
+                 [("reported", "the talks had stalled", "Ada Moreno", "named"),
+                  ("reported", "the offer was too low", None, "none")],
+                 id="a-participle-of-another-subject-is-theirs"),
+])
+def test_a_speaker_who_goes_on_adding_that_adds_a_report_of_their_own(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -25,7 +25,7 @@ from dashboard.loader.quotes.cues import (
     SPEECH_VERBS,
     TIME_MARKS,
 )
-from dashboard.loader.quotes.speakers import published_in
+from dashboard.loader.quotes.speakers import CONTINUING_VERBS, continued_report, published_in
 
 if TYPE_CHECKING:
     from dashboard.loader.quotes.extract import ArticleQuotes
@@ -247,6 +247,9 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             lo = max(lo, min(c.left_edge.i for c in clauses))
     if verb.dep_ == "csubj" and verb.head.i > verb.i:
         hi = max(hi, verb.head.right_edge.i)  # "stating its forces will stay": the tagger split the clause
+    going_on = [t for t in doc[lo:hi + 1] if t.lemma_ in CONTINUING_VERBS and continued_report(t) == verb]
+    if going_on:
+        hi = min(hi, going_on[0].left_edge.i - 1)  # '..., adding that ...' is a report of its own
     found = _char_range(doc, lo, hi)
     if found is not None:
         opening = next((s for s, e in quoted if s == found[0] and e < found[1]), None)

@@ -65,6 +65,9 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
     named = _gerunds_subject(verb, resolver)
     if named is not None:
         return named
+    outer = continued_report(verb)
+    if outer is not None:
+        return subject_of(outer, resolver)
     if verb.lemma_ in SPEECH_VERBS and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         # "after being told they were involved", "Toomua, Hansen was told, ...": whoever was told is the
         # hearer; the teller is the agent, or nobody named
@@ -103,6 +106,25 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
                 return noun
         tok = tok.head
     return _subject_beside(verb)
+
+
+# Participles by which a speaker goes on with their own words: "said that ..., adding that ...".
+CONTINUING_VERBS = frozenset({"add", "note", "stress", "emphasise", "emphasize", "reiterate"})
+
+
+def continued_report(verb: Token) -> Token | None:
+    """The speech verb whose report a participle without a subject of its own goes on with, when the parser
+    hung it inside that report ('she said the crisis could be solved through dialogue, adding that ...'):
+    the speaker adds it, not the subject of the clause it hangs on."""
+    if verb.tag_ != "VBG" or verb.lemma_ not in CONTINUING_VERBS or verb.dep_ not in ("advcl", "conj", "xcomp") \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    tok = verb.head
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ in SPEECH_VERBS:
+            return tok.head
+        tok = tok.head
+    return None
 
 
 def _gerunds_subject(verb: Token, resolver: Resolver) -> Token | None:
