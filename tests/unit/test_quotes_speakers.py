@@ -1072,3 +1072,16 @@ def test_an_office_is_its_holder_and_not_a_lesser_rank_of_it(nlp, said, speaker)
 ])
 def test_a_speaker_who_goes_on_adding_that_adds_a_report_of_their_own(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("lead", "speaker"), [
+    pytest.param("Finance Minister Tom Walsh went on to say that he did not care who had made the claim.", "Tom Walsh",
+                 id="went-on-to-say"),
+    pytest.param("County secretary Jane Mwangi defended the decision, confirming that the office stays open.",
+                 "Jane Mwangi", id="a-participle-that-reports"),
+    pytest.param("After Tom Walsh said the office would close, the council voted on the budget.", None,
+                 id="not-a-clause-of-time"),
+])
+def test_a_quote_paragraph_goes_on_from_a_report_its_main_verb_governs(nlp, lead, speaker):
+    text = f"Budget row\n{lead}\n\n\u201cIt is shameful to treat the people of this county this way.\u201d"
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == [speaker]

@@ -311,8 +311,11 @@ class DirectQuotes:
         root = doc[ctx.sent_starts[sid]].sent.root
         if any(ctx.is_mark(t) for t in root.sent):
             return None  # a sentence with a quotation of its own hands on through that quotation
-        if root.i in ctx.cues:
-            sp = ctx.speaker_of_cue(root)
+        # the speech verb of the sentence, or one its main verb governs ('went on to say that', 'defended the
+        # decision, confirming that')
+        cue = root if root.i in ctx.cues else next((c for c in root.children if c.i in ctx.cues and _governed(c)), None)
+        if cue is not None:
+            sp = ctx.speaker_of_cue(cue)
             return replace(sp, confidence="carried") if sp.key else None
         # a view held ('Brennan also agreed the ministry should go.' / '"There is a mayor."'), even in the
         # paragraph before, or a gesture in this one ('Barnes shrugged. "I just took what they gave me."')
@@ -532,6 +535,15 @@ class DirectQuotes:
         resolver = ctx.resolver
         here = resolver.mentions[bisect_left(resolver.firsts, first):bisect_left(resolver.firsts, end)]
         return any(m.key != prev.speaker.key and m.kind in ("person", "organization") for m in here)
+
+
+def _governed(verb: Token) -> bool:
+    """Whether a speech verb is part of what its clause's main verb does ('went on to say', 'defended it,
+    confirming'), not a clause of time or reason ('after the mayor said')."""
+    if verb.dep_ == "xcomp":
+        return True
+    return verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children) and (
+        verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _names_it(cue: Token | None, via: Token | None) -> bool:
