@@ -1085,3 +1085,38 @@ def test_a_speaker_who_goes_on_adding_that_adds_a_report_of_their_own(nlp, text,
 def test_a_quote_paragraph_goes_on_from_a_report_its_main_verb_governs(nlp, lead, speaker):
     text = f"Budget row\n{lead}\n\n\u201cIt is shameful to treat the people of this county this way.\u201d"
     assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == [speaker]
+
+
+@pytest.mark.parametrize(("subhead", "expected"), [
+    pytest.param("Workers not to blame for the closure - Martin", [("Workers not to blame for the closure", "Liz Martin")],
+                 id="a-subhead-naming-its-source"),
+    pytest.param("Workers not to blame for the closure - Martin.", [], id="a-sentence-is-no-subhead"),
+    pytest.param("Workers not to blame for the closure - Osei", [], id="a-name-the-story-never-speaks-of"),
+])
+def test_a_subhead_names_who_made_its_claim(nlp, subhead, expected):
+    text = ("Plant to close with 200 jobs lost\n\nThe Norvik plant will close in March.\n\n"
+            f"{subhead}\n\nUnion convenor Liz Martin met the managers on Monday.\n")
+    assert [(q[1], q[2]) for q in speakers(nlp, text) if q[0] == "reported"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Alert\nPolice spokesman Tom Kabona urged residents to remain alert and report any suspicious "
+                 "people.", [("reported", "residents to remain alert and report any suspicious people")],
+                 id="an-act-asked-of-others-is-no-report-of-its-own"),
+    pytest.param("Visit\nMinister Ana Ruiz closed her visit on Monday while highlighting that the two countries "
+                 "were close allies.", [("reported", "the two countries were close allies")],
+                 id="highlighting-that"),
+    pytest.param("Robberies\nOne man said that residents are usually blamed for the robberies.",
+                 [("reported", "residents are usually blamed for the robberies")], id="one-man-said"),
+    pytest.param("Storm\nThe alert advised that two bridges were closed.",
+                 [("reported", "two bridges were closed")], id="an-alert-said"),
+])
+def test_what_a_report_is_and_who_may_make_one(nlp, text, expected):
+    assert [(q[0], q[1]) for q in speakers(nlp, text)] == expected
+
+
+def test_a_brand_in_its_own_case_after_its_kind_of_business_speaks(nlp):
+    text = ("Airline outlook\nBudget airline flyZap has predicted a profit of 40 million pounds.\n"
+            "The carrier said revenues had risen 12 percent in the third quarter.")
+    assert [(q[1], q[2]) for q in speakers(nlp, text)] == [
+        ("a profit of 40 million pounds", "flyZap"), ("revenues had risen 12 percent in the third quarter", "flyZap")]

@@ -19,7 +19,7 @@ CIVIC_TITLES = {
     "detective", "det.", "lieutenant", "capt.", "cpl.", "trustee", "mp", "mpp", "mla", "mep", "congressman",
     "congresswoman", "assemblyman", "assemblywoman", "rabbi", "rev.", "reverend", "archbishop", "imam",
     "pastor", "prosecutor", "treasurer", "comptroller", "clerk", "major", "brigadier", "colonel", "corporal",
-    "marshal", "commodore", "collector", "magistrate", "tehsildar", "lawyer", "solicitor", "barrister",
+    "marshal", "commodore", "collector", "magistrate", "tehsildar", "lawyer", "solicitor", "barrister", "whip",
 }
 # Honorifics that say whether the story calls someone he or she ('Mr Swan', 'Mrs Swan').
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",

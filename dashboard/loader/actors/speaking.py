@@ -59,6 +59,10 @@ def untagged_organisations(doc: Doc, covered: set[int], speech_verbs: list[int])
         for subject in (c for c in doc[i].children if c.dep_ == "nsubj"):
             if subject.pos_ == "PROPN":
                 name, beside = subject, False
+            elif _brand_case(subject) and any(c.dep_ == "compound" and c.lower_ in ORG_NOUNS for c in subject.children):
+                # 'airline easyJet has predicted': a brand written in its own case, after its kind of business
+                found.append(Span(doc, subject.i, subject.i + 1, label="ORG"))
+                continue
             elif subject.lower_ in ORG_NOUNS:
                 name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
                 beside = True
@@ -86,6 +90,12 @@ def untagged_organisations(doc: Doc, covered: set[int], speech_verbs: list[int])
                     and not any(t.idx in covered for t in doc[first:end]):
                 found.append(Span(doc, first, end, label="ORG"))
     return found
+
+
+def _brand_case(tok: Token) -> bool:
+    """A word written as brands are, small letter first and a capital inside: 'easyJet', 'eBay'."""
+    text = tok.text
+    return text.isalpha() and text[:1].islower() and any(c.isupper() for c in text[1:]) and not tok.ent_type_
 
 
 def _plain_name_word(tok: Token) -> bool:

@@ -21,7 +21,7 @@ SPEECH_VERBS = JUDGING_VERBS | frozenset({
     # verbs of speaking out
     "lament", "boast", "hint", "speculate", "clarify", "elaborate", "point", "speak", "quip", "estimate", "signal",
     "post", "put", "apologise", "apologize", "reassure", "intimate", "charge", "opine", "submit", "confide",
-    "recount",
+    "recount", "highlight",
 })
 
 # Nouns of speech acts whose 'that' clause is what was said: "Ford's announcement that it would cut jobs".
@@ -48,6 +48,7 @@ CLAUSE_ONLY = JUDGING_VERBS | frozenset({
     "respond", "remark", "counter", "retort", "indicate", "tweet", "mention", "suggest", "boast", "hint",
     "speculate", "clarify", "elaborate", "point", "speak", "quip", "lament", "estimate", "signal", "post",
     "put", "apologise", "apologize", "reassure", "intimate", "charge", "opine", "submit", "confide", "recount",
+    "highlight",
 })
 
 # Senses of speech verbs that report no words, told apart by the words around the verb:
@@ -108,7 +109,8 @@ SOURCE_NOUNS = frozenset({
     "player", "teacher", "parent", "student", "nurse", "farmer", "villager", "protester", "protestor", "activist",
     "campaigner", "passenger", "victim", "survivor", "owner", "tenant", "politician", "senator", "judge",
     "detective", "commissioner", "professor", "academic", "engineer", "pilot", "group", "organisation",
-    "organization", "association", "charity", "union",
+    "organization", "association", "charity", "union", "man", "woman", "tweet", "post", "alert", "notice", "memo",
+    "email", "letter", "release", "whip",
 })
 
 # Pronouns that stand for a source even when it cannot be resolved: "he said", "some say".

@@ -23,6 +23,7 @@ from dashboard.loader.actors.resolver import MENTION_FIELDS, MentionIndex, Resol
 from dashboard.loader.quotes.cues import (
     ACT_OBJECTS,
     ACT_PREPS,
+    ADDRESSEE_VERBS,
     FURNITURE_LABELS,
     FURNITURE_LINES,
     NAMING_VERBS,
@@ -161,6 +162,11 @@ def speech_sense(verb: Token) -> bool:
     lemma = verb.lemma_
     if verb.dep_ == "xcomp" and verb.head.lemma_ in REFUSALS | PLANS:
         return False  # "declined to comment", "was unable to explain why", "is expected to report"
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "xcomp" and first.head.lemma_ in ADDRESSEE_VERBS and first.head.lemma_ in SPEECH_VERBS:
+        return False  # "urged residents to stay alert and report anything suspicious": an act asked of others
     children = list(verb.children)
     if lemma in PARTICLE_NEEDED and not any(c.dep_ == "prt" and c.lower_ in PARTICLE_NEEDED[lemma] for c in children):
         return False

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from dashboard.loader.actors.resolver import COUNTRY_NOUNS, EPITHET_NOUNS, ORG_NOUNS, RELATIVE, inside
+from dashboard.loader.actors.resolver import COMPANY_NOUNS, COUNTRY_NOUNS, EPITHET_NOUNS, ORG_NOUNS, RELATIVE, inside
 from dashboard.loader.quotes.cues import (
     ADDRESSEE_VERBS,
     CLAUSE_ONLY,
@@ -43,7 +43,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl", "relcl"})
 # Verbs whose 'if' or 'whether' clause is the question put, not a condition.
 ASKING_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 # Subjects that speak for someone even when no actor can be named.
-UNNAMED_SOURCES = EPITHET_NOUNS | ORG_NOUNS | COUNTRY_NOUNS | {
+UNNAMED_SOURCES = EPITHET_NOUNS | ORG_NOUNS | COMPANY_NOUNS | COUNTRY_NOUNS | {
     "province", "state", "city", "county", "municipality", "town", "territory", "region"}
 
 
@@ -92,21 +92,31 @@ class ReportedSpeech:
     def headline_claims(self, rows: list[dict]) -> list[dict]:
         """A headline that names who made its claim beside it, after a colon or a dash ('Depot sale puts 90
         jobs at risk: union', 'Staff not to blame - Osei'), or before a colon ('Mayor Ana Ruiz: City will
-        review the contract'), when no rule has read its speech already."""
+        review the contract'), when no rule has read its speech already; and a subhead in the body that names
+        its source after its claim ('Workers not to blame - Martin')."""
         ctx = self.ctx
-        if ctx.title_end <= 0 or any(r["start"] < ctx.title_end for r in rows):
-            return []
-        body = bisect_left(ctx.token_starts, ctx.title_end)
-        for (cs, ce), (ss, se), described in _headline_parts(ctx.text[:ctx.title_end]):
-            first, last = bisect_left(ctx.token_starts, ss), bisect_right(ctx.token_starts, se - 1) - 1
-            speaker = ctx.resolver.named_by(first, last, described=described) if first <= last else None
-            if speaker is None or speaker.key is None or self.only_quoted(cs, ce):
+        out = []
+        heads = [(0, ctx.title_end, True)] if ctx.title_end > 0 else []
+        heads += [(start, end, False) for start, end in _subheads(ctx.text, ctx.title_end)]
+        for start, end, title in heads:
+            if any(r["start"] < end and r["end"] > start for r in rows):
                 continue
-            if not any(m.key == speaker.key and m.first >= body for m in ctx.resolver.mentions):
-                continue  # 'Wire Digest: Mayor re-elected': a name the story never speaks of is the page's label
-            sentence = ctx.sentence_of(bisect_left(ctx.token_starts, cs))
-            return [ctx.row("reported", sentence, cs, ce, None, speaker)]
-        return []
+            lo, hi = bisect_left(ctx.token_starts, start), bisect_left(ctx.token_starts, end)
+            for (cs, ce), (ss, se), described in _headline_parts(ctx.text[start:end]):
+                if not title and not described:
+                    continue  # 'Name: answer' in the body is an interview, read as one
+                cs, ce, ss, se = cs + start, ce + start, ss + start, se + start
+                first, last = bisect_left(ctx.token_starts, ss), bisect_right(ctx.token_starts, se - 1) - 1
+                speaker = ctx.resolver.named_by(first, last, described=described) if first <= last else None
+                if speaker is None or speaker.key is None or self.only_quoted(cs, ce):
+                    continue
+                if not any(m.key == speaker.key and (m.first >= hi or not title and m.first < lo)
+                           for m in ctx.resolver.mentions):
+                    continue  # 'Wire Digest: Mayor re-elected': a name the story never speaks of is the page's label
+                sentence = ctx.sentence_of(bisect_left(ctx.token_starts, cs))
+                out.append(ctx.row("reported", sentence, cs, ce, None, speaker))
+                break
+        return out
 
     def noun_reports(self) -> list[dict]:
         """Rows of a speech noun with an owner and a 'that' clause: "Ford's announcement that it would cut
@@ -283,6 +293,24 @@ def _headline_parts(title: str) -> list[tuple[tuple[int, int], tuple[int, int], 
     if first.group().strip() == ":" and len(title[:first.start()].split()) <= MAX_NAME_WORDS \
             and len(title[first.end():end].split()) >= MIN_CLAIM_WORDS:
         out.append(((first.end(), end), (0, first.start()), False))
+    return out
+
+
+# A subhead: a line of its own, short, that ends without a full stop or other sentence-final mark.
+MAX_SUBHEAD_WORDS = 12
+
+
+def _subheads(text: str, body_start: int) -> list[tuple[int, int]]:
+    """Character ranges of the body's subheads: short lines between paragraphs that do not end as sentences
+    do ('Workers not to blame - Martin')."""
+    out = []
+    pos = body_start
+    for line in text[body_start:].split("\n"):
+        start, end = pos, pos + len(line.rstrip())
+        pos += len(line) + 1
+        words = line.split()
+        if 3 <= len(words) <= MAX_SUBHEAD_WORDS and line.rstrip()[-1] not in ".!?:;,\"”’'…)":
+            out.append((start + len(line) - len(line.lstrip()), end))
     return out
 
 
