@@ -901,6 +901,9 @@ def test_whom_a_fronted_clause_was_told_to_is_not_what_was_said(nlp):
                  ("Staff are not to blame for the delays", "Kofi Osei"), id="surname-after-a-dash"),
     pytest.param("Mayor Ana Ruiz: City will review the bus contract", "Mayor Ana Ruiz spoke on Friday.",
                  ("City will review the bus contract", "Ana Ruiz"), id="name-before-a-colon"),
+    pytest.param("This match reflects the story of our season: Rovers assistant coach Carl Mendes",
+                 "Assistant coach Carl Mendes spoke after the game on Sunday.",
+                 ("This match reflects the story of our season", "Carl Mendes"), id="a-described-name-after-a-colon"),
 ])
 def test_a_headline_names_who_made_its_claim(nlp, headline, body, expected):
     rows = speakers(nlp, f"{headline}\n{body}")
@@ -1120,3 +1123,22 @@ def test_a_brand_in_its_own_case_after_its_kind_of_business_speaks(nlp):
             "The carrier said revenues had risen 12 percent in the third quarter.")
     assert [(q[1], q[2]) for q in speakers(nlp, text)] == [
         ("a profit of 40 million pounds", "flyZap"), ("revenues had risen 12 percent in the third quarter", "flyZap")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Police union\nFraternal Order of Police President John Teletchea described the attack as unprovoked.",
+                 [("reported", "the attack as unprovoked", "John Teletchea", "named")],
+                 id="a-bodys-titled-officer-the-parser-hung-on-its-of"),
+    pytest.param("Plot claim\nThe national spokesperson of the coalition, Imo Ugochinyere, spoke in Abuja.\n"
+                 "Ugochinyere said the claim was meant to divert attention.",
+                 [("reported", "the claim was meant to divert attention", "Imo Ugochinyere", "named")],
+                 id="a-name-beside-an-office-the-tagger-misread-and-its-surname"),
+    pytest.param("Plot claim\nThe national spokesperson of the CUPP, Imo Ugochinyere, said this in Abuja, alleging "
+                 "that the plan was false.",
+                 [("reported", "the plan was false", "Imo Ugochinyere", "named")],
+                 id="an-untagged-name-beside-an-office-that-speaks"),
+    pytest.param("Defence\nThe Ranking Member on the Defence Committee described the claims as false.",
+                 [("reported", "the claims as false", None, "none")], id="an-office-word-is-no-organisation"),
+])
+def test_names_the_tagger_misreads_beside_offices(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -156,8 +156,10 @@ def _set_beside_a_title(span: Span) -> bool:
     head = span.root.head
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         head = head.head.head  # 'Commissioner of Police, Chidi Okafor,': the parser hangs it on the field
+    # the tagger may take an unfamiliar name for another part of speech ('Imo Ugochinyere'): its capitals say
     return span.root.dep_ == "appos" and head.lower_ in CORE_TITLES and 2 <= len(span) <= 3 \
-        and all(t.pos_ == "PROPN" and t.lower_ not in NOT_PERSON_WORDS | TITLE_WORDS for t in span)
+        and all((t.pos_ == "PROPN" or t.is_alpha and t.text.istitle()) and t.lower_ not in NOT_PERSON_WORDS | TITLE_WORDS
+                for t in span)
 
 
 def _names_a_product(span: Span) -> bool:
@@ -412,31 +414,58 @@ def _apposition_after(span: Span) -> tuple[str | None, str | None]:
 def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: Sequence[int], speech_verbs: list[int]) -> list[dict]:
     """People the model did not tag who speak: a name of capitalised words right before
     a speech verb or as its subject ('... Commissioner for Competition Neelie Kroes said'). A single
-    word is left to the surname rules, which match it to a person the article names in full."""
+    word is taken only when it is the surname of someone named in full, whatever the tagger made of it
+    ('Ugochinyere said', read as an adverb); other single words are left to the surname rules."""
     covered = {i for r in rows for i in range(r["start"], r["end"])}
     # words of the organisations the article names: 'Apple Computer announced' is the company
     org_words = {w for r in rows if r["kind"] != "person" for w in (fold(r["text"]), *fold(r["key"]).split())}
-    found: list[dict] = []
+    # the surnames of the people named in full: 'Ugochinyere said', untagged, after 'Imo Ugochinyere'
+    surnames = {r["key"].split()[-1] for r in rows if r["kind"] == "person" and len(r["key"].split()) > 1}
+    found = _untagged_beside_an_office(doc, covered, sent_ids)
     for i in speech_verbs:
         verb = doc[i]
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
-        if verb.i > 0 and doc[verb.i - 1].pos_ == "PROPN":
+        if verb.i > 0 and (doc[verb.i - 1].pos_ == "PROPN" or doc[verb.i - 1].text in surnames):
             subjects.append(doc[verb.i - 1])
         for last in subjects:
             first = last.i
             while first > 0 and last.i - first < 1 and _name_word(doc[first - 1]):
                 first -= 1
             span = doc[first:last.i + 1]
-            if len(span) < 2 or not all(_name_word(t) for t in span) or any(t.idx in covered for t in span) \
+            known = len(span) == 1 and span.text in surnames and not last.ent_type_
+            if len(span) < 2 and not known:
+                continue
+            if not (known or all(_name_word(t) for t in span)) or any(t.idx in covered for t in span) \
                     or any(fold(t.text) in org_words for t in span):
                 continue
             if first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].ent_type_:
                 continue  # the end of a name the model tagged ('Apple Computer')
+            if last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of":
+                continue  # a body's name that goes on ('Fraternal Order of Police')
             row = _person(span, span)
             if row is not None:
                 found.append({**row, "label": "SPEAKER", "sentence_id": sent_ids[span.start]})
                 covered |= {t.idx for t in span}
     return found
+
+
+def _untagged_beside_an_office(doc: Doc, covered: set[int], sent_ids: Sequence[int]) -> list[dict]:
+    """The untagged names set beside an office that speaks: 'The national spokesperson of the coalition, Imo
+    Ugochinyere, said this', whatever part of speech the tagger gave their words. `covered` grows."""
+    out = []
+    offices = [c for i in positions_of(doc, SPEECH_VERBS, attr=LEMMA) for c in doc[i].children
+               if c.dep_ == "nsubj" and c.lower_ in CORE_TITLES]
+    for office in offices:
+        for name in (c for c in office.children if c.dep_ == "appos" and c.i > office.i):
+            span = doc[name.left_edge.i:name.i + 1]
+            if 2 <= len(span) <= 3 and all(t.is_alpha and t.text.istitle() and not t.ent_type_ and t.idx not in covered
+                                           and t.lower_ not in NOT_PERSON_WORDS | TITLE_WORDS for t in span):
+                row = _person(span, span)
+                if row is not None:
+                    out.append({**row, "role": row["role"] or office.text, "label": "SPEAKER",
+                                "sentence_id": sent_ids[span.start]})
+                    covered |= {t.idx for t in span}
+    return out
 
 
 def _speech_verbs(doc: Doc) -> list[int]:

@@ -62,7 +62,7 @@ TITLE_WORDS = {
     "former", "deputy", "acting", "state", "national", "security", "adviser", "advisor", "pope",
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "premier", "envoy",
     "speaker", "head", "founder", "analyst", "economist", "professor", "prof.", "coach", "attorney", "supreme",
-    "top", "senior", "c.e.o.", "cfo", "coo", "opposition",
+    "top", "senior", "c.e.o.", "cfo", "coo", "opposition", "ranking", "member",
     # 'Police' also begins the name of a force ('Police Scotland'), not a title
     *(PORTFOLIOS - {"police"}), *CIVIC_TITLES, *SPORTS_TITLES,
 }
@@ -74,7 +74,7 @@ CORE_TITLES = {
     "spokesman", "spokeswoman", "spokesperson", "commander", "gen.", "col.", "lt.", "admiral", "officer",
     "leader", "adviser", "advisor", "pope", "premier", "envoy", "speaker", "head", "founder", "analyst",
     "economist", "professor", "prof.", "coach", "attorney", "general", "chief", "manager", "editor",
-    "official", "correspondent", "strategist", "owner", "partner", "boss", *CIVIC_TITLES, *SPORTS_TITLES,
+    "official", "correspondent", "strategist", "owner", "partner", "boss", "member", *CIVIC_TITLES, *SPORTS_TITLES,
 }
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}

@@ -21,7 +21,7 @@ from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.gazetteer import country_of, fold
-from dashboard.loader.actors.names import CIVIC_TITLES, HONORIFIC_GENDER, KIN, PORTFOLIOS, TITLE_WORDS
+from dashboard.loader.actors.names import CIVIC_TITLES, CORE_TITLES, HONORIFIC_GENDER, KIN, PORTFOLIOS, TITLE_WORDS
 from dashboard.loader.vocabulary import SPEAKER_KINDS
 
 # Nouns that name a person by office. A noun matches a person whose role contains it.
@@ -310,12 +310,18 @@ class Resolver:
             if who:
                 tok = self.person_above(tok)
         text = self.phrase_text(tok) if words else None
+        fields = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+        # 'Fraternal Order of Police President John Teletchea said': the parser made the body the subject and
+        # hung its titled officer on its 'of'
+        titled = [self.at[g.i].key for g in fields if g.i in self.at and self.at[g.i].kind == "person"
+                  and any(c.dep_ == "compound" and c.lower_ in CORE_TITLES for c in g.children)]
+        if len(titled) == 1:
+            return Speaker(titled[0], text, "named")
         m = self.at.get(tok.i)
         if m is not None:
             return Speaker(m.key, text, "named")
         # 'the Commissioner of Police, Chidi Okafor,': the parser may hang the name on the office's field
-        fields = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj"]
         for child in [c for t in (tok, *fields) for c in t.children]:
             if child.dep_ == "appos" and child.i in self.at and (
                     child.head.i == tok.i or self.at[child.i].kind == "person"):

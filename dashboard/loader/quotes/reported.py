@@ -212,6 +212,9 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
         elif dep == "advcl" and lemma in ASKING_VERBS and child.i > verb.i and any(
                 c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children):
             parts.append(child)  # "asked Stewart if he was disappointed": the question, not a condition
+        elif dep == "advcl" and "as" in CONTENT_PREPS.get(lemma, ()) and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in child.children):
+            parts.append(child)  # "described the attack as unprovoked": the parser's clause for the 'as' phrase
         elif dep == "advcl" and lemma in ADDRESSEE_VERBS and child.i > verb.i and _asked_to_do(verb, child):
             parts.append(child)  # "called on Congress to investigate": what was asked, not why
         if dep in ("prep", "npadvmod") and child.i > verb.i:
@@ -287,7 +290,11 @@ def _headline_parts(title: str) -> list[tuple[tuple[int, int], tuple[int, int], 
     last = breaks[-1]
     claim_start = breaks[-2].end() if len(breaks) > 1 else 0
     source = title[last.end():end]
-    if 1 <= len(source.split()) <= MAX_SOURCE_WORDS and len(title[claim_start:last.start()].split()) >= MIN_CLAIM_WORDS:
+    words = source.split()
+    # a longer source is a described name: 'FC Goa assistant coach Clifford Miranda'
+    sized = 1 <= len(words) <= MAX_SOURCE_WORDS or len(words) <= MAX_NAME_WORDS + 2 and all(
+        w[:1].isupper() for w in words[-2:])
+    if sized and len(title[claim_start:last.start()].split()) >= MIN_CLAIM_WORDS:
         out.append(((claim_start, last.start()), (last.end(), end), True))
     first = breaks[0]
     if first.group().strip() == ":" and len(title[:first.start()].split()) <= MAX_NAME_WORDS \
