@@ -1142,3 +1142,13 @@ def test_a_brand_in_its_own_case_after_its_kind_of_business_speaks(nlp):
 ])
 def test_names_the_tagger_misreads_beside_offices(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("attribution", "speaker"), [
+    pytest.param("the army spokesperson, Brig Felix Kulayigye, tweeted on Monday morning", "Felix Kulayigye",
+                 id="an-office-and-name-with-the-verb-hung-on-the-office"),
+    pytest.param("Maj Charles Kabona told reporters", "Charles Kabona", id="a-rank-shortened-without-a-stop"),
+])
+def test_a_spokesperson_named_after_a_quote(nlp, attribution, speaker):
+    text = f"Protest\n\u201cThese were to be used today in the city by those planning the march,\u201d {attribution}."
+    assert [q[2] for q in speakers(nlp, text)] == [speaker]

@@ -20,6 +20,8 @@ CIVIC_TITLES = {
     "congresswoman", "assemblyman", "assemblywoman", "rabbi", "rev.", "reverend", "archbishop", "imam",
     "pastor", "prosecutor", "treasurer", "comptroller", "clerk", "major", "brigadier", "colonel", "corporal",
     "marshal", "commodore", "collector", "magistrate", "tehsildar", "lawyer", "solicitor", "barrister", "whip",
+    # ranks as armies and police forces shorten them, with or without the stop ('Brig Gen Felix Kulayigye')
+    "brig", "brig.", "maj", "maj.", "gen", "col", "capt", "cpl", "sgt", "supt", "insp", "cdr", "cmdr", "lt",
 }
 # Honorifics that say whether the story calls someone he or she ('Mr Swan', 'Mrs Swan').
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",

@@ -19,6 +19,7 @@ from dashboard.loader.actors.gazetteer import fold
 from dashboard.loader.actors.resolver import NOBODY, Speaker, inside
 from dashboard.loader.quotes.cues import DENIALS, JUDGING_VERBS, NAMING_VERBS, SPEECH_VERBS, TIME_MARKS
 from dashboard.loader.quotes.marks import QuoteSpan
+from dashboard.loader.quotes.speakers import on_a_verbless_head
 
 if TYPE_CHECKING:
     from dashboard.loader.quotes.extract import ArticleQuotes
@@ -422,7 +423,7 @@ class DirectQuotes:
             if tok.i in self.ctx.according:
                 # across a sentence break only a bare 'According to X.', not a sentence that goes on
                 return None if crossed and _goes_on(tok) else tok
-            if tok.pos_ == "VERB" and _in_relative_clause(tok):
+            if tok.pos_ == "VERB" and _in_relative_clause(tok) and not on_a_verbless_head(tok):
                 continue  # '"...," said Maria Lenz, who chairs the committee': the speaker's description
             if tok.pos_ == "VERB":
                 if (tok.i in self.ctx.cues or any_verb and steps <= 6) and not crossed:

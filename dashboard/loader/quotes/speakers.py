@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dashboard.loader.actors.resolver import MEDIUM_NOUNS, NOBODY, NOUN_MODIFIERS, Resolver, Speaker, inside
-from dashboard.loader.quotes.cues import CLAUSE_ONLY, SPEECH_VERBS
+from dashboard.loader.quotes.cues import ADDRESSEE_VERBS, CLAUSE_ONLY, SPEECH_VERBS
 
 
 class CueSpeakers:
@@ -76,6 +76,11 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
         subject = _own_subject(tok, resolver)
         if subject is not None:
             return subject
+        if tok.i == verb.i and on_a_verbless_head(verb) and resolver.of_phrase(verb.head, pronouns=False).key:
+            # "Paul Ainslie, who voted against it, called the decision ...", '"...," the spokesperson, Ana Ruiz,
+            # tweeted': a verb the parser hung on the name or office heading a sentence with no verb of its own
+            # is theirs
+            return verb.head
         if tok.i == verb.i and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in verb.children) \
                 and (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.i == verb.sent.start):
             return None  # "Asked whether the deal would hold, Schumer said": he was asked, he did not ask
@@ -93,11 +98,6 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
                 # "X welcomed it and in reply Commissioner Neelie Kroes said": a name the parser hung
                 # elsewhere, right before a conjoined verb, is its own subject
                 return name
-        if tok.i == verb.i and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ") and verb.head.dep_ == "ROOT" \
-                and verb.head.pos_ == "PROPN" and resolver.of_phrase(verb.head, pronouns=False).key:
-            # "Paul Ainslie, who voted against it, called the decision ...": a finite verb the parser hung
-            # on the name heading a sentence with no verb of its own is that name's
-            return verb.head
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "officials, citing ..." speak themselves; "a letter stating ..." does not; and the
             # noun of "X, dubbed 'Y'" is what was named, not who named it
@@ -106,6 +106,15 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
                 return noun
         tok = tok.head
     return _subject_beside(verb)
+
+
+def on_a_verbless_head(verb: Token) -> bool:
+    """Whether the parser hung a speech verb as a clause on the noun heading a sentence with no verb of its own:
+    finite ('called'), or a past form no person is the object of ('tweeted'; 'told', 'asked' may be)."""
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("PROPN", "NOUN") and verb.i > head.i and (
+        verb.tag_ in ("VBD", "VBZ") or verb.tag_ == "VBN" and verb.lemma_ not in ADDRESSEE_VERBS
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
 # Participles by which a speaker goes on with their own words: "said that ..., adding that ...".
