@@ -156,6 +156,10 @@ def test_an_untagged_speaking_name_with_an_organisations_word(nlp, body, expecte
                  [], id="a-title-with-a-verb-stays-a-work"),
     pytest.param("Mayor Ines Calder said the river was rising.", (("Ines Calder", "PRODUCT"),),
                  [("Ines Calder", "Ines Calder", "person", "Mayor")], id="the-name-after-a-title-taken-for-a-product"),
+    pytest.param("Deputy Superintendent of Police Oniel Thompson said the road was closed.",
+                 (("Deputy Superintendent of Police Oniel Thompson", "WORK_OF_ART"),),
+                 [("Deputy Superintendent of Police Oniel Thompson", "Oniel Thompson", "person",
+                   "Deputy Superintendent of Police")], id="a-title-with-its-field"),
     pytest.param("Critics praised Mayor Casterbridge on Friday.", (("Casterbridge", "PRODUCT"),),
                  [], id="one-word-after-a-title-stays-what-the-model-said"),
 ])

@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.keys import resolve_keys
 from dashboard.loader.actors.names import (
-    CORE_TITLES, CORPORATE_WORDS, HONORIFIC_GENDER, HONORIFICS, INSTITUTION_HEADS, ORG_NOUNS, TITLE_WORDS, is_acronym,
-    is_state_body, qualify, words_of,
+    CORE_TITLES, CORPORATE_WORDS, HONORIFIC_GENDER, HONORIFICS, INSTITUTION_HEADS, ORG_NOUNS, PORTFOLIOS, TITLE_WORDS,
+    is_acronym, is_state_body, qualify, words_of,
 )
 from dashboard.loader.actors.speaking import names_a_facility, speaks, title_subject, untagged_organisations
 from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
@@ -211,6 +211,8 @@ def _person(span: Span, name_span: Span) -> dict | None:
     titles: list[str] = []
     while words and (words[0].lower() in TITLE_WORDS or words[0].lower() in HONORIFICS):
         titles.append(words.pop(0))
+        if titles and len(words) > 2 and words[0] == "of" and words[1].lower() in TITLE_WORDS | PORTFOLIOS:
+            titles += [words.pop(0), words.pop(0)]  # 'Superintendent of Police Oniel Thompson': the office's field
     while len(words) > 1 and words[-1].lower().replace(".", "") in POST_NOMINALS:
         words.pop()  # 'Ed Vaizey MP' is Ed Vaizey
     if not words or all(w.lower() in TITLE_WORDS or w.lower() in OFFICE_PLACES for w in words):
@@ -450,14 +452,20 @@ def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: Sequence[int], spee
 
 
 def _untagged_beside_an_office(doc: Doc, covered: set[int], sent_ids: Sequence[int]) -> list[dict]:
-    """The untagged names set beside an office that speaks: 'The national spokesperson of the coalition, Imo
-    Ugochinyere, said this', whatever part of speech the tagger gave their words. `covered` grows."""
+    """The untagged names set beside an office that speaks ('The national spokesperson of the coalition, Imo
+    Ugochinyere, said this') or hung on its 'of' ('Deputy Superintendent of Police Oniel Thompson said'),
+    whatever part of speech the tagger gave their words. `covered` grows."""
     out = []
     offices = [c for i in positions_of(doc, SPEECH_VERBS, attr=LEMMA) for c in doc[i].children
                if c.dep_ == "nsubj" and c.lower_ in CORE_TITLES]
     for office in offices:
-        for name in (c for c in office.children if c.dep_ == "appos" and c.i > office.i):
-            span = doc[name.left_edge.i:name.i + 1]
+        fields = [g for c in office.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        for name in [c for c in office.children if c.dep_ == "appos" and c.i > office.i] + fields:
+            first = name.left_edge.i
+            while first < name.i and (doc[first].lower_ in TITLE_WORDS or doc[first].lower_ in PORTFOLIOS):
+                first += 1  # 'Superintendent of Police Oniel Thompson': the office's field, then the name
+            span = doc[first:name.i + 1]
             if 2 <= len(span) <= 3 and all(t.is_alpha and t.text.istitle() and not t.ent_type_ and t.idx not in covered
                                            and t.lower_ not in NOT_PERSON_WORDS | TITLE_WORDS for t in span):
                 row = _person(span, span)

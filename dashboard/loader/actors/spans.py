@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from dashboard.loader.actors.names import (
-    CORE_TITLES, INSTITUTION_HEADS, KIN, TITLE_WORDS, initials, is_acronym, is_event_name,
+    CORE_TITLES, INSTITUTION_HEADS, KIN, PORTFOLIOS, TITLE_WORDS, initials, is_acronym, is_event_name,
 )
 from dashboard.loader.actors.gazetteer import country_of, non_actor
 
@@ -72,8 +72,13 @@ def _titled_person(ent: Span) -> bool:
     k = 0
     while k < len(ent) and ent[k].lower_ in TITLE_WORDS:
         k += 1
+    if 0 < k < len(ent) - 1 and ent[k].lower_ == "of":
+        k += 1  # 'Superintendent of Police Oniel Thompson': the office's own 'of' and its field
+        while k < len(ent) and (ent[k].lower_ in TITLE_WORDS or ent[k].lower_ in PORTFOLIOS):
+            k += 1
     rest = ent[k:]
-    titled = ent[0].lower_ in CORE_TITLES if k else ent.start > 0 and ent.doc[ent.start - 1].lower_ in CORE_TITLES
+    titled = any(t.lower_ in CORE_TITLES for t in ent[:k]) if k else \
+        ent.start > 0 and ent.doc[ent.start - 1].lower_ in CORE_TITLES
     return titled and len(rest) >= 2 and (k > 0 or len(rest) <= 3) and all(
         t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS for t in rest)
 
