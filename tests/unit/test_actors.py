@@ -684,3 +684,9 @@ def test_a_direction_before_a_place_makes_another_place(nlp):
 ])
 def test_the_holder_named_after_an_office_in_one_organisation_is_a_person(nlp, body, force, expected):
     assert _rows(nlp, body, force=force, cols=("text", "key", "kind", "role")) == expected
+
+
+def test_a_ministers_portfolios_are_not_part_of_the_name(nlp):
+    keys = {r[1] for r in _rows(nlp, "Minister of Tourism and Lands Harin Fernando told Parliament on Monday that "
+                                     "the island was grateful.", cols=("text", "key", "kind"))}
+    assert "Harin Fernando" in keys and not any("Lands" in k for k in keys)

@@ -55,6 +55,7 @@ PORTFOLIOS = frozenset({
     "health", "education", "transport", "agriculture", "labor", "labour", "industry", "information", "justice",
     "environment", "housing", "tourism", "communications", "culture", "sport", "immigration", "fisheries",
     "water", "mines", "employment", "infrastructure", "police", "drought", "veterans", "revenue", "planning",
+    "lands", "forestry", "forests", "works", "youth", "women", "children", "science", "technology", "security",
 })
 TITLE_WORDS = {
     "president", "vice", "prime", "minister", "secretary", "general", "chancellor", "king", "queen", "prince",
