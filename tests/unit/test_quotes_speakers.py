@@ -1152,3 +1152,9 @@ def test_names_the_tagger_misreads_beside_offices(nlp, text, expected):
 def test_a_spokesperson_named_after_a_quote(nlp, attribution, speaker):
     text = f"Protest\n\u201cThese were to be used today in the city by those planning the march,\u201d {attribution}."
     assert [q[2] for q in speakers(nlp, text)] == [speaker]
+
+
+def test_the_mp_is_the_member_of_parliament_named_beside_the_office(nlp):
+    text = ("Coup claim\nThe Member of Parliament for Nsawam, Frank Osei, has denied the reports.\n"
+            "\u201cI never said there would be a coup,\u201d the MP said.")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Frank Osei"]

@@ -222,7 +222,25 @@ def _person(span: Span, name_span: Span) -> dict | None:
         role = " ".join(t for t in titles if t.lower() not in HONORIFICS)  # the model took the title in
     if role is None:
         role, affiliation = _apposition_after(span)
+    if role is None:
+        role = _office_before(span)
     return _row(span, " ".join(words), "person", role=_role_case(role), affiliation_key=affiliation)
+
+
+def _office_before(span: Span) -> str | None:
+    """The office a name is set beside after it: 'The Member of Parliament for Nsawam, Frank Osei,' and 'The
+    national spokesperson of the coalition, Imo Ugochinyere,'."""
+    head = span.root.head
+    if span.root.dep_ != "appos" or head.i >= span.start:
+        return None
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        head = head.head.head  # the parser may hang the name on the office's field
+    if head.lower_ not in CORE_TITLES:
+        return None
+    words = [t for t in span.doc[head.left_edge.i:span.start] if not t.is_punct]
+    while words and words[0].pos_ == "DET":
+        words.pop(0)
+    return " ".join(t.text for t in words) or None
 
 
 def _role_case(role: str | None) -> str | None:

@@ -51,6 +51,8 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     # a team's manager, as the sports pages call him
     "gaffer": frozenset({"manager", "coach", "boss"}), "boss": frozenset({"manager", "coach"}),
     "skipper": frozenset({"captain"}),
+    # a member of parliament, however the story writes the office
+    "mp": frozenset({"parliament"}),
 }
 
 # People who belong to a place or a body but do not speak for it: "Hillcrest residents say" and "Acme workers
