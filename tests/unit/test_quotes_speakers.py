@@ -1158,3 +1158,15 @@ def test_the_mp_is_the_member_of_parliament_named_beside_the_office(nlp):
     text = ("Coup claim\nThe Member of Parliament for Nsawam, Frank Osei, has denied the reports.\n"
             "\u201cI never said there would be a coup,\u201d the MP said.")
     assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Frank Osei"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Levy\nNow is not the time for a \"huge\" tax hike, Mayor Karen Phillips said of the new levy.",
+                 [("reported", 'Now is not the time for a "huge" tax hike', "Karen Phillips", "named"),
+                  ("direct", "huge", "Karen Phillips", "named")], id="a-word-in-marks-inside-a-fronted-report"),
+    pytest.param("Jets\nThe new \"Sky Lark\" will be late, Mayor Karen Phillips said.",
+                 [("reported", 'The new "Sky Lark" will be late', "Karen Phillips", "named")],
+                 id="a-name-in-marks-is-no-quote"),
+])
+def test_a_quoted_fragment_inside_a_report_is_its_speakers(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -88,6 +88,27 @@ class DirectQuotes:
         rows = [d.row for d in kept]
         return rows + self.headline_quotes(rows) + self.interview_answers(rows)
 
+    def fragments_in_reports(self, direct: list[dict], reported: list[dict]) -> list[dict]:
+        """A few quoted words inside a report with a named speaker, which no rule read as a quote: the
+        speaker's own words ('Now is not the time for a "huge" tax hike, Leffingwell said'); a name or title in
+        marks is not."""
+        ctx = self.ctx
+        taken = sorted((r["start"], r["end"]) for r in direct)
+        said = [r for r in reported if r["speaker_key"] and r["start"] >= max(ctx.title_end, 0)]
+        out = []
+        for span in ctx.spans:
+            if any(s < span.end and span.start < e for s, e in taken):
+                continue
+            words = re.findall(r"\w+", ctx.text[span.start:span.end])
+            if not 1 <= len(words) <= MAX_FRAGMENT_WORDS or _titled(words):
+                continue
+            report = next((r for r in said if r["start"] <= span.start and span.end <= r["end"] + 1), None)
+            if report is not None:
+                speaker = Speaker(report["speaker_key"], report["speaker_text"], report["confidence"])
+                first = bisect_left(ctx.token_starts, span.start)
+                out.append(ctx.row("direct", ctx.sentence_of(first), span.start, span.end, report["cue"], speaker))
+        return out
+
     def headline_quotes(self, rows: list[dict]) -> list[dict]:
         """A quotation in the headline with no cue of its own ("'It was my mistake': council votes down pay
         raise", "'Display was very poor' - Gregg") is the words of whoever the body quotes saying them, or
@@ -613,6 +634,10 @@ MAX_NARRATIVE_SENTENCES = 2
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 # "... - Gregg" after a headline's quotation: the name it is the words of.
 HEADLINE_NAME = re.compile(r"\s*[-–—]\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*$")
+
+
+# A quoted fragment inside a report: a word or a phrase, not a sentence of its own.
+MAX_FRAGMENT_WORDS = 6
 
 
 def _titled(words: list[str]) -> bool:

@@ -61,7 +61,9 @@ def extract_quotes(doc: Doc, mentions: pd.DataFrame, *, index: MentionIndex | No
         log.warning("quotes skipped for an article of %d characters", len(text), exc_info=True)
         return pd.DataFrame(columns=QUOTE_COLUMNS)
     article.direct_ranges = sorted((r["start"], r["end"]) for r in direct)
-    rows = sorted(direct + ReportedSpeech(article).find(), key=lambda r: (r["start"], r["kind"]))
+    reported = ReportedSpeech(article).find()
+    direct += DirectQuotes(article).fragments_in_reports(direct, reported)
+    rows = sorted(direct + reported, key=lambda r: (r["start"], r["kind"]))
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
