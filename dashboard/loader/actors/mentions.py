@@ -153,9 +153,7 @@ def _classify(span: Span) -> dict | None:
 def _set_beside_a_title(span: Span) -> bool:
     """'The state Commissioner of Police, Chidi Okafor, said': a name in apposition to a person's office,
     which the model took for an organisation's, is a person's (not 'its owner, Acme Holdings,')."""
-    head = span.root.head
-    if head.dep_ == "pobj" and head.head.lower_ == "of":
-        head = head.head.head  # 'Commissioner of Police, Chidi Okafor,': the parser hangs it on the field
+    head = _apposed_to(span)
     # the tagger may take an unfamiliar name for another part of speech ('Imo Ugochinyere'): its capitals say
     return span.root.dep_ == "appos" and head.lower_ in CORE_TITLES and 2 <= len(span) <= 3 \
         and all((t.pos_ == "PROPN" or t.is_alpha and t.text.istitle()) and t.lower_ not in NOT_PERSON_WORDS | TITLE_WORDS
@@ -211,7 +209,7 @@ def _person(span: Span, name_span: Span) -> dict | None:
     titles: list[str] = []
     while words and (words[0].lower() in TITLE_WORDS or words[0].lower() in HONORIFICS):
         titles.append(words.pop(0))
-        if titles and len(words) > 2 and words[0] == "of" and words[1].lower() in TITLE_WORDS | PORTFOLIOS:
+        if len(words) > 2 and words[0] == "of" and words[1].lower() in TITLE_WORDS | PORTFOLIOS:
             titles += [words.pop(0), words.pop(0)]  # 'Superintendent of Police Oniel Thompson': the office's field
     while len(words) > 1 and words[-1].lower().replace(".", "") in POST_NOMINALS:
         words.pop()  # 'Ed Vaizey MP' is Ed Vaizey
@@ -227,15 +225,20 @@ def _person(span: Span, name_span: Span) -> dict | None:
     return _row(span, " ".join(words), "person", role=_role_case(role), affiliation_key=affiliation)
 
 
+def _apposed_to(span: Span) -> Token:
+    """The word a name in apposition is set beside: its head, or the office whose field the parser hung it on
+    ('Commissioner of Police, Chidi Okafor,')."""
+    head = span.root.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        head = head.head.head
+    return head
+
+
 def _office_before(span: Span) -> str | None:
     """The office a name is set beside after it: 'The Member of Parliament for Nsawam, Frank Osei,' and 'The
     national spokesperson of the coalition, Imo Ugochinyere,'."""
-    head = span.root.head
-    if span.root.dep_ != "appos" or head.i >= span.start:
-        return None
-    if head.dep_ == "pobj" and head.head.lower_ == "of":
-        head = head.head.head  # the parser may hang the name on the office's field
-    if head.lower_ not in CORE_TITLES:
+    head = _apposed_to(span)
+    if span.root.dep_ != "appos" or head.i >= span.start or head.lower_ not in CORE_TITLES:
         return None
     words = [t for t in span.doc[head.left_edge.i:span.start] if not t.is_punct]
     while words and words[0].pos_ == "DET":

@@ -97,7 +97,7 @@ class ReportedSpeech:
         ctx = self.ctx
         out = []
         heads = [(0, ctx.title_end, True)] if ctx.title_end > 0 else []
-        heads += [(start, end, False) for start, end in _subheads(ctx.text, ctx.title_end)]
+        heads += [(start, end, False) for start, end in _subheads(ctx.text, max(ctx.title_end, 0))]
         for start, end, title in heads:
             if any(r["start"] < end and r["end"] > start for r in rows):
                 continue
@@ -308,8 +308,8 @@ MAX_SUBHEAD_WORDS = 12
 
 
 def _subheads(text: str, body_start: int) -> list[tuple[int, int]]:
-    """Character ranges of the body's subheads: short lines between paragraphs that do not end as sentences
-    do ('Workers not to blame - Martin')."""
+    """Character ranges of the body's subheads: short lines that do not end as sentences do ('Workers not to
+    blame - Martin')."""
     out = []
     pos = body_start
     for line in text[body_start:].split("\n"):
