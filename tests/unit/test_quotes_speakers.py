@@ -232,6 +232,11 @@ MARKS = [
         [("direct", "The players’ union will decide,", "Anna Berg", "named")],
         id="a-plural-possessive-inside-a-single-quote",
     ),
+    pytest.param(
+        "Chip results\n’Our first quarter shows the strength of our products,’ said chief executive Ann Chen.",
+        [("direct", "Our first quarter shows the strength of our products,", "Ann Chen", "named")],
+        id="a-right-single-mark-at-both-ends",
+    ),
 ]
 
 

@@ -96,6 +96,8 @@ def _single_way(text: str, i: int) -> str:
         return "skip"
     context = "open" if free_before else "close"
     glyph = "open" if mark in SINGLE_OPENING else "close" if mark in SINGLE_CLOSING else context
+    if glyph == "close" and context == "open" and after.isupper():
+        return "open"  # some sites set ’ at both ends: "’Our results show it,’ said Chen"
     if glyph != context:
         return "skip"
     if context == "close" and before in "sS" and after.isspace():
