@@ -160,6 +160,9 @@ def test_an_untagged_speaking_name_with_an_organisations_word(nlp, body, expecte
                  (("Deputy Superintendent of Police Oniel Thompson", "WORK_OF_ART"),),
                  [("Deputy Superintendent of Police Oniel Thompson", "Oniel Thompson", "person",
                    "Deputy Superintendent of Police")], id="a-title-with-its-field"),
+    pytest.param("Every goal was avoidable, said Rovers boss Owen Doyle.", (("Rovers boss Owen Doyle", "PERSON"),),
+                 [("Rovers boss Owen Doyle", "Owen Doyle", "person", "Rovers boss")],
+                 id="an-office-inside-the-name-the-model-took"),
     pytest.param("Critics praised Mayor Casterbridge on Friday.", (("Casterbridge", "PRODUCT"),),
                  [], id="one-word-after-a-title-stays-what-the-model-said"),
 ])

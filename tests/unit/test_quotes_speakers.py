@@ -1175,3 +1175,14 @@ def test_the_mp_is_the_member_of_parliament_named_beside_the_office(nlp):
 ])
 def test_a_quoted_fragment_inside_a_report_is_its_speakers(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Vote count\nChief Election Commissioner (CEC) Ali Raza Khan spoke at dawn on Thursday.\n"
+                 "\u201cThere was some delay,\u201d said the CEC.", ["Ali Raza Khan"], id="an-office-in-letters"),
+    pytest.param("Cup tie\nCoach Owen Doyle spoke after the game.\n"
+                 "The Gaffer opined, \u201cI knew the game would open up again.\u201d", ["Owen Doyle"],
+                 id="the-gaffer-capitalised-is-an-office"),
+])
+def test_offices_written_as_letters_or_capitals_are_their_holders(nlp, text, expected):
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == expected

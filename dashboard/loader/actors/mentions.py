@@ -85,6 +85,7 @@ def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
     rows += [{**_row(span, span.text, "organization"), "sentence_id": sent_ids[span.start]}
              for span in untagged_organisations(doc, covered, speech_verbs)]
     rows += _untagged_speakers(doc, rows, sent_ids, speech_verbs)
+    _title_acronyms(doc, rows)
     rows = resolve_keys(rows, _acronym_definitions(doc, rows))
     known = {fold(r["text"]): r for r in rows} | {fold(r["key"]): r for r in rows}
     if headline is not None:
@@ -134,6 +135,8 @@ def _classify(span: Span) -> dict | None:
         return _row(span, text, "place", _loc=_is_locative(span))
     if span[-1].lower_ in CORE_TITLES and all(t.lower_ in TITLE_WORDS or t.text in ("-", "–") for t in span):
         return None  # 'Major-General', which the model took for a name: a title ('Labour' is a party)
+    if len(span) == 1 and span[0].lower_ in TITLE_WORDS and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+        return None  # 'The Gaffer opined': an office, which the resolver gives to its holder
     if label == "ORG" and span[-1].lower_ in CORE_TITLES and span.end < len(span.doc) \
             and span.doc[span.end].ent_type_ == "PERSON":
         return None  # 'District Collector Ravi Menon': the title of the person named after it
@@ -211,6 +214,11 @@ def _person(span: Span, name_span: Span) -> dict | None:
         titles.append(words.pop(0))
         if len(words) > 2 and words[0] == "of" and words[1].lower() in TITLE_WORDS | PORTFOLIOS:
             titles += [words.pop(0), words.pop(0)]  # 'Superintendent of Police Oniel Thompson': the office's field
+    inner = [j for j, w in enumerate(words[:-2]) if w.lower() in CORE_TITLES]
+    if inner:
+        # 'Jamshedpur boss Owen Coyle', 'Acme CEO Ann Ruiz' as one name: the words up to the title are her office
+        titles += words[:inner[-1] + 1]
+        words = words[inner[-1] + 1:]
     while len(words) > 1 and words[-1].lower().replace(".", "") in POST_NOMINALS:
         words.pop()  # 'Ed Vaizey MP' is Ed Vaizey
     if not words or all(w.lower() in TITLE_WORDS or w.lower() in OFFICE_PLACES for w in words):
@@ -529,6 +537,32 @@ def _acronym_definitions(doc: Doc, rows: list[dict]) -> dict[str, str]:
             if before is not None and before["kind"] in ("organization", "country", "group"):
                 out[doc[tok.i + 1].text] = before["text"]
     return out
+
+
+MAX_TITLE_WORDS = 5
+
+
+def _title_acronyms(doc: Doc, rows: list[dict]) -> None:
+    """'Chief Election Commissioner (CEC) Muhammad Raza Khan': the letters stand for his office, and so for
+    him wherever the story writes them ('said the CEC'); he holds the office (rows changed in place)."""
+    starts = {r["start"]: r for r in rows if r["kind"] == "person"}
+    offices: dict[str, dict] = {}
+    for i in positions_of(doc, ("(",)):
+        if not (0 < i and i + 3 < len(doc) and is_acronym(doc[i + 1].text) and doc[i + 2].text == ")"):
+            continue
+        holder = starts.get(doc[i + 3].idx)
+        first = i
+        while first > 0 and i - first < MAX_TITLE_WORDS and doc[first - 1].is_alpha \
+                and doc[first - 1].text[:1].isupper() and not doc[first - 1].ent_type_:
+            first -= 1  # the office's words, its field among them ('Chief Election Commissioner')
+        if holder is None or doc[i - 1].lower_ not in CORE_TITLES:
+            continue
+        holder["role"] = holder["role"] or doc[first:i].text
+        offices[doc[i + 1].text] = holder
+    for r in rows:
+        holder = offices.get(r["text"])
+        if holder is not None and r is not holder:
+            r.update(key=holder["key"], kind="person", role=holder["role"], affiliation_key=holder["affiliation_key"])
 
 
 def _untagged_acronyms(doc: Doc, rows: list[dict], sent_ids: Sequence[int]) -> list[dict]:

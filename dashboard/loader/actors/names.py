@@ -46,7 +46,7 @@ CORPORATE_WORDS = frozenset({
 SPORTS_TITLES = {
     "goalie", "goaltender", "netminder", "defenceman", "defenseman", "defender", "forward", "winger",
     "striker", "midfielder", "quarterback", "pitcher", "catcher", "shortstop", "outfielder", "infielder",
-    "captain", "skipper", "referee", "umpire", "jockey", "trainer",
+    "captain", "skipper", "referee", "umpire", "jockey", "trainer", "gaffer",
 }
 # Words that stand before a person's name as a title, not part of it ("Foreign Minister Hakan Fidan").
 # The fields an office of government is for: 'the Health Minister' is not 'the Information Minister'.
