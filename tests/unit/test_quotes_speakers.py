@@ -1186,3 +1186,20 @@ def test_a_quoted_fragment_inside_a_report_is_its_speakers(nlp, text, expected):
 ])
 def test_offices_written_as_letters_or_capitals_are_their_holders(nlp, text, expected):
     assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    pytest.param("Court\nIn what may have been a light moment Judge James McNulty, hearing the case in the District "
+                 "Court, said: \u201cThis is exceptional, and I will not allow it.\u201d", "James McNulty",
+                 id="a-name-before-words-set-off-by-commas"),
+    pytest.param("Protest\nAddressing the crowds at the gates, Sanco co-ordinator, Duduzile Nenemba, said, \u201cThe "
+                 "company does not see us as its customers.\u201d", "Duduzile Nenemba",
+                 id="a-name-set-off-by-commas"),
+])
+def test_a_subject_the_parser_lost_behind_commas(nlp, text, speaker):
+    assert [q[2] for q in speakers(nlp, text)] == [speaker]
+
+
+def test_senior_counsels_letters_are_not_part_of_the_name(nlp):
+    text = "Trial\nOpening the case, Mr Paul Greene SC, said that the detectives found a bag under a bed."
+    assert [q[2] for q in speakers(nlp, text)] == ["Paul Greene"]

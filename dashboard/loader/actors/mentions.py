@@ -45,7 +45,7 @@ SAINTS = frozenset({"st.", "st", "saint", "ste.", "ste"})
 # Words after a title that say the name is an organisation's, not a person's.
 NOT_PERSON_WORDS = frozenset(INSTITUTION_HEADS | CORPORATE_WORDS | ORG_NOUNS)
 # Letters after a name: a seat or an honour, not part of the name.
-POST_NOMINALS = frozenset({"mp", "mpp", "mla", "mep", "msp", "mha", "qc", "kc", "obe", "mbe", "cbe"})
+POST_NOMINALS = frozenset({"mp", "mpp", "mla", "mep", "msp", "mha", "qc", "kc", "sc", "obe", "mbe", "cbe"})
 # Words naming where an office sits, which the model tags with it as a person ('City Clerk').
 OFFICE_PLACES = frozenset({"city", "county", "town", "village", "district", "provincial", "federal", "municipal"})
 

@@ -197,6 +197,17 @@ def _subject_beside(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i > 0 and doc[verb.i - 1].pos_ == "PROPN":
         return doc[verb.i - 1]
+    if verb.i > 1 and doc[verb.i - 1].text == ",":
+        # 'Judge James McNulty, hearing the case, said', 'Sanco co-ordinator, Duduzile Nenemba, said': the name
+        # before the words set off by commas, or the name they are
+        k = verb.i - 2
+        while k > verb.sent.start and doc[k].text != ",":
+            k -= 1
+        inner = doc[k + 1:verb.i - 1]
+        if len(inner) and all(t.pos_ == "PROPN" for t in inner):
+            return inner[-1]
+        if doc[k].text == "," and k > verb.sent.start and doc[k - 1].pos_ == "PROPN":
+            return doc[k - 1]
     j = verb.i + 1
     while j < len(doc) and (doc[j].is_punct or doc[j].is_space):
         j += 1
