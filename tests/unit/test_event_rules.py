@@ -369,3 +369,19 @@ def test_what_has_gone_on_since_a_day_is_not_of_that_day(events_of) -> None:
 def test_a_past_perfect_joined_clause_keeps_the_day(events_of) -> None:
     row = _one(events_of("Ford had written to Toyota on Wednesday, asking it to share the parts."), "asking")
     assert str(row["date"])[:10] == "2025-04-09"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Toyota raised prices on Monday. Local dealers said their margins had shrunk.", "shrunk"),
+    ("Toyota cut its prices. Many dealers have lost their savings trying to sell cars.", "lost"),
+    ("Toyota cut its prices. Barack Obama told dealers that he would read their letters.", "read"),
+    ("Toyota cut its prices. Barack Obama heard complaints from dealers that their margins had shrunk.", "shrunk"),
+], ids=["subject", "own-subject", "object", "after-from"])
+def test_their_after_unnamed_people_is_not_an_actor_named_before(events_of, text: str, trigger: str) -> None:
+    rows = events_of(text)
+    assert not [keys for keys in rows.loc[rows["trigger"] == trigger, "actor_keys"] if "Toyota" in keys]
+
+
+def test_they_after_a_thing_still_finds_the_subject(events_of) -> None:
+    row = _one(events_of("Ford and Toyota were given loans after they warned of losses."), "warned")
+    assert "Ford" in row["agent_keys"]

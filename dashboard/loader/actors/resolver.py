@@ -56,6 +56,19 @@ RANK_AND_FILE = frozenset({
     "shareholder", "investor", "user", "driver", "neighbour", "neighbor",
 })
 
+# Plural nouns for people, whom a 'they' or 'their' after them in the sentence stands for: 'told farmers he
+# would take their calls'. Subjects need no list (what acts is mostly someone); objects are often things.
+PEOPLE_NOUNS = frozenset({
+    *RANK_AND_FILE, *ROLE_NOUNS, *KIN, "people", "person", "official", "authority", "member", "councillor",
+    "landholder", "owner", "landowner", "rancher", "grower", "consumer", "buyer", "seller", "trader", "dealer",
+    "victim", "survivor", "witness", "critic", "opponent", "supporter", "demonstrator", "activist", "expert",
+    "scientist", "doctor", "nurse", "teacher", "pupil", "child", "kid", "adult", "man", "woman", "family",
+    "relative", "friend", "colleague", "staff", "crew", "soldier", "troop", "militant", "rebel", "fighter",
+    "firefighter", "rescuer", "investigator", "agent", "guard", "prisoner", "inmate", "suspect", "refugee",
+    "migrant", "immigrant", "visitor", "tourist", "guest", "participant", "applicant", "lawmaker", "legislator",
+    "politician", "delegate", "negotiator", "representative", "volunteer", "teenager", "youth", "player",
+})
+
 # Offices one person holds at a time, which a story may name by the office alone ('the Premier said').
 HEAD_OFFICES = frozenset({"premier", "president", "governor", "mayor", "chancellor", "sheriff", "ceo", "chairman",
                           "chairwoman", "chairperson", "coach", "manager", "captain", "skipper", "gaffer", "boss"})
@@ -162,6 +175,10 @@ NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod"})
 RELATIVE = frozenset({"which", "who", "that"})
 HYPHENS = frozenset({"-", "‐", "‑"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+PARTICIPANT_DEPS = SUBJECTS | {"dobj", "dative", "pobj"}
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+# Entity labels of amounts and times: 'in recent years', 'two hours' are no one a pronoun stands for.
+AMOUNT_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 # How far back a pronoun looks for the actor it stands for, in sentences.
 PRONOUN_REACH = 4
 # How many words before a name may hold its office ('the Prime Minister of Singapore, Mr. Lee').
@@ -706,10 +723,14 @@ class Resolver:
     def antecedent(self, pron: Token, kinds: frozenset[str]) -> str | None:
         """The actor a pronoun stands for: the subject of a clause it sits in, else the nearest earlier
         sentence's fitting actor, its subject first; 'she' never a man the article calls 'he' or 'Mr'."""
+        plural = pron.lower_ in PLURAL_PRONOUNS
         for anc in list(pron.ancestors)[1:]:
             unfit = False
+            # 'many farmers have spent their savings', 'told farmers he would take their calls': a plural noun
+            # phrase that names no actor, nearer than any fitting subject, is what 'they' and 'their' stand for
+            crowd = self.unnamed_plural_before(anc, pron) if plural else -1
             for child in anc.children:
-                if child.dep_ in SUBJECTS and child.i < pron.i and child.pos_ != "PRON":
+                if child.dep_ in SUBJECTS and crowd < child.i < pron.i and child.pos_ != "PRON":
                     sp = self.of_phrase(child, pronouns=False, words=False)
                     if sp.key and self.kind_of(sp.key) in kinds and self.fits(self.at.get(child.i) or _Mention(
                             child.i, child.i, child.i, sp.key, self.kind_of(sp.key), "", ""), pron):
@@ -719,6 +740,8 @@ class Resolver:
                     unfit = unfit or sp.key is not None  # an actor it cannot stand for: a person for 'it'
             if unfit and pron.lower_ == "it" and self.thing_before(anc, pron, kinds):
                 # 'Badenoch criticised the agreement, saying it would do little': the thing just named
+                return None
+            if crowd >= 0:
                 return None
         cands = [m for m in self.before(pron.i) if m.kind in kinds and self.fits(m, pron)]
         if pron.dep_ in SUBJECTS and pron.lower_ in PRONOUN_GENDER:
@@ -758,6 +781,23 @@ class Resolver:
                     return voice
             return group[0].key
         return None
+
+    def unnamed_plural_before(self, verb: Token, pron: Token) -> int:
+        """Position of the nearest plural common noun before `pron` that is the subject or object of `verb`
+        (or of a preposition on it) and names no actor, or -1: 'farmers', 'health officials', not 'Ford
+        workers' (the firm's), nor a phrase the pronoun itself sits in ('the leaders of their party')."""
+        found = -1
+        for child in verb.children:
+            words = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+            for tok in words:
+                if tok.dep_ not in PARTICIPANT_DEPS or tok.pos_ != "NOUN" or tok.tag_ != "NNS" \
+                        or not tok.i < pron.i or tok.i in self.at or tok.ent_type_ in AMOUNT_LABELS \
+                        or _in_phrase(pron, tok) or self.of_phrase(tok, pronouns=False, words=False).key:
+                    continue
+                if tok.dep_ not in SUBJECTS and tok.lemma_.casefold() not in PEOPLE_NOUNS:
+                    continue  # an object may be a thing: 'GM was given loans after they warned ...'
+                found = max(found, tok.i)
+        return found
 
     def quoted_sentence(self, sid: int) -> bool:
         """Whether every word of sentence `sid` stands inside quotation marks."""
@@ -825,6 +865,17 @@ class Resolver:
             if m.kind in kinds and self.fits(m, pron):
                 return key
         return None
+
+
+def _in_phrase(tok: Token, noun: Token) -> bool:
+    """Whether `tok` stands inside the noun phrase of `noun`, no clause between them ('their' in 'the
+    leaders of their party', not in 'councillors who said their colleagues ...')."""
+    current = tok
+    while current.i != noun.i:
+        if current.head.i == current.i or current.pos_ in ("VERB", "AUX"):
+            return False
+        current = current.head
+    return True
 
 
 def _depth(tok: Token) -> int:
