@@ -385,3 +385,18 @@ def test_their_after_unnamed_people_is_not_an_actor_named_before(events_of, text
 def test_they_after_a_thing_still_finds_the_subject(events_of) -> None:
     row = _one(events_of("Ford and Toyota were given loans after they warned of losses."), "warned")
     assert "Ford" in row["agent_keys"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Ford closed its plant in Ohio. It is now three years since the plant made a car.", "is"),
+    ("Ford closed its plant. It took Toyota two weeks to buy the site.", "took"),
+    ("Ford lost money. It was a tired Alan Mulally speaking at the launch on Monday.", "was"),
+], ids=["it-is-years-since", "it-took-weeks-to", "cleft"])
+def test_the_it_of_time_and_of_a_cleft_names_nobody(events_of, text: str, trigger: str) -> None:
+    rows = events_of(text)
+    assert not [keys for keys in rows.loc[rows["trigger"] == trigger, "agent_keys"] if "Ford" in keys]
+
+
+def test_a_clause_with_there_shares_no_subject(events_of) -> None:
+    rows = events_of("Toyota sued Ford and there was a long trial.")
+    assert not [keys for keys in rows.loc[rows["trigger"] == "was", "agent_keys"] if keys]

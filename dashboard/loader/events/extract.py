@@ -66,6 +66,7 @@ PLACE_KINDS = {"place"}
 QUOTE_MARKS = {'"', "“", "”", "«", "»", "'", "‘", "’"}
 # Pronouns that, as objects, never stand for the subject of their own clause (that would be "itself").
 OBJECT_PRONOUNS = {"it", "them", "him", "her", "they", "he", "she"}
+TIME_LABELS = {"DATE", "TIME"}
 NAMING_DEPS = {"amod", "compound", "poss", "nmod", "conj", "cc", "det", "nummod", "appos"}
 
 
@@ -141,12 +142,21 @@ class _Article:
 
 
 def _expletive(token: Token) -> bool:
-    """'it' that stands for nothing: "it is feared that ...", "it seems that ...", "it is likely to ..."."""
+    """'it' that stands for nothing: "it is feared that ...", "it seems that ...", "it is likely to ...";
+    the 'it' of time ("it is two years since ...", "it took them a week to ..."); a cleft's 'it' ("it was
+    Mayor Ruiz who ...")."""
     if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass", "expl"):
         return False
     head = token.head
-    return token.dep_ == "expl" or any(c.dep_ in ("ccomp", "xcomp") for c in head.children) and (
-        token.dep_ == "nsubjpass" or head.lemma_ in ("be", "seem", "appear"))
+    if token.dep_ == "expl" or any(c.dep_ in ("ccomp", "xcomp") for c in head.children) and (
+            token.dep_ == "nsubjpass" or head.lemma_ in ("be", "seem", "appear")):
+        return True
+    children = list(head.children)
+    if head.lemma_ == "be":
+        return any(c.dep_ == "attr" and (c.ent_type_ in TIME_LABELS or c.pos_ == "PROPN" and any(
+            g.dep_ in ("relcl", "acl") for g in c.children)) for c in children)
+    return head.lemma_ == "take" and any(c.dep_ in ("dobj", "npadvmod") and c.ent_type_ in TIME_LABELS
+                                         for c in children) and any(c.dep_ in ("advcl", "xcomp") for c in children)
 
 
 def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | None, *,

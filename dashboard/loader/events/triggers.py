@@ -328,7 +328,8 @@ def _verb_roles(verb: Token) -> Roles:
             others += [g for g in child.children if g.dep_ == "pobj"]
         elif dep == "prt":  # "called off the deal": the object may hang from the particle
             patients += [g for g in child.children if g.dep_ == "pobj"]
-    if not agents and not any(c.dep_ == "nsubjpass" for c in verb.children):
+    # "they chased him and there was gunfire": a clause with an expletive 'there' has no doer to share
+    if not agents and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
         subject = shared_subject(verb)
         if subject is not None:
             agents.append(subject)
