@@ -400,3 +400,21 @@ def test_the_it_of_time_and_of_a_cleft_names_nobody(events_of, text: str, trigge
 def test_a_clause_with_there_shares_no_subject(events_of) -> None:
     rows = events_of("Toyota sued Ford and there was a long trial.")
     assert not [keys for keys in rows.loc[rows["trigger"] == "was", "agent_keys"] if keys]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Barack Obama heard a noise as his garage buckled in the storm.", "buckled"),
+    ("Barack Obama came home. Part of his fence was lying in the street.", "lying"),
+    ("Alan Mulally's car broke down on Monday.", "broke down"),
+], ids=["his-garage", "part-of-his-fence", "named-owner"])
+def test_a_persons_thing_does_what_it_does_without_them(events_of, text: str, trigger: str) -> None:
+    rows = events_of(text)
+    assert not [keys for keys in rows.loc[rows["trigger"] == trigger, "actor_keys"] if keys]
+
+
+@pytest.mark.parametrize("text, trigger, owner", [
+    ("Barack Obama's statement angered Toyota.", "angered", "Barack Obama"),
+    ("Alan Mulally's choice of Toyota showed he was cautious.", "showed", "Alan Mulally"),
+], ids=["statement", "choice-of"])
+def test_a_persons_statement_or_choice_is_their_act(events_of, text: str, trigger: str, owner: str) -> None:
+    assert owner in _one(events_of(text), trigger)["agent_keys"]

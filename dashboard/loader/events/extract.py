@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from dashboard.loader.actors.resolver import MentionIndex
+from dashboard.loader.actors.resolver import STATEMENT_NOUNS, MentionIndex
 from dashboard.loader.events import headlines
 from dashboard.loader.events.coreference import merge_retold, merge_title, merge_within_clause
 from dashboard.loader.events.dates import Resolution
@@ -108,8 +108,13 @@ class _Article:
             if key is None and self.resolver is not None and token.pos_ == "NOUN" \
                     and self.resolver.someone_elses(token):
                 return []  # "his attorneys say": they act, not the man they speak for
+            owners, owned = self._people_owning(token)
+            if key in owners and token.i not in self.key_at:
+                key = None
             named = []
             for t in _phrase(token):
+                if t.i in owned:
+                    continue
                 k = self.key_at.get(t.i)
                 if k is None and t.dep_ == "poss" and t.i != token.i and t.pos_ == "PRON":
                     k = next(iter(self.keys(t)), None)  # "its sales": the company's
@@ -128,6 +133,30 @@ class _Article:
             self.cache[token.i] = keys
         return self.cache[token.i]
 
+
+    def _people_owning(self, token: Token) -> tuple[set[str], set[int]]:
+        """The people a subject phrase names only as owners ('her roof caved in', 'Lee's garage buckled',
+        'pieces of his roof fell') and the positions of the words naming them: what the thing did or
+        underwent, they did not. An event noun, a statement or a noun with an 'of' phrase is the owner's
+        own act ('his visit', 'her statement', 'his choice of Ruiz'); an object is left alone ('she ran to
+        grab her dog': whose dog tells who grabbed)."""
+        keys: set[str] = set()
+        words: set[int] = set()
+        if self.resolver is None or token.dep_ not in ("nsubj", "nsubjpass"):
+            return keys, words
+        of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+        for thing in ([] if of else [token]) + [g for g in of if g.pos_ == "NOUN"]:
+            if thing.lemma_.lower() in EVENT_NOUNS | STATEMENT_NOUNS:
+                continue
+            for t in (c for c in thing.children if c.dep_ == "poss"):
+                k = self.key_at.get(t.i) or (next(iter(self.keys(t)), None) if t.pos_ == "PRON" else None)
+                if k is None:
+                    k = actor_of(self.resolver, t)  # a name the entity model missed ('Dorsay's roof')
+                if k and self.resolver.kinds.get(k) == "person":
+                    keys.add(k)
+                    words |= {w.i for w in t.subtree}
+        return keys, words
 
     def _subject_keys(self, pron: Token) -> list[str]:
         """Actors named by the subject of the clause a pronoun stands in."""
