@@ -418,3 +418,19 @@ def test_a_persons_thing_does_what_it_does_without_them(events_of, text: str, tr
 ], ids=["statement", "choice-of"])
 def test_a_persons_statement_or_choice_is_their_act(events_of, text: str, trigger: str, owner: str) -> None:
     assert owner in _one(events_of(text), trigger)["agent_keys"]
+
+
+@pytest.mark.parametrize("text, trigger, agent", [
+    ("Barack Obama said the city would pay for the road but felt Toyota needed to help.", "felt", "Barack Obama"),
+    ("Alan Mulally promised that Ford would not cut jobs next year and thanked Toyota for its patience.", "thanked",
+     "Alan Mulally"),
+], ids=["said-would-but-felt", "promised-would-and-thanked"])
+def test_a_finite_verb_joined_to_an_infinitive_shares_the_subject_above(events_of, text: str, trigger: str,
+                                                                          agent: str) -> None:
+    assert _one(events_of(text), trigger)["agent_keys"] == [agent]
+
+
+def test_a_joined_verb_with_a_subject_of_its_own_shares_none(events_of) -> None:
+    text = "Barack Obama quickly opened the second stage of the hearing and lawyers began reading the charges."
+    rows = events_of(text)
+    assert not [keys for keys in rows.loc[rows["trigger"].isin(["began", "reading"]), "agent_keys"] if keys]

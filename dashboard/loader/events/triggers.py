@@ -51,6 +51,7 @@ INTENT_GOVERNORS = INTENTION_VERBS | {"set", "due", "go", "agree", "decide", "li
 # Verbs whose infinitive did happen: "managed to sell", "began to fall", "had to pay".
 IMPLICATIVE_VERBS = frozenset({"manage", "begin", "start", "continue", "proceed", "dare", "happen", "get", "have",
                                "go on", "keep", "cease", "stop"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -350,6 +351,12 @@ def shared_subject(verb: Token) -> Token | None:
             return head
         if dep not in ("xcomp", "conj", "advcl") or dep == "advcl" and current.tag_ not in ("VBG", "VBN"):
             return None
+        if dep == "conj" and _subject_hung_elsewhere(current):
+            return None
+        if dep == "conj" and _joins_the_clause_above(current, head):
+            if head.dep_ not in ("ccomp", "xcomp"):
+                return None
+            head = head.head
         current = head
         if dep == "xcomp":  # "urged Israel to halt": the object of the verb above does it
             obj = next((c for c in current.children if c.dep_ in ("dobj", "dative")), None)
@@ -360,6 +367,23 @@ def shared_subject(verb: Token) -> Token | None:
                 return child if child.dep_ == "nsubj" else next(
                     (g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _subject_hung_elsewhere(verb: Token) -> bool:
+    """Whether the word before a joined verb (adverbs aside) is a noun the parser hung elsewhere: the verb's
+    own subject ('the judge opened the hearing and lawyers began', with 'lawyers' joined to 'hearing')."""
+    i = verb.i - 1
+    while i > verb.head.i and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    before = verb.doc[i]
+    return i > verb.head.i and before.pos_ in ("NOUN", "PROPN", "PRON") and before.head.i != verb.i
+
+
+def _joins_the_clause_above(verb: Token, head: Token) -> bool:
+    """Whether a finite verb hangs on an infinitive ('said the city would pay but felt ...', 'plans to
+    buy ... and sold'): verbs of two forms are not one coordination; it joins the clause above."""
+    return verb.tag_ in FINITE_TAGS and head.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in head.children)
 
 
 def _noun_roles(noun: Token) -> Roles:
