@@ -434,3 +434,11 @@ def test_a_joined_verb_with_a_subject_of_its_own_shares_none(events_of) -> None:
     text = "Barack Obama quickly opened the second stage of the hearing and lawyers began reading the charges."
     rows = events_of(text)
     assert not [keys for keys in rows.loc[rows["trigger"].isin(["began", "reading"]), "agent_keys"] if keys]
+
+
+def test_he_after_a_clause_of_time_is_the_person_named_in_it(events_of) -> None:
+    # the parser takes the 'After ...' clause for what 'he' says: it is a clause of time, not of speech
+    text = ("Barack Obama praised the Rovers.\n"
+            "After All Whites coach Alan Mulally's side beat the Rovers in Leeds on Saturday night, "
+            "he thanked the fans.")
+    assert _one(events_of(text), "thanked")["agent_keys"] == ["Alan Mulally"]

@@ -177,6 +177,9 @@ HYPHENS = frozenset({"-", "‐", "‑"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PARTICIPANT_DEPS = SUBJECTS | {"dobj", "dative", "pobj"}
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+# Words that open a clause of time, cause or concession, never one of what was said.
+ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "since", "until", "once", "because", "although",
+                             "though", "as", "whereas"})
 # Entity labels of amounts and times: 'in recent years', 'two hours' are no one a pronoun stands for.
 AMOUNT_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 # How far back a pronoun looks for the actor it stands for, in sentences.
@@ -747,7 +750,10 @@ class Resolver:
         if pron.dep_ in SUBJECTS and pron.lower_ in PRONOUN_GENDER:
             # what a subject says or thinks speaks of others: in '"... Premier Ford and myself have common
             # interests," he insisted', he is not Ford, even with the opening mark lost
-            said = {t.i for c in pron.head.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+            # (a clause opened by 'after' or 'when' is one of time the parser took for a complement: not said)
+            said = {t.i for c in pron.head.children if c.dep_ in ("ccomp", "parataxis")
+                    and not (c.left_edge.pos_ == "SCONJ" and c.left_edge.lower_ in ADVERBIAL_MARKS)
+                    for t in c.subtree}
             cands = [m for m in cands if m.head not in said]
         if not cands:
             return None
