@@ -11,7 +11,7 @@ from dashboard.loader.events.headlines import opens_with_pronoun
 THURSDAY = pd.Timestamp("2025-04-10")
 KINDS = {
     "Ford": "organization", "Toyota": "organization", "Renault": "organization", "Nissan": "organization",
-    "France": "country", "Syria": "country", "Alan Mulally": "person", "Barack Obama": "person",
+    "France": "country", "Syria": "country", "Alan Mulally": "person", "Barack Obama": "person", "Fonoti": "person",
 }
 
 
@@ -442,3 +442,9 @@ def test_he_after_a_clause_of_time_is_the_person_named_in_it(events_of) -> None:
             "After All Whites coach Alan Mulally's side beat the Rovers in Leeds on Saturday night, "
             "he thanked the fans.")
     assert _one(events_of(text), "thanked")["agent_keys"] == ["Alan Mulally"]
+
+
+def test_who_is_the_person_just_before_it(events_of) -> None:
+    # the parser hangs the second name on the first as an apposition: 'who' still follows the nearer one
+    text = "After the board sacked Fonoti, Alan Mulally, who had warned Toyota on Friday, denied any rift."
+    assert _one(events_of(text), "warned")["agent_keys"] == ["Alan Mulally"]

@@ -320,10 +320,14 @@ class Resolver:
         """The actor a noun phrase headed by `tok` names, or NOBODY. words: False leaves the speaker's
         words out (None), for a caller that needs only the key."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-            who = tok.lower_ == "who"
+            who, rel = tok.lower_ == "who", tok
             tok = tok.head.head  # "criticism, which labeled ..." speaks for its antecedent
             if who:
-                tok = self.person_above(tok)
+                # 'who' follows the person it stands for: one set beside the word it hangs on, nearer to it,
+                # is that person ('replacing Lee, Ruiz, who said ...', misparsed as an apposition)
+                beside = [c for c in tok.children if c.dep_ == "appos" and c.i < rel.i and c.i in self.at
+                          and self.at[c.i].kind == "person"]
+                tok = beside[-1] if beside else self.person_above(tok)
         text = self.phrase_text(tok) if words else None
         m = self.at.get(tok.i)
         if m is not None:
