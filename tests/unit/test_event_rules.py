@@ -448,3 +448,9 @@ def test_who_is_the_person_just_before_it(events_of) -> None:
     # the parser hangs the second name on the first as an apposition: 'who' still follows the nearer one
     text = "After the board sacked Fonoti, Alan Mulally, who had warned Toyota on Friday, denied any rift."
     assert _one(events_of(text), "warned")["agent_keys"] == ["Alan Mulally"]
+
+
+def test_beside_a_possessor_of_names_what_the_act_is_about(events_of) -> None:
+    rows = events_of("Barack Obama said that Alan Mulally's choice of Fonoti showed he was cautious.")
+    assert _one(rows, "showed")["agent_keys"] == ["Alan Mulally"]
+    assert _one(rows, "was")["agent_keys"] == ["Alan Mulally"]

@@ -533,10 +533,13 @@ class Resolver:
     def owners(self, tok: Token) -> list[str]:
         """Distinct actors named in a noun's modifiers: 'Israeli criticism', 'a spokesman for Airbus'."""
         keys: list[str] = []
+        # beside a possessor, 'of' names what the noun is about: in 'Lee's choice of Ruiz' Ruiz owns nothing
+        possessed = any(c.dep_ == "poss" for c in tok.children)
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
                 cands = [child]
-            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "by", "with"):
+            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "by", "with") and not (
+                    possessed and child.lower_ == "of"):
                 cands = [g for g in child.children if g.dep_ == "pobj"]
             else:
                 continue
