@@ -454,3 +454,15 @@ def test_beside_a_possessor_of_names_what_the_act_is_about(events_of) -> None:
     rows = events_of("Barack Obama said that Alan Mulally's choice of Fonoti showed he was cautious.")
     assert _one(rows, "showed")["agent_keys"] == ["Alan Mulally"]
     assert _one(rows, "was")["agent_keys"] == ["Alan Mulally"]
+
+
+def test_a_body_named_in_a_persons_title_neither_acts_nor_is_they(events_of) -> None:
+    rows = events_of("Rioters attacked Toyota Special Officer and Deputy Director Fonoti on Monday. "
+                     "They also chased the guards.")
+    assert _one(rows, "attacked")["patient_keys"] == ["Fonoti"]
+    assert not [keys for keys in rows.loc[rows["trigger"] == "chased", "agent_keys"] if "Toyota" in keys]
+
+
+def test_the_speaker_with_a_title_is_the_person_alone(events_of) -> None:
+    assert _one(events_of("Toyota President and CEO Fonoti says prices will rise."), "says")["agent_keys"] == [
+        "Fonoti"]

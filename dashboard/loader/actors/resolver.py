@@ -21,7 +21,7 @@ from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.gazetteer import country_of, fold
-from dashboard.loader.actors.names import HONORIFIC_GENDER, KIN, PORTFOLIOS, TITLE_WORDS
+from dashboard.loader.actors.names import CORE_TITLES, HONORIFIC_GENDER, KIN, PORTFOLIOS, TITLE_WORDS
 from dashboard.loader.vocabulary import SPEAKER_KINDS
 
 # Nouns that name a person by office. A noun matches a person whose role contains it.
@@ -184,6 +184,8 @@ ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "since", "until
 AMOUNT_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 # How far back a pronoun looks for the actor it stands for, in sentences.
 PRONOUN_REACH = 4
+# Words that join the parts of a title: 'President and CEO', 'Authority (KUDA) Special Officer'.
+TITLE_JOINERS = frozenset({"and", "&", "/", "(", ")", "-"})
 # How many words before a name may hold its office ('the Prime Minister of Singapore, Mr. Lee').
 TITLE_WINDOW = 7
 # A speaker phrase longer than this is cut back to its head words.
@@ -259,6 +261,7 @@ class MentionIndex:
             words = (span[0].lower_, doc[span.start - 1].text if span.start > 0 else "")
             self.placed.append((start, m, names, words))
         self.kinds = {m.key: m.kind for m in self.at.values()}
+        self.titled = self._titled_bodies()
         # he, she and their forms, (token, gender) in text order, read from the arrays (no Token objects)
         arr = doc.to_array([LOWER, POS])
         self.gendered: list[tuple[int, str]] = []
@@ -266,6 +269,32 @@ class MentionIndex:
             hits = np.flatnonzero(np.isin(arr[:, 0], _PRONOUN_HASHES) & (arr[:, 1] == PRON_SYMBOL))
             strings = doc.vocab.strings
             self.gendered = [(i, PRONOUN_GENDER[strings[int(arr[i, 0])]]) for i in hits.tolist()]
+
+
+    def _titled_bodies(self) -> set[int]:
+        """Positions of the words of an organisation or country named only in a person's title ('Acme Motors
+        Chief Executive Ana Ruiz', 'Ontario Premier Ana Ruiz'): part of how the person is described, neither
+        a participant nor an antecedent of its own."""
+        out: set[int] = set()
+        doc = self.doc
+        for first in sorted({m.first for m in self.at.values() if m.kind == "person"}):
+            titled, i = False, first - 1
+            while i >= 0 and first - i <= 2 * TITLE_WINDOW:
+                m = self.at.get(i)
+                if m is not None and m.kind != "person":
+                    if not titled:
+                        break
+                    out.update(range(m.first, m.last + 1))
+                    i = m.first - 1
+                    continue
+                word = doc[i].lower_
+                if word in CORE_TITLES:
+                    titled = True
+                elif not (word in TITLE_WORDS or word in TITLE_JOINERS or doc[i].text[:1].isupper()
+                          and doc[i].pos_ == "PROPN"):
+                    break
+                i -= 1
+        return out
 
 
 class Resolver:
@@ -753,7 +782,8 @@ class Resolver:
                 return None
             if crowd >= 0:
                 return None
-        cands = [m for m in self.before(pron.i) if m.kind in kinds and self.fits(m, pron)]
+        cands = [m for m in self.before(pron.i) if m.kind in kinds and self.fits(m, pron)
+                 and m.first not in self.index.titled]
         if pron.dep_ in SUBJECTS and pron.lower_ in PRONOUN_GENDER:
             # what a subject says or thinks speaks of others: in '"... Premier Ford and myself have common
             # interests," he insisted', he is not Ford, even with the opening mark lost

@@ -109,11 +109,13 @@ class _Article:
                     and self.resolver.someone_elses(token):
                 return []  # "his attorneys say": they act, not the man they speak for
             owners, owned = self._people_owning(token)
-            if key in owners and token.i not in self.key_at:
-                key = None
+            titled = self.resolver.index.titled if self.resolver is not None else set()
+            in_title = {self.key_at.get(t.i) for t in _phrase(token) if t.i in titled}
+            if key in owners | in_title and token.i not in self.key_at or token.i in titled:
+                key = None  # 'Acme Chief Executive Ana Ruiz': Acme is how she is described, not one who acts
             named = []
             for t in _phrase(token):
-                if t.i in owned:
+                if t.i in owned or t.i in titled:
                     continue
                 k = self.key_at.get(t.i)
                 if k is None and t.dep_ == "poss" and t.i != token.i and t.pos_ == "PRON":
