@@ -466,3 +466,8 @@ def test_a_body_named_in_a_persons_title_neither_acts_nor_is_they(events_of) -> 
 def test_the_speaker_with_a_title_is_the_person_alone(events_of) -> None:
     assert _one(events_of("Toyota President and CEO Fonoti says prices will rise."), "says")["agent_keys"] == [
         "Fonoti"]
+
+
+def test_it_continues_a_thing_the_sentence_before_was_about(events_of) -> None:
+    rows = events_of("The new law greatly widens Toyota's power over dealers. It removes the right to appeal.")
+    assert not [keys for keys in rows.loc[rows["trigger"] == "removes", "actor_keys"] if keys]

@@ -806,6 +806,8 @@ class Resolver:
             reach += not self.quoted_sentence(sid)
             sid -= 1
         for sid in sids:
+            if sid < here and pron.dep_ in SUBJECTS and self.thing_is_topic(sid, pron):
+                return None  # 'The bill limits what boards can do. It also ...': the bill, no actor
             untagged = [m for m in self.untagged_subjects(sid)
                         if m.first < pron.i and m.kind in kinds and self.fits(m, pron)]
             group = sorted(by_sentence.get(sid, []) + untagged, key=lambda m: m.first)
@@ -841,6 +843,17 @@ class Resolver:
                     continue  # an object may be a thing: 'GM was given loans after they warned ...'
                 found = max(found, tok.i)
         return found
+
+    def thing_is_topic(self, sid: int, pron: Token) -> bool:
+        """Whether sentence `sid` is about a thing a subject pronoun can continue: its main subject is a
+        common noun of the pronoun's number that names no actor ('it' after 'The bill ...')."""
+        end = self.sent_starts[sid + 1] if sid + 1 < len(self.sent_starts) else len(self.doc)
+        root = next((t for t in self.doc[self.sent_starts[sid]:end] if t.dep_ == "ROOT"), None)
+        subject = next((c for c in root.children if c.dep_ in SUBJECTS), None) if root is not None else None
+        tag = {"it": "NN", "they": "NNS"}.get(pron.lower_)
+        return (subject is not None and subject.pos_ == "NOUN" and subject.tag_ == tag and subject.i not in self.at
+                and not inside(self.quoted, subject.idx)
+                and not self.of_phrase(subject, pronouns=False, words=False).key)
 
     def quoted_sentence(self, sid: int) -> bool:
         """Whether every word of sentence `sid` stands inside quotation marks."""
