@@ -471,3 +471,8 @@ def test_the_speaker_with_a_title_is_the_person_alone(events_of) -> None:
 def test_it_continues_a_thing_the_sentence_before_was_about(events_of) -> None:
     rows = events_of("The new law greatly widens Toyota's power over dealers. It removes the right to appeal.")
     assert not [keys for keys in rows.loc[rows["trigger"] == "removes", "actor_keys"] if keys]
+
+
+def test_a_countrys_residents_act_for_themselves(events_of) -> None:
+    rows = events_of("Residents of Syria fled the town on Monday.")
+    assert not [keys for keys in rows.loc[rows["trigger"] == "fled", "actor_keys"] if "Syria" in keys]

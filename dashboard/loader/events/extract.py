@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from dashboard.loader.actors.resolver import STATEMENT_NOUNS, MentionIndex
+from dashboard.loader.actors.resolver import RANK_AND_FILE, STATEMENT_NOUNS, MentionIndex
 from dashboard.loader.events import headlines
 from dashboard.loader.events.coreference import merge_retold, merge_title, merge_within_clause
 from dashboard.loader.events.dates import Resolution
@@ -108,6 +108,8 @@ class _Article:
             if key is None and self.resolver is not None and token.pos_ == "NOUN" \
                     and self.resolver.someone_elses(token):
                 return []  # "his attorneys say": they act, not the man they speak for
+            # "Australian farmers competed": the farmers, not the state (a firm's workers may act as the firm)
+            people = key is None and token.pos_ == "NOUN" and token.lemma_.lower() in RANK_AND_FILE
             owners, owned = self._people_owning(token)
             titled = self.resolver.index.titled if self.resolver is not None else set()
             in_title = {self.key_at.get(t.i) for t in _phrase(token) if t.i in titled}
@@ -120,7 +122,8 @@ class _Article:
                 k = self.key_at.get(t.i)
                 if k is None and t.dep_ == "poss" and t.i != token.i and t.pos_ == "PRON":
                     k = next(iter(self.keys(t)), None)  # "its sales": the company's
-                if k and k not in named:
+                citizens = people and self.resolver is not None and self.resolver.kinds.get(k) == "country"
+                if k and k not in named and not citizens:
                     named.append(k)
             subject = token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
             if key and token.lower_ in OBJECT_PRONOUNS and not subject and token.dep_ != "poss" \
