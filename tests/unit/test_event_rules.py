@@ -476,3 +476,8 @@ def test_it_continues_a_thing_the_sentence_before_was_about(events_of) -> None:
 def test_a_countrys_residents_act_for_themselves(events_of) -> None:
     rows = events_of("Residents of Syria fled the town on Monday.")
     assert not [keys for keys in rows.loc[rows["trigger"] == "fled", "actor_keys"] if "Syria" in keys]
+
+
+def test_a_programme_named_today_dates_nothing(events_of) -> None:
+    rows = events_of("Barack Obama attacked Radio 9's Today programme, saying it was biased against Ford.")
+    assert not rows["date_text"].fillna("").str.contains("Today").any()
