@@ -481,3 +481,11 @@ def test_a_countrys_residents_act_for_themselves(events_of) -> None:
 def test_a_programme_named_today_dates_nothing(events_of) -> None:
     rows = events_of("Barack Obama attacked Radio 9's Today programme, saying it was biased against Ford.")
     assert not rows["date_text"].fillna("").str.contains("Today").any()
+
+
+def test_the_day_under_a_quoted_post_dates_no_event(events_of) -> None:
+    rows = events_of("Ford recalled cars on Monday.\n"
+                     "We are proud of our team. — Alan Mulally (@amulally) April 8, 2025\n"
+                     "Toyota said nothing.")
+    assert not rows["date_text"].fillna("").str.contains("April 8").any()
+    assert "Mulally" not in set(rows["trigger"])

@@ -67,6 +67,8 @@ QUOTE_MARKS = {'"', "“", "”", "«", "»", "'", "‘", "’"}
 # Pronouns that, as objects, never stand for the subject of their own clause (that would be "itself").
 OBJECT_PRONOUNS = {"it", "them", "him", "her", "they", "he", "she"}
 TIME_LABELS = {"DATE", "TIME"}
+# The line an embedded post ends with: a dash, who posted it, their handle, the day.
+TWEET_SIGNATURE = re.compile(r"[—–][ \t]*[^\n—–]{1,80}?\(@\w{1,30}\)[ \t]*[^\n]{0,40}$", re.MULTILINE)
 NAMING_DEPS = {"amod", "compound", "poss", "nmod", "conj", "cc", "det", "nummod", "appos"}
 
 
@@ -86,8 +88,11 @@ class _Article:
         self.key_at = _keys_by_token(doc, mentions)
         self.dateline = find_dateline(self.text) or (0, 0)
         # the day in a dateline ('MIDLAND, Texas, March 2 --') is when the story was filed, not an event's
+        # nor is the day a quoted post's signature gives ('— Ana Ruiz (@anaruiz) May 2, 2020'): it was posted then
+        signed = [mt.span() for mt in TWEET_SIGNATURE.finditer(self.text)]
         self.found = [m for m in date_mentions(doc, published, text=self.text, sids=self.sids)
-                      if not self.dateline[0] <= m.start < self.dateline[1]]
+                      if not self.dateline[0] <= m.start < self.dateline[1]
+                      and not any(lo <= m.start < hi for lo, hi in signed)]
         self.date_tokens = {i for m in self.found for i in _span_tokens(doc, m.start, m.end)}
         self.paragraphs = _paragraphs(self.text, [doc[s].idx for s in self.sent_starts])
         self.cache: dict[int, list[str]] = {}
