@@ -489,3 +489,13 @@ def test_the_day_under_a_quoted_post_dates_no_event(events_of) -> None:
                      "Toyota said nothing.")
     assert not rows["date_text"].fillna("").str.contains("April 8").any()
     assert "Mulally" not in set(rows["trigger"])
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Barack Obama said that an interview with Alan Mulally was feeble.", "interview"),
+    ("Alan Mulally's speech was a success.", "speech"),
+], ids=["interview-with", "possessed-speech"])
+def test_what_a_copula_says_of_a_speech_is_not_said_of_its_speaker(events_of, text: str, noun: str) -> None:
+    rows = events_of(text)
+    assert "Alan Mulally" in _one(rows, noun)["actor_keys"]
+    assert not [keys for keys in rows.loc[rows["trigger"] == "was", "agent_keys"] if keys]

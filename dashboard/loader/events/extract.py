@@ -310,6 +310,9 @@ def _describe(e: Event, art: _Article) -> None:
     e.place = _place(trig, art)
     if e.place:
         place_keys = {k for k in art.key_at.values() if k == e.place}
+    if not trig.nominal and trig.verb.lemma_ == "be":
+        # "the interview with Lee was feeble": what the copula says is of the interview, not of Lee
+        parts.agents = [t for t in parts.agents if t.lemma_.lower() not in EVENT_NOUNS | STATEMENT_NOUNS]
     agents = _keys(parts.agents, art, place_keys)
     patients = [k for k in _keys(parts.patients, art, place_keys) if k not in agents]
     others = [k for k in _keys(parts.others, art, place_keys) if k not in agents and k not in patients]
