@@ -12,6 +12,7 @@ THURSDAY = pd.Timestamp("2025-04-10")
 KINDS = {
     "Ford": "organization", "Toyota": "organization", "Renault": "organization", "Nissan": "organization",
     "France": "country", "Syria": "country", "Alan Mulally": "person", "Barack Obama": "person", "Fonoti": "person",
+    "Hoyle’s Rules Of Order": "organization",
 }
 
 
@@ -499,3 +500,8 @@ def test_what_a_copula_says_of_a_speech_is_not_said_of_its_speaker(events_of, te
     rows = events_of(text)
     assert "Alan Mulally" in _one(rows, noun)["actor_keys"]
     assert not [keys for keys in rows.loc[rows["trigger"] == "was", "agent_keys"] if keys]
+
+
+def test_an_event_word_in_an_actors_name_is_no_event(events_of) -> None:
+    rows = events_of("The mayor’s letter suggested Hoyle’s Rules Of Order applied.")
+    assert "Order" not in set(rows["trigger"])

@@ -213,7 +213,8 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
 
 def _events(art: _Article) -> pd.DataFrame:
     doc = art.doc
-    triggers = find_triggers(doc, art.quoted)
+    # an event noun inside an actor's name ("Rules of Order", "the Strike Committee") is part of the name
+    triggers = [t for t in find_triggers(doc, art.quoted) if not (t.nominal and t.head.i in art.key_at)]
     at: dict[int, Trigger] = {trig.head.i: trig for trig in triggers}
     for trig in triggers:
         if trig.light:  # a date on "held" dates the talks it holds
