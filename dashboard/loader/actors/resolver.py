@@ -293,6 +293,8 @@ class MentionIndex:
                 elif not (word in TITLE_WORDS or word in TITLE_JOINERS or doc[i].text[:1].isupper()
                           and doc[i].pos_ == "PROPN"):
                     break
+                elif titled and m is None:
+                    out.add(i)  # a place or body the index holds elsewhere only ('Ontario Premier Ana Ruiz')
                 i -= 1
         return out
 
