@@ -505,3 +505,9 @@ def test_what_a_copula_says_of_a_speech_is_not_said_of_its_speaker(events_of, te
 def test_an_event_word_in_an_actors_name_is_no_event(events_of) -> None:
     rows = events_of("The mayor’s letter suggested Hoyle’s Rules Of Order applied.")
     assert "Order" not in set(rows["trigger"])
+
+
+def test_what_the_page_tells_its_reader_to_do_is_no_event(events_of) -> None:
+    rows = events_of("Ford recalled cars on Monday. To watch a video from Alan Mulally, click here.")
+    assert "watch" not in set(rows["trigger"])
+    assert "recalled" in set(rows["trigger"])

@@ -67,6 +67,8 @@ QUOTE_MARKS = {'"', "“", "”", "«", "»", "'", "‘", "’"}
 # Pronouns that, as objects, never stand for the subject of their own clause (that would be "itself").
 OBJECT_PRONOUNS = {"it", "them", "him", "her", "they", "he", "she"}
 TIME_LABELS = {"DATE", "TIME"}
+# What a web page tells its reader to do: 'click here', 'tap to listen', 'subscribe'.
+READER_VERBS = {"click", "tap", "subscribe", "scroll", "download"}
 # The line an embedded post ends with: a dash, who posted it, their handle, the day.
 TWEET_SIGNATURE = re.compile(r"[—–][ \t]*[^\n—–]{1,80}?\(@\w{1,30}\)[ \t]*[^\n]{0,40}$", re.MULTILINE)
 NAMING_DEPS = {"amod", "compound", "poss", "nmod", "conj", "cc", "det", "nummod", "appos"}
@@ -214,7 +216,8 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
 def _events(art: _Article) -> pd.DataFrame:
     doc = art.doc
     # an event noun inside an actor's name ("Rules of Order", "the Strike Committee") is part of the name
-    triggers = [t for t in find_triggers(doc, art.quoted) if not (t.nominal and t.head.i in art.key_at)]
+    triggers = [t for t in find_triggers(doc, art.quoted) if not (t.nominal and t.head.i in art.key_at)
+                and not _to_the_reader(t.verb)]
     at: dict[int, Trigger] = {trig.head.i: trig for trig in triggers}
     for trig in triggers:
         if trig.light:  # a date on "held" dates the talks it holds
@@ -264,6 +267,17 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     for col in INT_COLUMNS:
         columns[col] = pd.array(columns[col], dtype="Int64")
     return pd.DataFrame({c: columns[c] for c in EVENT_COLUMNS})  # in order: no reindexing
+
+
+def _to_the_reader(verb: Token) -> bool:
+    """Whether a verb tells the reader what to do on the page ('click here', 'To hear the report, click
+    here'): the imperative itself or the purpose it is given for; the page's furniture, not the story's."""
+    for word in (verb, verb.head if verb.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) else None):
+        if word is not None and word.lemma_.lower() in READER_VERBS and word.tag_ == "VB" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux") for c in word.children):
+            return True
+    return False
 
 
 def _dated_noun(e: Event, at: dict[int, Trigger]) -> Token | None:
