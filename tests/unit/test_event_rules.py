@@ -511,3 +511,17 @@ def test_what_the_page_tells_its_reader_to_do_is_no_event(events_of) -> None:
     rows = events_of("Ford recalled cars on Monday. To watch a video from Alan Mulally, click here.")
     assert "watch" not in set(rows["trigger"])
     assert "recalled" in set(rows["trigger"])
+
+
+def test_a_verb_of_one_form_for_past_and_base_is_joined_where_it_stands(events_of) -> None:
+    rows = events_of("Barack Obama said the deal would create jobs and set a record for Ford.")
+    assert not [keys for keys in rows.loc[rows["trigger"] == "set", "agent_keys"] if "Barack Obama" in keys]
+
+
+def test_who_is_called_on_to_act_does_it(events_of) -> None:
+    assert _one(events_of("Toyota called on Ford to rethink the plan."), "rethink")["agent_keys"] == ["Ford"]
+
+
+def test_a_body_in_a_title_is_they_in_what_its_person_says(events_of) -> None:
+    row = _one(events_of("Toyota Police Commander Fonoti confirmed that they had the driver in custody."), "had")
+    assert row["agent_keys"] == ["Toyota"]

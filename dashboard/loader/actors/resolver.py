@@ -271,11 +271,11 @@ class MentionIndex:
             self.gendered = [(i, PRONOUN_GENDER[strings[int(arr[i, 0])]]) for i in hits.tolist()]
 
 
-    def _titled_bodies(self) -> set[int]:
+    def _titled_bodies(self) -> dict[int, int]:
         """Positions of the words of an organisation or country named only in a person's title ('Acme Motors
-        Chief Executive Ana Ruiz', 'Ontario Premier Ana Ruiz'): part of how the person is described, neither
-        a participant nor an antecedent of its own."""
-        out: set[int] = set()
+        Chief Executive Ana Ruiz', 'Ontario Premier Ana Ruiz'), each with the first word of the person's
+        name: part of how the person is described, neither a participant nor an antecedent of its own."""
+        out: dict[int, int] = {}
         doc = self.doc
         for first in sorted({m.first for m in self.at.values() if m.kind == "person"}):
             titled, i = False, first - 1
@@ -284,7 +284,7 @@ class MentionIndex:
                 if m is not None and m.kind != "person":
                     if not titled:
                         break
-                    out.update(range(m.first, m.last + 1))
+                    out.update(dict.fromkeys(range(m.first, m.last + 1), first))
                     i = m.first - 1
                     continue
                 word = doc[i].lower_
@@ -294,7 +294,7 @@ class MentionIndex:
                           and doc[i].pos_ == "PROPN"):
                     break
                 elif titled and m is None:
-                    out.add(i)  # a place or body the index holds elsewhere only ('Ontario Premier Ana Ruiz')
+                    out[i] = first  # a place or body the index holds elsewhere only ('Ontario Premier Ana Ruiz')
                 i -= 1
         return out
 
@@ -784,8 +784,13 @@ class Resolver:
                 return None
             if crowd >= 0:
                 return None
+        # a body in a person's title is an antecedent only in what that person says: 'Acme Police Commander
+        # Ana Ruiz confirmed that they had ...' (the police), not elsewhere
+        titled = self.index.titled
+        speakers = {self.at[c.i].first for anc in pron.ancestors for c in anc.children
+                    if c.dep_ in SUBJECTS and c.i in self.at}
         cands = [m for m in self.before(pron.i) if m.kind in kinds and self.fits(m, pron)
-                 and m.first not in self.index.titled]
+                 and titled.get(m.first, -1) in speakers | {-1}]
         if pron.dep_ in SUBJECTS and pron.lower_ in PRONOUN_GENDER:
             # what a subject says or thinks speaks of others: in '"... Premier Ford and myself have common
             # interests," he insisted', he is not Ford, even with the opening mark lost

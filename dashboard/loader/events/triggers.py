@@ -52,6 +52,8 @@ INTENT_GOVERNORS = INTENTION_VERBS | {"set", "due", "go", "agree", "decide", "li
 IMPLICATIVE_VERBS = frozenset({"manage", "begin", "start", "continue", "proceed", "dare", "happen", "get", "have",
                                "go on", "keep", "cease", "stop"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Verbs whose 'on' phrase does what their infinitive says: 'called on Ford to rethink', 'relies on them to pay'.
+CALLING_ON_VERBS = frozenset({"call", "prevail", "rely", "count", "depend", "lean"})
 HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -358,8 +360,10 @@ def shared_subject(verb: Token) -> Token | None:
                 return None
             head = head.head
         current = head
-        if dep == "xcomp":  # "urged Israel to halt": the object of the verb above does it
-            obj = next((c for c in current.children if c.dep_ in ("dobj", "dative")), None)
+        if dep == "xcomp":  # "urged Israel to halt", "called on Ford to rethink": the object above does it
+            obj = next((c for c in current.children if c.dep_ in ("dobj", "dative")), None) or next(
+                (g for c in current.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < verb.i
+                 and current.lemma_.lower() in CALLING_ON_VERBS for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
         for child in current.children:
@@ -382,7 +386,8 @@ def _subject_hung_elsewhere(verb: Token) -> bool:
 def _joins_the_clause_above(verb: Token, head: Token) -> bool:
     """Whether a finite verb hangs on an infinitive ('said the city would pay but felt ...', 'plans to
     buy ... and sold'): verbs of two forms are not one coordination; it joins the clause above."""
-    return verb.tag_ in FINITE_TAGS and head.tag_ == "VB" and any(
+    # a verb that reads the same in both forms ('would create history and set a record') proves nothing
+    return verb.tag_ in FINITE_TAGS and verb.lower_ != verb.lemma_.lower() and head.tag_ == "VB" and any(
         c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in head.children)
 
 
