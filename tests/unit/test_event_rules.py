@@ -525,3 +525,8 @@ def test_who_is_called_on_to_act_does_it(events_of) -> None:
 def test_a_body_in_a_title_is_they_in_what_its_person_says(events_of) -> None:
     row = _one(events_of("Toyota Police Commander Fonoti confirmed that they had the driver in custody."), "had")
     assert row["agent_keys"] == ["Toyota"]
+
+
+def test_they_after_unnamed_people_acting_in_the_sentence_before_is_those_people(events_of) -> None:
+    rows = events_of("The case began when guards were sent to the Toyota plant on Monday. They chased two men.")
+    assert not [keys for keys in rows.loc[rows["trigger"] == "chased", "agent_keys"] if keys]

@@ -826,6 +826,8 @@ class Resolver:
                 # reports: in 'Watson said Jones was being "disingenuous"', a later 'he' is Watson
                 top = min(_depth(self.doc[m.head]) for m in subjects)
                 return [m for m in subjects if _depth(self.doc[m.head]) == top][-1].key
+            if plural and sid < here and self.unnamed_people_act(sid, pron):
+                return None  # 'officers were called to Union Street. They chased ...': the officers, not the street
             if not self.someone_acts(sid):
                 # nobody acts in that sentence: the one currently being quoted is the likelier 'he'
                 voice = self.voice_before(pron, kinds)
@@ -850,6 +852,15 @@ class Resolver:
                     continue  # an object may be a thing: 'GM was given loans after they warned ...'
                 found = max(found, tok.i)
         return found
+
+    def unnamed_people_act(self, sid: int, pron: Token) -> bool:
+        """Whether a plural noun that names no actor is the subject of a clause of sentence `sid` before
+        `pron`, where no actor is: the people 'they' then stands for."""
+        end = self.sent_starts[sid + 1] if sid + 1 < len(self.sent_starts) else len(self.doc)
+        return any(t.dep_ in SUBJECTS and t.pos_ == "NOUN" and t.tag_ == "NNS" and t.i < pron.i and t.i not in self.at
+                   and t.ent_type_ not in AMOUNT_LABELS and not inside(self.quoted, t.idx)
+                   and not self.of_phrase(t, pronouns=False, words=False).key
+                   for t in self.doc[self.sent_starts[sid]:end])
 
     def thing_is_topic(self, sid: int, pron: Token) -> bool:
         """Whether sentence `sid` is about a thing a subject pronoun can continue: its main subject is a
