@@ -63,6 +63,19 @@ RANK_AND_FILE = frozenset({
     "shareholder", "investor", "user", "driver", "neighbour", "neighbor",
 })
 
+# Plural nouns for people, whom a 'they' or 'their' after them in the sentence stands for: 'told farmers he
+# would take their calls'. Subjects need no list (what acts is mostly someone); objects are often things.
+PEOPLE_NOUNS = frozenset({
+    *RANK_AND_FILE, *ROLE_NOUNS, *KIN, "people", "person", "official", "authority", "member", "councillor",
+    "landholder", "owner", "landowner", "rancher", "grower", "consumer", "buyer", "seller", "trader", "dealer",
+    "victim", "survivor", "witness", "critic", "opponent", "supporter", "demonstrator", "activist", "expert",
+    "scientist", "doctor", "nurse", "teacher", "pupil", "child", "kid", "adult", "man", "woman", "family",
+    "relative", "friend", "colleague", "staff", "crew", "soldier", "troop", "militant", "rebel", "fighter",
+    "firefighter", "rescuer", "investigator", "agent", "guard", "prisoner", "inmate", "suspect", "refugee",
+    "migrant", "immigrant", "visitor", "tourist", "guest", "participant", "applicant", "lawmaker", "legislator",
+    "politician", "delegate", "negotiator", "representative", "volunteer", "teenager", "youth", "player",
+})
+
 # Offices one person holds at a time, which a story may name by the office alone ('the Premier said').
 HEAD_OFFICES = frozenset({"premier", "president", "governor", "mayor", "chancellor", "sheriff", "ceo", "chairman",
                           "chairwoman", "chairperson", "coach", "manager", "captain", "skipper", "gaffer", "boss"})
@@ -169,8 +182,17 @@ NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod"})
 RELATIVE = frozenset({"which", "who", "that"})
 HYPHENS = frozenset({"-", "‐", "‑"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+PARTICIPANT_DEPS = SUBJECTS | {"dobj", "dative", "pobj"}
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+# Words that open a clause of time, cause or concession, never one of what was said.
+ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "since", "until", "once", "because", "although",
+                             "though", "as", "whereas"})
+# Entity labels of amounts and times: 'in recent years', 'two hours' are no one a pronoun stands for.
+AMOUNT_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 # How far back a pronoun looks for the actor it stands for, in sentences.
 PRONOUN_REACH = 4
+# Words that join the parts of a title: 'President and CEO', 'Authority (KUDA) Special Officer'.
+TITLE_JOINERS = frozenset({"and", "&", "/", "(", ")", "-"})
 # How many words before a name may hold its office ('the Prime Minister of Singapore, Mr. Lee').
 TITLE_WINDOW = 7
 # A speaker phrase longer than this is cut back to its head words.
@@ -246,6 +268,7 @@ class MentionIndex:
             words = (span[0].lower_, doc[span.start - 1].text if span.start > 0 else "")
             self.placed.append((start, m, names, words))
         self.kinds = {m.key: m.kind for m in self.at.values()}
+        self.titled = self._titled_bodies()
         # he, she and their forms, (token, gender) in text order, read from the arrays (no Token objects)
         arr = doc.to_array([LOWER, POS])
         self.gendered: list[tuple[int, str]] = []
@@ -253,6 +276,34 @@ class MentionIndex:
             hits = np.flatnonzero(np.isin(arr[:, 0], _PRONOUN_HASHES) & (arr[:, 1] == PRON_SYMBOL))
             strings = doc.vocab.strings
             self.gendered = [(i, PRONOUN_GENDER[strings[int(arr[i, 0])]]) for i in hits.tolist()]
+
+
+    def _titled_bodies(self) -> dict[int, int]:
+        """Positions of the words of an organisation or country named only in a person's title ('Acme Motors
+        Chief Executive Ana Ruiz', 'Ontario Premier Ana Ruiz'), each with the first word of the person's
+        name: part of how the person is described, neither a participant nor an antecedent of its own."""
+        out: dict[int, int] = {}
+        doc = self.doc
+        for first in sorted({m.first for m in self.at.values() if m.kind == "person"}):
+            titled, i = False, first - 1
+            while i >= 0 and first - i <= 2 * TITLE_WINDOW:
+                m = self.at.get(i)
+                if m is not None and m.kind != "person":
+                    if not titled:
+                        break
+                    out.update(dict.fromkeys(range(m.first, m.last + 1), first))
+                    i = m.first - 1
+                    continue
+                word = doc[i].lower_
+                if word in CORE_TITLES:
+                    titled = True
+                elif not (word in TITLE_WORDS or word in TITLE_JOINERS or doc[i].text[:1].isupper()
+                          and doc[i].pos_ == "PROPN"):
+                    break
+                elif titled and m is None:
+                    out[i] = first  # a place or body the index holds elsewhere only ('Ontario Premier Ana Ruiz')
+                i -= 1
+        return out
 
 
 class Resolver:
@@ -307,10 +358,14 @@ class Resolver:
         """The actor a noun phrase headed by `tok` names, or NOBODY. words: False leaves the speaker's
         words out (None), for a caller that needs only the key."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-            who = tok.lower_ == "who"
+            who, rel = tok.lower_ == "who", tok
             tok = tok.head.head  # "criticism, which labeled ..." speaks for its antecedent
             if who:
-                tok = self.person_above(tok)
+                # 'who' follows the person it stands for: one set beside the word it hangs on, nearer to it,
+                # is that person ('replacing Lee, Ruiz, who said ...', misparsed as an apposition)
+                beside = [c for c in tok.children if c.dep_ == "appos" and c.i < rel.i and c.i in self.at
+                          and self.at[c.i].kind == "person"]
+                tok = beside[-1] if beside else self.person_above(tok)
         text = self.phrase_text(tok) if words else None
         fields = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj"]
@@ -522,10 +577,13 @@ class Resolver:
     def owners(self, tok: Token) -> list[str]:
         """Distinct actors named in a noun's modifiers: 'Israeli criticism', 'a spokesman for Airbus'."""
         keys: list[str] = []
+        # beside a possessor, 'of' names what the noun is about: in 'Lee's choice of Ruiz' Ruiz owns nothing
+        possessed = any(c.dep_ == "poss" for c in tok.children)
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
                 cands = [child]
-            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "by", "with"):
+            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "by", "with") and not (
+                    possessed and child.lower_ == "of"):
                 cands = [g for g in child.children if g.dep_ == "pobj"]
             else:
                 continue
@@ -722,10 +780,14 @@ class Resolver:
     def antecedent(self, pron: Token, kinds: frozenset[str]) -> str | None:
         """The actor a pronoun stands for: the subject of a clause it sits in, else the nearest earlier
         sentence's fitting actor, its subject first; 'she' never a man the article calls 'he' or 'Mr'."""
+        plural = pron.lower_ in PLURAL_PRONOUNS
         for anc in list(pron.ancestors)[1:]:
             unfit = False
+            # 'many farmers have spent their savings', 'told farmers he would take their calls': a plural noun
+            # phrase that names no actor, nearer than any fitting subject, is what 'they' and 'their' stand for
+            crowd = self.unnamed_plural_before(anc, pron) if plural else -1
             for child in anc.children:
-                if child.dep_ in SUBJECTS and child.i < pron.i and child.pos_ != "PRON":
+                if child.dep_ in SUBJECTS and crowd < child.i < pron.i and child.pos_ != "PRON":
                     sp = self.of_phrase(child, pronouns=False, words=False)
                     if sp.key and self.kind_of(sp.key) in kinds and self.fits(self.at.get(child.i) or _Mention(
                             child.i, child.i, child.i, sp.key, self.kind_of(sp.key), "", ""), pron):
@@ -736,11 +798,22 @@ class Resolver:
             if unfit and pron.lower_ == "it" and self.thing_before(anc, pron, kinds):
                 # 'Badenoch criticised the agreement, saying it would do little': the thing just named
                 return None
-        cands = [m for m in self.before(pron.i) if m.kind in kinds and self.fits(m, pron)]
+            if crowd >= 0:
+                return None
+        # a body in a person's title is an antecedent only in what that person says: 'Acme Police Commander
+        # Ana Ruiz confirmed that they had ...' (the police), not elsewhere
+        titled = self.index.titled
+        speakers = {self.at[c.i].first for anc in pron.ancestors for c in anc.children
+                    if c.dep_ in SUBJECTS and c.i in self.at}
+        cands = [m for m in self.before(pron.i) if m.kind in kinds and self.fits(m, pron)
+                 and titled.get(m.first, -1) in speakers | {-1}]
         if pron.dep_ in SUBJECTS and pron.lower_ in PRONOUN_GENDER:
             # what a subject says or thinks speaks of others: in '"... Premier Ford and myself have common
             # interests," he insisted', he is not Ford, even with the opening mark lost
-            said = {t.i for c in pron.head.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+            # (a clause opened by 'after' or 'when' is one of time the parser took for a complement: not said)
+            said = {t.i for c in pron.head.children if c.dep_ in ("ccomp", "parataxis")
+                    and not (c.left_edge.pos_ == "SCONJ" and c.left_edge.lower_ in ADVERBIAL_MARKS)
+                    for t in c.subtree}
             cands = [m for m in cands if m.head not in said]
         if not cands:
             return None
@@ -756,6 +829,8 @@ class Resolver:
             reach += not self.quoted_sentence(sid)
             sid -= 1
         for sid in sids:
+            if sid < here and pron.dep_ in SUBJECTS and self.thing_is_topic(sid, pron):
+                return None  # 'The bill limits what boards can do. It also ...': the bill, no actor
             untagged = [m for m in self.untagged_subjects(sid)
                         if m.first < pron.i and m.kind in kinds and self.fits(m, pron)]
             group = sorted(by_sentence.get(sid, []) + untagged, key=lambda m: m.first)
@@ -767,6 +842,8 @@ class Resolver:
                 # reports: in 'Watson said Jones was being "disingenuous"', a later 'he' is Watson
                 top = min(_depth(self.doc[m.head]) for m in subjects)
                 return [m for m in subjects if _depth(self.doc[m.head]) == top][-1].key
+            if plural and sid < here and self.unnamed_people_act(sid, pron):
+                return None  # 'officers were called to Union Street. They chased ...': the officers, not the street
             if not self.someone_acts(sid):
                 # nobody acts in that sentence: the one currently being quoted is the likelier 'he'
                 voice = self.voice_before(pron, kinds)
@@ -774,6 +851,43 @@ class Resolver:
                     return voice
             return group[0].key
         return None
+
+    def unnamed_plural_before(self, verb: Token, pron: Token) -> int:
+        """Position of the nearest plural common noun before `pron` that is the subject or object of `verb`
+        (or of a preposition on it) and names no actor, or -1: 'farmers', 'health officials', not 'Ford
+        workers' (the firm's), nor a phrase the pronoun itself sits in ('the leaders of their party')."""
+        found = -1
+        for child in verb.children:
+            words = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+            for tok in words:
+                if tok.dep_ not in PARTICIPANT_DEPS or tok.pos_ != "NOUN" or tok.tag_ != "NNS" \
+                        or not tok.i < pron.i or tok.i in self.at or tok.ent_type_ in AMOUNT_LABELS \
+                        or _in_phrase(pron, tok) or self.of_phrase(tok, pronouns=False, words=False).key:
+                    continue
+                if tok.dep_ not in SUBJECTS and tok.lemma_.casefold() not in PEOPLE_NOUNS:
+                    continue  # an object may be a thing: 'GM was given loans after they warned ...'
+                found = max(found, tok.i)
+        return found
+
+    def unnamed_people_act(self, sid: int, pron: Token) -> bool:
+        """Whether a plural noun that names no actor is the subject of a clause of sentence `sid` before
+        `pron`, where no actor is: the people 'they' then stands for."""
+        end = self.sent_starts[sid + 1] if sid + 1 < len(self.sent_starts) else len(self.doc)
+        return any(t.dep_ in SUBJECTS and t.pos_ == "NOUN" and t.tag_ == "NNS" and t.i < pron.i and t.i not in self.at
+                   and t.ent_type_ not in AMOUNT_LABELS and not inside(self.quoted, t.idx)
+                   and not self.of_phrase(t, pronouns=False, words=False).key
+                   for t in self.doc[self.sent_starts[sid]:end])
+
+    def thing_is_topic(self, sid: int, pron: Token) -> bool:
+        """Whether sentence `sid` is about a thing a subject pronoun can continue: its main subject is a
+        common noun of the pronoun's number that names no actor ('it' after 'The bill ...')."""
+        end = self.sent_starts[sid + 1] if sid + 1 < len(self.sent_starts) else len(self.doc)
+        root = next((t for t in self.doc[self.sent_starts[sid]:end] if t.dep_ == "ROOT"), None)
+        subject = next((c for c in root.children if c.dep_ in SUBJECTS), None) if root is not None else None
+        tag = {"it": "NN", "they": "NNS"}.get(pron.lower_)
+        return (subject is not None and subject.pos_ == "NOUN" and subject.tag_ == tag and subject.i not in self.at
+                and not inside(self.quoted, subject.idx)
+                and not self.of_phrase(subject, pronouns=False, words=False).key)
 
     def quoted_sentence(self, sid: int) -> bool:
         """Whether every word of sentence `sid` stands inside quotation marks."""
@@ -841,6 +955,17 @@ class Resolver:
             if m.kind in kinds and self.fits(m, pron):
                 return key
         return None
+
+
+def _in_phrase(tok: Token, noun: Token) -> bool:
+    """Whether `tok` stands inside the noun phrase of `noun`, no clause between them ('their' in 'the
+    leaders of their party', not in 'councillors who said their colleagues ...')."""
+    current = tok
+    while current.i != noun.i:
+        if current.head.i == current.i or current.pos_ in ("VERB", "AUX"):
+            return False
+        current = current.head
+    return True
 
 
 def _depth(tok: Token) -> int:

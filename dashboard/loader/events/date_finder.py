@@ -217,8 +217,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_DEICTIC_WORDS = ("Today", "Tonight", "Tomorrow", "Yesterday")
+# A lowercase word or a possessive just before: the word stands inside a sentence, not at its start.
+_INSIDE = re.compile(r"(?:\b[a-z][\w-]*|['’]s)[ \t\u00a0]+$")
+
+
+def _named_deictic(text: str, start: int, end: int) -> bool:
+    """True for 'Today' written with its capital inside a sentence: a name ('Radio 4's Today programme',
+    'on the Today programme', 'USA Today' aside), never the day of publication."""
+    words = text[start:end].split()
+    at = next((i for i, w in enumerate(words) if re.sub(r"['’]s$", "", w) in _DEICTIC_WORDS), None)
+    if at is None:
+        return False
+    if at:
+        return words[at - 1][:1].islower()  # 'appeared on Today'
+    return bool(_INSIDE.search(text[max(0, start - 40):start]))
+
+
 def is_named_day(text: str, start: int, end: int) -> bool:
-    """True for a weekday that is part of a name: "Black Monday", "Good Friday"."""
+    """True for a weekday or a 'Today' that is part of a name: "Black Monday", "Good Friday", "the Today
+    programme"."""
+    if _named_deictic(text, start, end):
+        return True
     words = text[start:end].split()
     if not words or words[0].lower().strip("'’s") not in WEEKDAYS:
         return False

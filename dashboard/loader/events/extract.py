@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from dashboard.loader.actors.resolver import MentionIndex
+from dashboard.loader.actors.resolver import RANK_AND_FILE, STATEMENT_NOUNS, MentionIndex
 from dashboard.loader.events import headlines
 from dashboard.loader.events.coreference import merge_retold, merge_title, merge_within_clause
 from dashboard.loader.events.dates import Resolution
@@ -66,6 +66,11 @@ PLACE_KINDS = {"place"}
 QUOTE_MARKS = {'"', "“", "”", "«", "»", "'", "‘", "’"}
 # Pronouns that, as objects, never stand for the subject of their own clause (that would be "itself").
 OBJECT_PRONOUNS = {"it", "them", "him", "her", "they", "he", "she"}
+TIME_LABELS = {"DATE", "TIME"}
+# What a web page tells its reader to do: 'click here', 'tap to listen', 'subscribe'.
+READER_VERBS = {"click", "tap", "subscribe", "scroll", "download"}
+# The line an embedded post ends with: a dash, who posted it, their handle, the day.
+TWEET_SIGNATURE = re.compile(r"[—–][ \t]*[^\n—–]{1,80}?\(@\w{1,30}\)[ \t]*[^\n]{0,40}$", re.MULTILINE)
 NAMING_DEPS = {"amod", "compound", "poss", "nmod", "conj", "cc", "det", "nummod", "appos"}
 
 
@@ -85,8 +90,11 @@ class _Article:
         self.key_at = _keys_by_token(doc, mentions)
         self.dateline = find_dateline(self.text) or (0, 0)
         # the day in a dateline ('MIDLAND, Texas, March 2 --') is when the story was filed, not an event's
+        # nor is the day a quoted post's signature gives ('— Ana Ruiz (@anaruiz) May 2, 2020'): it was posted then
+        signed = [mt.span() for mt in TWEET_SIGNATURE.finditer(self.text)]
         self.found = [m for m in date_mentions(doc, published, text=self.text, sids=self.sids)
-                      if not self.dateline[0] <= m.start < self.dateline[1]]
+                      if not self.dateline[0] <= m.start < self.dateline[1]
+                      and not any(lo <= m.start < hi for lo, hi in signed)]
         self.date_tokens = {i for m in self.found for i in _span_tokens(doc, m.start, m.end)}
         self.paragraphs = _paragraphs(self.text, [doc[s].idx for s in self.sent_starts])
         self.cache: dict[int, list[str]] = {}
@@ -107,12 +115,22 @@ class _Article:
             if key is None and self.resolver is not None and token.pos_ == "NOUN" \
                     and self.resolver.someone_elses(token):
                 return []  # "his attorneys say": they act, not the man they speak for
+            # "Australian farmers competed": the farmers, not the state (a firm's workers may act as the firm)
+            people = key is None and token.pos_ == "NOUN" and token.lemma_.lower() in RANK_AND_FILE
+            owners, owned = self._people_owning(token)
+            titled = self.resolver.index.titled if self.resolver is not None else set()
+            in_title = {self.key_at.get(t.i) for t in _phrase(token) if t.i in titled}
+            if key in owners | in_title and token.i not in self.key_at or token.i in titled:
+                key = None  # 'Acme Chief Executive Ana Ruiz': Acme is how she is described, not one who acts
             named = []
             for t in _phrase(token):
+                if t.i in owned or t.i in titled:
+                    continue
                 k = self.key_at.get(t.i)
                 if k is None and t.dep_ == "poss" and t.i != token.i and t.pos_ == "PRON":
                     k = next(iter(self.keys(t)), None)  # "its sales": the company's
-                if k and k not in named:
+                citizens = people and self.resolver is not None and self.resolver.kinds.get(k) == "country"
+                if k and k not in named and not citizens:
                     named.append(k)
             subject = token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
             if key and token.lower_ in OBJECT_PRONOUNS and not subject and token.dep_ != "poss" \
@@ -128,6 +146,30 @@ class _Article:
         return self.cache[token.i]
 
 
+    def _people_owning(self, token: Token) -> tuple[set[str], set[int]]:
+        """The people a subject phrase names only as owners ('her roof caved in', 'Lee's garage buckled',
+        'pieces of his roof fell') and the positions of the words naming them: what the thing did or
+        underwent, they did not. An event noun, a statement or a noun with an 'of' phrase is the owner's
+        own act ('his visit', 'her statement', 'his choice of Ruiz'); an object is left alone ('she ran to
+        grab her dog': whose dog tells who grabbed)."""
+        keys: set[str] = set()
+        words: set[int] = set()
+        if self.resolver is None or token.dep_ not in ("nsubj", "nsubjpass"):
+            return keys, words
+        of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+        for thing in ([] if of else [token]) + [g for g in of if g.pos_ == "NOUN"]:
+            if thing.lemma_.lower() in EVENT_NOUNS | STATEMENT_NOUNS:
+                continue
+            for t in (c for c in thing.children if c.dep_ == "poss"):
+                k = self.key_at.get(t.i) or (next(iter(self.keys(t)), None) if t.pos_ == "PRON" else None)
+                if k is None:
+                    k = actor_of(self.resolver, t)  # a name the entity model missed ('Dorsay's roof')
+                if k and self.resolver.kinds.get(k) == "person":
+                    keys.add(k)
+                    words |= {w.i for w in t.subtree}
+        return keys, words
+
     def _subject_keys(self, pron: Token) -> list[str]:
         """Actors named by the subject of the clause a pronoun stands in."""
         verb = pron.head
@@ -141,12 +183,21 @@ class _Article:
 
 
 def _expletive(token: Token) -> bool:
-    """'it' that stands for nothing: "it is feared that ...", "it seems that ...", "it is likely to ..."."""
+    """'it' that stands for nothing: "it is feared that ...", "it seems that ...", "it is likely to ...";
+    the 'it' of time ("it is two years since ...", "it took them a week to ..."); a cleft's 'it' ("it was
+    Mayor Ruiz who ...")."""
     if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass", "expl"):
         return False
     head = token.head
-    return token.dep_ == "expl" or any(c.dep_ in ("ccomp", "xcomp") for c in head.children) and (
-        token.dep_ == "nsubjpass" or head.lemma_ in ("be", "seem", "appear"))
+    if token.dep_ == "expl" or any(c.dep_ in ("ccomp", "xcomp") for c in head.children) and (
+            token.dep_ == "nsubjpass" or head.lemma_ in ("be", "seem", "appear")):
+        return True
+    children = list(head.children)
+    if head.lemma_ == "be":
+        return any(c.dep_ == "attr" and (c.ent_type_ in TIME_LABELS or c.pos_ == "PROPN" and any(
+            g.dep_ in ("relcl", "acl") for g in c.children)) for c in children)
+    return head.lemma_ == "take" and any(c.dep_ in ("dobj", "npadvmod") and c.ent_type_ in TIME_LABELS
+                                         for c in children) and any(c.dep_ in ("advcl", "xcomp") for c in children)
 
 
 def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | None, *,
@@ -164,7 +215,9 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
 
 def _events(art: _Article) -> pd.DataFrame:
     doc = art.doc
-    triggers = find_triggers(doc, art.quoted)
+    # an event noun inside an actor's name ("Rules of Order", "the Strike Committee") is part of the name
+    triggers = [t for t in find_triggers(doc, art.quoted) if not (t.nominal and t.head.i in art.key_at)
+                and not _to_the_reader(t.verb)]
     at: dict[int, Trigger] = {trig.head.i: trig for trig in triggers}
     for trig in triggers:
         if trig.light:  # a date on "held" dates the talks it holds
@@ -216,6 +269,17 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame({c: columns[c] for c in EVENT_COLUMNS})  # in order: no reindexing
 
 
+def _to_the_reader(verb: Token) -> bool:
+    """Whether a verb tells the reader what to do on the page ('click here', 'To hear the report, click
+    here'): the imperative itself or the purpose it is given for; the page's furniture, not the story's."""
+    for word in (verb, verb.head if verb.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) else None):
+        if word is not None and word.lemma_.lower() in READER_VERBS and word.tag_ == "VB" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux") for c in word.children):
+            return True
+    return False
+
+
 def _dated_noun(e: Event, at: dict[int, Trigger]) -> Token | None:
     """The event noun a date stands beside, which it dates rather than the clause: "its launch in 2003",
     "a large loss yesterday", "its best finish since November 2008"."""
@@ -261,6 +325,9 @@ def _describe(e: Event, art: _Article) -> None:
     e.place = _place(trig, art)
     if e.place:
         place_keys = {k for k in art.key_at.values() if k == e.place}
+    if not trig.nominal and trig.verb.lemma_ == "be":
+        # "the interview with Lee was feeble": what the copula says is of the interview, not of Lee
+        parts.agents = [t for t in parts.agents if t.lemma_.lower() not in EVENT_NOUNS | STATEMENT_NOUNS]
     agents = _keys(parts.agents, art, place_keys)
     patients = [k for k in _keys(parts.patients, art, place_keys) if k not in agents]
     others = [k for k in _keys(parts.others, art, place_keys) if k not in agents and k not in patients]

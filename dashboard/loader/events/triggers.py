@@ -51,6 +51,9 @@ INTENT_GOVERNORS = INTENTION_VERBS | {"set", "due", "go", "agree", "decide", "li
 # Verbs whose infinitive did happen: "managed to sell", "began to fall", "had to pay".
 IMPLICATIVE_VERBS = frozenset({"manage", "begin", "start", "continue", "proceed", "dare", "happen", "get", "have",
                                "go on", "keep", "cease", "stop"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Verbs whose 'on' phrase does what their infinitive says: 'called on Ford to rethink', 'relies on them to pay'.
+CALLING_ON_VERBS = frozenset({"call", "prevail", "rely", "count", "depend", "lean"})
 HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -328,7 +331,8 @@ def _verb_roles(verb: Token) -> Roles:
             others += [g for g in child.children if g.dep_ == "pobj"]
         elif dep == "prt":  # "called off the deal": the object may hang from the particle
             patients += [g for g in child.children if g.dep_ == "pobj"]
-    if not agents and not any(c.dep_ == "nsubjpass" for c in verb.children):
+    # "they chased him and there was gunfire": a clause with an expletive 'there' has no doer to share
+    if not agents and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
         subject = shared_subject(verb)
         if subject is not None:
             agents.append(subject)
@@ -349,9 +353,17 @@ def shared_subject(verb: Token) -> Token | None:
             return head
         if dep not in ("xcomp", "conj", "advcl") or dep == "advcl" and current.tag_ not in ("VBG", "VBN"):
             return None
+        if dep == "conj" and _subject_hung_elsewhere(current):
+            return None
+        if dep == "conj" and _joins_the_clause_above(current, head):
+            if head.dep_ not in ("ccomp", "xcomp"):
+                return None
+            head = head.head
         current = head
-        if dep == "xcomp":  # "urged Israel to halt": the object of the verb above does it
-            obj = next((c for c in current.children if c.dep_ in ("dobj", "dative")), None)
+        if dep == "xcomp":  # "urged Israel to halt", "called on Ford to rethink": the object above does it
+            obj = next((c for c in current.children if c.dep_ in ("dobj", "dative")), None) or next(
+                (g for c in current.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < verb.i
+                 and current.lemma_.lower() in CALLING_ON_VERBS for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
         for child in current.children:
@@ -359,6 +371,24 @@ def shared_subject(verb: Token) -> Token | None:
                 return child if child.dep_ == "nsubj" else next(
                     (g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _subject_hung_elsewhere(verb: Token) -> bool:
+    """Whether the word before a joined verb (adverbs aside) is a noun the parser hung elsewhere: the verb's
+    own subject ('the judge opened the hearing and lawyers began', with 'lawyers' joined to 'hearing')."""
+    i = verb.i - 1
+    while i > verb.head.i and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    before = verb.doc[i]
+    return i > verb.head.i and before.pos_ in ("NOUN", "PROPN", "PRON") and before.head.i != verb.i
+
+
+def _joins_the_clause_above(verb: Token, head: Token) -> bool:
+    """Whether a finite verb hangs on an infinitive ('said the city would pay but felt ...', 'plans to
+    buy ... and sold'): verbs of two forms are not one coordination; it joins the clause above."""
+    # a verb that reads the same in both forms ('would create history and set a record') proves nothing
+    return verb.tag_ in FINITE_TAGS and verb.lower_ != verb.lemma_.lower() and head.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in head.children)
 
 
 def _noun_roles(noun: Token) -> Roles:
