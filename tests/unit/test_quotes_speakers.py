@@ -1203,3 +1203,11 @@ def test_a_subject_the_parser_lost_behind_commas(nlp, text, speaker):
 def test_senior_counsels_letters_are_not_part_of_the_name(nlp):
     text = "Trial\nOpening the case, Mr Paul Greene SC, said that the detectives found a bag under a bed."
     assert [q[2] for q in speakers(nlp, text)] == ["Paul Greene"]
+
+
+def test_it_after_a_bodys_description_is_that_body(nlp):
+    text = ("Storm\nThe National Weather Service issued a flood watch on Monday.\n"
+            "Rain was also creating misery for people displaced by the fires.\n"
+            "The weather service forecast heavy rain. It warned travellers to be \u201calert for flooding on the "
+            "roads.\u201d")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["National Weather Service"]

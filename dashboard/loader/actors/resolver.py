@@ -828,9 +828,15 @@ class Resolver:
             sids.append(sid)
             reach += not self.quoted_sentence(sid)
             sid -= 1
+        # only the sentence right before can hand its topic on ('The bill limits X. It also ...')
+        before = max((sid for sid in sids if sid < here), default=None)
         for sid in sids:
-            if sid < here and pron.dep_ in SUBJECTS and self.thing_is_topic(sid, pron):
-                return None  # 'The bill limits what boards can do. It also ...': the bill, no actor
+            topic = self.topic_thing(sid, pron) if sid == before and pron.dep_ in SUBJECTS else None
+            if topic is not None:
+                # 'The bill limits what boards can do. It also ...': the bill, no actor; 'The weather service
+                # forecast rain. It warned ...': the service named before
+                body = self.body_named_by(topic)
+                return body if body is not None and self.kind_of(body) in kinds else None
             untagged = [m for m in self.untagged_subjects(sid)
                         if m.first < pron.i and m.kind in kinds and self.fits(m, pron)]
             group = sorted(by_sentence.get(sid, []) + untagged, key=lambda m: m.first)
@@ -878,16 +884,24 @@ class Resolver:
                    and not self.of_phrase(t, pronouns=False, words=False).key
                    for t in self.doc[self.sent_starts[sid]:end])
 
-    def thing_is_topic(self, sid: int, pron: Token) -> bool:
-        """Whether sentence `sid` is about a thing a subject pronoun can continue: its main subject is a
-        common noun of the pronoun's number that names no actor ('it' after 'The bill ...')."""
+    def topic_thing(self, sid: int, pron: Token) -> Token | None:
+        """The thing sentence `sid` is about, which a subject pronoun can continue: its main subject when that
+        is a common noun of the pronoun's number that names no actor ('it' after 'The bill ...')."""
         end = self.sent_starts[sid + 1] if sid + 1 < len(self.sent_starts) else len(self.doc)
         root = next((t for t in self.doc[self.sent_starts[sid]:end] if t.dep_ == "ROOT"), None)
         subject = next((c for c in root.children if c.dep_ in SUBJECTS), None) if root is not None else None
         tag = {"it": "NN", "they": "NNS"}.get(pron.lower_)
-        return (subject is not None and subject.pos_ == "NOUN" and subject.tag_ == tag and subject.i not in self.at
-                and not inside(self.quoted, subject.idx)
-                and not self.of_phrase(subject, pronouns=False, words=False).key)
+        if subject is None or subject.pos_ != "NOUN" or subject.tag_ != tag or subject.i in self.at \
+                or inside(self.quoted, subject.idx) or self.of_phrase(subject, pronouns=False, words=False).key:
+            return None
+        return subject
+
+    def body_named_by(self, noun: Token) -> str | None:
+        """The latest organisation named before `noun` whose name ends in it: 'the weather service' after the
+        National Weather Service."""
+        word = noun.lemma_.casefold()
+        bodies = [m for m in self.before(noun.i) if m.kind == "organization" and m.key.casefold().split()[-1] == word]
+        return bodies[-1].key if bodies else None
 
     def quoted_sentence(self, sid: int) -> bool:
         """Whether every word of sentence `sid` stands inside quotation marks."""
