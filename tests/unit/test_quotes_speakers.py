@@ -1096,8 +1096,8 @@ def test_a_quote_paragraph_goes_on_from_a_report_its_main_verb_governs(nlp, lead
 
 
 @pytest.mark.parametrize(("subhead", "expected"), [
-    pytest.param("Workers not to blame for the closure - Martin", [("Workers not to blame for the closure", "Liz Martin")],
-                 id="a-subhead-naming-its-source"),
+    pytest.param("Workers not to blame for the closure - Martin",
+                 [("Workers not to blame for the closure", "Liz Martin")], id="a-subhead-naming-its-source"),
     pytest.param("Workers not to blame for the closure - Martin.", [], id="a-sentence-is-no-subhead"),
     pytest.param("Workers not to blame for the closure - Osei", [], id="a-name-the-story-never-speaks-of"),
 ])

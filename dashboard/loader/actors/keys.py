@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dashboard.loader.actors.names import (
-    acronym_of, is_acronym, is_state_body, org_base, person_words, qualify, spelled_within, split_qualified, strip_legal,
-    words_of,
+    acronym_of, is_acronym, is_state_body, org_base, person_words, qualify, spelled_within, split_qualified,
+    strip_legal, words_of,
 )
 from dashboard.loader.actors.gazetteer import fold
 

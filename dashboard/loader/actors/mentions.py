@@ -159,8 +159,8 @@ def _set_beside_a_title(span: Span) -> bool:
     head = _apposed_to(span)
     # the tagger may take an unfamiliar name for another part of speech ('Imo Ugochinyere'): its capitals say
     return span.root.dep_ == "appos" and head.lower_ in CORE_TITLES and 2 <= len(span) <= 3 \
-        and all((t.pos_ == "PROPN" or t.is_alpha and t.text.istitle()) and t.lower_ not in NOT_PERSON_WORDS | TITLE_WORDS
-                for t in span)
+        and all((t.pos_ == "PROPN" or t.is_alpha and t.text.istitle())
+                and t.lower_ not in NOT_PERSON_WORDS | TITLE_WORDS for t in span)
 
 
 def _names_a_product(span: Span) -> bool:
