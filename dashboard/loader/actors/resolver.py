@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.gazetteer import country_of, fold
 from dashboard.loader.actors.names import HONORIFIC_GENDER, KIN, PORTFOLIOS, TITLE_WORDS
+from dashboard.loader.frames import Columns
 from dashboard.loader.vocabulary import SPEAKER_KINDS
 
 # Nouns that name a person by office. A noun matches a person whose role contains it.
@@ -209,11 +210,13 @@ class MentionIndex:
     mentions placed on tokens with their titles, and the he and she pronouns. Quotes and events each
     keep a resolver of their own (what one has resolved is its own state) over one index."""
 
-    def __init__(self, doc: Doc, mentions: pd.DataFrame | Iterable[MentionRecord], *,
+    def __init__(self, doc: Doc, mentions: pd.DataFrame | Columns | Iterable[MentionRecord], *,
                  sent_starts: Sequence[int] | None = None) -> None:
         """`mentions` and `sent_starts` as `Resolver` takes them."""
         if isinstance(mentions, pd.DataFrame):
             mentions = zip(*(mentions[c].tolist() for c in MENTION_FIELDS)) if len(mentions) else []
+        elif isinstance(mentions, dict):  # the table column by column (`Columns`)
+            mentions = zip(*(mentions[c] for c in MENTION_FIELDS))
         self.doc = doc
         self.sent_starts = list(sent_starts) if sent_starts is not None else _sentence_starts(doc)
         # (first character, mention, its folded names, its first word lowered and the word before as written)
@@ -251,7 +254,7 @@ class MentionIndex:
 class Resolver:
     """Reference resolution over one parsed article and its actor mentions."""
 
-    def __init__(self, doc: Doc, mentions: pd.DataFrame | Iterable[MentionRecord], *,
+    def __init__(self, doc: Doc, mentions: pd.DataFrame | Columns | Iterable[MentionRecord], *,
                  quoted: Sequence[tuple[int, int]] = (), sent_starts: Sequence[int] | None = None,
                  index: MentionIndex | None = None) -> None:
         """`mentions`: the article's mentions table (as `find_mentions` gives it) or its records
