@@ -24,8 +24,8 @@ import pyarrow.parquet as pq
 
 from dashboard.loader import schema
 from dashboard.loader.assembly.collector import collector_paused
-from dashboard.loader.assembly.tables import COLUMNS, ArticleTables, stack_tables
-from dashboard.loader.frames import Columns
+from dashboard.loader.assembly.tables import COLUMNS, ArticleTables
+from dashboard.loader.frames import Columns, stack_columns
 from dashboard.loader.reading.sources import IngestIssue
 from dashboard.loader.vocabulary import atomic_write
 
@@ -221,15 +221,22 @@ ARROW_TYPES = (pa.types.is_integer, pa.types.is_floating, pa.types.is_boolean, p
                pa.types.is_large_string, pa.types.is_timestamp, pa.types.is_null)
 
 
+# Per-article columns whose Arrow type is not the one Arrow infers from the values.
+STORED_TYPES = {("events", "date"): pa.timestamp("ns")}
+
+
 def write_shard(folder: Path, items: list[tuple[str, ArticleTables]]) -> None:
     """Write per-article results into `folder`: each table stacked, with the key of every row."""
     entry_keys = [key for key, _ in items]
     results = [result for _, result in items]
     for table in PER_ARTICLE:
-        # one frame for the batch, from the articles' columns: a frame per article costs more than the write
-        stacked, counts = stack_tables(results, table)
-        stacked[ENTRY] = np.repeat(entry_keys, counts)
-        pq.write_table(pa.Table.from_pandas(stacked, preserve_index=False), folder / f"{table}.parquet")
+        # Arrow arrays straight from the articles' columns, no frame in between: the entry is read
+        # back as columns too (read_shard), so pandas' types need not be stored
+        columns = stack_columns([getattr(r, table) for r in results], COLUMNS[table])
+        arrays = {name: pa.array(values, type=STORED_TYPES.get((table, name)), from_pandas=True)
+                  for name, values in columns.items()}
+        arrays[ENTRY] = pa.array(np.repeat(entry_keys, [r.rows(table) for r in results]).tolist(), type=pa.string())
+        pq.write_table(pa.table(arrays), folder / f"{table}.parquet")
     keys = {key: result.article_id for key, result in items}
     atomic_write(folder / "keys.json", json.dumps({"format": FORMAT, "keys": keys}).encode("utf-8"))
 
