@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.gazetteer import country_of, fold
 from dashboard.loader.actors.names import HONORIFIC_GENDER, KIN, PORTFOLIOS, TITLE_WORDS
+from dashboard.loader.actors.tokens import among
 from dashboard.loader.frames import Columns
 from dashboard.loader.vocabulary import SPEAKER_KINDS
 
@@ -147,7 +148,7 @@ GENDERED = {
 CAPITAL_HONORIFICS = frozenset({"miss", "lady", "dame", "sir", "lord"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
-_PRONOUN_HASHES = np.array([hash_string(w) for w in PRONOUN_GENDER], dtype=np.uint64)
+_PRONOUN_HASHES = np.sort(np.array([hash_string(w) for w in PRONOUN_GENDER], dtype=np.uint64))  # for `among`
 
 # Which actor kinds a pronoun can stand for: 'he' is never a country.
 PRONOUN_KINDS: dict[str, frozenset[str]] = {
@@ -246,7 +247,7 @@ class MentionIndex:
         arr = doc.to_array([LOWER, POS])
         self.gendered: list[tuple[int, str]] = []
         if len(arr):
-            hits = np.flatnonzero(np.isin(arr[:, 0], _PRONOUN_HASHES) & (arr[:, 1] == PRON_SYMBOL))
+            hits = np.flatnonzero(among(arr[:, 0], _PRONOUN_HASHES) & (arr[:, 1] == PRON_SYMBOL))
             strings = doc.vocab.strings
             self.gendered = [(i, PRONOUN_GENDER[strings[int(arr[i, 0])]]) for i in hits.tolist()]
 

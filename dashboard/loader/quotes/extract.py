@@ -20,6 +20,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from dashboard.loader.actors.resolver import MENTION_FIELDS, MentionIndex, Resolver, Speaker, inside
+from dashboard.loader.actors.tokens import among
 from dashboard.loader.assembly.tables import QUOTE_COLUMNS, table_frame
 from dashboard.loader.frames import Columns, column_values
 from dashboard.loader.quotes.cues import (
@@ -45,7 +46,8 @@ from dashboard.loader.vocabulary import DOUBLE_MARKS, DOUBLE_TYPEWRITER
 
 log = logging.getLogger(__name__)
 
-CUE_HASHES = np.array([hash_string(w) for w in SPEECH_VERBS | NAMING_VERBS | QUOTING_VERBS], dtype=np.uint64)
+# sorted, for `among`
+CUE_HASHES = np.sort(np.array([hash_string(w) for w in SPEECH_VERBS | NAMING_VERBS | QUOTING_VERBS], dtype=np.uint64))
 ACCORDING = hash_string("according")
 
 
@@ -92,7 +94,7 @@ class ArticleQuotes:
         self.cue_speakers = CueSpeakers(self.resolver)
         newline = text.find("\n")
         self.title_end = newline if newline != -1 and text[newline:].strip() else -1
-        candidates = np.nonzero(np.isin(arr[:, 0], CUE_HASHES) & (arr[:, 1] == VERB))[0].tolist()
+        candidates = np.nonzero(among(arr[:, 0], CUE_HASHES) & (arr[:, 1] == VERB))[0].tolist()
         self.cues = {i for i in candidates
                      if not _negated(doc[i]) and not inside(quoted, doc[i].idx) and speech_sense(doc[i])
                      and not inside(self.furniture, doc[i].idx)}
