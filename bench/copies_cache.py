@@ -52,19 +52,19 @@ def copy_tables(source: ArticleTables, copy: Article, body: str, line: str) -> A
     """`source`'s tables for `copy`, whose text is `body` + `line` (the same body as the source's, another
     marker line); None when the source's analysis found anything in its marker line but its sentence."""
     sentences = source.sentences
-    in_marker = sentences["start"] >= len(body)
-    if int(in_marker.sum()) != 1 or not bool(in_marker.iloc[-1]):
+    in_marker = [start >= len(body) for start in sentences["start"]]
+    if sum(in_marker) != 1 or not in_marker[-1]:
         return None  # the marker line was not one sentence of its own: analyse the copy for real
-    marker_id = sentences["sentence_id"].iloc[-1]
+    marker_id = sentences["sentence_id"][-1]
     for table, column in SENTENCE_COLUMNS.items():
-        if (getattr(source, table)[column] >= marker_id).any():
+        if any(v is not None and v >= marker_id for v in getattr(source, table)[column]):
             return None
-    own = sentences.copy()
+    own = {name: list(values) for name, values in sentences.items()}
     lead = len(line) - len(line.lstrip())
     start = len(body) + lead
-    if own["start"].iloc[-1] != start:
+    if own["start"][-1] != start:
         return None
-    own.loc[own.index[-1], ["end", "text"]] = [start + len(line.strip()), line.strip()]
+    own["end"][-1], own["text"][-1] = start + len(line.strip()), line.strip()
     return ArticleTables(article_id=copy.article_id, sentences=own, mentions=source.mentions, quotes=source.quotes,
                          events=source.events, subject_mentions=source.subject_mentions)
 

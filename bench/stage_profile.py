@@ -5,7 +5,8 @@
 Parses every article of FOLDER once (timing `nlp.pipe`), then runs each step of the analysis over the
 parsed documents and prints its CPU milliseconds per article and its share of spaCy's time. The
 mention index the quotes' and the events' resolvers share is built once per article and timed on
-its own line; the quotes and events steps are given it. With
+its own line; the quotes and events steps are given it. Each step gives its table column by column, as
+`analyse` does; frames are built later, for many articles at once (the cache's batches, the assembly). With
 `--profile`, the whole analysis also runs under cProfile and the file can be read with `pstats`.
 The loader's cold load costs spaCy plus the sum of these steps plus the assembly across articles.
 """
@@ -47,16 +48,16 @@ def main() -> int:
     n = len(docs)
     words = sum(len(a.text.split()) for a in articles)
 
-    mentions = [analysis.find_mentions(doc) for doc in docs]
+    mentions = [analysis.mention_columns(doc) for doc in docs]
     indexes = [analysis.MentionIndex(doc, men) for doc, men in zip(docs, mentions)]
     stages = {
-        "sentences": lambda doc, article, men, index: analysis.sentence_table(doc),
-        "actors (mentions)": lambda doc, article, men, index: analysis.find_mentions(doc),
+        "sentences": lambda doc, article, men, index: analysis.sentence_columns(doc),
+        "actors (mentions)": lambda doc, article, men, index: analysis.mention_columns(doc),
         "mention index (quotes' and events' resolvers)": lambda doc, article, men, index: analysis.MentionIndex(
             doc, men),
-        "quotes": lambda doc, article, men, index: analysis.extract_quotes(doc, men, index=index),
-        "events": lambda doc, article, men, index: analysis.extract_events(doc, men, article.published, index=index),
-        "subjects": lambda doc, article, men, index: analysis.find_subjects(doc),
+        "quotes": lambda doc, article, men, index: analysis.quote_columns(doc, men, index=index),
+        "events": lambda doc, article, men, index: analysis.event_columns(doc, men, article.published, index=index),
+        "subjects": lambda doc, article, men, index: analysis.subject_columns(doc),
     }
     results: dict[str, float] = {}
     for name, step in stages.items():

@@ -8,6 +8,7 @@ to pandas, so the table is the same as `pd.DataFrame(columns)`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -45,3 +46,25 @@ def frame(columns: dict[str, list], order: Sequence[str]) -> pd.DataFrame:
     # copied, so that pandas joins the number columns into one block as it does for rows: later
     # row-wise reads and pickling of the table cost less
     return pd.DataFrame({name: _column(columns[name]) for name in order})
+
+
+# A table given column by column: column name -> the values of every row, in order.
+Columns = dict[str, list]
+
+
+def column_values(table: pd.DataFrame | Columns, name: str) -> list:
+    """One column's values as a list, from a frame or from `Columns`."""
+    values = table[name]
+    return values if isinstance(values, list) else values.tolist()
+
+
+def row_count(table: pd.DataFrame | Columns, order: Sequence[str]) -> int:
+    """Rows of a frame, or of `Columns` with the columns `order`."""
+    if isinstance(table, pd.DataFrame):
+        return len(table)
+    return len(table[order[0]]) if order else 0
+
+
+def stack_columns(parts: Sequence[Columns], order: Sequence[str]) -> Columns:
+    """The rows of every part, one after another, as one `Columns`."""
+    return {name: list(chain.from_iterable(part[name] for part in parts)) for name in order}

@@ -7,7 +7,7 @@ import pytest
 from spacy.attrs import LEMMA
 from spacy.util import filter_spans
 
-from dashboard.loader.actors.tokens import entity_at, positions_of, sentence_of_tokens
+from dashboard.loader.actors.tokens import among, entity_at, positions_of, sentence_of_tokens
 from dashboard.loader.frames import frame
 
 TEXT = ("Turkey and Israel Hold Talks\nHakan Fidan, Turkey's foreign minister, said on Wednesday that the "
@@ -18,6 +18,14 @@ TEXT = ("Turkey and Israel Hold Talks\nHakan Fidan, Turkey's foreign minister, s
 def test_sentence_of_each_token_is_its_sentence_in_doc_sents(nlp):
     doc = nlp(TEXT)
     assert sentence_of_tokens(doc) == [i for i, sent in enumerate(doc.sents) for _ in sent]
+
+
+@pytest.mark.parametrize("words", [("say", "decline", "zzz"), ("Turkey",), ()], ids=["some", "one", "none"])
+def test_among_marks_the_values_isin_marks(nlp, words):
+    doc = nlp(TEXT)
+    values = doc.to_array(LEMMA)
+    wanted = np.sort(np.array([doc.vocab.strings.add(w) for w in words], dtype=np.uint64))
+    assert among(values, wanted).tolist() == np.isin(values, wanted).tolist()
 
 
 def test_sentences_of_an_empty_doc(nlp):

@@ -26,11 +26,11 @@ from dashboard.loader.actors.speaking import names_a_facility, speaks, title_sub
 from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
 from dashboard.loader.actors.gazetteer import country_of, fold, non_actor
 from dashboard.loader.actors.tokens import entity_at, positions_of, sentence_of_tokens
-from dashboard.loader.frames import frame
+from dashboard.loader.assembly.tables import MENTION_COLUMNS, table_frame
+from dashboard.loader.frames import Columns
 from dashboard.loader.quotes.cues import CLAUSE_ONLY, SPEECH_VERBS
 from dashboard.loader.reading.datelines import find_dateline
 
-MENTION_COLUMNS = ["sentence_id", "start", "end", "text", "label", "key", "kind", "role", "affiliation_key"]
 # Prepositions after which a capital city is the place, not the state ("flew to London").
 LOCATIVE = {"in", "at", "to", "from", "near", "into", "outside", "inside", "across", "through", "via", "around",
             "throughout", "within", "out", "off", "over", "beyond", "towards"}
@@ -56,6 +56,11 @@ def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
     title_sentence: index of the headline's sentence; in a title-case headline the model's entities
     are not trusted ('Israel Hold'), only names the body uses too.
     """
+    return table_frame("mentions", mention_columns(doc, title_sentence=title_sentence))
+
+
+def mention_columns(doc: Doc, *, title_sentence: int | None = 0) -> Columns:
+    """`find_mentions`' table column by column (columns MENTION_COLUMNS)."""
     sents = list(doc.sents)
     sent_ids = sentence_of_tokens(doc)
     headline = None
@@ -91,14 +96,13 @@ def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
     if headline is not None:
         rows.extend(_headline_mentions(headline, known, title_sentence))
     rows += _untagged_acronyms(doc, rows, sent_ids)
-    return _table(rows)
+    return _columns(rows)
 
 
-def _table(rows: list[dict]) -> pd.DataFrame:
-    """The mention rows in text order (a stable sort: rows starting together keep their order),
-    built column by column into one frame."""
+def _columns(rows: list[dict]) -> Columns:
+    """The mention rows in text order (a stable sort: rows starting together keep their order), column by column."""
     rows = sorted(rows, key=lambda r: r["start"])
-    return frame({c: [r.get(c) for r in rows] for c in MENTION_COLUMNS}, MENTION_COLUMNS)
+    return {c: [r.get(c) for r in rows] for c in MENTION_COLUMNS}
 
 
 # --- one mention: its kind, key, role and affiliation ---------------------------------------------

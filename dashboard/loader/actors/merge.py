@@ -50,11 +50,21 @@ def merge_actors(mentions: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, dict[
     them apart; an acronym and the one name whose initials it spells ('GM' / 'General Motors'). Where two
     longer names fit, they stay apart rather than guess.
     """
-    stats = _Stats()
     # One frame and one pass over every mention: at thousands of articles, pandas calls per article
     # cost more than the counting itself.
-    stacked = _stack(mentions)
-    key_identity = _key_identities(stacked, list(mentions))
+    return merge_stacked_actors(_stack(mentions), list(mentions))
+
+
+def merge_stacked_actors(stacked: pd.DataFrame, article_ids: list[str]) -> tuple[pd.DataFrame,
+                                                                                dict[str, dict[str, str]]]:
+    """`merge_actors` of every article's mentions stacked in one frame with `article_id`.
+
+    article_ids: every article, those without mentions too; a frame without rows may lack columns.
+    """
+    if stacked.empty:
+        stacked = _stack({})
+    stats = _Stats()
+    key_identity = _key_identities(stacked, article_ids)
     # whole columns as lists: iterating a frame's rows converts every value on its own
     for row in map(_Mention._make, zip(*(stacked[c].tolist() for c in _Mention._fields))):
         stats.add(key_identity[row.article_id][row.key], row.article_id, row)

@@ -22,6 +22,8 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.gazetteer import country_of, fold
 from dashboard.loader.actors.names import CIVIC_TITLES, CORE_TITLES, HONORIFIC_GENDER, KIN, PORTFOLIOS, TITLE_WORDS
+from dashboard.loader.actors.tokens import among
+from dashboard.loader.frames import Columns
 from dashboard.loader.vocabulary import SPEAKER_KINDS
 
 # Nouns that name a person by office. A noun matches a person whose role contains it.
@@ -166,7 +168,7 @@ GENDERED = {
 CAPITAL_HONORIFICS = frozenset({"miss", "lady", "dame", "sir", "lord"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
-_PRONOUN_HASHES = np.array([hash_string(w) for w in PRONOUN_GENDER], dtype=np.uint64)
+_PRONOUN_HASHES = np.sort(np.array([hash_string(w) for w in PRONOUN_GENDER], dtype=np.uint64))  # for `among`
 
 # Which actor kinds a pronoun can stand for: 'he' is never a country.
 PRONOUN_KINDS: dict[str, frozenset[str]] = {
@@ -238,11 +240,13 @@ class MentionIndex:
     mentions placed on tokens with their titles, and the he and she pronouns. Quotes and events each
     keep a resolver of their own (what one has resolved is its own state) over one index."""
 
-    def __init__(self, doc: Doc, mentions: pd.DataFrame | Iterable[MentionRecord], *,
+    def __init__(self, doc: Doc, mentions: pd.DataFrame | Columns | Iterable[MentionRecord], *,
                  sent_starts: Sequence[int] | None = None) -> None:
         """`mentions` and `sent_starts` as `Resolver` takes them."""
         if isinstance(mentions, pd.DataFrame):
             mentions = zip(*(mentions[c].tolist() for c in MENTION_FIELDS)) if len(mentions) else []
+        elif isinstance(mentions, dict):  # the table column by column (`Columns`)
+            mentions = zip(*(mentions[c] for c in MENTION_FIELDS))
         self.doc = doc
         self.sent_starts = list(sent_starts) if sent_starts is not None else _sentence_starts(doc)
         # (first character, mention, its folded names, its first word lowered and the word before as written)
@@ -273,7 +277,7 @@ class MentionIndex:
         arr = doc.to_array([LOWER, POS])
         self.gendered: list[tuple[int, str]] = []
         if len(arr):
-            hits = np.flatnonzero(np.isin(arr[:, 0], _PRONOUN_HASHES) & (arr[:, 1] == PRON_SYMBOL))
+            hits = np.flatnonzero(among(arr[:, 0], _PRONOUN_HASHES) & (arr[:, 1] == PRON_SYMBOL))
             strings = doc.vocab.strings
             self.gendered = [(i, PRONOUN_GENDER[strings[int(arr[i, 0])]]) for i in hits.tolist()]
 
@@ -309,7 +313,7 @@ class MentionIndex:
 class Resolver:
     """Reference resolution over one parsed article and its actor mentions."""
 
-    def __init__(self, doc: Doc, mentions: pd.DataFrame | Iterable[MentionRecord], *,
+    def __init__(self, doc: Doc, mentions: pd.DataFrame | Columns | Iterable[MentionRecord], *,
                  quoted: Sequence[tuple[int, int]] = (), sent_starts: Sequence[int] | None = None,
                  index: MentionIndex | None = None) -> None:
         """`mentions`: the article's mentions table (as `find_mentions` gives it) or its records

@@ -8,38 +8,41 @@ from __future__ import annotations
 import pandas as pd
 from spacy.tokens import Doc
 
-from dashboard.loader.actors.mentions import find_mentions
+from dashboard.loader.actors.mentions import find_mentions, mention_columns  # noqa: F401 - find_mentions named here too
 from dashboard.loader.actors.resolver import MentionIndex
-from dashboard.loader.assembly.tables import ANALYSIS_VERSION, ArticleTables  # noqa: F401 - named here too
-from dashboard.loader.events.extract import extract_events
-from dashboard.loader.frames import frame
-from dashboard.loader.quotes.extract import extract_quotes
+from dashboard.loader.assembly.tables import ANALYSIS_VERSION, ArticleTables, table_frame  # noqa: F401 - named here too
+from dashboard.loader.events.extract import event_columns, extract_events  # noqa: F401
+from dashboard.loader.frames import Columns
+from dashboard.loader.quotes.extract import extract_quotes, quote_columns  # noqa: F401
 from dashboard.loader.reading.sources import Article
-from dashboard.loader.subjects.find import find_subjects
+from dashboard.loader.subjects.find import find_subjects, subject_columns  # noqa: F401
 
 
-def sentence_table(doc: Doc) -> pd.DataFrame:
-    """Sentences with character offsets, surrounding white space trimmed."""
+def sentence_columns(doc: Doc) -> Columns:
+    """Sentences with character offsets, surrounding white space trimmed, column by column."""
     starts, ends, texts = [], [], []
     for sent in doc.sents:
         text = sent.text
         starts.append(sent.start_char + len(text) - len(text.lstrip()))
         ends.append(sent.start_char + len(text.rstrip()))
         texts.append(text.strip())
-    # built column by column: a frame from a list of row dicts costs more than the rest of this step
-    return frame({"sentence_id": list(range(len(texts))), "start": starts, "end": ends, "text": texts},
-                 ["sentence_id", "start", "end", "text"])
+    return {"sentence_id": list(range(len(texts))), "start": starts, "end": ends, "text": texts}
+
+
+def sentence_table(doc: Doc) -> pd.DataFrame:
+    """Sentences with character offsets, surrounding white space trimmed."""
+    return table_frame("sentences", sentence_columns(doc))
 
 
 def analyse(doc: Doc, article: Article) -> ArticleTables:
     """Sentences, actor mentions, quotes, events and subject mentions of one parsed article."""
-    mentions = find_mentions(doc)
+    mentions = mention_columns(doc)
     index = MentionIndex(doc, mentions)  # read once, for the quotes' resolver and the events'
     return ArticleTables(
         article_id=article.article_id,
-        sentences=sentence_table(doc),
+        sentences=sentence_columns(doc),
         mentions=mentions,
-        quotes=extract_quotes(doc, mentions, index=index),
-        events=extract_events(doc, mentions, article.published, index=index),
-        subject_mentions=find_subjects(doc),
+        quotes=quote_columns(doc, mentions, index=index),
+        events=event_columns(doc, mentions, article.published, index=index),
+        subject_mentions=subject_columns(doc),
     )

@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard.loader import schema
-from dashboard.loader.actors.merge import merge_actors
-from dashboard.loader.assembly.tables import ANALYSIS_VERSION, ArticleTables
+from dashboard.loader.actors.merge import merge_stacked_actors
+from dashboard.loader.assembly.tables import ANALYSIS_VERSION, ArticleTables, stack_tables
 from dashboard.loader.assembly.cache import ArticleCache, cache_key, default_cache_dir
 from dashboard.loader.assembly.collector import collector_paused
 from dashboard.loader.events.groups import group_reports
@@ -21,7 +21,7 @@ from dashboard.loader.actors.registry import apply_registry, load_registry
 from dashboard.loader.actors.registry import FILE_NAME as REGISTRY_FILE
 from dashboard.loader.edits.corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
 from dashboard.loader.settings import Settings
-from dashboard.loader.subjects.merge import merge_subjects, subjects_of_rows
+from dashboard.loader.subjects.merge import merge_stacked_subjects, subjects_of_rows
 from dashboard.loader.reading.folder import folder_signature, read_folder
 from dashboard.loader.reading.sources import Article, IngestIssue
 
@@ -182,12 +182,10 @@ def analyse_articles(articles: list[Article], settings: Settings, cache: Article
 
 def _stack(articles: list[Article], results: dict[str, ArticleTables], table: str) -> pd.DataFrame:
     """One table's rows of every article, in article order, with `article_id`; empty when none has rows."""
-    parts = [(a.article_id, getattr(results[a.article_id], table)) for a in articles]
-    parts = [(aid, df) for aid, df in parts if not df.empty]
-    if not parts:
+    stacked, counts = stack_tables([results[a.article_id] for a in articles], table)
+    if not any(counts):
         return pd.DataFrame()
-    stacked = pd.concat([df for _, df in parts], ignore_index=True)
-    stacked["article_id"] = np.repeat([aid for aid, _ in parts], [len(df) for _, df in parts])
+    stacked["article_id"] = np.repeat([a.article_id for a in articles], counts)
     return stacked
 
 
@@ -212,12 +210,12 @@ def assemble(folder: str, articles: list[Article], results: dict[str, ArticleTab
         "article_id": a.article_id, "file": a.file, "title": a.title, "published": a.published,
         "source": a.source, "url": a.url, "text": a.text, "word_count": len(a.text.split()),
     } for a in articles]
-    actors, key_to_id = merge_actors({aid: r.mentions for aid, r in results.items()})
     # Whole tables at once, not article by article: a few pandas calls per article cost more than
     # the rest of the assembly at thousands of articles. A key names an actor only in its own article.
+    mentions = _stack(articles, results, "mentions")
+    actors, key_to_id = merge_stacked_actors(mentions, [a.article_id for a in articles])
     ids = {(aid, key): actor for aid, keys in key_to_id.items() for key, actor in keys.items()}
     sentences = _stack(articles, results, "sentences")
-    mentions = _stack(articles, results, "mentions")
     if not mentions.empty:
         mentions["actor_id"] = [ids.get(p) for p in zip(mentions["article_id"], mentions["key"])]
         mentions = mentions.drop(columns=["key", "kind", "role", "affiliation_key"])
@@ -234,9 +232,8 @@ def assemble(folder: str, articles: list[Article], results: dict[str, ArticleTab
         for role in ("actor", "agent", "patient"):
             events[f"{role}_ids"] = _id_lists(events["article_id"], events[f"{role}_keys"], ids)
         events = events.drop(columns=["actor_keys", "agent_keys", "patient_keys"])
-    subjects, subject_ids = merge_subjects({aid: r.subject_mentions for aid, r in results.items()},
-                                           taken=set(actors["actor_id"]))
     subject_mentions = _stack(articles, results, "subject_mentions")
+    subjects, subject_ids = merge_stacked_subjects(subject_mentions, taken=set(actors["actor_id"]))
     if not subject_mentions.empty:
         subject_mentions["subject_id"] = [subject_ids[aid][k] for aid, k in
                                           zip(subject_mentions["article_id"], subject_mentions["key"])]

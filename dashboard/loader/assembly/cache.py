@@ -24,13 +24,14 @@ import pyarrow.parquet as pq
 
 from dashboard.loader import schema
 from dashboard.loader.assembly.collector import collector_paused
-from dashboard.loader.assembly.tables import ArticleTables
+from dashboard.loader.assembly.tables import COLUMNS, ArticleTables
+from dashboard.loader.frames import Columns, stack_columns
 from dashboard.loader.reading.sources import IngestIssue
 from dashboard.loader.vocabulary import atomic_write
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # bumped when the layout of an entry changes
+FORMAT = 4  # bumped when the layout of an entry changes
 PER_ARTICLE = ArticleTables.TABLES
 BRIEFING_TABLES = tuple(schema.TABLES)
 # Columns of a per-article table that name actors by their within-article keys: the assembly turns
@@ -220,18 +221,22 @@ ARROW_TYPES = (pa.types.is_integer, pa.types.is_floating, pa.types.is_boolean, p
                pa.types.is_large_string, pa.types.is_timestamp, pa.types.is_null)
 
 
+# Per-article columns whose Arrow type is not the one Arrow infers from the values.
+STORED_TYPES = {("events", "date"): pa.timestamp("ns")}
+
+
 def write_shard(folder: Path, items: list[tuple[str, ArticleTables]]) -> None:
     """Write per-article results into `folder`: each table stacked, with the key of every row."""
     entry_keys = [key for key, _ in items]
+    results = [result for _, result in items]
     for table in PER_ARTICLE:
-        frames = [getattr(result, table) for _, result in items]
-        # an article without rows adds none: left out, its untyped columns do not turn the typed
-        # columns of the others into Python objects (a third of this step's time)
-        kept = [(key, f) for key, f in zip(entry_keys, frames) if not f.empty] or [(entry_keys[0], frames[0])]
-        stacked = pd.concat([f for _, f in kept], ignore_index=True)
-        # the keys added once to the stacked table: a column added to each small table costs more
-        stacked[ENTRY] = np.repeat([key for key, _ in kept], [len(f) for _, f in kept])
-        pq.write_table(pa.Table.from_pandas(stacked, preserve_index=False), folder / f"{table}.parquet")
+        # Arrow arrays straight from the articles' columns, no frame in between: the entry is read
+        # back as columns too (read_shard), so pandas' types need not be stored
+        columns = stack_columns([getattr(r, table) for r in results], COLUMNS[table])
+        arrays = {name: pa.array(values, type=STORED_TYPES.get((table, name)), from_pandas=True)
+                  for name, values in columns.items()}
+        arrays[ENTRY] = pa.array(np.repeat(entry_keys, [r.rows(table) for r in results]).tolist(), type=pa.string())
+        pq.write_table(pa.table(arrays), folder / f"{table}.parquet")
     keys = {key: result.article_id for key, result in items}
     atomic_write(folder / "keys.json", json.dumps({"format": FORMAT, "keys": keys}).encode("utf-8"))
 
@@ -261,26 +266,25 @@ def _check_shard_table(arrow: pa.Table, table: str) -> list[str]:
 
 def read_shard(folder: Path, index: dict[str, str]) -> dict[str, ArticleTables]:
     """The per-article results `write_shard` wrote, checked against the loader's columns and types."""
-    parts: dict[str, dict[str, pd.DataFrame]] = {key: {} for key in index}
+    parts: dict[str, dict[str, Columns]] = {key: {} for key in index}
     for table in PER_ARTICLE:
         arrow = pq.read_table(folder / f"{table}.parquet")
         lists = _check_shard_table(arrow, table)
-        df = arrow.to_pandas()
-        for name in lists:  # Parquet gives arrays; the tables hold lists of str
-            df[name] = pd.Series([v if v is not None else [] for v in arrow.column(name).to_pylist()], index=df.index,
-                                 dtype=object)
-        keys = df.pop(ENTRY).tolist()
+        # Arrow's own Python values: None where a value is missing, as the analysis gives it
+        columns = {name: arrow.column(name).to_pylist() for name in COLUMNS[table]}
+        for name in lists:  # a missing list is an empty one
+            columns[name] = [v if v is not None else [] for v in columns[name]]
+        keys = arrow.column(ENTRY).to_pylist()
         if not set(keys) <= set(index):
             raise BadEntry(f"{table}: rows of an entry not in the index")
-        # rows of one entry are contiguous: slices, not a groupby (thousands of small frames)
-        empty = df.iloc[0:0]
+        # rows of one entry are contiguous: slices of the columns
         start = 0
         for i in range(1, len(keys) + 1):
             if i == len(keys) or keys[i] != keys[start]:
-                parts[keys[start]][table] = df.iloc[start:i].reset_index(drop=True)
+                parts[keys[start]][table] = {name: values[start:i] for name, values in columns.items()}
                 start = i
         for key in index:
-            parts[key].setdefault(table, empty)
+            parts[key].setdefault(table, {name: [] for name in COLUMNS[table]})
     return {key: ArticleTables(article_id=index[key], **tables) for key, tables in parts.items()}
 
 

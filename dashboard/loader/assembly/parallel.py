@@ -40,14 +40,18 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
+from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from dashboard.loader.assembly.tables import ANALYSIS_VERSION, ArticleTables
+from dashboard.loader.assembly.tables import ANALYSIS_VERSION, COLUMNS, ArticleTables, stack_tables
 from dashboard.loader.parsing.batches import analyse_batch
 from dashboard.loader.assembly.cache import cache_key
 from dashboard.loader.parsing.pipeline import build_nlp
+from dashboard.loader.frames import Columns
 from dashboard.loader.settings import Settings
 from dashboard.loader.reading.folder import list_article_files, no_articles_issue
 from dashboard.loader.reading.sources import SIDECAR_SUFFIXES, Article, IngestIssue, read_article
@@ -107,9 +111,10 @@ def analyse_files(files: list[str], *, settings: Settings | None = None) -> dict
         "issues": pd.DataFrame(issue_rows, columns=["position", "file", "level", "message"]),
     }
     for table in PER_ARTICLE:
-        frames = [getattr(r, table).assign(article_id=r.article_id) for r in results]
-        frames = [f for f in frames if not f.empty]
-        out[table] = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["article_id"])
+        stacked, counts = stack_tables(results, table)
+        if any(counts):
+            stacked["article_id"] = np.repeat([r.article_id for r in results], counts)
+        out[table] = stacked if any(counts) else pd.DataFrame(columns=["article_id"])
     return out
 
 
@@ -232,8 +237,20 @@ def _article(row: pd.Series) -> Article:
 
 def _split(articles: list[Article], stacked: dict[str, pd.DataFrame]) -> dict[str, ArticleTables]:
     """Per-article tables again, from the stacked partitions."""
-    groups = {t: {aid: g.drop(columns="article_id").reset_index(drop=True)
-                  for aid, g in df.groupby("article_id", sort=False)} for t, df in stacked.items()}
-    empty = {t: df.drop(columns="article_id").iloc[:0] for t, df in stacked.items()}
-    return {a.article_id: ArticleTables(a.article_id, *(groups[t].get(a.article_id, empty[t]) for t in PER_ARTICLE))
-            for a in articles}
+    tables: dict[str, dict[str, Columns]] = {a.article_id: {} for a in articles}
+    for table, df in stacked.items():
+        # through Arrow, as the cache reads its entries: None where a value is missing, lists as lists
+        arrow = pa.Table.from_pandas(df, preserve_index=False)
+        rows_of: dict[str, list[int]] = defaultdict(list)
+        for i, aid in enumerate(arrow.column("article_id").to_pylist()):
+            rows_of[aid].append(i)
+        columns = {}
+        for name in COLUMNS[table]:
+            values = arrow.column(name).to_pylist() if name in arrow.column_names else [None] * arrow.num_rows
+            if name in arrow.column_names and pa.types.is_list(arrow.schema.field(name).type):
+                values = [v if v is not None else [] for v in values]
+            columns[name] = values
+        for aid, parts in tables.items():
+            rows = rows_of.get(aid, [])
+            parts[table] = {name: [values[i] for i in rows] for name, values in columns.items()}
+    return {aid: ArticleTables(aid, **parts) for aid, parts in tables.items()}

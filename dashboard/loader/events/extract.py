@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Token
 
 from dashboard.loader.actors.resolver import RANK_AND_FILE, STATEMENT_NOUNS, MentionIndex
+from dashboard.loader.assembly.tables import EVENT_COLUMNS, table_frame
 from dashboard.loader.events import headlines
 from dashboard.loader.events.coreference import merge_retold, merge_title, merge_within_clause
 from dashboard.loader.events.dates import Resolution
@@ -36,8 +36,9 @@ from dashboard.loader.events.dating import (
     undated_events,
 )
 from dashboard.loader.events.resolver import actor_of, make_resolver
-from dashboard.loader.events.salience import salience, salience_scores
+from dashboard.loader.events.salience import salience_scores
 from dashboard.loader.events.tokens import DocView
+from dashboard.loader.frames import Columns, column_values, row_count
 from dashboard.loader.reading.datelines import find_dateline
 from dashboard.loader.events.triggers import (
     EVENT_NOUNS,
@@ -54,11 +55,6 @@ from dashboard.loader.events.triggers import (
 
 __all__ = ["EVENT_COLUMNS", "DateMention", "clause_tense", "date_mentions", "extract_events", "resolve_spans"]
 
-EVENT_COLUMNS = [
-    "sentence_id", "trigger", "trigger_start", "trigger_end", "lemma", "event_class", "date", "precision",
-    "date_text", "date_text_start", "date_rule", "tense", "headline", "summary", "actor_keys", "agent_keys",
-    "patient_keys", "place", "salience",
-]
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout"}
 MOTION_LEMMAS = {"visit", "trip", "travel", "fly", "go", "arrive", "come", "head", "return", "journey"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -77,7 +73,7 @@ NAMING_DEPS = {"amod", "compound", "poss", "nmod", "conj", "cc", "det", "nummod"
 class _Article:
     """What the rules need to know about one parsed article, computed once."""
 
-    def __init__(self, doc: Doc, mentions: pd.DataFrame, published: object,
+    def __init__(self, doc: Doc, mentions: pd.DataFrame | Columns, published: object,
                  index: MentionIndex | None = None) -> None:
         self.sent_starts = sentence_starts(doc)
         self.sids = sentence_ids(doc, self.sent_starts)
@@ -200,12 +196,18 @@ def _expletive(token: Token) -> bool:
                                          for c in children) and any(c.dep_ in ("advcl", "xcomp") for c in children)
 
 
-def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | None, *,
+def extract_events(doc: Doc, mentions: pd.DataFrame | Columns, published: pd.Timestamp | None, *,
                    index: MentionIndex | None = None) -> pd.DataFrame:
     """Events of one parsed article, dated against its publication date when it has one.
 
     index: the article's mention index (`actors.resolver.MentionIndex`) when the quotes have one.
     """
+    return table_frame("events", event_columns(doc, mentions, published, index=index))
+
+
+def event_columns(doc: Doc, mentions: pd.DataFrame | Columns, published: pd.Timestamp | None, *,
+                  index: MentionIndex | None = None) -> Columns:
+    """`extract_events`' table column by column (columns EVENT_COLUMNS)."""
     art = _Article(doc, mentions, published, index)
     try:
         return _events(art)
@@ -213,7 +215,7 @@ def extract_events(doc: Doc, mentions: pd.DataFrame, published: pd.Timestamp | N
         art.doc.release()
 
 
-def _events(art: _Article) -> pd.DataFrame:
+def _events(art: _Article) -> Columns:
     doc = art.doc
     # an event noun inside an actor's name ("Rules of Order", "the Strike Committee") is part of the name
     triggers = [t for t in find_triggers(doc, art.quoted) if not (t.nominal and t.head.i in art.key_at)
@@ -242,31 +244,15 @@ def _events(art: _Article) -> pd.DataFrame:
         e.headline = _headline(e, art)
     events = merge_title(merge_retold(events), title_sentence=_title_sentence(art))
     rows = [_row(e, art) for e in sorted(events, key=lambda e: (e.sentence_id, e.position, e.trigger.head.i))]
-    return _frame(rows)
+    return _columns(rows)
 
 
-INT_COLUMNS = ("date_text_start", "trigger_start", "trigger_end")
-
-
-def _frame(rows: list[dict]) -> pd.DataFrame:
-    """The events table of the rows: built column by column, dates and positions in their final dtypes
-    at once (a frame of records converted afterwards costs pandas twice as much)."""
-    if not rows:
-        frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-        frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
-        for col in INT_COLUMNS:
-            frame[col] = frame[col].astype("Int64")
-        frame["salience"] = salience(frame)
-        return frame
+def _columns(rows: list[dict]) -> Columns:
+    """The events' columns, with each row's salience."""
     columns = {c: [r[c] for r in rows] for c in EVENT_COLUMNS if c != "salience"}
-    columns["salience"] = pd.array(salience_scores(
-        columns["precision"], columns["agent_keys"], columns["patient_keys"], [1] * len(rows), columns["sentence_id"],
-        columns["event_class"]), dtype="Float64")
-    columns["date"] = np.array([np.datetime64("NaT") if d is pd.NaT else np.datetime64(d, "ns") for d in columns["date"]],
-                               dtype="datetime64[ns]")
-    for col in INT_COLUMNS:
-        columns[col] = pd.array(columns[col], dtype="Int64")
-    return pd.DataFrame({c: columns[c] for c in EVENT_COLUMNS})  # in order: no reindexing
+    columns["salience"] = salience_scores(columns["precision"], columns["agent_keys"], columns["patient_keys"],
+                                          [1] * len(rows), columns["sentence_id"], columns["event_class"])
+    return columns
 
 
 def _to_the_reader(verb: Token) -> bool:
@@ -643,14 +629,14 @@ def _title_sentence(art: _Article) -> int | None:
     return 0 if art.doc[art.sent_starts[1]].idx > newline else None
 
 
-def _keys_by_token(doc: DocView, mentions: pd.DataFrame) -> dict[int, str]:
+def _keys_by_token(doc: DocView, mentions: pd.DataFrame | Columns | None) -> dict[int, str]:
     """The actor key of every token inside a mention (places left out: they are where, not who)."""
     out: dict[int, str] = {}
-    if mentions is None or mentions.empty or "key" not in mentions.columns:
+    if mentions is None or "key" not in mentions or not row_count(mentions, ["key"]):
         return out
-    kinds = mentions["kind"].tolist() if "kind" in mentions.columns else [None] * len(mentions)
-    for start, end, key, kind in zip(mentions["start"].tolist(), mentions["end"].tolist(), mentions["key"].tolist(),
-                                     kinds):
+    keys = column_values(mentions, "key")
+    kinds = column_values(mentions, "kind") if "kind" in mentions else [None] * len(keys)
+    for start, end, key, kind in zip(column_values(mentions, "start"), column_values(mentions, "end"), keys, kinds):
         if not isinstance(key, str) or kind in PLACE_KINDS:
             continue
         for i in _span_tokens(doc, int(start), int(end)):

@@ -10,9 +10,10 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from dashboard.loader.actors.resolver import MENTION_FIELDS, PRONOUN_KINDS, MentionIndex, Resolver
+from dashboard.loader.frames import Columns, row_count
 
 
-def make_resolver(doc: Doc, mentions: pd.DataFrame, quoted: list[tuple[int, int]],
+def make_resolver(doc: Doc, mentions: pd.DataFrame | Columns | None, quoted: list[tuple[int, int]],
                   sent_starts: list[int], *, index: MentionIndex | None = None) -> Resolver | None:
     """A resolver over `doc`'s actor mentions; None when the article names no actor.
 
@@ -20,7 +21,7 @@ def make_resolver(doc: Doc, mentions: pd.DataFrame, quoted: list[tuple[int, int]
     sent_starts: the first token of each sentence; index: the article's mention index when the
     quotes built it already.
     """
-    if mentions is None or mentions.empty or not set(MENTION_FIELDS) <= set(mentions.columns):
+    if mentions is None or not set(MENTION_FIELDS) <= set(mentions) or not row_count(mentions, MENTION_FIELDS):
         return None
     return Resolver(doc, mentions, quoted=quoted, sent_starts=sent_starts, index=index)
 

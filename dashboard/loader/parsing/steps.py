@@ -11,6 +11,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from dashboard.loader.actors.names import TITLE_WORDS
+from dashboard.loader.actors.tokens import among
 
 # Whether a word (by its hash, the same in every vocabulary) holds a line break: words repeat from
 # article to article, and looking each up in the string store costs more than the rest of this step.
@@ -35,7 +36,7 @@ def after_line_breaks(doc: Doc) -> list[int]:
             breaking.append(orth)
     if not breaking:
         return []
-    return (np.flatnonzero(np.isin(orths[:-1], breaking)) + 1).tolist()
+    return (np.flatnonzero(among(orths[:-1], np.sort(np.array(breaking, dtype=orths.dtype)))) + 1).tolist()
 
 
 @Language.component("briefing_line_breaks")
@@ -89,7 +90,7 @@ def whole_names(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     starts = doc.to_array(SENT_START).view(np.int64)
     changed = False
-    for i in np.flatnonzero(np.isin(orths[:-1], _NAME_STOP_HASHES)).tolist():
+    for i in np.flatnonzero(among(orths[:-1], _NAME_STOP_HASHES)).tolist():
         word, nxt = strings[int(orths[i])], strings[int(orths[i + 1])]
         if not nxt[:1].isupper() or doc[i].whitespace_ != " " or starts[i + 1] == 1:
             continue  # a line break or a sentence start already set stands
@@ -103,5 +104,5 @@ def whole_names(doc: Doc) -> Doc:
 
 
 # The full stops inside names: a title's or a place's abbreviation, or an initial ('M.').
-_NAME_STOP_HASHES = np.array([hash_string(w) for w in _name_abbreviations()]
-                             + [hash_string(f"{c}.") for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"], dtype=np.uint64)
+_NAME_STOP_HASHES = np.sort(np.array([hash_string(w) for w in _name_abbreviations()]
+                                     + [hash_string(f"{c}.") for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"], dtype=np.uint64))

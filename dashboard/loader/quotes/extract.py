@@ -20,6 +20,9 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from dashboard.loader.actors.resolver import MENTION_FIELDS, MentionIndex, Resolver, Speaker, inside
+from dashboard.loader.actors.tokens import among
+from dashboard.loader.assembly.tables import QUOTE_COLUMNS, table_frame
+from dashboard.loader.frames import Columns, column_values
 from dashboard.loader.quotes.cues import (
     ACT_OBJECTS,
     ACT_PREPS,
@@ -44,33 +47,37 @@ from dashboard.loader.vocabulary import DOUBLE_MARKS, DOUBLE_TYPEWRITER
 
 log = logging.getLogger(__name__)
 
-QUOTE_COLUMNS = ["sentence_id", "kind", "text", "cue", "speaker_key", "speaker_text", "confidence", "about_keys",
-                 "start", "end"]
-CUE_HASHES = np.array([hash_string(w) for w in SPEECH_VERBS | NAMING_VERBS | QUOTING_VERBS], dtype=np.uint64)
+# sorted, for `among`
+CUE_HASHES = np.sort(np.array([hash_string(w) for w in SPEECH_VERBS | NAMING_VERBS | QUOTING_VERBS], dtype=np.uint64))
 ACCORDING = hash_string("according")
 
 
-def extract_quotes(doc: Doc, mentions: pd.DataFrame, *, index: MentionIndex | None = None) -> pd.DataFrame:
+def extract_quotes(doc: Doc, mentions: pd.DataFrame | Columns, *, index: MentionIndex | None = None) -> pd.DataFrame:
     """Quotes of one parsed article; `speaker_key` is a key of `mentions` or None. index: the article's
     mention index, when the events share it."""
+    return table_frame("quotes", quote_columns(doc, mentions, index=index))
+
+
+def quote_columns(doc: Doc, mentions: pd.DataFrame | Columns, *, index: MentionIndex | None = None) -> Columns:
+    """`extract_quotes`' table column by column (columns QUOTE_COLUMNS)."""
     text = doc.text  # built from the tokens on each access: read it once
     try:
         article = ArticleQuotes(doc, text, mentions, find_quote_spans(text), index)
         direct = DirectQuotes(article).find()
     except Exception:  # the per-quote guards make this unreachable in practice; an article never fails
         log.warning("quotes skipped for an article of %d characters", len(text), exc_info=True)
-        return pd.DataFrame(columns=QUOTE_COLUMNS)
+        return {c: [] for c in QUOTE_COLUMNS}
     article.direct_ranges = sorted((r["start"], r["end"]) for r in direct)
     reported = ReportedSpeech(article).find()
     direct += DirectQuotes(article).fragments_in_reports(direct, reported)
     rows = sorted(direct + reported, key=lambda r: (r["start"], r["kind"]))
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return {c: [r.get(c) for r in rows] for c in QUOTE_COLUMNS}
 
 
 class ArticleQuotes:
     """What the quote rules share about one article: its parse, quote spans, cues and speakers."""
 
-    def __init__(self, doc: Doc, text: str, mentions: pd.DataFrame, spans: list[QuoteSpan],
+    def __init__(self, doc: Doc, text: str, mentions: pd.DataFrame | Columns, spans: list[QuoteSpan],
                  index: MentionIndex | None = None) -> None:
         self.doc = doc
         self.text = text
@@ -85,12 +92,12 @@ class ArticleQuotes:
         self.token_starts = arr[:, 3].astype(np.int64).tolist()
         self.sent_starts = sorted({0, *np.nonzero(arr[:, 4].astype(np.int64) == 1)[0].tolist()})
         quoted = sorted((s.start, s.end) for s in spans)
-        records = sorted(zip(*(mentions[c].tolist() for c in MENTION_FIELDS)), key=lambda r: (r[0], r[1]))
+        records = sorted(zip(*(column_values(mentions, c) for c in MENTION_FIELDS)), key=lambda r: (r[0], r[1]))
         self.resolver = Resolver(doc, records, quoted=quoted, sent_starts=self.sent_starts, index=index)
         self.cue_speakers = CueSpeakers(self.resolver)
         newline = text.find("\n")
         self.title_end = newline if newline != -1 and text[newline:].strip() else -1
-        candidates = np.nonzero(np.isin(arr[:, 0], CUE_HASHES) & (arr[:, 1] == VERB))[0].tolist()
+        candidates = np.nonzero(among(arr[:, 0], CUE_HASHES) & (arr[:, 1] == VERB))[0].tolist()
         self.cues = {i for i in candidates
                      if not _negated(doc[i]) and not inside(quoted, doc[i].idx) and speech_sense(doc[i])
                      and not inside(self.furniture, doc[i].idx)}

@@ -31,9 +31,8 @@ from spacy.vocab import Vocab
 
 from dashboard.loader.actors.gazetteer import NON_ACTORS, fold
 from dashboard.loader.actors.tokens import positions_of, sentence_of_tokens
-from dashboard.loader.frames import frame
-
-SUBJECT_MENTION_COLUMNS = ["sentence_id", "start", "end", "text", "key", "kind"]
+from dashboard.loader.assembly.tables import SUBJECT_MENTION_COLUMNS, table_frame
+from dashboard.loader.frames import Columns
 
 # The word list's classes, as subject kinds; time zones are not followed.
 _LIST_KINDS = {"market index": "index", "currency code": "currency", "product": "product"}
@@ -141,6 +140,11 @@ def _words(name: str) -> list[str]:
 
 def find_subjects(doc: Doc) -> pd.DataFrame:
     """Subject mentions of one parsed article, one row per span, with a within-article `key`."""
+    return table_frame("subject_mentions", subject_columns(doc))
+
+
+def subject_columns(doc: Doc) -> Columns:
+    """`find_subjects`' table column by column (columns SUBJECT_MENTION_COLUMNS)."""
     matchers = _matchers(doc.vocab)
     found: list[tuple[int, int, str, int]] = []  # start, end, kind, strength
     for match_id, start, end in matchers.phrases(doc):
@@ -181,18 +185,8 @@ def find_subjects(doc: Doc) -> pd.DataFrame:
         for column, value in (("sentence_id", sentence_of[start]), ("start", span.start_char),
                               ("end", span.start_char + len(text)), ("text", text), ("kind", kind)):
             columns[column].append(value)
-    if not columns["text"]:
-        return _empty_table().copy()
-    columns["key"] = _keys(columns["text"], columns["kind"])
-    return frame(columns, SUBJECT_MENTION_COLUMNS)
-
-
-@lru_cache(maxsize=1)
-def _empty_table() -> pd.DataFrame:
-    """The table of an article without subjects, typed as it always was (a key column of floats)."""
-    table = pd.DataFrame([], columns=[c for c in SUBJECT_MENTION_COLUMNS if c != "key"])
-    table["key"] = []
-    return table[SUBJECT_MENTION_COLUMNS]
+    columns["key"] = _keys(columns["text"], columns["kind"]) if columns["text"] else []
+    return columns
 
 
 def _entity_fits(ent: Span, kind: str) -> bool:

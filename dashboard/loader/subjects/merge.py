@@ -18,15 +18,28 @@ def merge_subjects(mentions: dict[str, pd.DataFrame], *, taken: set[str] = froze
     key's words joins it when that is the only such key ('a380' -> 'airbus a380'). Ids are slugs of
     the name, kept apart from the ids in `taken` (the actors') so one filter can hold both.
     """
+    mentions = {aid: table for aid, table in mentions.items() if not table.empty}
+    if not mentions:
+        return merge_stacked_subjects(pd.DataFrame(), taken=taken)
+    stacked = pd.concat(mentions.values(), ignore_index=True)
+    stacked["article_id"] = [aid for aid, table in mentions.items() for _ in range(len(table))]
+    return merge_stacked_subjects(stacked, taken=taken)
+
+
+def merge_stacked_subjects(stacked: pd.DataFrame, *, taken: set[str] = frozenset()) -> tuple[
+        pd.DataFrame, dict[str, dict[str, str]]]:
+    """`merge_subjects` of every article's subject mentions stacked in one frame with `article_id`
+    (a frame without rows may lack columns)."""
     forms: dict[str, Counter] = defaultdict(Counter)
     kinds: dict[str, Counter] = defaultdict(Counter)
     articles: dict[str, set[str]] = defaultdict(set)
-    mentions = {aid: table for aid, table in mentions.items() if not table.empty}
-    for article_id, table in mentions.items():
-        for key, text, kind in zip(table["key"], table["text"], table["kind"]):
-            forms[key][text] += 1
-            kinds[key][kind] += 1
-            articles[key].add(article_id)
+    keys_of: dict[str, set[str]] = defaultdict(set)
+    found = zip(*(stacked[c].tolist() for c in ("article_id", "key", "text", "kind"))) if len(stacked) else []
+    for article_id, key, text, kind in found:
+        forms[key][text] += 1
+        kinds[key][kind] += 1
+        articles[key].add(article_id)
+        keys_of[article_id].add(key)
     kind_of = {key: counts.most_common(1)[0][0] for key, counts in kinds.items()}
     # each key under every ending of it that starts a word: 'airbus a380' under 'a380'
     by_ending: dict[str, list[str]] = defaultdict(list)
@@ -58,7 +71,7 @@ def merge_subjects(mentions: dict[str, pd.DataFrame], *, taken: set[str] = froze
             "aliases": sorted(surface), "mention_count": sum(surface.values()),
             "article_count": len(set().union(*(articles[k] for k in members))),
         })
-    per_article = {aid: {k: ids[k] for k in table["key"]} for aid, table in mentions.items()}
+    per_article = {aid: {k: ids[k] for k in keys} for aid, keys in keys_of.items()}
     return pd.DataFrame(rows, columns=SUBJECT_COLUMNS), per_article
 
 
