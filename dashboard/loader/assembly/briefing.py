@@ -8,12 +8,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
 from dashboard.loader import schema
 from dashboard.loader.actors.merge import merge_stacked_actors
-from dashboard.loader.assembly.tables import ANALYSIS_VERSION, ArticleTables, stack_tables
+from dashboard.loader.assembly.tables import ANALYSIS_VERSION, ArticleTables, stack_by_article
 from dashboard.loader.assembly.cache import ArticleCache, cache_key, default_cache_dir
 from dashboard.loader.assembly.collector import collector_paused
 from dashboard.loader.events.groups import group_reports
@@ -182,11 +181,8 @@ def analyse_articles(articles: list[Article], settings: Settings, cache: Article
 
 def _stack(articles: list[Article], results: dict[str, ArticleTables], table: str) -> pd.DataFrame:
     """One table's rows of every article, in article order, with `article_id`; empty when none has rows."""
-    stacked, counts = stack_tables([results[a.article_id] for a in articles], table)
-    if not any(counts):
-        return pd.DataFrame()
-    stacked["article_id"] = np.repeat([a.article_id for a in articles], counts)
-    return stacked
+    stacked = stack_by_article([results[a.article_id] for a in articles], table)
+    return stacked if stacked is not None else pd.DataFrame()
 
 
 def _cast(df: pd.DataFrame, table: str) -> pd.DataFrame:

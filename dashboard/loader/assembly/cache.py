@@ -249,19 +249,26 @@ def _shard_index(folder: Path) -> dict[str, str]:
     return data["keys"]
 
 
-def _check_shard_table(arrow: pa.Table, table: str) -> list[str]:
-    """The list columns of a stored per-article table; BadEntry when its columns or types are not the loader's."""
+def _check_shard_table(arrow: pa.Table, table: str) -> None:
+    """BadEntry when a stored per-article table's columns or types are not the loader's."""
     columns = set(arrow.column_names) - {ENTRY}
     allowed = set(schema.TABLES[table]) - {"article_id"} | ARTICLE_KEYS[table]
     if ENTRY not in arrow.column_names or not columns <= allowed or not ARTICLE_KEYS[table] <= columns:
         raise BadEntry(f"{table}: columns {sorted(columns)} are not the loader's")
-    lists = []
     for name, kind in zip(arrow.column_names, arrow.schema.types):
         if pa.types.is_list(kind) and (pa.types.is_string(kind.value_type) or pa.types.is_null(kind.value_type)):
-            lists.append(name)
-        elif not any(check(kind) for check in ARROW_TYPES):
+            continue
+        if not any(check(kind) for check in ARROW_TYPES):
             raise BadEntry(f"{table}.{name}: type {kind} is not the loader's")
-    return lists
+
+
+def analysis_values(arrow: pa.Table, name: str) -> list:
+    """A column's values as the analysis gives them: Arrow's own Python values, None where a value is
+    missing, and an empty list where a list is."""
+    values = arrow.column(name).to_pylist()
+    if pa.types.is_list(arrow.schema.field(name).type):
+        values = [v if v is not None else [] for v in values]
+    return values
 
 
 def read_shard(folder: Path, index: dict[str, str]) -> dict[str, ArticleTables]:
@@ -269,11 +276,8 @@ def read_shard(folder: Path, index: dict[str, str]) -> dict[str, ArticleTables]:
     parts: dict[str, dict[str, Columns]] = {key: {} for key in index}
     for table in PER_ARTICLE:
         arrow = pq.read_table(folder / f"{table}.parquet")
-        lists = _check_shard_table(arrow, table)
-        # Arrow's own Python values: None where a value is missing, as the analysis gives it
-        columns = {name: arrow.column(name).to_pylist() for name in COLUMNS[table]}
-        for name in lists:  # a missing list is an empty one
-            columns[name] = [v if v is not None else [] for v in columns[name]]
+        _check_shard_table(arrow, table)
+        columns = {name: analysis_values(arrow, name) for name in COLUMNS[table]}
         keys = arrow.column(ENTRY).to_pylist()
         if not set(keys) <= set(index):
             raise BadEntry(f"{table}: rows of an entry not in the index")

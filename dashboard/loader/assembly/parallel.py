@@ -43,13 +43,12 @@ import threading
 from collections import defaultdict
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from dashboard.loader.assembly.tables import ANALYSIS_VERSION, COLUMNS, ArticleTables, stack_tables
+from dashboard.loader.assembly.tables import ANALYSIS_VERSION, COLUMNS, ArticleTables, stack_by_article
 from dashboard.loader.parsing.batches import analyse_batch
-from dashboard.loader.assembly.cache import cache_key
+from dashboard.loader.assembly.cache import analysis_values, cache_key
 from dashboard.loader.parsing.pipeline import build_nlp
 from dashboard.loader.frames import Columns
 from dashboard.loader.settings import Settings
@@ -111,10 +110,8 @@ def analyse_files(files: list[str], *, settings: Settings | None = None) -> dict
         "issues": pd.DataFrame(issue_rows, columns=["position", "file", "level", "message"]),
     }
     for table in PER_ARTICLE:
-        stacked, counts = stack_tables(results, table)
-        if any(counts):
-            stacked["article_id"] = np.repeat([r.article_id for r in results], counts)
-        out[table] = stacked if any(counts) else pd.DataFrame(columns=["article_id"])
+        stacked = stack_by_article(results, table)
+        out[table] = stacked if stacked is not None else pd.DataFrame(columns=["article_id"])
     return out
 
 
@@ -244,12 +241,8 @@ def _split(articles: list[Article], stacked: dict[str, pd.DataFrame]) -> dict[st
         rows_of: dict[str, list[int]] = defaultdict(list)
         for i, aid in enumerate(arrow.column("article_id").to_pylist()):
             rows_of[aid].append(i)
-        columns = {}
-        for name in COLUMNS[table]:
-            values = arrow.column(name).to_pylist() if name in arrow.column_names else [None] * arrow.num_rows
-            if name in arrow.column_names and pa.types.is_list(arrow.schema.field(name).type):
-                values = [v if v is not None else [] for v in values]
-            columns[name] = values
+        columns = {name: analysis_values(arrow, name) if name in arrow.column_names else [None] * arrow.num_rows
+                   for name in COLUMNS[table]}
         for aid, parts in tables.items():
             rows = rows_of.get(aid, [])
             parts[table] = {name: [values[i] for i in rows] for name, values in columns.items()}

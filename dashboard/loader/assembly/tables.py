@@ -110,6 +110,15 @@ class ArticleTables:
         return row_count(getattr(self, table), COLUMNS[table])
 
 
+def stack_by_article(results: list[ArticleTables], table: str) -> pd.DataFrame | None:
+    """One table's rows of every result, in order, with `article_id`; None when no result has rows."""
+    stacked, counts = stack_tables(results, table)
+    if not any(counts):
+        return None
+    stacked["article_id"] = np.repeat([r.article_id for r in results], counts)
+    return stacked
+
+
 def stack_tables(results: list[ArticleTables], table: str) -> tuple[pd.DataFrame, list[int]]:
     """One table's rows of every result, in order, as one frame; and how many rows each result gave."""
     counts = [r.rows(table) for r in results]

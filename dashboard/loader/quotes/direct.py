@@ -19,7 +19,7 @@ from dashboard.loader.actors.gazetteer import fold
 from dashboard.loader.actors.resolver import NOBODY, Speaker, inside
 from dashboard.loader.quotes.cues import DENIALS, JUDGING_VERBS, NAMING_VERBS, SPEECH_VERBS, TIME_MARKS
 from dashboard.loader.quotes.marks import QuoteSpan
-from dashboard.loader.quotes.speakers import on_a_verbless_head
+from dashboard.loader.quotes.speakers import infinitive, on_a_verbless_head
 
 if TYPE_CHECKING:
     from dashboard.loader.quotes.extract import ArticleQuotes
@@ -565,7 +565,7 @@ def _governed(verb: Token) -> bool:
     if verb.dep_ == "xcomp":
         return True
     return verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children) and (
-        verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+        verb.tag_ == "VBG" or infinitive(verb))
 
 
 def _names_it(cue: Token | None, via: Token | None) -> bool:

@@ -63,13 +63,14 @@ def quote_columns(doc: Doc, mentions: pd.DataFrame | Columns, *, index: MentionI
     text = doc.text  # built from the tokens on each access: read it once
     try:
         article = ArticleQuotes(doc, text, mentions, find_quote_spans(text), index)
-        direct = DirectQuotes(article).find()
+        quotes = DirectQuotes(article)
+        direct = quotes.find()
     except Exception:  # the per-quote guards make this unreachable in practice; an article never fails
         log.warning("quotes skipped for an article of %d characters", len(text), exc_info=True)
         return {c: [] for c in QUOTE_COLUMNS}
     article.direct_ranges = sorted((r["start"], r["end"]) for r in direct)
     reported = ReportedSpeech(article).find()
-    direct += DirectQuotes(article).fragments_in_reports(direct, reported)
+    direct += quotes.fragments_in_reports(direct, reported)
     rows = sorted(direct + reported, key=lambda r: (r["start"], r["kind"]))
     return {c: [r.get(c) for r in rows] for c in QUOTE_COLUMNS}
 

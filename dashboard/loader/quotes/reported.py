@@ -25,7 +25,7 @@ from dashboard.loader.quotes.cues import (
     SPEECH_VERBS,
     TIME_MARKS,
 )
-from dashboard.loader.quotes.speakers import CONTINUING_VERBS, continued_report, published_in
+from dashboard.loader.quotes.speakers import CONTINUING_VERBS, continued_report, infinitive, published_in
 
 if TYPE_CHECKING:
     from dashboard.loader.quotes.extract import ArticleQuotes
@@ -254,7 +254,7 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             elif child.dep_ in TRAILING and child.i > hi:
                 hi = child.right_edge.i
         # an infinitive keeps whom it was asked of ('urged them to', 'called on Congress to'): they are to do it
-        clauses = [p for p in parts if p.dep_ in CLAUSE_DEPS and not _infinitive(p)]
+        clauses = [p for p in parts if p.dep_ in CLAUSE_DEPS and not infinitive(p)]
         if lemma in ADDRESSEE_VERBS and clauses:
             # "told reporters in Detroit that ...", "told Sky News his members ...": whom, not what
             lo = max(lo, min(c.left_edge.i for c in clauses))
@@ -337,17 +337,13 @@ def _asked_to_do(verb: Token, clause: Token) -> bool:
     """Whether an infinitive the parser hung on a directive verb as an adverbial clause is what the addressee
     was asked to do: it follows whom the verb addresses ('urged them to', 'called on X to') or names them
     itself ('called for them to'); 'called the meeting to discuss' states a purpose."""
-    if not _infinitive(clause):
+    if not infinitive(clause):
         return False
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
         return True
     if verb.lemma_ == "call":
         return any(c.dep_ == "prep" and c.lower_ == "on" and c.i < clause.i for c in verb.children)
     return any(c.dep_ in ("dobj", "dative") and c.i < clause.i for c in verb.children)
-
-
-def _infinitive(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _that_clause(tok: Token) -> bool:

@@ -108,6 +108,11 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
     return _subject_beside(verb)
 
 
+def infinitive(verb: Token) -> bool:
+    """Whether a verb is a 'to' infinitive ('urged them to stay', 'went on to say')."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def on_a_verbless_head(verb: Token) -> bool:
     """Whether the parser hung a speech verb as a clause on the noun heading a sentence with no verb of its own:
     finite ('called'), or a past form no person is the object of ('tweeted'; 'told', 'asked' may be)."""
