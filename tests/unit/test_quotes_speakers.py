@@ -1211,3 +1211,31 @@ def test_it_after_a_bodys_description_is_that_body(nlp):
             "The weather service forecast heavy rain. It warned travellers to be \u201calert for flooding on the "
             "roads.\u201d")
     assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["National Weather Service"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Jobs\nA software maker will cut 200 jobs, the Waterloo, Ontario-based company said on Monday.",
+                 [None], id="a-city-and-region-where-it-is-based"),
+    pytest.param("Flights\nThe Denver-based airline said it would add flights to Mexico.", [None],
+                 id="a-city-where-it-is-based"),
+    pytest.param("Flights\nFrontier, the Denver-based airline, said it would add flights to Mexico.", ["Frontier"],
+                 id="the-company-named-beside-its-base"),
+])
+def test_where_a_speaker_is_based_is_no_speaker(nlp, text, expected):
+    assert [q[2] for q in speakers(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Claims\nRussia's foreign ministry said on Tuesday that the claims were false.",
+                 ["Foreign Ministry (Russia)"], id="a-countrys-ministry-in-lower-case"),
+    pytest.param("Talks\nThe French foreign ministry said talks would continue.", ["Foreign Ministry (France)"],
+                 id="a-nations-ministry-in-lower-case"),
+    pytest.param("Visit postponed\nIndia's external affairs ministry said the visit was postponed.",
+                 ["External Affairs Ministry (India)"], id="a-field-of-two-words"),
+    pytest.param("Rice stocks fall\nJapan's farm ministry said rice stocks were low. The health ministry said cases had risen.",
+                 ["Farm Ministry (Japan)", None], id="the-health-ministry-is-not-the-farm-ministry"),
+    pytest.param("Rice stocks fall\nJapan's farm ministry said rice stocks were low. The ministry said prices would rise.",
+                 ["Farm Ministry (Japan)", "Farm Ministry (Japan)"], id="the-ministry-is-the-one-named-before"),
+])
+def test_a_countrys_ministry_in_lower_case_is_that_countrys_body(nlp, text, expected):
+    assert [q[2] for q in speakers(nlp, text)] == expected

@@ -90,6 +90,7 @@ def mention_columns(doc: Doc, *, title_sentence: int | None = 0) -> Columns:
     rows += [{**_row(span, span.text, "organization"), "sentence_id": sent_ids[span.start]}
              for span in untagged_organisations(doc, covered, speech_verbs)]
     rows += _untagged_speakers(doc, rows, sent_ids, speech_verbs)
+    rows += _lowercase_state_bodies(doc, covered, sent_ids)
     _title_acronyms(doc, rows)
     rows = resolve_keys(rows, _acronym_definitions(doc, rows))
     known = {fold(r["text"]): r for r in rows} | {fold(r["key"]): r for r in rows}
@@ -135,8 +136,9 @@ def _classify(span: Span) -> dict | None:
     if label == "NORP":
         # An adjective ("European markets", "Congressional hearing") describes; a plural names people.
         return _row(span, text, "group") if span[-1].tag_ in ("NNPS", "NNS") else None
-    if label in ("GPE", "LOC", "FAC"):
-        return _row(span, text, "place", _loc=_is_locative(span))
+    if label in ("GPE", "LOC", "FAC") or _base_of(span):
+        # 'the Waterloo, Ontario-based company said': where the company is, whatever the model typed it
+        return _row(span, text, "place", _loc=label in ("GPE", "LOC", "FAC") and _is_locative(span))
     if span[-1].lower_ in CORE_TITLES and all(t.lower_ in TITLE_WORDS or t.text in ("-", "–") for t in span):
         return None  # 'Major-General', which the model took for a name: a title ('Labour' is a party)
     if len(span) == 1 and span[0].lower_ in TITLE_WORDS and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
@@ -155,6 +157,16 @@ def _classify(span: Span) -> dict | None:
             or label == "ORG" and _set_beside_a_title(span):
         return _person(span, span)
     return _organisation(span)
+
+
+def _base_of(span: Span) -> bool:
+    """Whether a name is where something is based: 'Denver-based', 'Waterloo, Ontario-based'."""
+    doc, i = span.doc, span.end
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].ent_type_ == "GPE":
+        i += 1
+        while i < len(doc) and doc[i].ent_type_ == "GPE":
+            i += 1  # the region after the city
+    return i + 1 < len(doc) and doc[i].text in ("-", "–") and doc[i + 1].lower_ == "based"
 
 
 def _set_beside_a_title(span: Span) -> bool:
@@ -506,6 +518,34 @@ def _untagged_beside_an_office(doc: Doc, covered: set[int], sent_ids: Sequence[i
                     out.append({**row, "role": row["role"] or office.text, "label": "SPEAKER",
                                 "sentence_id": sent_ids[span.start]})
                     covered |= {t.idx for t in span}
+    return out
+
+
+def _lowercase_state_bodies(doc: Doc, covered: set[int], sent_ids: Sequence[int]) -> list[dict]:
+    """A country's ministry written in lower case, which the model tags as nothing: 'Russia's foreign
+    ministry said', 'the French economy ministry'. It is that country's body, as 'Turkey's Defense
+    Ministry' is, not the country itself."""
+    out = []
+    for i in positions_of(doc, ("ministry", "department")):
+        first = i
+        # its field, in lower case: 'foreign', 'commerce', 'external affairs', 'emergencies'
+        while first > 0 and doc[first - 1].is_lower and doc[first - 1].is_alpha \
+                and doc[first - 1].pos_ in ("NOUN", "ADJ", "PROPN") and first <= doc[first - 1].head.i <= i:
+            first -= 1
+        if first == i or any(k in covered for k in range(first, i + 1)):
+            continue
+        before = doc[first - 1] if first > 0 else None
+        if before is not None and before.text in POSSESSIVES and first >= 2:
+            owner = _country_name(doc[first - 2])
+        elif before is not None and before.ent_type_ == "NORP":
+            owner = _country_name(before)
+        else:
+            owner = None
+        if owner:
+            span = make_span(doc, first, i + 1, "ORG")
+            name = " ".join(t.text.capitalize() for t in span)
+            out.append({**_row(span, qualify(name, owner), "organization", affiliation_key=owner),
+                        "sentence_id": sent_ids[first]})
     return out
 
 

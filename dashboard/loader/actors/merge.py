@@ -163,7 +163,8 @@ def _name_in_text(row: object) -> str:
     if row.kind != "organization":
         return row.key
     base, qualifier = split_qualified(row.key)
-    if is_acronym(row.text) or org_base(row.text) == org_base(base):
+    # ('foreign ministry' written in lower case is named by its key, 'Foreign Ministry')
+    if is_acronym(row.text) or org_base(row.text) == org_base(base) and not row.text.islower():
         return f"{row.text} ({qualifier})" if qualifier else row.text
     return row.key
 

@@ -21,6 +21,7 @@ from spacy.symbols import PRON as PRON_SYMBOL
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.gazetteer import country_of, fold
+from dashboard.loader.actors.first_names import first_name_gender
 from dashboard.loader.actors.names import CIVIC_TITLES, CORE_TITLES, HONORIFIC_GENDER, KIN, PORTFOLIOS, TITLE_WORDS
 from dashboard.loader.actors.tokens import among
 from dashboard.loader.frames import Columns
@@ -97,6 +98,8 @@ ORG_NOUNS = frozenset({
 })
 # Organisation nouns that name their body without an article: "police said" is the police named before.
 BARE_ORG_NOUNS = frozenset({"police"})
+# Bodies named for their field: 'the health ministry' says which one it is.
+MINISTRIES = frozenset({"ministry", "department"})
 
 # Organisation nouns that fit any public body: "the agency said" -> the latest one named.
 AGENCY_NOUNS = frozenset({"agency", "regulator", "watchdog", "authority"})
@@ -663,6 +666,13 @@ class Resolver:
             return outlets[-1].key if outlets else None
         if noun in ORG_NOUNS or noun in COMPANY_NOUNS:
             named = [m for m in cands if m.kind == "organization" and noun in m.key.casefold().split()]
+            # 'the health ministry' is never the farm ministry named before
+            field = {c.lower_ for c in tok.children if c.i not in self.at and (
+                c.dep_ == "compound" or c.dep_ == "amod" and c.lower_ in PORTFOLIOS)} if noun in MINISTRIES else ()
+            if field:
+                named = [m for m in named if field <= set(m.key.casefold().split())]
+                if not named:
+                    return None
             if named:
                 return named[-1].key
             if noun in AGENCY_NOUNS and not owners:
@@ -745,7 +755,8 @@ class Resolver:
         """'m' or 'f' for the people the article itself genders: by an honorific or a gendered title
         before their name ('Mr MacFarlane', 'chairwoman Anna Berg'), else by the he or she used of
         them where they are the only person in reach (the same sentence, else the one before), outside
-        quotations.
+        quotations, twice or more without a contrary one; else by a first name nearly always given to
+        one gender ('Catherine Pugh'), else by a single he or she.
 
         words: for each of `self.mentions`, its first word (lowered) and the word before it."""
         votes: dict[str, Counter] = {}
@@ -773,8 +784,11 @@ class Resolver:
                     if len(keys) == 1:
                         votes.setdefault(keys.pop(), Counter())[gender] += 1
                     break
-        learned = {key: c.most_common(1)[0][0] for key, c in votes.items()}
-        return {**learned, **fixed}
+        # a first name nearly always given to one gender outweighs one he or she, not several
+        prior = {m.key: g for m in self.mentions if m.kind == "person" and (g := first_name_gender(m.key))}
+        learned = {key: c.most_common(1)[0][0] for key, c in votes.items()
+                   if key not in prior or c.total() > 1 and len(c) == 1}
+        return {**prior, **learned, **fixed}
 
     def fits(self, m: _Mention, pron: Token) -> bool:
         """Whether a he or she can stand for a mention: never for a person the article genders otherwise."""

@@ -13,13 +13,13 @@ import pandas as pd
 from dashboard.loader import schema
 from dashboard.loader.actors.merge import merge_stacked_actors
 from dashboard.loader.assembly.tables import ANALYSIS_VERSION, ArticleTables, stack_by_article
-from dashboard.loader.assembly.cache import ArticleCache, cache_key, default_cache_dir
+from dashboard.loader.assembly.cache import ArticleCache, cache_key
 from dashboard.loader.assembly.collector import collector_paused
 from dashboard.loader.events.groups import group_reports
 from dashboard.loader.actors.registry import apply_registry, load_registry
 from dashboard.loader.actors.registry import FILE_NAME as REGISTRY_FILE
 from dashboard.loader.edits.corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
-from dashboard.loader.settings import Settings
+from dashboard.loader.settings import Settings, default_cache_dir
 from dashboard.loader.subjects.merge import merge_stacked_subjects, subjects_of_rows
 from dashboard.loader.reading.folder import folder_signature, read_folder
 from dashboard.loader.reading.sources import Article, IngestIssue

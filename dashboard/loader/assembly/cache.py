@@ -49,15 +49,6 @@ class BadEntry(ValueError):
     """A cache entry that is not of the shape the loader writes."""
 
 
-def default_cache_dir() -> Path:
-    """BRIEFING_CACHE_DIR, else the user's cache folder."""
-    env = os.environ.get("BRIEFING_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "briefing-dashboard"
-
-
 def cache_key(*parts: object) -> str:
     """A file-safe key from everything that decides an article's tables."""
     digest = hashlib.sha256()

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dashboard.loader.actors import first_names
 from dashboard.loader.frames import Columns, frame, row_count, stack_columns
 
 
@@ -26,6 +27,7 @@ def _rules_version() -> str:
     for path in sorted(p for p in loader.rglob("*") if p.is_file() and (p.suffix == ".py" or p.parent.name == "data")):
         digest.update(path.relative_to(loader).as_posix().encode())
         digest.update(path.read_bytes())
+    digest.update(first_names.data_version().encode())  # the reference data of first names
     return digest.hexdigest()[:16]
 
 
