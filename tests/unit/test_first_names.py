@@ -30,7 +30,7 @@ def test_the_table_is_written_once_and_read_back(fresh_cache):
     tables = list(fresh_cache.glob("first-names-*.tsv"))
     assert len(tables) == 1
     first_names._names.cache_clear()
-    tables[0].write_text("laura\tm\n", encoding="utf-8")  # what is read is the table, not the data again
+    tables[0].write_text("laura\tm\t30\n", encoding="utf-8")  # what is read is the table, not the data again
     assert first_name_gender("Laura Baines") == "m"
 
 
@@ -40,4 +40,4 @@ def test_a_damaged_table_is_derived_again(fresh_cache):
     table.write_text("not a table\n", encoding="utf-8")
     first_names._names.cache_clear()
     assert first_name_gender("Laura Baines") == "f"
-    assert "laura\tf" in table.read_text(encoding="utf-8")
+    assert "laura\tf\t" in table.read_text(encoding="utf-8")

@@ -1239,3 +1239,65 @@ def test_where_a_speaker_is_based_is_no_speaker(nlp, text, expected):
 ])
 def test_a_countrys_ministry_in_lower_case_is_that_countrys_body(nlp, text, expected):
     assert [q[2] for q in speakers(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Budget row\nSenator Maria Alvarez criticised the budget on Tuesday.\n"
+                 "The Democrat said the cuts would hurt families.", "Maria Alvarez", id="a-party-member"),
+    pytest.param("Transfer news\nThe striker Tom Hale has joined Harbour City.\n"
+                 "The Englishman said that he wanted to win the league.", "Tom Hale", id="a-national"),
+    pytest.param("Striker signs new deal\n\nMarcus Reed has signed a new three-year contract with Harbour City.\n"
+                 "The 27-year-old striker said he was delighted to stay.", "Marcus Reed",
+                 id="a-name-the-model-missed-that-starts-with-a-first-name"),
+])
+def test_a_description_stands_for_the_person_just_named(nlp, text, expected):
+    assert [q[2] for q in speakers(nlp, text) if q[1].startswith(("the cuts", "he wanted", "he was"))] == [expected]
+
+
+@pytest.mark.parametrize("subject", [
+    pytest.param("The PPP official", id="an-official-of-a-party"),
+    pytest.param("A Boeing engineer", id="an-engineer-of-a-firm"),
+    pytest.param("Apple's chief executive", id="an-office-of-a-firm"),
+    pytest.param("The chief executive of Acme Airlines", id="an-office-of-a-firm-after-it"),
+])
+def test_one_person_of_a_body_is_not_the_body(nlp, subject):
+    text = f"Safety review\nBoeing, Apple and Acme Airlines met the PPP on Monday.\n{subject} said the plan was safe."
+    assert [(q[1], q[2]) for q in speakers(nlp, text)] == [("the plan was safe", None)]
+
+
+def test_a_pronoun_for_what_was_said_is_no_report(nlp):
+    text = ("Arrests\nPolice spokesman Ben Ade confirmed this on Wednesday. Ade denied it. "
+            "Ade confirmed that two men were held.")
+    assert [q[1] for q in speakers(nlp, text)] == ["two men were held"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Will Chan apologise for the remarks?\nChan Chun Sing said the remarks were taken out of context.",
+                 {"Chan Chun Sing"}, id="a-modal-before-the-name-asks"),
+    pytest.param("Will Smith wins award\nWill Smith said he was grateful.", {"Will Smith"}, id="will-as-a-name"),
+])
+def test_a_headline_question_is_not_part_of_the_name(nlp, text, expected):
+    doc = nlp(text)
+    assert set(find_mentions(doc)["key"]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Striker signs new deal\n\nMarcus Reed has signed a new three-year contract with Harbour City.",
+                 ["Marcus Reed"], id="a-first-name-and-surname"),
+    pytest.param("Parish news\nThe hall at Grace Church will close.", [], id="a-church-named-for-a-virtue"),
+    pytest.param("Cars\nSales of the Ford Explorer fell by 29 percent.", [], id="a-product"),
+])
+def test_untagged_names_that_begin_with_a_first_name(nlp, text, expected):
+    doc = nlp(text)
+    assert [r.key for r in find_mentions(doc).itertuples() if r.kind == "person"] == expected
+
+
+@pytest.mark.parametrize(("met", "expected"), [
+    pytest.param("the caucus", ["Maria Lopez"], id="the-one-member-of-the-body-named-before"),
+    pytest.param("Senate Treasurer Tom Walsh", [None], id="not-when-two-are-named"),
+    pytest.param("Senate Majority Leader Tom Walsh", ["Tom Walsh"], id="the-member-with-that-office"),
+])
+def test_a_bodys_office_that_says_no_more_is_its_one_member_named(nlp, met, expected):
+    text = (f"Senate backs resolution\n\nSenate President Maria Lopez met {met} on Monday.\n\n"
+            "\u201cWe have agreed to merge the two resolutions,\u201d the Senate leader said.")
+    assert [q[2] for q in speakers(nlp, text)] == expected

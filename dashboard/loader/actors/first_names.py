@@ -30,6 +30,8 @@ PACKAGE = "nomquamgender"
 CERTAINTY = 0.9
 MIN_SOURCES = 3
 MIN_PEOPLE = 10
+# Listed by at least 20 of the 36 sources: a name in wide use.
+COMMON_SOURCES = 20
 
 _ENTRY = re.compile(r'"([a-z][a-z\'-]*)": \[(\d+), (\d+), ([0-9.e-]+)')
 
@@ -42,37 +44,39 @@ def data_version() -> str:
         return ""
 
 
-def _derive() -> dict[str, str]:
-    """The gendered names of the package's data file, read as text: far cheaper than `json.load`."""
+def _derive() -> dict[str, tuple[str, int]]:
+    """The gendered names of the package's data file with their number of sources, read as text: far
+    cheaper than `json.load`."""
     text = resources.files(PACKAGE).joinpath("name_data.json").read_text(encoding="utf-8")
-    names: dict[str, str] = {}
+    names: dict[str, tuple[str, int]] = {}
     for m in _ENTRY.finditer(text):
-        share = float(m.group(4))
-        if int(m.group(2)) >= MIN_SOURCES and int(m.group(3)) >= MIN_PEOPLE and abs(share - 0.5) >= CERTAINTY - 0.5:
-            names[m.group(1)] = "f" if share > 0.5 else "m"
+        share, sources = float(m.group(4)), int(m.group(2))
+        if sources >= MIN_SOURCES and int(m.group(3)) >= MIN_PEOPLE and abs(share - 0.5) >= CERTAINTY - 0.5:
+            names[m.group(1)] = ("f" if share > 0.5 else "m", sources)
     return names
 
 
 def _table_path(version: str) -> Path:
-    return default_cache_dir() / f"first-names-{version}-{CERTAINTY}-{MIN_SOURCES}-{MIN_PEOPLE}.tsv"
+    return default_cache_dir() / f"first-names-2-{version}-{CERTAINTY}-{MIN_SOURCES}-{MIN_PEOPLE}.tsv"
 
 
 @lru_cache(maxsize=1)
-def _names() -> dict[str, str]:
+def _names() -> dict[str, tuple[str, int]]:
     version = data_version()
     if not version:
         log.warning("%s is not installed: she and he are matched to names by the article's evidence only", PACKAGE)
         return {}
     path = _table_path(version)
     try:
-        return dict(line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+        return {name: (gender, int(sources)) for name, gender, sources in (
+            line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())}
     except (OSError, ValueError):
         pass  # not written yet, or damaged: derive it again
     names = _derive()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text("".join(f"{n}\t{g}\n" for n, g in sorted(names.items())), encoding="utf-8")
+        partial.write_text("".join(f"{n}\t{g}\t{k}\n" for n, (g, k) in sorted(names.items())), encoding="utf-8")
         partial.replace(path)
     except OSError as exc:  # a read-only home: derived again by the next process
         log.info("could not keep the first-name table at %s: %s", path, exc)
@@ -84,6 +88,19 @@ def first_name_gender(name: str) -> str | None:
 
     A name of one word is a surname, an initial is no first name: neither is looked up."""
     words = name.split()
-    if len(words) < 2 or len(words[0]) < 2 or not words[0][0].isupper() or words[0].endswith("."):
+    return gender_of_first_name(words[0]) if len(words) >= 2 else None
+
+
+def gender_of_first_name(word: str) -> str | None:
+    """'f' or 'm' for a capitalised word that is a first name nearly always of one gender, else None."""
+    if len(word) < 2 or not word[0].isupper() or word.endswith("."):
         return None
-    return _names().get(fold(words[0]))
+    found = _names().get(fold(word))
+    return found[0] if found else None
+
+
+def is_common_first_name(word: str) -> bool:
+    """Whether a capitalised word is a first name of one gender that most of the sources list ('Marcus',
+    'Laura'), not one only a few do ('Big', 'Ford'): enough to take an untagged name for a person's."""
+    found = _names().get(fold(word)) if len(word) >= 2 and word[0].isupper() else None
+    return found is not None and found[1] >= COMMON_SOURCES

@@ -12,17 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
-from spacy.attrs import LEMMA, POS
-from spacy.symbols import VERB
+from spacy.attrs import ENT_TYPE, LEMMA, POS
+from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from dashboard.loader.actors.first_names import is_common_first_name
 from dashboard.loader.actors.keys import resolve_keys
 from dashboard.loader.actors.names import (
     CORE_TITLES, CORPORATE_WORDS, HONORIFIC_GENDER, HONORIFICS, INSTITUTION_HEADS, ORG_NOUNS, PORTFOLIOS, TITLE_WORDS,
     is_acronym, is_state_body, qualify, words_of,
 )
-from dashboard.loader.actors.speaking import names_a_facility, speaks, title_subject, untagged_organisations
+from dashboard.loader.actors.speaking import (
+    FACILITY_NOUNS, ORGANISATION_WORDS, names_a_facility, speaks, title_subject, untagged_organisations,
+)
 from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
 from dashboard.loader.actors.gazetteer import country_of, fold, non_actor
 from dashboard.loader.actors.tokens import entity_at, positions_of, sentence_of_tokens
@@ -91,6 +95,7 @@ def mention_columns(doc: Doc, *, title_sentence: int | None = 0) -> Columns:
              for span in untagged_organisations(doc, covered, speech_verbs)]
     rows += _untagged_speakers(doc, rows, sent_ids, speech_verbs)
     rows += _lowercase_state_bodies(doc, covered, sent_ids)
+    rows += _untagged_by_first_name(doc, covered, sent_ids, title_sentence if headline is not None else None)
     _title_acronyms(doc, rows)
     rows = resolve_keys(rows, _acronym_definitions(doc, rows))
     known = {fold(r["text"]): r for r in rows} | {fold(r["key"]): r for r in rows}
@@ -519,6 +524,40 @@ def _untagged_beside_an_office(doc: Doc, covered: set[int], sent_ids: Sequence[i
                                 "sentence_id": sent_ids[span.start]})
                     covered |= {t.idx for t in span}
     return out
+
+
+def _untagged_by_first_name(doc: Doc, covered: set[int], sent_ids: Sequence[int], skip: int | None) -> list[dict]:
+    """Names the model tagged as nothing that begin with a first name nearly always given to one gender
+    ('Marcus Reed has signed ...'): a person, so that 'the 27-year-old' and 'he' after it find him. Not a
+    place or body named for someone ('Grace Church', 'Victoria Station'), not a word of a longer name,
+    and not in a headline written in title case (`skip`). `covered` grows."""
+    out = []
+    for i in _untagged_name_starts(doc):
+        if sent_ids[i] == skip or doc[i].idx in covered or not is_common_first_name(doc[i].text):
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 3 and _name_word(doc[end]) and sent_ids[end] == sent_ids[i]:
+            end += 1
+        span = doc[i:end]
+        after = doc[end] if end < len(doc) else None
+        if len(span) < 2 or any(t.idx in covered or t.lower_ in ORGANISATION_WORDS | FACILITY_NOUNS for t in span) \
+                or after is not None and (after.lower_ in ("of", "-") or after.pos_ == "PROPN"
+                                          or after.lower_ in ORGANISATION_WORDS | FACILITY_NOUNS) \
+                or i > 0 and doc[i - 1].pos_ == "PROPN":
+            continue
+        row = _person(span, span)
+        if row is not None:
+            out.append({**row, "label": "PERSON", "sentence_id": sent_ids[i]})
+            covered |= {t.idx for t in span}
+    return out
+
+
+def _untagged_name_starts(doc: Doc) -> list[int]:
+    """Tokens that may begin a name the model missed: proper nouns outside every entity, capitalised."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([POS, ENT_TYPE])
+    return [i for i in np.flatnonzero((arr[:, 0] == PROPN) & (arr[:, 1] == 0)).tolist() if _name_word(doc[i])]
 
 
 def _lowercase_state_bodies(doc: Doc, covered: set[int], sent_ids: Sequence[int]) -> list[dict]:

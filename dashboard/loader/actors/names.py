@@ -26,6 +26,13 @@ CIVIC_TITLES = {
 # Honorifics that say whether the story calls someone he or she ('Mr Swan', 'Mrs Swan').
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                     "miss": "f", "lady": "f", "dame": "f"}
+# Nouns for one person by party or nation, written with a capital: 'The Democrat said', 'the Englishman
+# added'. They describe someone the story named; they are no organisation's name.
+PARTISANS_AND_NATIONALS = frozenset({
+    "democrat", "republican", "conservative", "tory", "liberal", "socialist", "nationalist", "communist",
+    "englishman", "englishwoman", "frenchman", "frenchwoman", "irishman", "irishwoman", "scotsman", "scotswoman",
+    "welshman", "welshwoman", "dutchman", "dutchwoman", "kiwi", "aussie",
+})
 # Kin, whom a story may name by their relation to someone named ("Maria Lopez's Dad"), and their gender.
 KIN = {
     "father": "m", "dad": "m", "brother": "m", "son": "m", "husband": "m", "grandfather": "m", "grandson": "m",

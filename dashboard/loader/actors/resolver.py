@@ -22,7 +22,9 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.gazetteer import country_of, fold
 from dashboard.loader.actors.first_names import first_name_gender
-from dashboard.loader.actors.names import CIVIC_TITLES, CORE_TITLES, HONORIFIC_GENDER, KIN, PORTFOLIOS, TITLE_WORDS
+from dashboard.loader.actors.names import (
+    CIVIC_TITLES, CORE_TITLES, HONORIFIC_GENDER, KIN, PARTISANS_AND_NATIONALS, PORTFOLIOS, TITLE_WORDS,
+)
 from dashboard.loader.actors.tokens import among
 from dashboard.loader.frames import Columns
 from dashboard.loader.vocabulary import SPEAKER_KINDS
@@ -65,6 +67,15 @@ RANK_AND_FILE = frozenset({
     "local", "citizen", "voter", "shopper", "commuter", "tenant", "homeowner", "protester", "protestor", "patient",
     "shareholder", "investor", "user", "driver", "neighbour", "neighbor",
 })
+
+# Nouns for one person who holds a post in a body or works for it; its spokesperson is its voice.
+ONE_OF_A_BODY = ROLE_NOUNS - {"spokesman", "spokeswoman", "spokesperson"} | RANK_AND_FILE | frozenset({
+    "official", "engineer", "staffer", "aide", "adviser", "advisor", "insider", "scientist", "researcher",
+    "expert", "doctor", "nurse", "teacher", "member", "representative", "negotiator", "diplomat", "strategist",
+})
+
+# Nouns for an office that say no more than that it is one: 'the Senate leader', 'the PPP official'.
+ANY_OFFICE = frozenset({"leader", "official", "chief", "head", "boss"})
 
 # Plural nouns for people, whom a 'they' or 'their' after them in the sentence stands for: 'told farmers he
 # would take their calls'. Subjects need no list (what acts is mostly someone); objects are often things.
@@ -149,7 +160,7 @@ EPITHET_NOUNS = frozenset({
     "defender", "goalkeeper", "quarterback", "pitcher", "player", "captain", "athlete", "champion", "actor",
     "actress", "singer", "musician", "artist", "author", "writer", "novelist", "poet", "filmmaker",
     "star", "retiree", "physician", "professor", "scholar", "historian",
-})
+}) | PARTISANS_AND_NATIONALS
 # Nouns for something said or written: the person its phrase names gave it ('a statement by the
 # company, given by its spokesman X' is X's), though an organisation it names is only whom it speaks for.
 STATEMENT_NOUNS = frozenset({"statement", "letter", "memo", "release", "announcement", "message", "email",
@@ -420,6 +431,15 @@ class Resolver:
         key = self.by_title(tok, owners) or self.by_epithet(tok)
         if key:
             return Speaker(key, text, "title")
+        if owners and tok.tag_ in ("NN", "NNP") and tok.lemma_.casefold() in ONE_OF_A_BODY:
+            # 'the PPP official', 'A Boeing engineer', "Apple's chief executive": one person of the body, not the
+            # body itself ('Acme officials said' are the firm); 'the Senate leader' after 'Senate President
+            # Juan Zubiri' is the one person of that body named before, when the office says no more than that
+            members = {m.key for m in self.before(tok.i) if m.kind == "person" and m.affiliation in owners}
+            if tok.lemma_.casefold() in ANY_OFFICE and len(members) == 1 and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                return Speaker(members.pop(), text, "title")
+            return Speaker(None, text, "none")
         if len(owners) == 1 and tok.lemma_.casefold() not in RANK_AND_FILE:
             owner = owners[0]
             if tok.lemma_.casefold() in ORG_NOUNS | COUNTRY_NOUNS and self.kind_of(owner) == "person":

@@ -150,6 +150,8 @@ def strip_span(span: Span) -> Span | None:
         if not (tok.lower_ in ("the", "a", "an") or tok.text in QUOTE_CHARS or tok.is_punct or tok.is_space):
             break
         start += 1
+    if end - start >= 2 and doc[start].tag_ == "MD" and end < len(doc) and doc[end].tag_ == "VB":
+        start += 1  # 'Will Chan apologise?': a headline's question, the name after its modal
     for i in range(start + 1, end - 1):
         if doc[i].text not in ("'s", "’s"):
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dashboard.loader.actors.names import CORE_TITLES, CORPORATE_WORDS, ORG_NOUNS, TITLE_WORDS
+from dashboard.loader.actors.names import CORE_TITLES, CORPORATE_WORDS, ORG_NOUNS, PARTISANS_AND_NATIONALS, TITLE_WORDS
 from dashboard.loader.quotes.cues import SPEECH_VERBS
 
 # Words that end an organisation's name and are never a person's: 'Network Rail', 'Acme Holdings'.
@@ -82,7 +82,7 @@ def untagged_organisations(doc: Doc, covered: set[int], speech_verbs: list[int])
             # one word that speaks and is nobody's surname here ('Nasdaq, meanwhile, says'): a person named
             # by surname alone is the person the article names in full (keys.py makes it so)
             alone = len(words) == 1 and end == name.i + 1 and name.tag_ == "NNP" \
-                and name.lower_ not in TITLE_WORDS | ORGANISATION_WORDS \
+                and name.lower_ not in TITLE_WORDS | ORGANISATION_WORDS | PARTISANS_AND_NATIONALS \
                 and name.i + 1 < len(doc) and not _plain_name_word(doc[name.i + 1]) \
                 and (name.i == 0 or doc[name.i - 1].pos_ != "PROPN") \
                 and not any(c.dep_ == "prep" for c in name.children)  # 'Department of ...' goes on

@@ -47,6 +47,10 @@ UNNAMED_SOURCES = EPITHET_NOUNS | ORG_NOUNS | COMPANY_NOUNS | COUNTRY_NOUNS | {
     "province", "state", "city", "county", "municipality", "town", "territory", "region"}
 
 
+# Pronouns that point back to what was said rather than say it.
+ANAPHORS = frozenset({"this", "that", "it", "these", "those", "so"})
+
+
 class ReportedSpeech:
     """The reported speech of one article, over the shared parse, cues and speakers in `ctx`."""
 
@@ -232,6 +236,8 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
         parts = [p for p in parts if p.dep_ in ("ccomp", "advcl", "prep") or p.dep_ == "acl" and _that_clause(p)]
     if lemma in ADDRESSEE_VERBS and (not parts or any(p.dep_ in CLAUSE_DEPS for p in parts)):
         objects = []  # "told reporters", "..., the minister tells MPs": whom, not what
+    if objects and not parts and all(o.pos_ == "PRON" and o.lower_ in ANAPHORS for o in objects):
+        return None  # 'confirmed this on Wednesday', 'denied it': what was said is told elsewhere
     content = parts + objects
     if not content:
         return _parenthetical(verb, quoted)
