@@ -1301,3 +1301,40 @@ def test_a_bodys_office_that_says_no_more_is_its_one_member_named(nlp, met, expe
     text = (f"Senate backs resolution\n\nSenate President Maria Lopez met {met} on Monday.\n\n"
             "\u201cWe have agreed to merge the two resolutions,\u201d the Senate leader said.")
     assert [q[2] for q in speakers(nlp, text)] == expected
+
+
+def test_a_name_the_model_took_for_an_organisation_and_later_gave_alone_is_a_person(nlp):
+    text = ("Police parade suspects\n\nThe Commissioner of Police in Lagos State, Olanrewaju Ishola, paraded the "
+            "suspects on Wednesday.\n\nIshola said that the suspects were arrested this week. He said that screening "
+            "was ongoing.")
+    doc = nlp(text)
+    assert set(find_mentions(doc).query("kind == 'person'")["key"]) == {"Olanrewaju Ishola"}
+    assert [q[2] for q in speakers(nlp, text)] == ["Olanrewaju Ishola", "Olanrewaju Ishola"]
+
+
+def test_a_body_named_after_a_country_stays_a_body(nlp):
+    doc = nlp("Airline results\n\nAir France reported a profit. France said it would sell its stake.")
+    assert dict(zip(find_mentions(doc)["key"], find_mentions(doc)["kind"])) == {
+        "Air France": "organization", "France": "country"}
+
+
+def test_an_office_that_speaks_unnamed_still_reports(nlp):
+    text = "Warning\n\nThe police boss said that the criminals should change."
+    assert speakers(nlp, text) == [("reported", "the criminals should change", None, "none")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Attack\n\nInterior Minister Rana Sanaullah added that six men had stormed the office, Samaa TV "
+                 "reported.", [("six men had stormed the office", "Rana Sanaullah")],
+                 id="a-channel-passing-on-what-a-minister-said"),
+    pytest.param("Attack\n\nReuters reported that six men had stormed the office.",
+                 [("six men had stormed the office", "Reuters")], id="an-agency-reporting-on-its-own"),
+])
+def test_a_news_report_that_only_passes_on_a_named_speakers_words(nlp, text, expected):
+    assert [(q[1], q[2]) for q in speakers(nlp, text) if q[0] == "reported"] == expected
+
+
+def test_a_report_of_a_report_keeps_both(nlp):
+    text = ("Talks\n\nGM chief Fritz Henderson observed that the government had stated to him that it had no "
+            "interest in running the company.")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "reported"] == ["Fritz Henderson", None]

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dashboard.loader.actors.names import (
-    acronym_of, is_acronym, is_state_body, org_base, person_words, qualify, spelled_within, split_qualified,
-    strip_legal, words_of,
+    CONNECTORS, CORPORATE_WORDS, EVENT_HEADS, INSTITUTION_HEADS, ORG_NOUNS, TITLE_WORDS, acronym_of, is_acronym,
+    is_state_body, org_base, person_words, qualify, spelled_within, split_qualified, strip_legal, words_of,
 )
-from dashboard.loader.actors.gazetteer import fold
+from dashboard.loader.actors.gazetteer import country_of, fold
 
 
 def resolve_keys(rows: list[dict], acronyms: dict[str, str] | None = None) -> list[dict]:
@@ -24,6 +24,7 @@ def resolve_keys(rows: list[dict], acronyms: dict[str, str] | None = None) -> li
     """
     _seats(rows)
     _single_word_organisations(rows)
+    _organisations_named_like_people(rows)
     _surnames(rows)
     _short_person_names(rows)
     _organisation_variants(rows, acronyms or {})
@@ -49,6 +50,30 @@ def _single_word_organisations(rows: list[dict]) -> None:
     for r in rows:
         if r["kind"] == "person" and r["key"] in orgs and " " not in r["key"] and r["key"] not in surnames:
             r.update(kind="organization", role=None, affiliation_key=None)
+
+
+# Words that make a name a body's, never a person's: 'Zone 2 Command', 'Ikeja Grammar School'.
+BODY_WORDS = frozenset(ORG_NOUNS | CORPORATE_WORDS | INSTITUTION_HEADS | EVENT_HEADS | CONNECTORS | {
+    "command", "headquarters", "school", "college", "hospital", "church", "club", "group", "team", "united",
+    "city", "county", "state", "house", "hall", "centre", "center", "force", "forces", "army", "news", "times",
+    "post", "media", "network", "radio", "television", "tv", "press", "journal", "herald", "daily",
+})
+
+
+def _organisations_named_like_people(rows: list[dict]) -> None:
+    """'Olanrewaju Ishola', tagged as an organisation, whom the article later calls 'Ishola' alone: a
+    person. A body is not named by the last word of its name ('Goldman Sachs' is never 'Sachs said'),
+    and its name holds a word of a body ('Zone 2 Command') or is written in capitals."""
+    alone = {fold(r["text"]) for r in rows if " " not in r["text"].strip() and r["kind"] in ("person", "organization")
+             and r["label"] not in ("GPE", "LOC", "NORP")}
+    for r in rows:
+        words = r["key"].split()
+        if r["kind"] != "organization" or r["label"] != "ORG" or not 2 <= len(words) <= 3 \
+                or fold(words[-1]) not in alone or is_state_body(r["key"]):
+            continue
+        if all(w[:1].isupper() and w[1:].islower() and w.replace("-", "").isalpha()
+               and w.lower() not in BODY_WORDS | TITLE_WORDS and not country_of(w) for w in words):
+            r.update(kind="person", _how=None)
 
 
 def _surnames(rows: list[dict]) -> None:

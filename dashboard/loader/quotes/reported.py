@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from dashboard.loader.actors.resolver import COMPANY_NOUNS, COUNTRY_NOUNS, EPITHET_NOUNS, ORG_NOUNS, RELATIVE, inside
+from dashboard.loader.actors.resolver import (
+    COMPANY_NOUNS, COUNTRY_NOUNS, EPITHET_NOUNS, ORG_NOUNS, RELATIVE, ROLE_NOUNS, inside,
+)
 from dashboard.loader.quotes.cues import (
     ADDRESSEE_VERBS,
     CLAUSE_ONLY,
@@ -43,7 +45,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl", "relcl"})
 # Verbs whose 'if' or 'whether' clause is the question put, not a condition.
 ASKING_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 # Subjects that speak for someone even when no actor can be named.
-UNNAMED_SOURCES = EPITHET_NOUNS | ORG_NOUNS | COMPANY_NOUNS | COUNTRY_NOUNS | {
+UNNAMED_SOURCES = EPITHET_NOUNS | ROLE_NOUNS | ORG_NOUNS | COMPANY_NOUNS | COUNTRY_NOUNS | {
     "province", "state", "city", "county", "municipality", "town", "territory", "region"}
 
 
@@ -59,7 +61,8 @@ class ReportedSpeech:
 
     def find(self) -> list[dict]:
         """Rows of reported speech: a speech verb or 'according to' with what it reports."""
-        rows = []
+        rows: list[dict] = []
+        cues: list[Token] = []  # each row's cue
         ctx = self.ctx
         for i in sorted(ctx.cues | set(ctx.according)):
             cue = ctx.doc[i]
@@ -88,8 +91,10 @@ class ReportedSpeech:
                 speakers = [speaker] if i in ctx.according else ctx.cue_speakers.joint(cue)
                 rows += [ctx.row("reported", ctx.sentence_of(i), start, end, ctx.cue_text(cue), sp)
                          for sp in speakers]
+                cues += [cue] * len(speakers)
             except Exception:  # a cue the rules cannot read is skipped, never the article
                 log.debug("cue at %d skipped", i, exc_info=True)
+        rows = _without_relays(rows, cues)
         rows += self.noun_reports()
         return rows + self.headline_claims(rows)
 
@@ -178,6 +183,24 @@ class ReportedSpeech:
                 start = next((t.i + 1 for t in tok.subtree if t.text == ","), start)
             return _char_range(self.ctx.doc, start, hi)
         return _char_range(self.ctx.doc, lo, tok.left_edge.i - 1)
+
+
+def _without_relays(rows: list[dict], cues: list[Token]) -> list[dict]:
+    """Leave out a news report that only passes on someone named saying something ('Sanaullah added that
+    ..., Samaa TV reported', 'according to media reports, Minister Ana Ruiz said that ...'): the named
+    speaker's own row says it. Other reports of a report keep both ('he observed that the government had
+    stated to him that ...')."""
+    relays = set()
+    for n, (outer, at) in enumerate(zip(rows, cues)):
+        if at.lemma_ != "report" and not (at.lower_ == "according" and "report" in str(outer["speaker_text"]).lower()):
+            continue
+        for inner, cue in zip(rows, cues):
+            if cue.i != at.i and inner["speaker_key"] is not None and cue.lemma_ in CLAUSE_ONLY \
+                    and outer["start"] <= cue.idx < outer["end"] and outer["start"] <= inner["start"] \
+                    and inner["end"] <= outer["end"]:
+                relays.add(n)
+                break
+    return [r for n, r in enumerate(rows) if n not in relays]
 
 
 def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
