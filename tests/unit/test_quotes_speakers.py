@@ -1338,3 +1338,23 @@ def test_a_report_of_a_report_keeps_both(nlp):
     text = ("Talks\n\nGM chief Fritz Henderson observed that the government had stated to him that it had no "
             "interest in running the company.")
     assert [q[2] for q in speakers(nlp, text) if q[0] == "reported"] == ["Fritz Henderson", None]
+
+
+def test_a_clause_before_a_semicolon_is_not_what_she_says(nlp):
+    text = ("Drought\n\nSusan McLeish is a farmer and grazier from Coonamble; she says the past few months have "
+            "seen dry winds strip the land.")
+    assert [(q[1], q[2]) for q in speakers(nlp, text)] == [
+        ("the past few months have seen dry winds strip the land", "Susan McLeish")]
+
+
+def test_he_is_not_the_one_his_quote_calls_by_name(nlp):
+    text = ("Premiers meet\n\nPremier Doug Ford arrived on Thursday.\n\nHe met Prime Minister Justin Trudeau at a "
+            "hotel.\n\n\u201cI\u2019m glad to sit down with you, Justin, and talk about jobs,\u201d he said.")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Doug Ford"]
+
+
+def test_a_place_before_a_persons_name_is_not_part_of_it(nlp):
+    text = ("Premiers meet\n\nPremiers arrived for a meeting set by Prime Minister Justin Trudeau, with one \u2014 "
+            "Ontario\u2019s Doug Ford \u2014 threatening to walk out.")
+    doc = nlp(text)
+    assert set(find_mentions(doc).query("kind == 'person'")["key"]) == {"Justin Trudeau", "Doug Ford"}

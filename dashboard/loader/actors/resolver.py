@@ -851,8 +851,12 @@ class Resolver:
             # (a clause opened by 'after' or 'when' is one of time the parser took for a complement: not said)
             said = {t.i for c in pron.head.children if c.dep_ in ("ccomp", "parataxis")
                     and not (c.left_edge.pos_ == "SCONJ" and c.left_edge.lower_ in ADVERBIAL_MARKS)
-                    for t in c.subtree}
+                    and not semicolon_between(c, pron.head) for t in c.subtree}
             cands = [m for m in cands if m.head not in said]
+            addressed = self.addressed_beside(pron)
+            if addressed:
+                # '"I'm glad to sit down with you, Justin," he said': not the one spoken to
+                cands = [m for m in cands if not addressed & {w.lower() for w in m.key.split()}]
         if not cands:
             return None
         here = self.sentence_of(pron.i)
@@ -895,6 +899,24 @@ class Resolver:
                     return voice
             return group[0].key
         return None
+
+    def addressed_beside(self, pron: Token) -> set[str]:
+        """The names a quotation right before or after a pronoun's clause calls out to, set off by commas
+        ('with you, Justin, and', 'Thank you, Anna.'), lowered."""
+        doc = self.doc
+        sent = doc[pron.i].sent
+        names: set[str] = set()
+        for start, end in self.quoted:
+            if end < sent.start_char - 2 or start > sent.end_char:
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                if tok.pos_ == "PROPN" and tok.text[:1].isupper() and 0 < tok.i < len(doc) - 1 \
+                        and doc[tok.i - 1].text == "," and doc[tok.i + 1].text in (",", ".", "!", "?"):
+                    names.add(tok.lower_)
+        return names
 
     def unnamed_plural_before(self, verb: Token, pron: Token) -> int:
         """Position of the nearest plural common noun before `pron` that is the subject or object of `verb`
@@ -1007,6 +1029,14 @@ class Resolver:
             if m.kind in kinds and self.fits(m, pron):
                 return key
         return None
+
+
+def semicolon_between(clause: Token, verb: Token) -> bool:
+    """Whether a clause the parser hung on a verb after it stands apart, a semicolon between them: in
+    'Ana Ruiz is a farmer; she says ...' the first clause is no part of what she says."""
+    if clause.i > verb.i:
+        return False
+    return any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1:verb.i])
 
 
 def _in_phrase(tok: Token, noun: Token) -> bool:

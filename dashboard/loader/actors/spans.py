@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from dashboard.loader.actors.first_names import gender_of_first_name
 from dashboard.loader.actors.names import (
     CORE_TITLES, INSTITUTION_HEADS, KIN, PORTFOLIOS, TITLE_WORDS, initials, is_acronym, is_event_name,
 )
@@ -144,7 +145,7 @@ def strip_span(span: Span) -> Span | None:
     white space; cut a name at an inner possessive ('Apple’s C.E.O.' names Apple, 'Maria Lopez's Dad'
     Maria Lopez, "Sky's Kay Burley" Kay Burley)."""
     doc = span.doc
-    start, end = span.start, span.end
+    start, end, label = span.start, span.end, span.label_
     while start < end:
         tok = doc[start]
         if not (tok.lower_ in ("the", "a", "an") or tok.text in QUOTE_CHARS or tok.is_punct or tok.is_space):
@@ -158,11 +159,13 @@ def strip_span(span: Span) -> Span | None:
         rest = doc[i + 1:end]
         if all(t.lower_ in TITLE_WORDS or t.lower_ in KIN or t.is_lower for t in rest):
             end = i
-        elif span.label_ == "PERSON" and len(rest) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
-                                                                for t in rest):
-            start = i + 1  # "Sky's Kay Burley": the person, whose outlet comes before
+        elif (span.label_ == "PERSON" or gender_of_first_name(rest[0].text)) and len(rest) >= 2 and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+            # "Sky's Kay Burley": the person, whose outlet comes before; "Ontario’s Doug Ford", which the model
+            # typed an organisation, as well
+            start, label = i + 1, "PERSON"
         break
-    org = span.label_ == "ORG"
+    org = label == "ORG"
     while end > start + 1:
         tok = doc[end - 1]
         if not (tok.text in POSSESSIVES or tok.is_space or tok.is_lower or tok.is_punct and tok.text != "."
@@ -171,7 +174,7 @@ def strip_span(span: Span) -> Span | None:
         end -= 1  # 'United Auto Workers union', 'Boeing Executive'
     if doc[start:end].text in POSSESSIVES or doc[start].is_punct:
         return None
-    return make_span(doc, start, end, span.label_)
+    return make_span(doc, start, end, label)
 
 
 def may_name_actor(span: Span) -> bool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from dashboard.loader.actors.resolver import (
-    COMPANY_NOUNS, COUNTRY_NOUNS, EPITHET_NOUNS, ORG_NOUNS, RELATIVE, ROLE_NOUNS, inside,
+    COMPANY_NOUNS, COUNTRY_NOUNS, EPITHET_NOUNS, ORG_NOUNS, RELATIVE, ROLE_NOUNS, inside, semicolon_between,
 )
 from dashboard.loader.quotes.cues import (
     ADDRESSEE_VERBS,
@@ -222,7 +222,8 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
     for child in verb.children:
         dep = child.dep_
         if dep in ("ccomp", "xcomp", "oprd", "attr"):
-            parts.append(child)
+            if not semicolon_between(child, verb):
+                parts.append(child)
         elif dep in ("dobj", "dative"):
             if child.tag_ in ("WP", "WDT"):
                 return None  # "what it described as ...": it names a thing, the name is the report
