@@ -1358,3 +1358,17 @@ def test_a_place_before_a_persons_name_is_not_part_of_it(nlp):
             "Ontario\u2019s Doug Ford \u2014 threatening to walk out.")
     doc = nlp(text)
     assert set(find_mentions(doc).query("kind == 'person'")["key"]) == {"Justin Trudeau", "Doug Ford"}
+
+
+def test_an_acronym_with_a_hyphen_is_one_name_and_a_movement_is_no_person(nlp):
+    text = ("Death claim\n\nMuttahida Qaumi Movement-Pakistan\u2019s (MQM-P) claim was rejected. The MQM-P had "
+            "claimed that the worker died during treatment.")
+    doc = nlp(text)
+    kinds = dict(zip(find_mentions(doc)["key"], find_mentions(doc)["kind"]))
+    assert kinds["Muttahida Qaumi Movement-Pakistan"] == "organization" and kinds["MQM-P"] == "organization"
+    assert [q[2] for q in speakers(nlp, text)] == ["MQM-P"]
+
+
+def test_people_the_story_does_not_name_beside_a_speaker_are_not_a_country(nlp):
+    text = "Ministers\n\nChan and other Singapore ministers told Singaporeans that there was enough rice."
+    assert [q[2] for q in speakers(nlp, text)] == ["Chan"]

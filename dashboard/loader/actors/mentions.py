@@ -48,6 +48,8 @@ LEADING_TITLES = frozenset(TITLE_WORDS - NOT_LEADING_TITLES)
 SAINTS = frozenset({"st.", "st", "saint", "ste.", "ste"})
 # Words after a title that say the name is an organisation's, not a person's.
 NOT_PERSON_WORDS = frozenset(INSTITUTION_HEADS | CORPORATE_WORDS | ORG_NOUNS)
+# Words of the names of parties and movements, which the model may tag as a person's.
+MOVEMENT_WORDS = frozenset({"movement", "party", "front", "league", "alliance", "congress", "federation"})
 # Letters after a name: a seat or an honour, not part of the name.
 POST_NOMINALS = frozenset({"mp", "mpp", "mla", "mep", "msp", "mha", "qc", "kc", "sc", "obe", "mbe", "cbe"})
 # Words naming where an office sits, which the model tags with it as a person ('City Clerk').
@@ -218,8 +220,8 @@ def _names_organisation(span: Span) -> bool:
     """A 'person' that is a company or a band: 'Saturn Corporation', 'electronics retailer Best Buy',
     'the Beatles'."""
     doc = span.doc
-    if span[-1].lower_ in CORPORATE_WORDS:
-        return True
+    if span[-1].lower_ in CORPORATE_WORDS or len(span) > 1 and any(t.lower_ in MOVEMENT_WORDS for t in span[1:]):
+        return True  # 'Muttahida Qaumi Movement-Pakistan', 'Awami League'
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in ORG_NOUNS and prev.pos_ == "NOUN":
         return True

@@ -73,6 +73,10 @@ def untagged_organisations(doc: Doc, covered: set[int], speech_verbs: list[int])
             first = name.i
             while first > 0 and _plain_name_word(doc[first - 1]) and first <= doc[first - 1].head.i <= name.i:
                 first -= 1  # the words of the name, each hung on a later one ('Amalgamated Transit Union')
+            start = first
+            if first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+                    and not doc[first - 2].whitespace_ and doc[first - 2].text.isupper():
+                start = first - 2  # 'The MQM-P had claimed': the letters after the hyphen end an acronym
             end = name.i + 1
             while end < len(doc) and doc[end].like_num and doc[end].head.i == name.i:
                 end += 1  # 'Amalgamated Transit Union Local 1505'
@@ -87,8 +91,8 @@ def untagged_organisations(doc: Doc, covered: set[int], speech_verbs: list[int])
                 and (name.i == 0 or doc[name.i - 1].pos_ != "PROPN") \
                 and not any(c.dep_ == "prep" for c in name.children)  # 'Department of ...' goes on
             if (beside or organisation or alone) and all(_plain_name_word(t) for t in words) \
-                    and not any(t.idx in covered for t in doc[first:end]):
-                found.append(Span(doc, first, end, label="ORG"))
+                    and not any(t.idx in covered for t in doc[start:end]):
+                found.append(Span(doc, start, end, label="ORG"))
     return found
 
 

@@ -47,6 +47,8 @@ class CueSpeakers:
         seen = {main.key}
         found: list[tuple[int, Speaker]] = [(subject.i, main)]
         for tok in [*coordinated(subject, self.resolver), *accompanying(subject, verb), *named_examples(subject)]:
+            if tok.tag_ == "NNS":
+                continue  # 'Chan and other Singapore ministers': people the story does not name, not Singapore
             sp = self.resolver.of_phrase(tok, pronouns=False)
             if sp.key and sp.key not in seen:
                 seen.add(sp.key)
