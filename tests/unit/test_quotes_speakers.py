@@ -1372,3 +1372,10 @@ def test_an_acronym_with_a_hyphen_is_one_name_and_a_movement_is_no_person(nlp):
 def test_people_the_story_does_not_name_beside_a_speaker_are_not_a_country(nlp):
     text = "Ministers\n\nChan and other Singapore ministers told Singaporeans that there was enough rice."
     assert [q[2] for q in speakers(nlp, text)] == ["Chan"]
+
+
+def test_a_headline_names_by_office_the_person_the_story_then_names(nlp):
+    text = ("NSW Farmers vice president says farmers need to ride out the drought\n\nWith good rain forecast, the "
+            "message from one farm leader is that farmers need to ride out the dry.\n\nNSW Farmers vice president "
+            "Chris Groves said the drought was the worst in decades.")
+    assert [q[2] for q in speakers(nlp, text)] == ["Chris Groves", "Chris Groves"]

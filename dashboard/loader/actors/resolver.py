@@ -656,6 +656,10 @@ class Resolver:
         cands = self.before(tok.i)
         if noun in ROLE_NOUNS:
             names = ROLE_SYNONYMS.get(noun, frozenset()) | {noun}
+            if self.sentence_of(tok.i) == 0 and owners:
+                # a headline names by office the person the story then names ('NSW Farmers vice president
+                # says ...'): the first holder of the office in that body, wherever the story names them
+                cands = sorted({m.key: m for m in reversed(self.mentions)}.values(), key=lambda m: -m.first)
             people = [m for m in cands if m.kind == "person" and names & set(m.role.split())]
             # 'the collector' is the collector, not the deputy collector, unless it says so itself
             ranks = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")} & RANK_QUALIFIERS
