@@ -1379,3 +1379,15 @@ def test_a_headline_names_by_office_the_person_the_story_then_names(nlp):
             "message from one farm leader is that farmers need to ride out the dry.\n\nNSW Farmers vice president "
             "Chris Groves said the drought was the worst in decades.")
     assert [q[2] for q in speakers(nlp, text)] == ["Chris Groves", "Chris Groves"]
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    pytest.param("Nick Hulme, chief executive of Ipswich Hospital, said cancer care would be delayed.", "Nick Hulme",
+                 id="the-office-named-in-the-next-sentence"),
+    pytest.param("Nick Hulme, a nurse at Ipswich Hospital, said cancer care would be delayed.", None,
+                 id="not-another-office"),
+])
+def test_an_office_a_lead_gives_with_a_is_the_holder_the_next_sentence_names(nlp, second, expected):
+    text = ("Nurses strike\n\nThe strikes will increase the risk to patients, a hospital chief executive has said.\n\n"
+            f"{second}")
+    assert [q[2] for q in speakers(nlp, text)][0] == expected

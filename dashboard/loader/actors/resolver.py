@@ -428,7 +428,7 @@ class Resolver:
             whole = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.strip(" ,")
             # "a spokeswoman for the premier" is not the premier: an unnamed speaker, described in full
             return Speaker(None, whole if len(whole.split()) <= MAX_PHRASE_TOKENS else text, "none")
-        key = self.by_title(tok, owners) or self.by_epithet(tok)
+        key = self.by_title(tok, owners) or self.by_epithet(tok) or self.named_next(tok)
         if key:
             return Speaker(key, text, "title")
         if owners and tok.tag_ in ("NN", "NNP") and tok.lemma_.casefold() in ONE_OF_A_BODY:
@@ -724,6 +724,19 @@ class Resolver:
             countries = [m for m in cands if m.kind == "country"]
             return countries[-1].key if countries else None
         return None
+
+    def named_next(self, tok: Token) -> str | None:
+        """'... will increase the risk to patients, a hospital chief executive has said. / Nick Hulme, chief
+        executive of Ipswich Hospital, said ...': an office a story's first sentence gives with 'a' is the one
+        person of that office the next sentence names."""
+        if self.sentence_of(tok.i) > 1 or tok.tag_ != "NN" or tok.lemma_.casefold() not in ROLE_NOUNS \
+                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return None
+        names = ROLE_SYNONYMS.get(tok.lemma_.casefold(), frozenset()) | {tok.lemma_.casefold()}
+        after = self.sentence_of(tok.i) + 1
+        people = {m.key for m in self.mentions if self.sentence_of(m.first) == after and m.kind == "person"
+                  and names & set(m.role.casefold().split())}
+        return people.pop() if len(people) == 1 else None
 
     def by_epithet(self, tok: Token) -> str | None:
         """'Pierre Poilievre dismissed the plan. The 44-year-old said ...': a definite description of a
