@@ -251,6 +251,8 @@ def test_a_name_beside_a_person_that_speaks_is_not_made_an_organisation(nlp):
 @pytest.mark.parametrize("body, force, junk", [
     pytest.param("OTTAWA — Council approved the budget on Wednesday.", (), "OTTAWA", id="dateline"),
     pytest.param("DETROIT (AP) — Stellantis will cut jobs.", (("AP", "ORG"),), "AP", id="wire-service"),
+    pytest.param("Mumbai, July 18 Chief Minister Devendra Fadnavis declared that Marathi was compulsory.",
+                 (("Mumbai", "GPE"),), "Mumbai", id="a-dateline-in-title-case-without-a-dash"),
     pytest.param("Education Minister Rachna Singh rejected the claim.", (("Education", "ORG"),), "Education",
                  id="a-title-word"),
     pytest.param("Secretary of State Antony Blinken said the talks went well.", (("State", "ORG"),), "State",

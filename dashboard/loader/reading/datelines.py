@@ -17,6 +17,15 @@ DATELINE = re.compile(
 )
 
 
+# A place in title case with the day and no mark after it, as Indian wire copy writes it ('Mumbai, July 18
+# Chief Minister ...'): only with a month's name, so that no sentence is taken for one.
+MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+DATELINE_WITHOUT_MARK = re.compile(
+    r"[ \t]*[A-Z][A-Za-z.'’]+(?:[ -][A-Z][A-Za-z.'’]+){0,2},[ \t]*" + MONTHS + r"[ \t]+\d{1,2}"
+    r"(?:[ \t]*\([A-Za-z .&-]{1,30}\))?[ \t]+(?=[A-Z])"
+)
+
+
 def find_dateline(text: str) -> tuple[int, int] | None:
     """Character range of the dateline that opens the first paragraph under the headline (dash and the
     space after it included), or None. Only there: elsewhere 'US - China talks' is not one."""
@@ -26,5 +35,5 @@ def find_dateline(text: str) -> tuple[int, int] | None:
     start = title_end + 1
     while start < len(text) and text[start] in " \t\r\n":
         start += 1
-    match = DATELINE.match(text, start)
+    match = DATELINE.match(text, start) or DATELINE_WITHOUT_MARK.match(text, start)
     return (match.start(), match.end()) if match else None
