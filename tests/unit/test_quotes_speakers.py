@@ -1391,3 +1391,12 @@ def test_an_office_a_lead_gives_with_a_is_the_holder_the_next_sentence_names(nlp
     text = ("Nurses strike\n\nThe strikes will increase the risk to patients, a hospital chief executive has said.\n\n"
             f"{second}")
     assert [q[2] for q in speakers(nlp, text)][0] == expected
+
+
+def test_a_statement_reads_its_words_and_a_person_reads_no_quote(nlp):
+    text = ("Payments\n\nIn a statement, Dublin City Council said no payments were made to the two men.\n\n"
+            "The men were suspended in May.\n\n"
+            "\u201cIt is worth pointing out that both officers co-operated fully,\u201d read the statement.\n\n"
+            "The mayor read the report to the council.")
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == [
+        ("reported", "Dublin City Council"), ("direct", "Dublin City Council")]

@@ -568,9 +568,10 @@ class Resolver:
             if subject is not None:
                 return self.of_phrase(subject, words=False).key
         if tok.dep_ == "pobj" and verb.lower_ in ("in", "through", "via") and verb.head.pos_ in ("VERB", "AUX"):
-            # "the patrol confirmed the capture in a tweet that said ...": whoever acted through it
+            # "the patrol confirmed the capture in a tweet that said ...", "In a statement, the council said":
+            # whoever acted through it
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.i < tok.i:
+            if subject is not None and (subject.i < tok.i or verb.i < verb.head.i):
                 return self.of_phrase(subject, words=False).key
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             # "The statement went on to knock his accusers": the one the article spoke of before

@@ -21,7 +21,7 @@ SPEECH_VERBS = JUDGING_VERBS | frozenset({
     # verbs of speaking out
     "lament", "boast", "hint", "speculate", "clarify", "elaborate", "point", "speak", "quip", "estimate", "signal",
     "post", "put", "apologise", "apologize", "reassure", "intimate", "charge", "opine", "submit", "confide",
-    "recount", "highlight",
+    "recount", "highlight", "read",
 })
 
 # Nouns of speech acts whose 'that' clause is what was said: "Ford's announcement that it would cut jobs".
@@ -57,6 +57,11 @@ PARTICLE_NEEDED: dict[str, frozenset[str]] = {"point": frozenset({"out"})}
 # - an object and a preposition the verb needs to be speech ('put it to the minister that', not 'put the
 #   plan to a vote'); the object is part of the verb, not what was said;
 PHRASE_NEEDED: dict[str, tuple[str, str]] = {"put": ("it", "to")}
+# - a subject the verb needs to be speech: a text 'reads' its words ('"...," read the statement'), a person
+#   reads a book;
+SUBJECT_NEEDED: dict[str, frozenset[str]] = {"read": frozenset({
+    "statement", "letter", "notice", "sign", "message", "note", "post", "tweet", "release", "banner", "placard",
+    "email", "memo", "caption", "plaque", "order", "ruling", "judgment", "judgement", "motion", "petition"})}
 # - objects that make the verb an act ('claimed the title', 'told the difference', 'called the meeting');
 ACT_OBJECTS: dict[str, frozenset[str]] = {
     "claim": frozenset({"title", "life", "victory", "seat", "prize", "medal", "crown", "championship", "win",

@@ -37,6 +37,7 @@ from dashboard.loader.quotes.cues import (
     QUOTING_VERBS,
     REFUSALS,
     SPEECH_VERBS,
+    SUBJECT_NEEDED,
 )
 from dashboard.loader.quotes.direct import DirectQuotes
 from dashboard.loader.quotes.marks import QuoteSpan, find_quote_spans
@@ -180,6 +181,12 @@ def speech_sense(verb: Token) -> bool:
     children = list(verb.children)
     if lemma in PARTICLE_NEEDED and not any(c.dep_ == "prt" and c.lower_ in PARTICLE_NEEDED[lemma] for c in children):
         return False
+    if lemma in SUBJECT_NEEDED:
+        # '"...," read the statement' is inverted after the quote, and the parser takes the text for an object
+        inverted = verb.i > 0 and verb.doc[verb.i - 1].is_punct
+        if not any((c.dep_ in ("nsubj", "nsubjpass") or inverted and c.dep_ == "dobj")
+                   and c.lemma_.casefold() in SUBJECT_NEEDED[lemma] for c in children):
+            return False
     if lemma in PHRASE_NEEDED:
         obj, prep = PHRASE_NEEDED[lemma]
         if not (any(c.dep_ == "dobj" and c.lower_ == obj for c in children)

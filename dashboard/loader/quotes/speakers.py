@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dashboard.loader.actors.resolver import MEDIUM_NOUNS, NOBODY, NOUN_MODIFIERS, Resolver, Speaker, inside
-from dashboard.loader.quotes.cues import ADDRESSEE_VERBS, CLAUSE_ONLY, SPEECH_VERBS
+from dashboard.loader.quotes.cues import ADDRESSEE_VERBS, CLAUSE_ONLY, SPEECH_VERBS, SUBJECT_NEEDED
 
 
 class CueSpeakers:
@@ -64,6 +64,10 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
     """The subject that speaks through `verb`, climbing from a participle or a conjoined verb to the
     clause it belongs to ("..., stating that" takes the subject of the main clause)."""
     tok = verb
+    if verb.lemma_ in SUBJECT_NEEDED:
+        # '"...," read the statement': the text that reads, which the parser may take for an object
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "dobj")
+                     and c.lemma_.casefold() in SUBJECT_NEEDED[verb.lemma_]), None)
     named = _gerunds_subject(verb, resolver)
     if named is not None:
         return named
