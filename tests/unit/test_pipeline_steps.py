@@ -62,3 +62,13 @@ def test_a_parsed_doc_is_refused(nlp):
 ])
 def test_a_name_goes_on_after_its_abbreviation(nlp, text, sentences):
     assert [s.text.strip() for s in nlp(text).sents] == sentences
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Judge Eugene O\u2019Kelly adjourned the case on Monday.", "Eugene O\u2019Kelly", id="o-apostrophe"),
+    pytest.param("Shaquille O\u2019Neal said he was not sure.", "Shaquille O\u2019Neal", id="at-the-start"),
+])
+def test_a_name_with_a_typographic_apostrophe_is_read_whole(nlp, text, name):
+    doc = nlp(text)
+    assert name in [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert doc.text == text  # as published

@@ -39,6 +39,7 @@ def build_nlp(model: str) -> Language:
                 "`pip install -r requirements.txt`, or set BRIEFING_MODEL to an installed English "
                 "pipeline such as en_core_web_sm."
             ) from exc
+    nlp.add_pipe("briefing_plain_apostrophes", first=True)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("briefing_line_breaks", before="parser")
         nlp.add_pipe("briefing_whole_names", before="parser")

@@ -106,3 +106,20 @@ def whole_names(doc: Doc) -> Doc:
 # The full stops inside names: a title's or a place's abbreviation, or an initial ('M.').
 _NAME_STOP_HASHES = np.sort(np.array([hash_string(w) for w in _name_abbreviations()]
                                      + [hash_string(f"{c}.") for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"], dtype=np.uint64))
+
+
+@Language.component("briefing_plain_apostrophes")
+def plain_apostrophes(doc: Doc) -> Doc:
+    """A word written with ’ is read by the model as the same word with ': the English pipelines learnt
+    from text with plain apostrophes, and 'Eugene O’Kelly' or 'Shaquille O’Neal' otherwise loses its
+    surname. Only the features the model reads change (the word's norm and shape, kept in the vocabulary
+    from then on); its text stays as published."""
+    if "’" not in doc.text:
+        return doc
+    vocab = doc.vocab
+    for tok in doc:
+        if "’" in tok.text:
+            lexeme, plain = vocab[tok.orth], vocab[tok.text.replace("’", "'")]
+            if lexeme.shape != plain.shape or lexeme.norm != plain.norm:
+                lexeme.norm_, lexeme.shape_ = plain.norm_, plain.shape_
+    return doc
