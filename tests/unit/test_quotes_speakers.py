@@ -1400,3 +1400,20 @@ def test_a_statement_reads_its_words_and_a_person_reads_no_quote(nlp):
             "The mayor read the report to the council.")
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == [
         ("reported", "Dublin City Council"), ("direct", "Dublin City Council")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Alcohol row\n\nThe controversy should not be blown up, said Housing Minister Nga Kor Ming.\n\n"
+                 "Nga said Malaysia respects diversity. He said the event was private.",
+                 ["Nga Kor Ming"] * 3, id="the-family-name-first-and-he"),
+    pytest.param("Rally\n\nDeputy Prime Minister Ahmad Zahid Hamidi spoke on Monday. Ahmad Zahid said the gathering "
+                 "would not be approved.", ["Ahmad Zahid Hamidi"], id="the-first-two-of-three-names"),
+])
+def test_a_shorter_run_of_a_persons_names_is_that_person(nlp, text, expected):
+    assert [q[2] for q in speakers(nlp, text)] == expected
+
+
+def test_a_councillor_with_a_double_barrelled_name_and_a_party_label_in_brackets(nlp):
+    text = ("Homes plan\n\nClr Billy Lines-Rowlans (LAB - Poulton North), who addressed the meeting, said that the "
+            "turnout showed the strength of feeling.")
+    assert [q[2] for q in speakers(nlp, text)] == ["Billy Lines-Rowlans"]

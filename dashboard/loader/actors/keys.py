@@ -101,7 +101,8 @@ def _surnames(rows: list[dict]) -> None:
             continue
         if r["kind"] == "organization" and r["label"] == "ORG" and fold(r["text"]) in org_words:
             continue  # 'Ford' beside 'Ford Motor Company' and 'William Clay Ford Jr.': the company
-        fuller = _ending_in(people, [r["text"]]) or _misspelt(people, r["text"], named_at, r["start"])
+        fuller = _ending_in(people, [r["text"]]) or _misspelt(people, r["text"], named_at, r["start"]) \
+            or _run_within(people, [r["text"]])
         if len(fuller) == 1:
             r.update(key=fuller.pop(), kind="person", _how=None)
 
@@ -127,6 +128,8 @@ def _short_person_names(rows: list[dict]) -> None:
             fuller = {p for p in persons if len(person_words(p)) > 1 and person_words(p)[0] == short[0]}
         if not fuller and len(short) == 1:
             fuller = _misspelt(persons, short[0], named_at, r["start"])
+        if not fuller:
+            fuller = _run_within(persons, short)
         if len(fuller) > 1:
             fuller = {p for p in fuller if named_at[p] < r["start"]}
         if len(fuller) == 1:
@@ -169,6 +172,19 @@ def _one_edit(a: str, b: str) -> bool:
         return a[i + 1:] == b[i + 1:] or a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:]
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
     return longer[i + 1:] == shorter[i:]
+
+
+def _run_within(people: Iterable[str], words: list[str]) -> set[str]:
+    """The people of three or more names whose name holds `words` as a run of its own, not at its end:
+    'Nga' and 'Nga Kor Ming' (the family name first), 'Ahmad Zahid' and 'Ahmad Zahid Hamidi', 'Imwatok'
+    and 'Peter Imwatok Makogeni'."""
+    n = len(words)
+    found = set()
+    for p in people:
+        full = person_words(p)
+        if len(full) >= 3 and n < len(full) and any(full[k:k + n] == words for k in range(len(full) - n)):
+            found.add(p)
+    return found
 
 
 def _ending_in(people: Iterable[str], words: list[str]) -> set[str]:

@@ -540,12 +540,17 @@ def _untagged_by_first_name(doc: Doc, covered: set[int], sent_ids: Sequence[int]
         end = i + 1
         while end < len(doc) and end - i < 3 and _name_word(doc[end]) and sent_ids[end] == sent_ids[i]:
             end += 1
-        span = doc[i:end]
+            if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and _name_word(doc[end + 1]):
+                end += 2  # a double-barrelled surname: 'Billy Lines-Rowlans'
+        titled = i > 0 and (doc[i - 1].lower_ in TITLE_WORDS or doc[i - 1].lower_ in HONORIFICS)
+        span = doc[i - 1 if titled else i:end]  # with its title: 'Clr Billy Lines-Rowlans'
         after = doc[end] if end < len(doc) else None
-        if len(span) < 2 or any(t.idx in covered or t.lower_ in ORGANISATION_WORDS | FACILITY_NOUNS for t in span) \
+        if end - i < 2 or any(t.idx in covered or t.lower_ in ORGANISATION_WORDS | FACILITY_NOUNS for t in span
+                                if t.text != "-") \
                 or after is not None and (after.lower_ in ("of", "-") or after.pos_ == "PROPN"
                                           or after.lower_ in ORGANISATION_WORDS | FACILITY_NOUNS) \
-                or i > 0 and doc[i - 1].pos_ == "PROPN":
+                or i > 0 and doc[i - 1].pos_ == "PROPN" and not titled:
             continue
         row = _person(span, span)
         if row is not None:

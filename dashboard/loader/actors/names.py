@@ -13,7 +13,7 @@ from dashboard.loader.actors.gazetteer import country_names, country_of, fold
 
 # Civic, police and clerical titles that lead a name in North American and British news.
 CIVIC_TITLES = {
-    "councillor", "councilor", "councilman", "councilwoman", "alderman", "cllr", "coun.", "coun", "cr", "cr.",
+    "councillor", "councilor", "councilman", "councilwoman", "alderman", "cllr", "clr", "coun.", "coun", "cr", "cr.",
     "commissioner",
     "superintendent", "supt.", "sheriff", "inspector", "insp.", "constable", "const.", "sergeant", "sgt.",
     "detective", "det.", "lieutenant", "capt.", "cpl.", "trustee", "mp", "mpp", "mla", "mep", "congressman",

@@ -398,7 +398,7 @@ class Resolver:
             return Speaker(m.key, text, "named")
         # 'the Commissioner of Police, Chidi Okafor,': the parser may hang the name on the office's field
         for child in [c for t in (tok, *fields) for c in t.children]:
-            if child.dep_ == "appos" and child.i in self.at and (
+            if child.dep_ == "appos" and child.i in self.at and not _in_brackets(child) and (
                     child.head.i == tok.i or self.at[child.i].kind == "person"):
                 return Speaker(self.at[child.i].key, text, "named")
         low = tok.lower_
@@ -822,8 +822,12 @@ class Resolver:
                     if len(keys) == 1:
                         votes.setdefault(keys.pop(), Counter())[gender] += 1
                     break
-        # a first name nearly always given to one gender outweighs one he or she, not several
-        prior = {m.key: g for m in self.mentions if m.kind == "person" and (g := first_name_gender(m.key))}
+        # a first name nearly always given to one gender outweighs one he or she, not several; but a name the
+        # story shortens to its first word puts the family name first ('Nga Kor Ming' ... 'Nga said')
+        family_first = {m.key for m in self.mentions if m.kind == "person" and m.first == m.last
+                        and self.doc[m.first].text == m.key.split()[0]}
+        prior = {m.key: g for m in self.mentions if m.kind == "person" and m.key not in family_first
+                 and (g := first_name_gender(m.key))}
         learned = {key: c.most_common(1)[0][0] for key, c in votes.items()
                    if key not in prior or c.total() > 1 and len(c) == 1}
         return {**prior, **learned, **fixed}
@@ -1047,6 +1051,13 @@ class Resolver:
             if m.kind in kinds and self.fits(m, pron):
                 return key
         return None
+
+
+def _in_brackets(tok: Token) -> bool:
+    """Whether a phrase stands in brackets, as a label set after a name does ('Clr Ann Lee (LAB - Poplars)')."""
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    return left > 0 and doc[left - 1].text == "(" and right + 1 < len(doc) and doc[right + 1].text == ")"
 
 
 def semicolon_between(clause: Token, verb: Token) -> bool:
