@@ -1417,3 +1417,10 @@ def test_a_councillor_with_a_double_barrelled_name_and_a_party_label_in_brackets
     text = ("Homes plan\n\nClr Billy Lines-Rowlans (LAB - Poulton North), who addressed the meeting, said that the "
             "turnout showed the strength of feeling.")
     assert [q[2] for q in speakers(nlp, text)] == ["Billy Lines-Rowlans"]
+
+
+def test_expressed_that_reports_and_expressed_thanks_does_not(nlp):
+    text = ("Crime\n\nIn the morning, Ana Ruiz expressed that organized crime has forced businesses to close. She "
+            "expressed her thanks to the police.")
+    assert [(q[1], q[2]) for q in speakers(nlp, text)] == [
+        ("organized crime has forced businesses to close", "Ana Ruiz")]

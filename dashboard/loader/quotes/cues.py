@@ -21,7 +21,7 @@ SPEECH_VERBS = JUDGING_VERBS | frozenset({
     # verbs of speaking out
     "lament", "boast", "hint", "speculate", "clarify", "elaborate", "point", "speak", "quip", "estimate", "signal",
     "post", "put", "apologise", "apologize", "reassure", "intimate", "charge", "opine", "submit", "confide",
-    "recount", "highlight", "read",
+    "recount", "highlight", "read", "express",
 })
 
 # Nouns of speech acts whose 'that' clause is what was said: "Ford's announcement that it would cut jobs".
@@ -48,7 +48,7 @@ CLAUSE_ONLY = JUDGING_VERBS | frozenset({
     "respond", "remark", "counter", "retort", "indicate", "tweet", "mention", "suggest", "boast", "hint",
     "speculate", "clarify", "elaborate", "point", "speak", "quip", "lament", "estimate", "signal", "post",
     "put", "apologise", "apologize", "reassure", "intimate", "charge", "opine", "submit", "confide", "recount",
-    "highlight",
+    "highlight", "express",
 })
 
 # Senses of speech verbs that report no words, told apart by the words around the verb:
