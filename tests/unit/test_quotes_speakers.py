@@ -1424,3 +1424,14 @@ def test_expressed_that_reports_and_expressed_thanks_does_not(nlp):
             "expressed her thanks to the police.")
     assert [(q[1], q[2]) for q in speakers(nlp, text)] == [
         ("organized crime has forced businesses to close", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("'It's been unbelievable. This is our best series win so far'\n\nIndia captain Virat Kohli on "
+                 "Tuesday described the triumph as his side's best series win so far.", "Virat Kohli",
+                 id="a-report-in-the-body-that-it-sums-up"),
+    pytest.param("'It's been unbelievable. This is our best series win so far'\n\nIndia captain Virat Kohli on "
+                 "Tuesday said the weather had been kind.", None, id="not-a-report-of-other-words"),
+])
+def test_a_headline_quotation_sums_up_a_body_report(nlp, text, expected):
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ([expected] if expected else [])

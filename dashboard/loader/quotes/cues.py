@@ -51,6 +51,10 @@ CLAUSE_ONLY = JUDGING_VERBS | frozenset({
     "highlight", "express",
 })
 
+# Verbs that report a clause only when it follows them ('expressed that ...'), never through their object
+# ('expressed concern that ...' tells a feeling).
+CLAUSE_DIRECTLY = frozenset({"express"})
+
 # Senses of speech verbs that report no words, told apart by the words around the verb:
 # - a particle the verb needs to be speech ('pointed out that', not 'pointed to the chart');
 PARTICLE_NEEDED: dict[str, frozenset[str]] = {"point": frozenset({"out"})}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from dashboard.loader.actors.gazetteer import fold
@@ -86,7 +87,7 @@ class DirectQuotes:
                                 confidence="carried")
                 here.row["about_keys"] = self.ctx.about(here.span.start, here.span.end, after.speaker.key)
         rows = [d.row for d in kept]
-        return rows + self.headline_quotes(rows) + self.interview_answers(rows)
+        return rows + self.interview_answers(rows)
 
     def fragments_in_reports(self, direct: list[dict], reported: list[dict]) -> list[dict]:
         """A few quoted words inside a report with a named speaker, which no rule read as a quote: the
@@ -109,13 +110,14 @@ class DirectQuotes:
                 out.append(ctx.row("direct", ctx.sentence_of(first), span.start, span.end, report["cue"], speaker))
         return out
 
-    def headline_quotes(self, rows: list[dict]) -> list[dict]:
+    def headline_quotes(self, rows: list[dict], reported: list[dict]) -> list[dict]:
         """A quotation in the headline with no cue of its own ("'It was my mistake': council votes down pay
-        raise", "'Display was very poor' - Gregg") is the words of whoever the body quotes saying them, or
-        of the person a dash or colon names beside it."""
+        raise", "'Display was very poor' - Gregg") is the words of whoever the body quotes or reports saying
+        them, or of the person a dash or colon names beside it. `rows`: the direct quotes."""
         ctx = self.ctx
         out = []
-        body = [r for r in rows if r["start"] >= ctx.title_end and r["speaker_key"]]
+        body = [r for r in rows + reported if r["start"] >= ctx.title_end and r["speaker_key"]]
+        body.sort(key=lambda r: r["start"])
         for span in ctx.spans:
             if span.start >= ctx.title_end or overlaps(rows, span.start, span.end):
                 continue
@@ -123,7 +125,7 @@ class DirectQuotes:
             if len(written) < 2 or _titled(written):
                 continue  # a quoted term or name ('"New GM"'), not a quotation
             words = _words(ctx.text[span.start:span.end])
-            said = next((r for r in body if _contains(_words(r["text"]), words)), None)
+            said = next((r for r in body if _contains(_words(r["text"]), words)), None) or _closest(body, words)
             speaker = Speaker(said["speaker_key"], said["speaker_text"], "carried") if said else None
             if speaker is None:
                 line_end = ctx.text.find("\n", span.end)
@@ -648,6 +650,25 @@ def _titled(words: list[str]) -> bool:
 
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", fold(text))
+
+
+# Share of a headline quotation's content words that a body row must hold to be what it sums up.
+MIN_SHARED = 0.6
+
+
+def _closest(rows: list[dict], words: list[str]) -> dict | None:
+    """The body row that holds most of a headline quotation's content words, when it holds at least
+    MIN_SHARED of them: "'It's been unbelievable. This is our best series win so far'" sums up Kohli's
+    "his side's best series win so far". None on a tie between speakers."""
+    content = {w for w in words if w not in STOP_WORDS and not w.isdigit()}
+    if not content:
+        return None
+    scored = [(len(content & set(_words(r["text"]))) / len(content), r) for r in rows]
+    best = max((share for share, _ in scored), default=0.0)
+    if best < MIN_SHARED:
+        return None
+    top = [r for share, r in scored if share == best]
+    return top[0] if len({r["speaker_key"] for r in top}) == 1 else None
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

@@ -71,7 +71,7 @@ def quote_columns(doc: Doc, mentions: pd.DataFrame | Columns, *, index: MentionI
         return {c: [] for c in QUOTE_COLUMNS}
     article.direct_ranges = sorted((r["start"], r["end"]) for r in direct)
     reported = ReportedSpeech(article).find()
-    direct += quotes.fragments_in_reports(direct, reported)
+    direct += quotes.headline_quotes(direct, reported) + quotes.fragments_in_reports(direct, reported)
     rows = sorted(direct + reported, key=lambda r: (r["start"], r["kind"]))
     return {c: [r.get(c) for r in rows] for c in QUOTE_COLUMNS}
 

@@ -17,6 +17,7 @@ from dashboard.loader.actors.resolver import (
 )
 from dashboard.loader.quotes.cues import (
     ADDRESSEE_VERBS,
+    CLAUSE_DIRECTLY,
     CLAUSE_ONLY,
     CONTENT_PREPS,
     JUDGING_VERBS,
@@ -253,7 +254,8 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             return None
         objects = []
     if lemma in CLAUSE_ONLY:
-        if objects and not any(_that_clause(c) for o in objects for c in o.children if c.dep_ in ("acl", "ccomp")):
+        if objects and (lemma in CLAUSE_DIRECTLY or not any(
+                _that_clause(c) for o in objects for c in o.children if c.dep_ in ("acl", "ccomp"))):
             # "can add applications to the store": an act, whatever the parser hung on it; but "stressed his
             # view that the process would be quick" reports the view
             return None
