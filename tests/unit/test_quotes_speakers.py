@@ -1435,3 +1435,9 @@ def test_expressed_that_reports_and_expressed_thanks_does_not(nlp):
 ])
 def test_a_headline_quotation_sums_up_a_body_report(nlp, text, expected):
     assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ([expected] if expected else [])
+
+
+def test_a_meeting_called_by_someone_and_a_day_called_on_are_no_reports(nlp):
+    text = ("Meeting\n\nResidents attended a public meeting called by ward councillors at the Millhouse Pub on "
+            "Thursday night. The mayor called on residents to stay calm.")
+    assert [q[1] for q in speakers(nlp, text)] == ["on residents to stay calm"]

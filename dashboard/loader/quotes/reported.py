@@ -250,7 +250,10 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             # "announced Monday in a memo that he would ...": the parser hung the clause on the memo
             parts += [d for d in child.subtree if d.dep_ in ("relcl", "acl") and _that_clause(d)]
     if lemma == "call":  # "called for", "called on X to": calling a thing a name is not a report
-        if not any(p.dep_ in ("prep", "advcl") for p in parts):
+        # nor is a day ('called on Thursday night'), nor a meeting someone called ('a meeting called by ...')
+        parts = [p for p in parts if not (p.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in p.children))]
+        if verb.dep_ == "acl" or not any(p.dep_ in ("prep", "advcl") for p in parts):
             return None
         objects = []
     if lemma in CLAUSE_ONLY:
