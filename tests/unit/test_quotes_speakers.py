@@ -1441,3 +1441,12 @@ def test_a_meeting_called_by_someone_and_a_day_called_on_are_no_reports(nlp):
     text = ("Meeting\n\nResidents attended a public meeting called by ward councillors at the Millhouse Pub on "
             "Thursday night. The mayor called on residents to stay calm.")
     assert [q[1] for q in speakers(nlp, text)] == ["on residents to stay calm"]
+
+
+def test_a_fronted_report_the_parser_hung_on_a_dateline(nlp):
+    text = ("Malaysia DPM says no go to planned gay event\n\nMANILA: The Malaysian government will not allow a gay "
+            "event planned for Sep 30 in Kuala Lumpur to go ahead, Deputy Prime Minister Ahmad Zahid Hamidi said on "
+            "Thursday (Sep 21).")
+    rows = [(q[1], q[2]) for q in speakers(nlp, text) if q[1].startswith("The Malaysian")]
+    assert rows == [("The Malaysian government will not allow a gay event planned for Sep 30 in Kuala Lumpur to go "
+                     "ahead", "Ahmad Zahid Hamidi")]

@@ -269,7 +269,7 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
         return None  # 'confirmed this on Wednesday', 'denied it': what was said is told elsewhere
     content = parts + objects
     if not content:
-        return _parenthetical(verb, quoted)
+        return _parenthetical(verb, quoted) or _fronted(verb, quoted)
     if any(inside(quoted, _first_word(c).idx) and inside(quoted, _last_word(c).idx) for c in content):
         # '"...," Trump told Netanyahu': the report is the direct quote itself; but 'said the plan was
         # "a disaster"' begins outside the marks, and 'acknowledged that "a small share of users" had
@@ -401,6 +401,22 @@ def _parenthetical(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int
     if head.i < verb.i:
         return _char_range(verb.doc, head.left_edge.i, verb.left_edge.i - 1)
     return _char_range(verb.doc, verb.right_edge.i + 1, head.right_edge.i)
+
+
+def _fronted(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """'MANILA: The government will not allow the event to go ahead, Deputy Prime Minister Ahmad Zahid
+    Hamidi said': the clause before the comma that sets off the speaker at the sentence's end, which the
+    parser hung elsewhere. Only for a speech verb heading its sentence, its subject right after the comma."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if verb.dep_ != "ROOT" or subject is None or subject.left_edge.i < 2:
+        return None
+    comma = subject.left_edge.i - 1
+    start = verb.sent.start
+    if doc[comma].text != "," or comma - start < 3 or inside(quoted, doc[start].idx) \
+            or not any(t.pos_ in ("VERB", "AUX") for t in doc[start:comma]):
+        return None
+    return _char_range(doc, start, comma - 1)
 
 
 def _char_range(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
