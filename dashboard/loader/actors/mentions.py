@@ -486,7 +486,8 @@ def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: Sequence[int], spee
             while first > 0 and last.i - first < 1 and _name_word(doc[first - 1]):
                 first -= 1
             span = doc[first:last.i + 1]
-            known = len(span) == 1 and span.text in surnames and not last.ent_type_
+            # a surname named in full before, or a first name alone ('a worker we'll call "Ana" ... Ana said')
+            known = len(span) == 1 and (span.text in surnames or is_common_first_name(span.text)) and not last.ent_type_
             if len(span) < 2 and not known:
                 continue
             if not (known or all(_name_word(t) for t in span)) or any(t.idx in covered for t in span) \

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from dashboard.loader.actors.first_names import is_common_first_name
 from dashboard.loader.actors.names import CORE_TITLES, CORPORATE_WORDS, ORG_NOUNS, PARTISANS_AND_NATIONALS, TITLE_WORDS
 from dashboard.loader.quotes.cues import SPEECH_VERBS
 
@@ -87,6 +88,7 @@ def untagged_organisations(doc: Doc, covered: set[int], speech_verbs: list[int])
             # by surname alone is the person the article names in full (keys.py makes it so)
             alone = len(words) == 1 and end == name.i + 1 and name.tag_ == "NNP" \
                 and name.lower_ not in TITLE_WORDS | ORGANISATION_WORDS | PARTISANS_AND_NATIONALS \
+                and not is_common_first_name(name.text) \
                 and name.i + 1 < len(doc) and not _plain_name_word(doc[name.i + 1]) \
                 and (name.i == 0 or doc[name.i - 1].pos_ != "PROPN") \
                 and not any(c.dep_ == "prep" for c in name.children)  # 'Department of ...' goes on
