@@ -1455,7 +1455,7 @@ def test_a_fronted_report_the_parser_hung_on_a_dateline(nlp):
 def test_a_first_name_alone_that_speaks_is_a_person_she_stands_for(nlp):
     text = ("Strike\n\nA striking worker we will call \u201cAna\u201d wants to remain anonymous.\n\n"
             "\u201cWe have been working longer hours,\u201d Ana said.\n\n"
-            "She also voted no on the agreement because new workers would get smaller pensions.")
+            "She also said that she voted no on the agreement because new workers would get smaller pensions.")
     doc = nlp(text)
     assert dict(zip(find_mentions(doc)["key"], find_mentions(doc)["kind"])) == {"Ana": "person"}
     assert [q[2] for q in speakers(nlp, text)] == ["Ana", "Ana"]
