@@ -1459,3 +1459,10 @@ def test_a_first_name_alone_that_speaks_is_a_person_she_stands_for(nlp):
     doc = nlp(text)
     assert dict(zip(find_mentions(doc)["key"], find_mentions(doc)["kind"])) == {"Ana": "person"}
     assert [q[2] for q in speakers(nlp, text)] == ["Ana", "Ana"]
+
+
+def test_the_office_a_lead_gives_before_any_holder_is_the_holder_named_next(nlp):
+    text = ("Isabel Miranda has her own info on extortion: Mancera\n\nThe Mayor of Mexico City said that he respects "
+            "her opinion on the case.\n\n\"All our love to Mrs. Wallace,\" expressed Mexico City mayor Miguel "
+            "\u00c1ngel Mancera, during his response to the statements.")
+    assert [q[2] for q in speakers(nlp, text) if q[1].startswith("he respects")] == ["Miguel \u00c1ngel Mancera"]

@@ -728,16 +728,19 @@ class Resolver:
 
     def named_next(self, tok: Token) -> str | None:
         """'... will increase the risk to patients, a hospital chief executive has said. / Nick Hulme, chief
-        executive of Ipswich Hospital, said ...': an office a story's first sentence gives with 'a' is the one
-        person of that office the next sentence names."""
-        if self.sentence_of(tok.i) > 1 or tok.tag_ != "NN" or tok.lemma_.casefold() not in ROLE_NOUNS \
-                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        executive of Ipswich Hospital, said ...': an office a story's first sentence gives, with 'a' or with
+        'the' and no holder named before, is the one person of that office the next sentence names."""
+        if self.sentence_of(tok.i) > 1 or tok.tag_ not in ("NN", "NNP") or tok.lemma_.casefold() not in ROLE_NOUNS \
+                or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children):
             return None
         names = ROLE_SYNONYMS.get(tok.lemma_.casefold(), frozenset()) | {tok.lemma_.casefold()}
-        after = self.sentence_of(tok.i) + 1
-        people = {m.key for m in self.mentions if self.sentence_of(m.first) == after and m.kind == "person"
-                  and names & set(m.role.casefold().split())}
-        return people.pop() if len(people) == 1 else None
+        here = self.sentence_of(tok.i)
+        for after in (here + 1, here + 2):  # a quotation the splitter cut from its cue may stand between
+            people = {m.key for m in self.mentions if self.sentence_of(m.first) == after and m.kind == "person"
+                      and names & set(m.role.casefold().split())}
+            if people:
+                return people.pop() if len(people) == 1 else None
+        return None
 
     def by_epithet(self, tok: Token) -> str | None:
         """'Pierre Poilievre dismissed the plan. The 44-year-old said ...': a definite description of a
