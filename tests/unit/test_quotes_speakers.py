@@ -1232,9 +1232,11 @@ def test_where_a_speaker_is_based_is_no_speaker(nlp, text, expected):
                  id="a-nations-ministry-in-lower-case"),
     pytest.param("Visit postponed\nIndia's external affairs ministry said the visit was postponed.",
                  ["External Affairs Ministry (India)"], id="a-field-of-two-words"),
-    pytest.param("Rice stocks fall\nJapan's farm ministry said rice stocks were low. The health ministry said cases had risen.",
+    pytest.param("Rice stocks fall\nJapan's farm ministry said rice stocks were low. The health ministry said cases "
+                 "had risen.",
                  ["Farm Ministry (Japan)", None], id="the-health-ministry-is-not-the-farm-ministry"),
-    pytest.param("Rice stocks fall\nJapan's farm ministry said rice stocks were low. The ministry said prices would rise.",
+    pytest.param("Rice stocks fall\nJapan's farm ministry said rice stocks were low. The ministry said prices would "
+                 "rise.",
                  ["Farm Ministry (Japan)", "Farm Ministry (Japan)"], id="the-ministry-is-the-one-named-before"),
 ])
 def test_a_countrys_ministry_in_lower_case_is_that_countrys_body(nlp, text, expected):
@@ -1466,3 +1468,18 @@ def test_the_office_a_lead_gives_before_any_holder_is_the_holder_named_next(nlp)
             "her opinion on the case.\n\n\"All our love to Mrs. Wallace,\" expressed Mexico City mayor Miguel "
             "\u00c1ngel Mancera, during his response to the statements.")
     assert [q[2] for q in speakers(nlp, text) if q[1].startswith("he respects")] == ["Miguel \u00c1ngel Mancera"]
+
+
+def test_a_name_the_model_ended_inside_an_open_bracket(nlp):
+    text = "Zimbabwe\n\nThe Movement for Democratic Change (MDC) said the vote was rigged. The MDC said it would appeal."
+    assert [q[2] for q in speakers(nlp, text)] == ["Movement for Democratic Change"] * 2
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    pytest.param("Chief selector Krishnamachari Srikkanth spoke after the third Test.", "Krishnamachari Srikkanth",
+                 id="the-player-just-named"),
+    pytest.param("India lost the third Test on Monday.", None, id="never-the-country"),
+])
+def test_a_player_described_by_country_and_position(nlp, before, expected):
+    text = f"Selectors\n\n{before}\n\nThe former India opener said the 0-3 scoreline was a shock."
+    assert [q[2] for q in speakers(nlp, text)] == [expected]

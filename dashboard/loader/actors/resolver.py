@@ -68,12 +68,6 @@ RANK_AND_FILE = frozenset({
     "shareholder", "investor", "user", "driver", "neighbour", "neighbor",
 })
 
-# Nouns for one person who holds a post in a body or works for it; its spokesperson is its voice.
-ONE_OF_A_BODY = ROLE_NOUNS - {"spokesman", "spokeswoman", "spokesperson"} | RANK_AND_FILE | frozenset({
-    "official", "engineer", "staffer", "aide", "adviser", "advisor", "insider", "scientist", "researcher",
-    "expert", "doctor", "nurse", "teacher", "member", "representative", "negotiator", "diplomat", "strategist",
-})
-
 # Nouns for an office that say no more than that it is one: 'the Senate leader', 'the PPP official'.
 ANY_OFFICE = frozenset({"leader", "official", "chief", "head", "boss"})
 
@@ -160,7 +154,17 @@ EPITHET_NOUNS = frozenset({
     "defender", "goalkeeper", "quarterback", "pitcher", "player", "captain", "athlete", "champion", "actor",
     "actress", "singer", "musician", "artist", "author", "writer", "novelist", "poet", "filmmaker",
     "star", "retiree", "physician", "professor", "scholar", "historian",
+    # cricket, football and other sports, as the sports pages describe a player
+    "opener", "batsman", "batter", "bowler", "spinner", "all-rounder", "wicketkeeper", "keeper", "winger",
+    "fullback", "selector", "jockey", "boxer", "golfer", "swimmer", "sprinter", "cyclist", "skipper",
 }) | PARTISANS_AND_NATIONALS
+
+# Nouns for one person who holds a post in a body or works for it; its spokesperson is its voice.
+ONE_OF_A_BODY = ROLE_NOUNS - {"spokesman", "spokeswoman", "spokesperson"} | RANK_AND_FILE | EPITHET_NOUNS \
+    | frozenset({"official", "engineer", "staffer", "aide", "adviser", "advisor", "insider", "scientist", "researcher",
+                 "expert", "doctor", "nurse", "teacher", "member", "representative", "negotiator", "diplomat",
+                 "strategist"})
+
 # Nouns for something said or written: the person its phrase names gave it ('a statement by the
 # company, given by its spokesman X' is X's), though an organisation it names is only whom it speaks for.
 STATEMENT_NOUNS = frozenset({"statement", "letter", "memo", "release", "announcement", "message", "email",

@@ -165,6 +165,9 @@ def strip_span(span: Span) -> Span | None:
             # typed an organisation, as well
             start, label = i + 1, "PERSON"
         break
+    opened = [k for k in range(start, end) if doc[k].text == "("]
+    if opened and not any(doc[k].text == ")" for k in range(opened[-1], end)):
+        end = opened[-1]  # 'Movement for Democratic Change (MDC': the name, without the letters it opens
     org = label == "ORG"
     while end > start + 1:
         tok = doc[end - 1]
