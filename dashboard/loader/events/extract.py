@@ -74,11 +74,12 @@ class _Article:
     """What the rules need to know about one parsed article, computed once."""
 
     def __init__(self, doc: Doc, mentions: pd.DataFrame | Columns, published: object,
-                 index: MentionIndex | None = None) -> None:
-        self.sent_starts = sentence_starts(doc)
+                 index: MentionIndex | None = None, view: DocView | None = None) -> None:
+        """view: the article's `DocView` when the caller built it already (with `sentence_starts(doc)`)."""
+        self.sent_starts = sentence_starts(doc) if view is None else view.sent_starts
         self.sids = sentence_ids(doc, self.sent_starts)
         # the rules read the parse through a view of it, built once (see tokens.py)
-        view = self.doc = DocView(doc, self.sent_starts)
+        view = self.doc = DocView(doc, self.sent_starts) if view is None else view
         self.text = view.text  # spaCy rebuilds doc.text from Token objects on every access
         self.quoted = quoted_chars(self.text)
         self.resolver = make_resolver(doc, mentions, quoted_ranges(self.text), self.sent_starts, index=index)
@@ -206,13 +207,18 @@ def extract_events(doc: Doc, mentions: pd.DataFrame | Columns, published: pd.Tim
 
 
 def event_columns(doc: Doc, mentions: pd.DataFrame | Columns, published: pd.Timestamp | None, *,
-                  index: MentionIndex | None = None) -> Columns:
-    """`extract_events`' table column by column (columns EVENT_COLUMNS)."""
-    art = _Article(doc, mentions, published, index)
+                  index: MentionIndex | None = None, view: DocView | None = None) -> Columns:
+    """`extract_events`' table column by column (columns EVENT_COLUMNS).
+
+    view: the article's `DocView(doc, sentence_starts(doc))` when the caller shares it with other steps;
+    the caller then releases it.
+    """
+    art = _Article(doc, mentions, published, index, view)
     try:
         return _events(art)
     finally:
-        art.doc.release()
+        if view is None:
+            art.doc.release()
 
 
 def _events(art: _Article) -> Columns:
