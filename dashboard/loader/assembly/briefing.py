@@ -13,7 +13,7 @@ import pandas as pd
 from dashboard.loader import schema
 from dashboard.loader.actors.merge import merge_stacked_actors
 from dashboard.loader.assembly.tables import ANALYSIS_VERSION, ArticleTables, stack_by_article
-from dashboard.loader.assembly.cache import ArticleCache, cache_key, default_cache_dir
+from dashboard.loader.assembly.cache import ENTRY_ARTICLES, ArticleCache, cache_key, default_cache_dir
 from dashboard.loader.assembly.collector import collector_paused
 from dashboard.loader.events.groups import group_reports
 from dashboard.loader.actors.registry import apply_registry, load_registry
@@ -136,9 +136,10 @@ def analyse_articles(articles: list[Article], settings: Settings, cache: Article
     """Per-article tables, from the cache where it has them, else through spaCy in batches."""
     results: dict[str, ArticleTables] = {}
     todo: list[Article] = []
-    hits = cache.get_many([article_cache_key(article, settings) for article in articles])
+    keys = {article.article_id: article_cache_key(article, settings) for article in articles}  # ids are unique
+    hits = cache.get_many(list(keys.values()))
     for article in articles:
-        hit = hits.get(article_cache_key(article, settings))
+        hit = hits.get(keys[article.article_id])
         if isinstance(hit, ArticleTables):
             results[article.article_id] = hit
         else:
@@ -148,10 +149,11 @@ def analyse_articles(articles: list[Article], settings: Settings, cache: Article
 
     def keep(done: Iterable[tuple[Article, ArticleTables]]) -> None:
         batch: list[tuple[str, ArticleTables]] = []
+        entry_size = max(settings.batch_size, ENTRY_ARTICLES)
         for article, result in done:
             results[article.article_id] = result
-            batch.append((article_cache_key(article, settings), result))
-            if len(batch) >= settings.batch_size:  # kept as it goes: a load cut short keeps what it did
+            batch.append((keys[article.article_id], result))
+            if len(batch) >= entry_size:  # kept as it goes: a load cut short keeps what it did
                 cache.put_many(batch)
                 batch = []
             if progress:
