@@ -116,11 +116,12 @@ class _Article:
             people = key is None and token.pos_ == "NOUN" and token.lemma_.lower() in RANK_AND_FILE
             owners, owned = self._people_owning(token)
             titled = self.resolver.index.titled if self.resolver is not None else set()
-            in_title = {self.key_at.get(t.i) for t in _phrase(token) if t.i in titled}
+            phrase = _phrase(token)
+            in_title = {self.key_at.get(t.i) for t in phrase if t.i in titled}
             if key in owners | in_title and token.i not in self.key_at or token.i in titled:
                 key = None  # 'Acme Chief Executive Ana Ruiz': Acme is how she is described, not one who acts
             named = []
-            for t in _phrase(token):
+            for t in phrase:
                 if t.i in owned or t.i in titled:
                     continue
                 k = self.key_at.get(t.i)
@@ -240,7 +241,8 @@ def _events(art: _Article) -> Columns:
     for trig in triggers:
         if trig.head.i not in taken:
             taken.add(trig.head.i)
-            events.append(Event(art.sids[trig.head.i], trig.head, clause_tense(trig.verb), _undated(trig)))
+            tense = clause_tense(trig.verb)
+            events.append(Event(art.sids[trig.head.i], trig.head, tense, _undated(trig, tense)))
             events[-1].trigger = trig
     for e in events:
         _describe(e, art)
@@ -296,11 +298,13 @@ def _own_trigger(anchor: Token) -> Trigger:
     return Trigger(anchor, governing_verb(anchor))
 
 
-def _undated(trig: Trigger) -> Resolution:
-    """No date of its own: the rule says which tense the event was told in."""
+def _undated(trig: Trigger, tense: str | None = None) -> Resolution:
+    """No date of its own: the rule says which tense the event was told in (tense: `clause_tense` of the
+    trigger's verb, when the caller has it)."""
     verb = trig.verb
-    if clause_tense(verb) != "past":
-        return Resolution(None, "none", f"{clause_tense(verb)}-no-date")
+    tense = clause_tense(verb) if tense is None else tense
+    if tense != "past":
+        return Resolution(None, "none", f"{tense}-no-date")
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     return Resolution(None, "none", "present-perfect-no-date" if perfect else "past-tense-no-date")
 
