@@ -251,10 +251,11 @@ def sentence_ids(doc: Doc, starts: list[int] | None = None) -> list[int]:
 _QUOTE_STATE = re.compile(f"[\n{re.escape(OPEN_QUOTES + CLOSE_QUOTES + BOTH_QUOTES)}]")
 
 
-def quoted_chars(text: str) -> list[bool]:
-    """For every character, whether it lies between quotation marks (reset at each line)."""
+def quoted_chars(text: str, ranges: list[tuple[int, int]] | None = None) -> list[bool]:
+    """For every character, whether it lies between quotation marks (reset at each line); ranges:
+    `quoted_ranges(text)` when the caller has them."""
     flags = [False] * len(text)
-    for start, end in quoted_ranges(text):
+    for start, end in quoted_ranges(text) if ranges is None else ranges:
         flags[start:end] = [True] * (end - start)
     return flags
 

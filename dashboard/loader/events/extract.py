@@ -81,8 +81,9 @@ class _Article:
         # the rules read the parse through a view of it, built once (see tokens.py)
         view = self.doc = DocView(doc, self.sent_starts) if view is None else view
         self.text = view.text  # spaCy rebuilds doc.text from Token objects on every access
-        self.quoted = quoted_chars(self.text)
-        self.resolver = make_resolver(doc, mentions, quoted_ranges(self.text), self.sent_starts, index=index)
+        ranges = quoted_ranges(self.text)
+        self.quoted = quoted_chars(self.text, ranges)
+        self.resolver = make_resolver(doc, mentions, ranges, self.sent_starts, index=index)
         doc = view
         self.key_at = _keys_by_token(doc, mentions)
         self.dateline = find_dateline(self.text) or (0, 0)
