@@ -190,15 +190,17 @@ def cast(df: pd.DataFrame, table: str) -> pd.DataFrame:
     extra = set(df.columns) - set(TABLES[table])
     if extra:
         raise ValueError(f"table {table!r} has columns not in the schema: {sorted(extra)}")
-    out = pd.DataFrame(index=df.index)
+    # every column first, then one frame of them: a frame grown a column at a time costs pandas a
+    # new block and index lookup per column, more than the casts at the sizes a briefing has
+    columns: dict[str, pd.Series] = {}
     for col in TABLES[table]:
         dtype = field(table, col).dtype
         values = df[col] if col in df.columns else pd.Series([None] * len(df), index=df.index, dtype="object")
         if dtype == "object":
-            out[col] = pd.Series([_list_cell(v) for v in values.tolist()], index=df.index, dtype="object")
+            columns[col] = pd.Series([_list_cell(v) for v in values.tolist()], index=df.index, dtype="object")
         elif dtype.startswith("datetime64"):
-            out[col] = pd.to_datetime(values, errors="coerce").astype(dtype)
+            columns[col] = pd.to_datetime(values, errors="coerce").astype(dtype)
         else:
-            out[col] = values.astype(dtype)
-    return out.reset_index(drop=True)
+            columns[col] = values.astype(dtype)
+    return pd.DataFrame(columns, index=df.index).reset_index(drop=True)
 

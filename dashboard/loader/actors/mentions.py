@@ -65,22 +65,24 @@ def find_mentions(doc: Doc, *, title_sentence: int | None = 0) -> pd.DataFrame:
     return table_frame("mentions", mention_columns(doc, title_sentence=title_sentence))
 
 
-def mention_columns(doc: Doc, *, title_sentence: int | None = 0) -> Columns:
-    """`find_mentions`' table column by column (columns MENTION_COLUMNS)."""
+def mention_columns(doc: Doc, *, title_sentence: int | None = 0, text: str | None = None) -> Columns:
+    """`find_mentions`' table column by column (columns MENTION_COLUMNS). text: `doc.text`, when the caller
+    has it (spaCy joins it from the tokens on every access)."""
+    text = doc.text if text is None else text
     sents = list(doc.sents)
     sent_ids = sentence_of_tokens(doc)
     headline = None
     if title_sentence is not None and title_sentence < len(sents) and is_title_case_headline(sents[title_sentence]):
         headline = sents[title_sentence]
     rows: list[dict] = []
-    dateline = find_dateline(doc.text)
+    dateline = find_dateline(text)
     body = None
     for span in candidate_spans(doc):
         sid = sent_ids[span.start]
         if headline is not None and sid == title_sentence:
             continue
         if sid == title_sentence and len(span) == 1 and span[0].is_sent_start and not country_of(span.text):
-            body = doc.text[doc[span.end].idx if span.end < len(doc) else 0:] if body is None else body
+            body = text[doc[span.end].idx if span.end < len(doc) else 0:] if body is None else body
             if span.text not in body:
                 continue  # 'Striker's late goal sends United through': a headline's capital, named nowhere else
         if dateline and span.start_char < dateline[1] and span.end_char > dateline[0] or title_subject(span):

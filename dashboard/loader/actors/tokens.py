@@ -41,10 +41,16 @@ def _hashes(texts: Collection[str]) -> frozenset[int]:
 def positions_of(doc: Doc, texts: Collection[str], *, attr: int = ORTH) -> list[int]:
     """Indices, in order, of the tokens whose `attr` (ORTH: the exact text) is one of `texts`
     (a hashable collection: a tuple or a frozenset)."""
-    wanted = _hashes(texts)
-    if not wanted or len(doc) == 0:
+    wanted = _sorted_hashes(texts)
+    if not len(wanted) or len(doc) == 0:
         return []
-    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
+    return np.flatnonzero(among(doc.to_array(attr), wanted)).tolist()
+
+
+@lru_cache(maxsize=256)
+def _sorted_hashes(texts: Collection[str]) -> np.ndarray:
+    """`_hashes(texts)` as a sorted array, for `among`."""
+    return np.array(sorted(_hashes(texts)), dtype=np.uint64)
 
 
 def among(values: np.ndarray, wanted: np.ndarray) -> np.ndarray:

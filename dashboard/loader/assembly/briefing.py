@@ -13,7 +13,7 @@ import pandas as pd
 from dashboard.loader import schema
 from dashboard.loader.actors.merge import merge_stacked_actors
 from dashboard.loader.assembly.tables import ANALYSIS_VERSION, ArticleTables, stack_by_article
-from dashboard.loader.assembly.cache import ArticleCache, cache_key
+from dashboard.loader.assembly.cache import ENTRY_ARTICLES, ArticleCache, cache_key
 from dashboard.loader.assembly.collector import collector_paused
 from dashboard.loader.events.groups import group_reports
 from dashboard.loader.actors.registry import apply_registry, load_registry
@@ -136,9 +136,10 @@ def analyse_articles(articles: list[Article], settings: Settings, cache: Article
     """Per-article tables, from the cache where it has them, else through spaCy in batches."""
     results: dict[str, ArticleTables] = {}
     todo: list[Article] = []
-    hits = cache.get_many([article_cache_key(article, settings) for article in articles])
+    keys = {article.article_id: article_cache_key(article, settings) for article in articles}  # ids are unique
+    hits = cache.get_many(list(keys.values()))
     for article in articles:
-        hit = hits.get(article_cache_key(article, settings))
+        hit = hits.get(keys[article.article_id])
         if isinstance(hit, ArticleTables):
             results[article.article_id] = hit
         else:
@@ -148,10 +149,11 @@ def analyse_articles(articles: list[Article], settings: Settings, cache: Article
 
     def keep(done: Iterable[tuple[Article, ArticleTables]]) -> None:
         batch: list[tuple[str, ArticleTables]] = []
+        entry_size = max(settings.batch_size, ENTRY_ARTICLES)
         for article, result in done:
             results[article.article_id] = result
-            batch.append((article_cache_key(article, settings), result))
-            if len(batch) >= settings.batch_size:  # kept as it goes: a load cut short keeps what it did
+            batch.append((keys[article.article_id], result))
+            if len(batch) >= entry_size:  # kept as it goes: a load cut short keeps what it did
                 cache.put_many(batch)
                 batch = []
             if progress:
@@ -191,12 +193,18 @@ def _cast(df: pd.DataFrame, table: str) -> pd.DataFrame:
 
 def _row_ids(article_ids: pd.Series, tag: str) -> list[str]:
     """'<article_id>-q0', '<article_id>-q1', …: each row's position within its article."""
-    position = article_ids.groupby(article_ids, sort=False).cumcount()
-    return [f"{aid}-{tag}{i}" for aid, i in zip(article_ids, position)]
+    seen: dict[str, int] = {}
+    out = []
+    for aid in article_ids.tolist():
+        i = seen.get(aid, 0)
+        seen[aid] = i + 1
+        out.append(f"{aid}-{tag}{i}")
+    return out
 
 
 def _id_lists(article_ids: pd.Series, key_lists: pd.Series, ids: dict[tuple[str, str], str]) -> list[list[str]]:
-    return [sorted({ids[aid, k] for k in keys if (aid, k) in ids}) for aid, keys in zip(article_ids, key_lists)]
+    return [sorted({ids[aid, k] for k in keys if (aid, k) in ids})
+            for aid, keys in zip(article_ids.tolist(), key_lists.tolist())]
 
 
 def assemble(folder: str, articles: list[Article], results: dict[str, ArticleTables],
@@ -213,13 +221,14 @@ def assemble(folder: str, articles: list[Article], results: dict[str, ArticleTab
     ids = {(aid, key): actor for aid, keys in key_to_id.items() for key, actor in keys.items()}
     sentences = _stack(articles, results, "sentences")
     if not mentions.empty:
-        mentions["actor_id"] = [ids.get(p) for p in zip(mentions["article_id"], mentions["key"])]
+        # columns as lists: a pandas column of text gives its values one by one at a cost
+        mentions["actor_id"] = [ids.get(p) for p in zip(mentions["article_id"].tolist(), mentions["key"].tolist())]
         mentions = mentions.drop(columns=["key", "kind", "role", "affiliation_key"])
     quotes = _stack(articles, results, "quotes")
     if not quotes.empty:
         quotes["quote_id"] = _row_ids(quotes["article_id"], "q")
         quotes["speaker_id"] = [ids.get((aid, k)) if isinstance(k, str) else None
-                                for aid, k in zip(quotes["article_id"], quotes["speaker_key"])]
+                                for aid, k in zip(quotes["article_id"].tolist(), quotes["speaker_key"].tolist())]
         quotes["about_ids"] = _id_lists(quotes["article_id"], quotes["about_keys"], ids)
         quotes = quotes.drop(columns=["speaker_key", "about_keys"])
     events = _stack(articles, results, "events")
@@ -231,8 +240,8 @@ def assemble(folder: str, articles: list[Article], results: dict[str, ArticleTab
     subject_mentions = _stack(articles, results, "subject_mentions")
     subjects, subject_ids = merge_stacked_subjects(subject_mentions, taken=set(actors["actor_id"]))
     if not subject_mentions.empty:
-        subject_mentions["subject_id"] = [subject_ids[aid][k] for aid, k in
-                                          zip(subject_mentions["article_id"], subject_mentions["key"])]
+        subject_mentions["subject_id"] = [subject_ids[aid][k] for aid, k in zip(
+            subject_mentions["article_id"].tolist(), subject_mentions["key"].tolist())]
         subject_mentions = subject_mentions.drop(columns=["key", "kind"])
         quote_subjects, event_subjects = subjects_of_rows(quotes if not quotes.empty else schema.empty("quotes"),
                                                           events if not events.empty else schema.empty("events"),

@@ -32,6 +32,9 @@ from dashboard.loader.vocabulary import atomic_write
 log = logging.getLogger(__name__)
 
 FORMAT = 4  # bumped when the layout of an entry changes
+# Articles a load keeps in one per-article entry, at least (a spaCy batch where that is more): each
+# entry costs a few files whatever it holds, and a load cut short loses no more than one entry's worth.
+ENTRY_ARTICLES = 128
 PER_ARTICLE = ArticleTables.TABLES
 BRIEFING_TABLES = tuple(schema.TABLES)
 # Columns of a per-article table that name actors by their within-article keys: the assembly turns

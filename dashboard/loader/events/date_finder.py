@@ -117,10 +117,43 @@ def _holds(text: str, low: str, gate: _Gate) -> bool:
     return any(map(text.__contains__, gate[0])) or any(map(low.__contains__, gate[1]))
 
 
+def _folded(text: str) -> str:
+    """The text lowered, with the letters a case-blind pattern takes for ASCII ones made ASCII."""
+    return (text if text.isascii() else text.translate(_FOLD)).lower()
+
+
 def _runs(text: str) -> list[re.Pattern]:
     """The patterns whose gates the text holds."""
-    low = (text if text.isascii() else text.translate(_FOLD)).lower()
+    low = _folded(text)
     return [finder for finder, gate in zip(_FINDERS, _GATES) if _holds(text, low, gate)]
+
+
+# A match never holds a line break (the patterns' spaces are spaces and tabs), and what a pattern looks
+# at around a match reads a line break as it reads the end of the text: a pattern finds in each line
+# what it finds there in the whole text, so it runs only on the lines that hold its gate. Not so a
+# pattern that looks for the end of the text itself ('$').
+_BY_LINE = {id(finder) for finder in _FINDERS if "$" not in finder.pattern}
+_GATE_OF = {id(finder): gate for finder, gate in zip(_FINDERS, _GATES)}
+
+
+def _gated_matches(text: str) -> list[tuple[int, int]]:
+    """Spans of every gated pattern's matches in `text`, each pattern's in text order."""
+    found: list[tuple[int, int]] = []
+    lines: list[tuple[int, str, str]] | None = None
+    for finder in _runs(text):
+        if id(finder) not in _BY_LINE or "\n" not in text:
+            found.extend(m.span() for m in finder.finditer(text) if m.group().strip())
+            continue
+        if lines is None:
+            lines, at = [], 0
+            for line in text.split("\n"):
+                lines.append((at, line, _folded(line)))
+                at += len(line) + 1
+        gate = _GATE_OF[id(finder)]
+        for at, line, low in lines:
+            if line and _holds(line, low, gate):
+                found.extend((at + m.start(), at + m.end()) for m in finder.finditer(line) if m.group().strip())
+    return found
 
 
 # Bare months and years need a word before them that makes them dates: "May" is a verb, a name
@@ -152,9 +185,7 @@ _DAY_CONTEXT = {"end", "ends", "ended", "ending", "close", "closes", "closed", "
 
 def find_expressions(text: str) -> list[Expression]:
     """Temporal expressions in `text`, longest first where they overlap, in text order."""
-    found: list[tuple[int, int]] = []
-    for finder in _runs(text):
-        found.extend(m.span() for m in finder.finditer(text) if m.group().strip())
+    found = _gated_matches(text)
     for m in _BARE_MONTH.finditer(text):
         span = _with_context(text, m.start(), m.end(), require=m.group().lower() in _AMBIGUOUS_MONTHS,
                              context=_MONTH_CONTEXT)

@@ -166,12 +166,14 @@ def clause_tense(verb: Token, _depth: int = 0) -> str:
     if verb.pos_ not in ("VERB", "AUX"):
         return "past" if verb.tag_ == "VBN" else "present"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    # read once: most verbs have no auxiliary or one, and the tests below ask them up to five times
+    tags, lemmas = {a.tag_ for a in auxes}, {a.lemma_ for a in auxes}
     words = {a.lower_.replace("’", "'") for a in auxes}
     if words & {"will", "shall", "'ll", "wo", "would"}:
         return "future"
-    if any(a.tag_ == "MD" for a in auxes):
-        return "past" if "have" in {a.lemma_ for a in auxes} else "future"
-    if any(a.tag_ == "TO" for a in auxes):
+    if "MD" in tags:
+        return "past" if "have" in lemmas else "future"
+    if "TO" in tags:
         head = verb.head
         if head.i == verb.i or _depth > 3:
             return "future"
@@ -180,14 +182,14 @@ def clause_tense(verb: Token, _depth: int = 0) -> str:
         if head.pos_ in ("VERB", "AUX"):
             return clause_tense(head, _depth + 1)
         return "future"
-    if any(a.lemma_ == "have" for a in auxes):
+    if "have" in lemmas:
         return "past"
-    if any(a.tag_ == "VBD" for a in auxes):
+    if "VBD" in tags:
         return "past"
     if verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN":
-        if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        if "VBZ" in tags or "VBP" in tags:
             return "present"
         return "past"
     if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") \
@@ -251,10 +253,11 @@ def sentence_ids(doc: Doc, starts: list[int] | None = None) -> list[int]:
 _QUOTE_STATE = re.compile(f"[\n{re.escape(OPEN_QUOTES + CLOSE_QUOTES + BOTH_QUOTES)}]")
 
 
-def quoted_chars(text: str) -> list[bool]:
-    """For every character, whether it lies between quotation marks (reset at each line)."""
+def quoted_chars(text: str, ranges: list[tuple[int, int]] | None = None) -> list[bool]:
+    """For every character, whether it lies between quotation marks (reset at each line); ranges:
+    `quoted_ranges(text)` when the caller has them."""
     flags = [False] * len(text)
-    for start, end in quoted_ranges(text):
+    for start, end in quoted_ranges(text) if ranges is None else ranges:
         flags[start:end] = [True] * (end - start)
     return flags
 

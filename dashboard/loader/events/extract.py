@@ -74,14 +74,16 @@ class _Article:
     """What the rules need to know about one parsed article, computed once."""
 
     def __init__(self, doc: Doc, mentions: pd.DataFrame | Columns, published: object,
-                 index: MentionIndex | None = None) -> None:
-        self.sent_starts = sentence_starts(doc)
+                 index: MentionIndex | None = None, view: DocView | None = None) -> None:
+        """view: the article's `DocView` when the caller built it already (with `sentence_starts(doc)`)."""
+        self.sent_starts = sentence_starts(doc) if view is None else view.sent_starts
         self.sids = sentence_ids(doc, self.sent_starts)
         # the rules read the parse through a view of it, built once (see tokens.py)
-        view = self.doc = DocView(doc, self.sent_starts)
+        view = self.doc = DocView(doc, self.sent_starts) if view is None else view
         self.text = view.text  # spaCy rebuilds doc.text from Token objects on every access
-        self.quoted = quoted_chars(self.text)
-        self.resolver = make_resolver(doc, mentions, quoted_ranges(self.text), self.sent_starts, index=index)
+        ranges = quoted_ranges(self.text)
+        self.quoted = quoted_chars(self.text, ranges)
+        self.resolver = make_resolver(doc, mentions, ranges, self.sent_starts, index=index)
         doc = view
         self.key_at = _keys_by_token(doc, mentions)
         self.dateline = find_dateline(self.text) or (0, 0)
@@ -115,11 +117,12 @@ class _Article:
             people = key is None and token.pos_ == "NOUN" and token.lemma_.lower() in RANK_AND_FILE
             owners, owned = self._people_owning(token)
             titled = self.resolver.index.titled if self.resolver is not None else set()
-            in_title = {self.key_at.get(t.i) for t in _phrase(token) if t.i in titled}
+            phrase = _phrase(token)
+            in_title = {self.key_at.get(t.i) for t in phrase if t.i in titled}
             if key in owners | in_title and token.i not in self.key_at or token.i in titled:
                 key = None  # 'Acme Chief Executive Ana Ruiz': Acme is how she is described, not one who acts
             named = []
-            for t in _phrase(token):
+            for t in phrase:
                 if t.i in owned or t.i in titled:
                     continue
                 k = self.key_at.get(t.i)
@@ -206,13 +209,18 @@ def extract_events(doc: Doc, mentions: pd.DataFrame | Columns, published: pd.Tim
 
 
 def event_columns(doc: Doc, mentions: pd.DataFrame | Columns, published: pd.Timestamp | None, *,
-                  index: MentionIndex | None = None) -> Columns:
-    """`extract_events`' table column by column (columns EVENT_COLUMNS)."""
-    art = _Article(doc, mentions, published, index)
+                  index: MentionIndex | None = None, view: DocView | None = None) -> Columns:
+    """`extract_events`' table column by column (columns EVENT_COLUMNS).
+
+    view: the article's `DocView(doc, sentence_starts(doc))` when the caller shares it with other steps;
+    the caller then releases it.
+    """
+    art = _Article(doc, mentions, published, index, view)
     try:
         return _events(art)
     finally:
-        art.doc.release()
+        if view is None:
+            art.doc.release()
 
 
 def _events(art: _Article) -> Columns:
@@ -234,7 +242,8 @@ def _events(art: _Article) -> Columns:
     for trig in triggers:
         if trig.head.i not in taken:
             taken.add(trig.head.i)
-            events.append(Event(art.sids[trig.head.i], trig.head, clause_tense(trig.verb), _undated(trig)))
+            tense = clause_tense(trig.verb)
+            events.append(Event(art.sids[trig.head.i], trig.head, tense, _undated(trig, tense)))
             events[-1].trigger = trig
     for e in events:
         _describe(e, art)
@@ -290,11 +299,13 @@ def _own_trigger(anchor: Token) -> Trigger:
     return Trigger(anchor, governing_verb(anchor))
 
 
-def _undated(trig: Trigger) -> Resolution:
-    """No date of its own: the rule says which tense the event was told in."""
+def _undated(trig: Trigger, tense: str | None = None) -> Resolution:
+    """No date of its own: the rule says which tense the event was told in (tense: `clause_tense` of the
+    trigger's verb, when the caller has it)."""
     verb = trig.verb
-    if clause_tense(verb) != "past":
-        return Resolution(None, "none", f"{clause_tense(verb)}-no-date")
+    tense = clause_tense(verb) if tense is None else tense
+    if tense != "past":
+        return Resolution(None, "none", f"{tense}-no-date")
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     return Resolution(None, "none", "present-perfect-no-date" if perfect else "past-tense-no-date")
 

@@ -68,10 +68,10 @@ def _reports_of_one_event(events: pd.DataFrame) -> list[int]:
 
     # Columns read once as lists: rows of a pandas frame one by one cost more than the comparisons.
     dates = events["date"].tolist()
-    precisions = list(events["precision"].astype(str))
-    articles = list(events["article_id"])
-    actors = list(events["actor_ids"])
-    summaries = list(events["summary"])
+    precisions = events["precision"].astype(str).tolist()
+    articles = events["article_id"].tolist()
+    actors = events["actor_ids"].tolist()
+    summaries = events["summary"].tolist()
     buckets: dict[tuple, list[int]] = {}
     for k, (date, precision) in enumerate(zip(dates, precisions)):
         # an undated row, or one without a precision, is no report of a dated event
@@ -91,6 +91,9 @@ def _reports_of_one_event(events: pd.DataFrame) -> list[int]:
         pairs = {(a, b) for members in by_actor.values() for i, a in enumerate(members) for b in members[i + 1:]
                  if articles[a] != articles[b]}
         for a, b in pairs:
+            ra, rb = find(a), find(b)
+            if ra == rb:
+                continue  # one group already (copies of a story give many such pairs): nothing to compare
             for k in (a, b):
                 if k not in stems:
                     stems[k], names[k] = _stems(summaries[k]), _name_stems(actors[k])
@@ -98,9 +101,7 @@ def _reports_of_one_event(events: pd.DataFrame) -> list[int]:
             sa, sb = stems[a] - shared_names, stems[b] - shared_names
             if not sa or not sb or len(sa & sb) / min(len(sa), len(sb)) < MIN_WORD_OVERLAP:
                 continue
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[rb] = ra
+            parent[rb] = ra
     return [find(k) for k in range(n)]
 
 

@@ -9,7 +9,7 @@ demonstrative ("this meeting") becomes "the", and a reporting verb keeps what wa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -135,22 +135,21 @@ def _shorten(tokens: list[Token], root: Token) -> list[Token]:
     """Drop the longest complements of the root until at most MAX_WORDS words are left."""
     keep = {t.i for t in tokens}
     protected = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "prt"}
-    while _words(t for t in tokens if t.i in keep) > MAX_WORDS:
+    kept = tokens
+    words = [t for t in kept if not t.is_punct]
+    while len(words) > MAX_WORDS:
         options = [c for c in root.children if c.i in keep and c.dep_ not in protected]
         if not options:
             break
         longest = max(options, key=lambda c: sum(1 for t in c.subtree if t.i in keep))
         keep -= {t.i for t in longest.subtree}
-    kept = [t for t in tokens if t.i in keep]
-    words = [t for t in kept if not t.is_punct]
+        kept = [t for t in tokens if t.i in keep]
+        words = [t for t in kept if not t.is_punct]
+    kept = list(kept)
     if len(words) > MAX_WORDS:
         last = words[MAX_WORDS - 1].i
         kept = [t for t in kept if t.i <= last]
     return kept
-
-
-def _words(tokens: Iterable[Token]) -> int:
-    return sum(1 for t in tokens if not t.is_punct)
 
 
 # The clean-up of a rendered headline, compiled once (render runs for every event).
@@ -206,18 +205,25 @@ def render(tokens: list[Token], quoted: list[bool], name_of: Callable[[Token], s
             elif low in DEMONSTRATIVES and token.dep_ in ("nsubj", "nsubjpass") and not words:
                 text = fallback(token) or text
         words.append((token, text))
-    out = ""
-    for k, (token, text) in enumerate(words):
-        out += text
-        if k + 1 < len(words):
-            nxt = words[k + 1][0]
-            out += token.whitespace_ if nxt.i == token.i + 1 else " "
-    out = _EMPTY_QUOTE.sub("", out)  # a quotation left out of a clause that reports it
-    out = _EMPTY_BRACKETS.sub("", out)
-    out = _SPACES.sub(" ", out)
-    out = _SPACE_BEFORE_PUNCT.sub(r"\1", out)
-    out = _COMMAS.sub(",", out)
-    out = _DOUBLE_POSSESSIVE.sub("'s", out)
+    parts = []
+    for (token, text), (nxt, _) in zip(words, words[1:]):
+        parts += (text, token.whitespace_ if nxt.i == token.i + 1 else " ")
+    if words:
+        parts.append(words[-1][1])
+    out = "".join(parts)
+    # each clean-up runs only where the characters it needs stand in the headline
+    if '"' in out or "“" in out:
+        out = _EMPTY_QUOTE.sub("", out)  # a quotation left out of a clause that reports it
+    if "(" in out:
+        out = _EMPTY_BRACKETS.sub("", out)
+    if "  " in out or not out.isprintable():  # white space other than single spaces is not printable
+        out = _SPACES.sub(" ", out)
+    if " ," in out or " ." in out or " ;" in out or " :" in out:
+        out = _SPACE_BEFORE_PUNCT.sub(r"\1", out)
+    if out.count(",") > 1:
+        out = _COMMAS.sub(",", out)
+    if "'s's" in out:
+        out = _DOUBLE_POSSESSIVE.sub("'s", out)
     if out.count("(") != out.count(")"):
         out = re.sub(r"\s*[()]\s*", " ", out).strip()  # a bracket whose partner was left out
     if out.count('"') % 2 and re.search(r'"[^"]*\w[^"]*$', out):

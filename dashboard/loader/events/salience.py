@@ -40,8 +40,16 @@ def salience_scores(precisions: list[str], agents: list, patients: list, counts:
     for precision, agent, patient, count, sid, kind in zip(precisions, agents, patients, counts, sentence_ids,
                                                            classes):
         count = 1 if count is None or count != count or count is pd.NA else count  # NaN and NA: one source
-        sides = (bool(as_list(agent)) + bool(as_list(patient))) / 2 * SIDES_WEIGHT
+        sides = (_named(agent) + _named(patient)) / 2 * SIDES_WEIGHT
         sources = min(max(count - 1, 0), MANY_SOURCES - 1) / (MANY_SOURCES - 1) * SOURCES_WEIGHT
         lead = LEAD_WEIGHT if sid < LEAD_SENTENCES else 0.0
         scores.append(round(DATE_WEIGHT.get(precision, 0.0) + sides + sources + lead + CLASS_WEIGHT.get(kind, 0.0), 3))
     return scores
+
+
+def _named(cell: object) -> bool:
+    """`bool(as_list(cell))`: whether a cell of actor keys or ids names anyone; a list of names (the
+    usual cell) answers at its first item."""
+    if type(cell) is list:
+        return any(not (v is None or v is pd.NA or (isinstance(v, float) and v != v)) for v in cell)
+    return bool(as_list(cell))

@@ -20,6 +20,12 @@ from spacy.tokens import Doc
 
 _ATTRS = [ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS, HEAD, IDX, ENT_IOB, IS_PUNCT, IS_SPACE, SPACY]
 _IOB = ("", "I", "O", "B")  # spaCy's names of ENT_IOB's values
+_TRAILING = ("", " ")  # the white space after a token, by its SPACY flag
+# The string of each hash the views have read, kept per process: a string's hash is the same in every
+# vocabulary, and looking the few hundred of an article up in spaCy's StringStore costs more than its
+# whole view otherwise. Started anew when it grows past _STRINGS_KEPT (a corpus of many distinct words).
+_STRINGS: dict[int, str] = {}
+_STRINGS_KEPT = 200_000
 
 
 class TokenView:
@@ -146,19 +152,29 @@ class DocView:
         if not len(doc):
             return
         arr = doc.to_array(_ATTRS)
-        strings = doc.vocab.strings
-        names = {h: strings[h] for h in np.unique(arr[:, :6]).tolist()}
-        cols = [[names[h] for h in arr[:, k].tolist()] for k in range(6)]
-        pos = [POS_NAMES[p] for p in arr[:, 6].tolist()]
+        global _STRINGS
+        words = arr[:, :6].T.tolist()
+        known = _STRINGS
+        if len(known) > _STRINGS_KEPT:
+            known = _STRINGS = {}  # a new one: a view being built in another thread keeps its own
+        missing = set().union(*words).difference(known)
+        if missing:
+            strings = doc.vocab.strings
+            known.update((h, strings[h]) for h in missing)
+        name = known.__getitem__
+        cols = [list(map(name, col)) for col in words]
+        pos = list(map(POS_NAMES.__getitem__, arr[:, 6].tolist()))
         heads = (np.arange(len(doc)) + arr[:, 7].astype(np.int64)).tolist()
         idx = arr[:, 8].tolist()
         punct, space = arr[:, 10].astype(bool).tolist(), arr[:, 11].astype(bool).tolist()
-        trailing = [" " if ws else "" for ws in arr[:, 12].tolist()]
-        iob = [_IOB[k] for k in arr[:, 9].tolist()]
-        self.text = "".join([w + ws for w, ws in zip(cols[0], trailing)])
+        trailing = list(map(_TRAILING.__getitem__, arr[:, 12].tolist()))
+        iob = list(map(_IOB.__getitem__, arr[:, 9].tolist()))
+        self.text = "".join(map(str.__add__, cols[0], trailing))
         tokens = self.tokens = [TokenView.__new__(TokenView) for _ in range(len(heads))]
-        for t, i, orth, lower, lemma, tag, dep, ent, p, x, b, pu, sp, ws in zip(
-                tokens, range(len(tokens)), *cols, pos, idx, iob, punct, space, trailing):
+        lefts: dict[int, list[TokenView]] = {}
+        rights: dict[int, list[TokenView]] = {}
+        for t, i, h, orth, lower, lemma, tag, dep, ent, p, x, b, pu, sp, ws in zip(
+                tokens, range(len(tokens)), heads, *cols, pos, idx, iob, punct, space, trailing):
             t.doc = self
             t.i = i
             t.text = orth
@@ -175,13 +191,10 @@ class DocView:
             t.whitespace_ = ws
             t.lefts = t.rights = t.children = ()  # most tokens have no children: one shared empty tuple
             t.edges = None  # spaCy's left and right edge, asked when needed
-        lefts: dict[int, list[TokenView]] = {}
-        rights: dict[int, list[TokenView]] = {}
-        for t, h in zip(tokens, heads):
             t.head = tokens[h]
-            if h > t.i:
+            if h > i:
                 lefts.setdefault(h, []).append(t)
-            elif h < t.i:
+            elif h < i:
                 rights.setdefault(h, []).append(t)
         for h in lefts.keys() | rights.keys():
             t = tokens[h]

@@ -59,9 +59,11 @@ def extract_quotes(doc: Doc, mentions: pd.DataFrame | Columns, *, index: Mention
     return table_frame("quotes", quote_columns(doc, mentions, index=index))
 
 
-def quote_columns(doc: Doc, mentions: pd.DataFrame | Columns, *, index: MentionIndex | None = None) -> Columns:
-    """`extract_quotes`' table column by column (columns QUOTE_COLUMNS)."""
-    text = doc.text  # built from the tokens on each access: read it once
+def quote_columns(doc: Doc, mentions: pd.DataFrame | Columns, *, index: MentionIndex | None = None,
+                  text: str | None = None) -> Columns:
+    """`extract_quotes`' table column by column (columns QUOTE_COLUMNS). text: `doc.text`, when the caller
+    has it."""
+    text = doc.text if text is None else text  # built from the tokens on each access: read it once
     try:
         article = ArticleQuotes(doc, text, mentions, find_quote_spans(text), index)
         quotes = DirectQuotes(article)

@@ -10,6 +10,9 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.symbols import NOUN as NOUN_SYMBOL
 from spacy.tokens import Doc, Token
 
 from dashboard.loader.actors.resolver import (
@@ -133,8 +136,11 @@ class ReportedSpeech:
         jobs", "a claim by the union that ...". With no owner ('the announcement that') nobody is named."""
         rows = []
         ctx = self.ctx
-        for noun in ctx.doc:
-            if noun.pos_ != "NOUN" or noun.lemma_.casefold() not in SPEECH_NOUNS or noun.idx < ctx.title_end \
+        doc = ctx.doc
+        # the nouns found in the parse's array: a Token is made only for them, not for every word
+        for i in np.flatnonzero(doc.to_array(POS) == NOUN_SYMBOL).tolist() if len(doc) else ():
+            noun = doc[i]
+            if noun.lemma_.casefold() not in SPEECH_NOUNS or noun.idx < ctx.title_end \
                     or inside(ctx.resolver.quoted, noun.idx):
                 continue
             clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _that_clause(c)), None)

@@ -189,7 +189,7 @@ def looks_english(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text.lower())
     if len(words) < 20:
         return True
-    return sum(w in ENGLISH_WORDS for w in words) / len(words) >= 0.1
+    return sum(map(ENGLISH_WORDS.__contains__, words)) / len(words) >= 0.1
 
 
 def _clean_meta(value: object) -> str | None:
