@@ -581,7 +581,7 @@ def _lowercase_state_bodies(doc: Doc, covered: set[int], sent_ids: Sequence[int]
         while first > 0 and doc[first - 1].is_lower and doc[first - 1].is_alpha \
                 and doc[first - 1].pos_ in ("NOUN", "ADJ", "PROPN") and first <= doc[first - 1].head.i <= i:
             first -= 1
-        if first == i or any(k in covered for k in range(first, i + 1)):
+        if first == i or any(doc[k].idx in covered for k in range(first, i + 1)):
             continue
         before = doc[first - 1] if first > 0 else None
         if before is not None and before.text in POSSESSIVES and first >= 2:
