@@ -1483,3 +1483,12 @@ def test_a_name_the_model_ended_inside_an_open_bracket(nlp):
 def test_a_player_described_by_country_and_position(nlp, before, expected):
     text = f"Selectors\n\n{before}\n\nThe former India opener said the 0-3 scoreline was a shock."
     assert [q[2] for q in speakers(nlp, text)] == [expected]
+
+
+def test_an_outlets_cue_the_parser_hung_inside_the_speakers_clause(nlp):
+    text = ("Conversion\n\nReligious affairs minister Na\u2019im Mokhtar spoke on Friday.\n\nNa\u2019im Mokhtar, the "
+            "minister for religious affairs, said the actions were not against the law, Bernama reported.\n\n"
+            "\u201cHe only obliged at the request of the individual,\u201d Na\u2019im said.")
+    assert [(q[0], q[1], q[2]) for q in speakers(nlp, text)] == [
+        ("reported", "the actions were not against the law", "Na\u2019im Mokhtar"),
+        ("direct", "He only obliged at the request of the individual,", "Na\u2019im Mokhtar")]

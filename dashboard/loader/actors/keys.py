@@ -103,6 +103,9 @@ def _surnames(rows: list[dict]) -> None:
             continue  # 'Ford' beside 'Ford Motor Company' and 'William Clay Ford Jr.': the company
         fuller = _ending_in(people, [r["text"]]) or _misspelt(people, r["text"], named_at, r["start"]) \
             or _run_within(people, [r["text"]])
+        if not fuller and not r["_loc"]:
+            # 'Na’im said' after 'Na’im Mokhtar', his first name the model took for a place
+            fuller = {p for p in people if person_words(p)[0] == r["text"] and named_at[p] < r["start"]}
         if len(fuller) == 1:
             r.update(key=fuller.pop(), kind="person", _how=None)
 

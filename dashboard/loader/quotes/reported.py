@@ -195,17 +195,25 @@ class ReportedSpeech:
 def _without_relays(rows: list[dict], cues: list[Token]) -> list[dict]:
     """Leave out a news report that only passes on someone named saying something ('Sanaullah added that
     ..., Samaa TV reported', 'according to media reports, Minister Ana Ruiz said that ...'): the named
-    speaker's own row says it. Other reports of a report keep both ('he observed that the government had
-    stated to him that ...')."""
+    speaker's own row says it, and ends before the outlet's cue. Other reports of a report keep both
+    ('he observed that the government had stated to him that ...')."""
     relays = set()
     for n, (outer, at) in enumerate(zip(rows, cues)):
         if at.lemma_ != "report" and not (at.lower_ == "according" and "report" in str(outer["speaker_text"]).lower()):
             continue
         for inner, cue in zip(rows, cues):
-            if cue.i != at.i and inner["speaker_key"] is not None and cue.lemma_ in CLAUSE_ONLY \
-                    and outer["start"] <= cue.idx < outer["end"] and outer["start"] <= inner["start"] \
-                    and inner["end"] <= outer["end"]:
+            if cue.i == at.i or inner["speaker_key"] is None or cue.lemma_ not in CLAUSE_ONLY:
+                continue
+            shared = min(outer["end"], inner["end"]) - max(outer["start"], inner["start"])
+            nested = outer["start"] <= cue.idx < outer["end"] and outer["start"] <= inner["start"] \
+                and inner["end"] <= outer["end"]
+            # the parser may hang the outlet's cue inside the speaker's clause instead: the same words
+            same = shared >= 0.8 * (outer["end"] - outer["start"]) and inner["start"] <= at.idx < inner["end"]
+            if nested or same:
                 relays.add(n)
+                if same and outer["end"] < inner["end"]:
+                    inner["text"] = inner["text"][:outer["end"] - inner["start"]]  # without ', Bernama reported'
+                    inner["end"] = outer["end"]
                 break
     return [r for n, r in enumerate(rows) if n not in relays]
 
