@@ -1492,3 +1492,10 @@ def test_an_outlets_cue_the_parser_hung_inside_the_speakers_clause(nlp):
     assert [(q[0], q[1], q[2]) for q in speakers(nlp, text)] == [
         ("reported", "the actions were not against the law", "Na\u2019im Mokhtar"),
         ("direct", "He only obliged at the request of the individual,", "Na\u2019im Mokhtar")]
+
+
+def test_a_police_office_in_letters_before_a_name_is_a_title(nlp):
+    text = ("Summons\n\nMombasa Governor Hassan Joho said he had been summoned.\n\nBut Malindi OCPD Makwama Muchangi "
+            "denied being aware of the summons.\n\n\u201cI am not aware that the governor has been summoned,\u201d he "
+            "said.")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Makwama Muchangi"]

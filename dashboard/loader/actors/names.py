@@ -22,6 +22,8 @@ CIVIC_TITLES = {
     "marshal", "commodore", "collector", "magistrate", "tehsildar", "lawyer", "solicitor", "barrister", "whip",
     # ranks as armies and police forces shorten them, with or without the stop ('Brig Gen Felix Kulayigye')
     "brig", "brig.", "maj", "maj.", "gen", "col", "capt", "cpl", "sgt", "supt", "insp", "cdr", "cmdr", "lt",
+    # police offices written as letters in East African and South Asian news ('Malindi OCPD Makwama Muchangi')
+    "ocpd", "ocs", "dcio", "dcp", "acp", "dsp", "ssp", "igp",
 }
 # Honorifics that say whether the story calls someone he or she ('Mr Swan', 'Mrs Swan').
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
