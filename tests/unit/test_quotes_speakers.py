@@ -1499,3 +1499,9 @@ def test_a_police_office_in_letters_before_a_name_is_a_title(nlp):
             "denied being aware of the summons.\n\n\u201cI am not aware that the governor has been summoned,\u201d he "
             "said.")
     assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Makwama Muchangi"]
+
+
+def test_a_nickname_in_marks_after_a_full_name_is_that_person(nlp):
+    text = ("Opposition meet\n\nParty president Rajiv Ranjan Singh 'Lalan', who went to Bengaluru, denied the "
+            "reports on Wednesday.\n\n\"This is all rumour mongering,\" said Lalan.")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Rajiv Ranjan Singh"]

@@ -102,6 +102,7 @@ def mention_columns(doc: Doc, *, title_sentence: int | None = 0, text: str | Non
     rows += _untagged_by_first_name(doc, covered, sent_ids, title_sentence if headline is not None else None)
     _title_acronyms(doc, rows)
     rows = resolve_keys(rows, _acronym_definitions(doc, rows))
+    _nicknames(doc, rows)
     known = {fold(r["text"]): r for r in rows} | {fold(r["key"]): r for r in rows}
     if headline is not None:
         rows.extend(_headline_mentions(headline, known, title_sentence))
@@ -568,6 +569,30 @@ def _untagged_name_starts(doc: Doc) -> list[int]:
         return []
     arr = doc.to_array([POS, ENT_TYPE])
     return [i for i in np.flatnonzero((arr[:, 0] == PROPN) & (arr[:, 1] == 0)).tolist() if _name_word(doc[i])]
+
+
+# Marks that set a nickname off after a full name.
+NICKNAME_MARKS = frozenset({"'", "‘", "’", '"', "“", "”"})
+
+
+def _nicknames(doc: Doc, rows: list[dict]) -> None:
+    """'JD(U) president Rajiv Ranjan Singh 'Lalan', who ...': one word in quotation marks right after a
+    person's full name is what the story then calls them ('said Lalan'); its mentions become that person's
+    (rows changed in place)."""
+    starts = {t.idx: t.i for t in doc if t.text in NICKNAME_MARKS}
+    if not starts:
+        return
+    by_nickname: dict[str, dict] = {}
+    for r in rows:
+        mark = starts.get(r["end"] + 1) if r["kind"] == "person" and " " in r["key"] else None
+        if mark is not None and mark + 2 < len(doc) and doc[mark + 2].text in NICKNAME_MARKS:
+            word = doc[mark + 1]
+            if word.is_alpha and word.text[:1].isupper() and word.text[1:].islower():
+                by_nickname.setdefault(word.text, r)
+    for r in rows:
+        full = by_nickname.get(r["text"])
+        if full is not None and r is not full and r["kind"] != "country":
+            r.update(key=full["key"], kind="person", role=full["role"], affiliation_key=full["affiliation_key"])
 
 
 def _lowercase_state_bodies(doc: Doc, covered: set[int], sent_ids: Sequence[int]) -> list[dict]:
