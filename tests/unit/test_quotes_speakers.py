@@ -1471,7 +1471,8 @@ def test_the_office_a_lead_gives_before_any_holder_is_the_holder_named_next(nlp)
 
 
 def test_a_name_the_model_ended_inside_an_open_bracket(nlp):
-    text = "Zimbabwe\n\nThe Movement for Democratic Change (MDC) said the vote was rigged. The MDC said it would appeal."
+    text = ("Zimbabwe\n\nThe Movement for Democratic Change (MDC) said the vote was rigged. The MDC said it would "
+            "appeal.")
     assert [q[2] for q in speakers(nlp, text)] == ["Movement for Democratic Change"] * 2
 
 

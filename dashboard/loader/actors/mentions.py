@@ -579,7 +579,7 @@ def _nicknames(doc: Doc, rows: list[dict]) -> None:
     """'JD(U) president Rajiv Ranjan Singh 'Lalan', who ...': one word in quotation marks right after a
     person's full name is what the story then calls them ('said Lalan'); its mentions become that person's
     (rows changed in place)."""
-    starts = {t.idx: t.i for t in doc if t.text in NICKNAME_MARKS}
+    starts = {doc[i].idx: i for i in positions_of(doc, NICKNAME_MARKS)}
     if not starts:
         return
     by_nickname: dict[str, dict] = {}
