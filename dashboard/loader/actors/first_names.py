@@ -91,16 +91,21 @@ def first_name_gender(name: str) -> str | None:
     return gender_of_first_name(words[0]) if len(words) >= 2 else None
 
 
-def gender_of_first_name(word: str) -> str | None:
-    """'f' or 'm' for a capitalised word that is a first name nearly always of one gender, else None."""
+def _entry(word: str) -> tuple[str, int] | None:
+    """The gender and number of sources of a capitalised word that is a first name; an initial is none."""
     if len(word) < 2 or not word[0].isupper() or word.endswith("."):
         return None
-    found = _names().get(fold(word))
+    return _names().get(fold(word))
+
+
+def gender_of_first_name(word: str) -> str | None:
+    """'f' or 'm' for a capitalised word that is a first name nearly always of one gender, else None."""
+    found = _entry(word)
     return found[0] if found else None
 
 
 def is_common_first_name(word: str) -> bool:
     """Whether a capitalised word is a first name of one gender that most of the sources list ('Marcus',
     'Laura'), not one only a few do ('Big', 'Ford'): enough to take an untagged name for a person's."""
-    found = _names().get(fold(word)) if len(word) >= 2 and word[0].isupper() else None
+    found = _entry(word)
     return found is not None and found[1] >= COMMON_SOURCES

@@ -105,7 +105,7 @@ def _surnames(rows: list[dict]) -> None:
             or _run_within(people, [r["text"]])
         if not fuller and not r["_loc"]:
             # 'Na’im said' after 'Na’im Mokhtar', his first name the model took for a place
-            fuller = {p for p in people if person_words(p)[0] == r["text"] and named_at[p] < r["start"]}
+            fuller = {p for p in _starting_with(people, r["text"]) if named_at[p] < r["start"]}
         if len(fuller) == 1:
             r.update(key=fuller.pop(), kind="person", _how=None)
 
@@ -128,7 +128,7 @@ def _short_person_names(rows: list[dict]) -> None:
             # 'Mr Swan' is not Sandy Swan, whom the article called Mrs Swan
             fuller = {p for p in fuller if genders.get(p, {r["_gender"]}) == {r["_gender"]}}
         if not fuller and len(short) == 1:
-            fuller = {p for p in persons if len(person_words(p)) > 1 and person_words(p)[0] == short[0]}
+            fuller = _starting_with(persons, short[0])
         if not fuller and len(short) == 1:
             fuller = _misspelt(persons, short[0], named_at, r["start"])
         if not fuller:
@@ -188,6 +188,11 @@ def _run_within(people: Iterable[str], words: list[str]) -> set[str]:
         if len(full) >= 3 and n < len(full) and any(full[k:k + n] == words for k in range(len(full) - n)):
             found.add(p)
     return found
+
+
+def _starting_with(people: Iterable[str], word: str) -> set[str]:
+    """The people whose longer name starts with `word`: 'Steve Jobs' for 'Steve'."""
+    return {p for p in people if len(person_words(p)) > 1 and person_words(p)[0] == word}
 
 
 def _ending_in(people: Iterable[str], words: list[str]) -> set[str]:

@@ -7,8 +7,9 @@ the one entity around a token from its neighbours instead.
 """
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 import numpy as np
 from spacy.attrs import ORTH, SENT_START
@@ -31,6 +32,31 @@ def sentence_of_tokens(doc: Doc) -> list[int]:
     starts = doc.to_array(SENT_START) == 1
     starts[0] = True
     return (np.cumsum(starts) - 1).tolist()
+
+
+T = TypeVar("T")
+
+
+class WordMemo(Generic[T]):
+    """Something about words kept per process by their hash, which is the same in every vocabulary: words
+    recur from article to article, and reading each in spaCy's StringStore again costs more than the
+    rule that wants it. Started anew past `limit` words (a corpus of many distinct words)."""
+
+    def __init__(self, of: Callable[[str], T], limit: int = 200_000) -> None:
+        self.of = of
+        self.limit = limit
+        self.known: dict[int, T] = {}
+
+    def table(self, hashes: Iterable[int], strings: StringStore) -> dict[int, T]:
+        """The memo, holding every one of `hashes` (the words of `strings`)."""
+        known = self.known
+        if len(known) > self.limit:
+            known = self.known = {}  # a new one: an article read in another thread keeps its own
+        missing = set(hashes).difference(known)
+        if missing:
+            of = self.of
+            known.update((h, of(strings[h])) for h in missing)
+        return known
 
 
 @lru_cache(maxsize=256)

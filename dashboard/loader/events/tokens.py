@@ -18,14 +18,14 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, L
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
+from dashboard.loader.actors.tokens import WordMemo
+
 _ATTRS = [ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS, HEAD, IDX, ENT_IOB, IS_PUNCT, IS_SPACE, SPACY]
 _IOB = ("", "I", "O", "B")  # spaCy's names of ENT_IOB's values
 _TRAILING = ("", " ")  # the white space after a token, by its SPACY flag
-# The string of each hash the views have read, kept per process: a string's hash is the same in every
-# vocabulary, and looking the few hundred of an article up in spaCy's StringStore costs more than its
-# whole view otherwise. Started anew when it grows past _STRINGS_KEPT (a corpus of many distinct words).
-_STRINGS: dict[int, str] = {}
-_STRINGS_KEPT = 200_000
+# The string of each hash the views have read: looking the few hundred of an article up in spaCy's
+# StringStore costs more than its whole view otherwise.
+_STRINGS: WordMemo[str] = WordMemo(str)
 
 
 class TokenView:
@@ -152,16 +152,8 @@ class DocView:
         if not len(doc):
             return
         arr = doc.to_array(_ATTRS)
-        global _STRINGS
         words = arr[:, :6].T.tolist()
-        known = _STRINGS
-        if len(known) > _STRINGS_KEPT:
-            known = _STRINGS = {}  # a new one: a view being built in another thread keeps its own
-        missing = set().union(*words).difference(known)
-        if missing:
-            strings = doc.vocab.strings
-            known.update((h, strings[h]) for h in missing)
-        name = known.__getitem__
+        name = _STRINGS.table(set().union(*words), doc.vocab.strings).__getitem__
         cols = [list(map(name, col)) for col in words]
         pos = list(map(POS_NAMES.__getitem__, arr[:, 6].tolist()))
         heads = (np.arange(len(doc)) + arr[:, 7].astype(np.int64)).tolist()

@@ -11,11 +11,11 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from dashboard.loader.actors.names import TITLE_WORDS
-from dashboard.loader.actors.tokens import among
+from dashboard.loader.actors.tokens import WordMemo, among
 
-# Whether a word (by its hash, the same in every vocabulary) holds a line break: words repeat from
-# article to article, and looking each up in the string store costs more than the rest of this step.
-_HOLDS_BREAK: dict[int, bool] = {}
+# Whether a word holds a line break: looking each up in the string store costs more than the rest of
+# this step.
+_HOLDS_BREAK: WordMemo[bool] = WordMemo(lambda word: "\n" in word)
 
 
 def after_line_breaks(doc: Doc) -> list[int]:
@@ -26,14 +26,9 @@ def after_line_breaks(doc: Doc) -> list[int]:
     if len(doc) < 2:
         return []
     orths = doc.to_array(ORTH)
-    strings = doc.vocab.strings
-    breaking = []
-    for orth in set(orths.tolist()):
-        holds = _HOLDS_BREAK.get(orth)
-        if holds is None:
-            holds = _HOLDS_BREAK[orth] = "\n" in strings[orth]
-        if holds:
-            breaking.append(orth)
+    words = set(orths.tolist())
+    holds = _HOLDS_BREAK.table(words, doc.vocab.strings)
+    breaking = [orth for orth in words if holds[orth]]
     if not breaking:
         return []
     return (np.flatnonzero(among(orths[:-1], np.sort(np.array(breaking, dtype=orths.dtype)))) + 1).tolist()

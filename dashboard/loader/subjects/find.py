@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from dashboard.loader.actors.gazetteer import NON_ACTORS, fold
-from dashboard.loader.actors.tokens import positions_of, sentence_of_tokens
+from dashboard.loader.actors.tokens import WordMemo, positions_of, sentence_of_tokens
 from dashboard.loader.assembly.tables import SUBJECT_MENTION_COLUMNS, table_frame
 from dashboard.loader.frames import Columns
 
@@ -55,10 +55,8 @@ _QUOTES = set("\"'“”‘’«»„")
 # digits then letters (3G when after a product name).
 _MODEL_CODE = r"^(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]?|\d{3,4}(?:-\d{1,3})?)$"
 _CODE = re.compile(_MODEL_CODE)
-# Whether the word of each hash read so far is a model code, kept per process (a hash is the same word in
-# every vocabulary): most words recur from article to article. Started anew past _IS_CODE_KEPT words.
-_IS_CODE: dict[int, bool] = {}
-_IS_CODE_KEPT = 200_000
+# Whether the word of each hash read so far is a model code.
+_IS_CODE: WordMemo[bool] = WordMemo(lambda word: _CODE.search(word) is not None)
 _LAW_WORDS = (*_LAW_HEADS, "Chapter")  # a law pattern cannot match without one of these
 
 
@@ -123,13 +121,8 @@ def _may_find_product(doc: Doc, orth: list[int]) -> bool:
     model code right after a capitalised proper name, and `_maker_then_code` a code (that one, or
     a number after it) that is no year and follows a word of no entity, an ORG or a PRODUCT."""
     strings = doc.vocab.strings
-    global _IS_CODE
-    known = _IS_CODE
-    if len(known) > _IS_CODE_KEPT:
-        known = _IS_CODE = {}  # a new one: an article read in another thread keeps its own
     words = set(orth)
-    for h in words.difference(known):
-        known[h] = _CODE.search(strings[h]) is not None
+    known = _IS_CODE.table(words, strings)
     codes = {h for h in words if known[h]}
     at = [i for i, h in enumerate(orth) if i > 0 and h in codes]
     if not at:
