@@ -1395,6 +1395,20 @@ def test_an_office_a_lead_gives_with_a_is_the_holder_the_next_sentence_names(nlp
     assert [q[2] for q in speakers(nlp, text)][0] == expected
 
 
+@pytest.mark.parametrize(("later", "expected"), [
+    pytest.param("Chief executive Sarah Boyd told staff that the market had collapsed.", "Sarah Boyd",
+                 id="the-one-holder-named-later"),
+    pytest.param("Chief executive Sarah Boyd and chief executive Tom Reyes of a rival mill told staff that the "
+                 "market had collapsed.", None, id="two-holders-name-nobody"),
+    pytest.param("Union president Tom Reyes told staff that the market had collapsed.", None,
+                 id="another-office-names-nobody"),
+])
+def test_an_office_given_before_anyone_holds_it_is_the_one_holder_named_later(nlp, later, expected):
+    text = ("Mill to close\n\nThe mill will close in March, its chief executive said on Monday.\n\n"
+            f"About 200 jobs will go.\n\n{later}")
+    assert speakers(nlp, text)[0][2] == expected
+
+
 def test_a_statement_reads_its_words_and_a_person_reads_no_quote(nlp):
     text = ("Payments\n\nIn a statement, Dublin City Council said no payments were made to the two men.\n\n"
             "The men were suspended in May.\n\n"

@@ -665,30 +665,23 @@ class Resolver:
                 # a headline names by office the person the story then names ('NSW Farmers vice president
                 # says ...'): the first holder of the office in that body, wherever the story names them
                 cands = sorted({m.key: m for m in reversed(self.mentions)}.values(), key=lambda m: -m.first)
-            people = [m for m in cands if m.kind == "person" and names & set(m.role.split())]
-            # 'the collector' is the collector, not the deputy collector, unless it says so itself
-            ranks = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")} & RANK_QUALIFIERS
-            people = [m for m in people if ranks == RANK_QUALIFIERS & set(m.role.split())] or people
-            if not people and noun in HEAD_OFFICES and not any(
+            people = self.holders(tok, [m for m in cands if m.kind == "person" and names & set(m.role.split())],
+                                  owners)
+            if people:
+                return people[-1].key
+            if noun in HEAD_OFFICES and not any(
                     m.kind == "person" and names & set(m.role.split()) for m in self.mentions):
                 # nobody in the story is given the office, one person's to hold: 'the Premier said' is the person
                 # just spoken of, when the story gives them no other office
                 key = self.just_named(tok)
                 role = next((m.role for m in self.mentions if m.key == key and m.role), "") if key else ""
                 return key if key and not role else None
-            portfolio = self.portfolio(tok)
-            if portfolio:
-                # "the Information Minister" is the information minister, and never the health minister named
-                # before; a holder whose recorded office says no portfolio may still be the one
-                offices = {m.key: set() for m in people}
-                for m in self.mentions:
-                    if m.key in offices:
-                        offices[m.key] |= set(m.role.split())
-                people = [m for m in people if portfolio <= offices[m.key]] or [
-                    m for m in people if not PORTFOLIOS & offices[m.key]]
-            if owners:
-                people = [m for m in people if m.affiliation in owners] or people
-            return people[-1].key if people else None
+            # 'The mill will close, its chief executive said. ... Chief executive Sarah Boyd told staff': an office
+            # the story gives before naming anyone to it is the one person it later names to that office
+            later = self.holders(tok, [m for m in self.mentions if m.first > tok.i and m.kind == "person"
+                                       and names & set(m.role.split())], owners)
+            keys = {m.key for m in later if not owners or m.affiliation in owners}
+            return keys.pop() if len(keys) == 1 else None
         if noun in MEDIA_NOUNS and not owners:
             words = MEDIA_NOUNS[noun]
             outlets = [m for m in cands if m.kind == "organization" and words & set(m.key.casefold().split())]
@@ -729,6 +722,26 @@ class Resolver:
             countries = [m for m in cands if m.kind == "country"]
             return countries[-1].key if countries else None
         return None
+
+    def holders(self, tok: Token, people: list[_Mention], owners: list[str]) -> list[_Mention]:
+        """The mentions of `people` (holders of the office noun `tok` names) that hold that very office: of its
+        rank, its portfolio and, where it says whose it is, of that body."""
+        # 'the collector' is the collector, not the deputy collector, unless it says so itself
+        ranks = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")} & RANK_QUALIFIERS
+        people = [m for m in people if ranks == RANK_QUALIFIERS & set(m.role.split())] or people
+        portfolio = self.portfolio(tok) if people else set()
+        if portfolio:
+            # "the Information Minister" is the information minister, and never the health minister named
+            # before; a holder whose recorded office says no portfolio may still be the one
+            offices: dict[str, set[str]] = {m.key: set() for m in people}
+            for m in self.mentions:
+                if m.key in offices:
+                    offices[m.key] |= set(m.role.split())
+            people = [m for m in people if portfolio <= offices[m.key]] or [
+                m for m in people if not PORTFOLIOS & offices[m.key]]
+        if owners:
+            people = [m for m in people if m.affiliation in owners] or people
+        return people
 
     def named_next(self, tok: Token) -> str | None:
         """'... will increase the risk to patients, a hospital chief executive has said. / Nick Hulme, chief
