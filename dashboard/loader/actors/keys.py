@@ -192,7 +192,7 @@ def _run_within(people: Iterable[str], words: list[str]) -> set[str]:
 
 def _starting_with(people: Iterable[str], word: str) -> set[str]:
     """The people whose longer name starts with `word`: 'Steve Jobs' for 'Steve'."""
-    return {p for p in people if len(person_words(p)) > 1 and person_words(p)[0] == word}
+    return {p for p in people if len(person_words(p)) > 1 and person_words(p)[0].casefold() == word.casefold()}
 
 
 def _ending_in(people: Iterable[str], words: list[str]) -> set[str]:

@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from dashboard.loader.actors.first_names import is_common_first_name
 from dashboard.loader.actors.keys import resolve_keys
 from dashboard.loader.actors.names import (
-    CORE_TITLES, CORPORATE_WORDS, HONORIFIC_GENDER, HONORIFICS, INSTITUTION_HEADS, ORG_NOUNS, PORTFOLIOS, TITLE_WORDS,
-    is_acronym, is_state_body, qualify, words_of,
+    CORE_TITLES, CORPORATE_WORDS, HONORIFIC_GENDER, HONORIFICS, NOT_PERSON_WORDS, ORG_NOUNS,
+    PORTFOLIOS, TITLE_WORDS, is_acronym, is_state_body, qualify, words_of,
 )
 from dashboard.loader.actors.speaking import (
     FACILITY_NOUNS, ORGANISATION_WORDS, names_a_facility, speaks, title_subject, untagged_organisations,
@@ -46,8 +46,6 @@ PRODUCT_NOUNS = frozenset({"drug", "medicine", "medication", "vaccine", "pill", 
 NOT_LEADING_TITLES = {"national", "state", "security", "general", "supreme", "trade", "energy", "health", "top"}
 LEADING_TITLES = frozenset(TITLE_WORDS - NOT_LEADING_TITLES)
 SAINTS = frozenset({"st.", "st", "saint", "ste.", "ste"})
-# Words after a title that say the name is an organisation's, not a person's.
-NOT_PERSON_WORDS = frozenset(INSTITUTION_HEADS | CORPORATE_WORDS | ORG_NOUNS)
 # Words of the names of parties and movements, which the model may tag as a person's.
 MOVEMENT_WORDS = frozenset({"movement", "party", "front", "league", "alliance", "congress", "federation"})
 # Letters after a name: a seat or an honour, not part of the name.

@@ -68,9 +68,9 @@ PORTFOLIOS = frozenset({
 })
 TITLE_WORDS = {
     "president", "vice", "prime", "minister", "secretary", "general", "chancellor", "king", "queen", "prince",
-    "princess", "sheikh", "emir", "ambassador", "senator", "sen.", "rep.", "representative", "governor", "gov.",
-    "mayor", "judge", "chief", "executive", "ceo", "chairman", "chairwoman", "chair", "director", "spokesman",
-    "spokeswoman", "spokesperson", "commander", "gen.", "col.", "lt.", "admiral", "officer", "leader",
+    "princess", "sheikh", "shaikh", "sheik", "emir", "ambassador", "senator", "sen.", "rep.", "representative",
+    "governor", "gov.", "mayor", "judge", "chief", "executive", "ceo", "chairman", "chairwoman", "chair", "director",
+    "spokesman", "spokeswoman", "spokesperson", "commander", "gen.", "col.", "lt.", "admiral", "officer", "leader",
     "former", "deputy", "acting", "state", "national", "security", "adviser", "advisor", "pope",
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "premier", "envoy",
     "speaker", "head", "founder", "analyst", "economist", "professor", "prof.", "coach", "attorney", "supreme",
@@ -78,10 +78,13 @@ TITLE_WORDS = {
     # 'Police' also begins the name of a force ('Police Scotland'), not a title
     *(PORTFOLIOS - {"police"}), *CIVIC_TITLES, *SPORTS_TITLES,
 }
+# Lower-case particles inside personal names: 'bin Saif al Hosni', 'van Gaal', 'da Silva'.
+NAME_PARTICLES = frozenset({"bin", "binti", "bint", "ibn", "al", "el", "van", "von", "de", "da", "di", "du", "der",
+                            "den", "ter", "dos", "das", "del", "della", "le", "la"})
 # The nouns that make a run of title words a role: "Foreign Minister", "chief executive officer".
 CORE_TITLES = {
-    "president", "minister", "secretary", "chancellor", "king", "queen", "prince", "princess", "sheikh",
-    "emir", "ambassador", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "judge",
+    "president", "minister", "secretary", "chancellor", "king", "queen", "prince", "princess", "sheikh", "shaikh",
+    "sheik", "emir", "ambassador", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "judge",
     "justice", "executive", "ceo", "c.e.o.", "cfo", "coo", "chairman", "chairwoman", "chair", "director",
     "spokesman", "spokeswoman", "spokesperson", "commander", "gen.", "col.", "lt.", "admiral", "officer",
     "leader", "adviser", "advisor", "pope", "premier", "envoy", "speaker", "head", "founder", "analyst",
@@ -119,6 +122,8 @@ INSTITUTION_HEADS = {
     "organization", "organisation", "society", "league", "university", "school", "academy", "foundation",
     "party", "corporation", "chamber", "tribunal", "assembly", "secretariat", "administration",
 }
+# Words after a title that say the name is an organisation's, not a person's.
+NOT_PERSON_WORDS = frozenset(INSTITUTION_HEADS | CORPORATE_WORDS | ORG_NOUNS)
 # Last words of names of events, not actors: "Worldwide Developers Conference", "Paris Air Show".
 EVENT_HEADS = {"conference", "summit", "expo", "show", "festival", "olympics", "games", "championship",
                "championships", "cup", "awards", "exhibition", "fair", "convention"}
@@ -257,10 +262,11 @@ def name_initials(name: str) -> frozenset[str]:
 
 
 def person_words(name: str) -> list[str]:
-    """A person's name without honorifics and 'Jr.': ['William', 'Clay', 'Ford']."""
+    """A person's name without honorifics and 'Jr.', its particles in lower case however the story set them
+    ('Al Hosni' is a run of 'Talal bin Saif al Hosni'): ['William', 'Clay', 'Ford']."""
     words = name.split()
     while words and words[0].lower() in HONORIFICS:
         words.pop(0)
     while len(words) > 1 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
         words.pop()
-    return words
+    return [w.lower() if len(words) > 1 and w.lower() in NAME_PARTICLES else w for w in words]

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -27,6 +27,7 @@ from dashboard.loader.actors.names import (
 )
 from dashboard.loader.actors.tokens import among
 from dashboard.loader.frames import Columns
+from dashboard.loader.quotes.cues import SPEECH_VERBS
 from dashboard.loader.vocabulary import SPEAKER_KINDS
 
 # Nouns that name a person by office. A noun matches a person whose role contains it.
@@ -70,6 +71,8 @@ RANK_AND_FILE = frozenset({
 
 # Nouns for an office that say no more than that it is one: 'the Senate leader', 'the PPP official'.
 ANY_OFFICE = frozenset({"leader", "official", "chief", "head", "boss"})
+# Words that join an office to its field or body: the word before one is the office ('Wali of Masirah').
+OFFICE_LINKS = frozenset({"of", "for", "at", "in", "to"})
 
 # Plural nouns for people, whom a 'they' or 'their' after them in the sentence stands for: 'told farmers he
 # would take their calls'. Subjects need no list (what acts is mostly someone); objects are often things.
@@ -157,7 +160,15 @@ EPITHET_NOUNS = frozenset({
     # cricket, football and other sports, as the sports pages describe a player
     "opener", "batsman", "batter", "bowler", "spinner", "all-rounder", "wicketkeeper", "keeper", "winger",
     "fullback", "selector", "jockey", "boxer", "golfer", "swimmer", "sprinter", "cyclist", "skipper",
+    # occupations and what befell a person, as a story goes on to call someone it has named
+    "scientist", "researcher", "expert", "doctor", "surgeon", "nurse", "teacher", "engineer", "academic",
+    "lecturer", "farmer", "resident", "witness", "survivor", "victim", "pilot", "homeowner", "landlord", "tenant",
+    "student", "widow", "widower", "pensioner",
 }) | PARTISANS_AND_NATIONALS
+# Endings of nouns for a person by their science or trade ('the seismologist', 'the pharmacist', 'the
+# technician'), and the words with such an ending that are not people.
+OCCUPATION_ENDINGS = ("ist", "ician")
+NOT_OCCUPATIONS = frozenset({"checklist", "playlist", "shortlist", "waitlist", "wishlist", "blacklist", "whitelist"})
 
 # Nouns for one person who holds a post in a body or works for it; its spokesperson is its voice.
 ONE_OF_A_BODY = ROLE_NOUNS - {"spokesman", "spokeswoman", "spokesperson"} | RANK_AND_FILE | EPITHET_NOUNS \
@@ -659,7 +670,8 @@ class Resolver:
         if not definite:
             return None
         cands = self.before(tok.i)
-        if noun in ROLE_NOUNS:
+        if noun in ROLE_NOUNS or (tok.tag_ == "NN" or tok.text.islower()) and noun in self.offices_given:
+            # an office the story itself gives a person ('Talal al Hosni, Wali of Masirah, ... the wali said')
             names = ROLE_SYNONYMS.get(noun, frozenset()) | {noun}
             if self.sentence_of(tok.i) == 0 and owners:
                 # a headline names by office the person the story then names ('NSW Farmers vice president
@@ -723,6 +735,17 @@ class Resolver:
             return countries[-1].key if countries else None
         return None
 
+    @cached_property
+    def offices_given(self) -> frozenset[str]:
+        """The head words of the offices the story gives people ('wali' of 'Wali of Masirah', 'director' of
+        'JSO Director'): the word before the office's 'of' or 'for', or its last word."""
+        heads = set()
+        for m in self.mentions:
+            words = m.role.split() if m.kind == "person" else []
+            heads |= {w for w, after in zip(words, [*words[1:], ""]) if w.isalpha() and w not in OFFICE_LINKS
+                      and (after in OFFICE_LINKS or not after)}
+        return frozenset(heads)
+
     def holders(self, tok: Token, people: list[_Mention], owners: list[str]) -> list[_Mention]:
         """The mentions of `people` (holders of the office noun `tok` names) that hold that very office: of its
         rank, its portfolio and, where it says whose it is, of that body."""
@@ -747,15 +770,21 @@ class Resolver:
         """'... will increase the risk to patients, a hospital chief executive has said. / Nick Hulme, chief
         executive of Ipswich Hospital, said ...': an office a story's first sentence gives, with 'a' or with
         'the' and no holder named before, is the one person of that office the next sentence names."""
-        if self.sentence_of(tok.i) > 1 or tok.tag_ not in ("NN", "NNP") or tok.lemma_.casefold() not in ROLE_NOUNS \
+        noun = tok.lemma_.casefold()
+        office = noun in ROLE_NOUNS
+        if self.sentence_of(tok.i) > 1 or tok.tag_ not in ("NN", "NNP") \
+                or not (office or noun in EPITHET_NOUNS or _names_an_occupation(noun)) \
                 or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children):
             return None
-        names = ROLE_SYNONYMS.get(tok.lemma_.casefold(), frozenset()) | {tok.lemma_.casefold()}
+        names = ROLE_SYNONYMS.get(noun, frozenset()) | {noun}
         here = self.sentence_of(tok.i)
         for after in (here + 1, here + 2):  # a quotation the splitter cut from its cue may stand between
-            people = {m.key for m in self.mentions if self.sentence_of(m.first) == after and m.kind == "person"
-                      and names & set(m.role.casefold().split())}
-            if people:
+            named = [m for m in self.mentions if self.sentence_of(m.first) == after and m.kind == "person"]
+            # an office names its holder; a description ('..., the scientist revealed.') the one person who
+            # speaks in the next sentence ('Professor Lee Berger said ...')
+            people = {m.key for m in named if names & set(m.role.casefold().split())} if office else {
+                m.key for m in named if _speaks(self.doc[m.head])}
+            if people or named and not office:
                 return people.pop() if len(people) == 1 else None
         return None
 
@@ -767,7 +796,8 @@ class Resolver:
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
         aged = tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.subtree)
-        if not aged and tok.lemma_.casefold() not in EPITHET_NOUNS:
+        noun = tok.lemma_.casefold()
+        if not aged and noun not in EPITHET_NOUNS and not _names_an_occupation(noun):
             return None
         return self.just_named(tok)
 
@@ -1073,6 +1103,16 @@ class Resolver:
         return None
 
 
+def _speaks(tok: Token) -> bool:
+    """Whether a word is the subject of a speech verb."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS
+
+
+def _names_an_occupation(noun: str) -> bool:
+    """'seismologist', 'pharmacist', 'technician': a noun for a person by their science or trade."""
+    return len(noun) >= 8 and noun.isalpha() and noun.endswith(OCCUPATION_ENDINGS) and noun not in NOT_OCCUPATIONS
+
+
 def _in_brackets(tok: Token) -> bool:
     """Whether a phrase stands in brackets, as a label set after a name does ('Clr Ann Lee (LAB - Poplars)')."""
     doc = tok.doc
@@ -1121,7 +1161,10 @@ def _apposed_title(name: Token) -> list[str]:
     if name.dep_ == "appos":
         others.append(name.head)
     for other in others:
-        if other.pos_ == "NOUN" or other.lemma_.casefold() in ROLE_NOUNS:
+        # an office of a place or body, however the tagger took its word: 'Talal al Hosni, Wali of Masirah,'
+        of_a_field = other.pos_ == "PROPN" and not other.ent_type_ and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in other.children)
+        if other.pos_ == "NOUN" or other.lemma_.casefold() in ROLE_NOUNS or of_a_field:
             words += [t.lower_ for t in other.lefts if t.dep_ in ("compound", "amod")] + [other.lower_]
     return words
 

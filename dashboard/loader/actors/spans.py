@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span
 
 from dashboard.loader.actors.first_names import gender_of_first_name
 from dashboard.loader.actors.names import (
-    CORE_TITLES, INSTITUTION_HEADS, KIN, PORTFOLIOS, TITLE_WORDS, initials, is_acronym, is_event_name,
+    CORE_TITLES, INSTITUTION_HEADS, KIN, NAME_PARTICLES, NOT_PERSON_WORDS, PORTFOLIOS, TITLE_WORDS, initials,
+    is_acronym, is_event_name,
 )
 from dashboard.loader.actors.gazetteer import country_of, non_actor
 
@@ -49,6 +50,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
             if not _titled_person(ent):
                 continue
             ent = make_span(doc, ent.start, ent.end, "PERSON")
+        ent = _holder_beside_an_office(ent) or ent if ent.label_ != "PERSON" else _before_a_particle(ent)
         span = _extend(ent)
         skip_until = span.end
         span = _cut_flight(span)
@@ -82,6 +84,51 @@ def _titled_person(ent: Span) -> bool:
         ent.start > 0 and ent.doc[ent.start - 1].lower_ in CORE_TITLES
     return titled and len(rest) >= 2 and (k > 0 or len(rest) <= 3) and all(
         t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS for t in rest)
+
+
+def _holder_beside_an_office(ent: Span) -> Span | None:
+    """"Nigeria's Minister of State for Education, Emeka Okoro, has said": a name of two or three capitalised
+    words set beside a person's office, which the model typed a place, or of which it typed only the last a place
+    or a body, is a person."""
+    doc = ent.doc
+    if len(ent) > 3 or not all(t.pos_ == "PROPN" and t.text.istitle() for t in ent) or country_of(ent.text) \
+            or len(ent) > 1 and ent.label_ not in ("GPE", "LOC"):
+        return None
+    start = ent.start
+    while start > max(ent.start - 2, 0):
+        before = doc[start - 1]
+        if before.ent_type_ or before.pos_ != "PROPN" or not before.text.istitle() or before.head.i != ent.start \
+                or before.dep_ != "compound" or before.lower_ in TITLE_WORDS or before.lower_ in NOT_PERSON_WORDS:
+            break
+        start -= 1
+    if start + 1 == ent.end:
+        return None  # one word alone is as likely a place named beside the office
+    root = ent.root
+    office = root.head
+    if root.dep_ == "appos" and office.dep_ == "pobj" and office.head.lower_ == "of":
+        office = office.head.head  # 'Commissioner of Police, Chidi Okafor,': hung on the office's field
+    beside = root.dep_ == "appos" and office.i < start and office.lower_ in CORE_TITLES or any(
+        c.dep_ == "appos" and c.i > root.i and c.lower_ in CORE_TITLES for c in root.children)
+    return make_span(doc, start, ent.end, "PERSON") if beside else None
+
+
+def _before_a_particle(ent: Span) -> Span:
+    """'Talal bin Saif al Hosni', 'Ludwig van Beethoven': a person's name the model began at a lower-case particle
+    goes on back over the capitalised given names before it, which the parser hung on the same name."""
+    doc = ent.doc
+    if not ent[0].is_lower or ent[0].lower_ not in NAME_PARTICLES:
+        return ent
+    start = ent.start
+    while start > max(ent.start - 4, 0):
+        before = doc[start - 1]
+        particle = before.lower_ in NAME_PARTICLES and before.is_lower
+        if before.pos_ != "PROPN" or not (before.text.istitle() or particle) or before.ent_type_ \
+                or before.dep_ != "compound" or not ent.start <= before.head.i < ent.end:
+            break
+        start -= 1
+    while start < ent.start and doc[start].is_lower:
+        start += 1  # a name begins with a capital: 'Hamid bin Salem al Harthy'
+    return make_span(doc, start, ent.end, ent.label_) if start < ent.start else ent
 
 
 def make_span(doc: Doc, start: int, end: int, label: str) -> Span:

@@ -120,6 +120,10 @@ SOURCE_NOUNS = frozenset({
     "detective", "commissioner", "professor", "academic", "engineer", "pilot", "group", "organisation",
     "organization", "association", "charity", "union", "man", "woman", "tweet", "post", "alert", "notice", "memo",
     "email", "letter", "release", "whip",
+    # a body written in lower case ('the disaster management center said', 'the task force said')
+    "center", "centre", "unit", "team", "panel", "force", "service", "bureau", "directorate", "observatory",
+    "secretariat", "commission", "committee", "council", "board", "agency", "department", "ministry", "office",
+    "institute", "regulator", "watchdog", "body",
 })
 
 # Pronouns that stand for a source even when it cannot be resolved: "he said", "some say".

@@ -338,6 +338,12 @@ class DirectQuotes:
         # the speech verb of the sentence, or one its main verb governs ('went on to say that', 'defended the
         # decision, confirming that')
         cue = root if root.i in ctx.cues else next((c for c in root.children if c.i in ctx.cues and _governed(c)), None)
+        if cue is None:
+            # the clause the sentence ends on, with its own speaker ('The team dominated the second half, but
+            # Hansen says by then they had gifted the home side too much of a lead.')
+            last = max((c for c in root.children if c.dep_ == "conj" and c.i > root.i), key=lambda c: c.i, default=None)
+            if last is not None and last.i in ctx.cues and any(c.dep_ == "nsubj" for c in last.children):
+                cue = last
         if cue is not None:
             sp = ctx.speaker_of_cue(cue)
             return replace(sp, confidence="carried") if sp.key else None

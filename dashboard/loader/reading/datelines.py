@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 # A place in capitals (with an optional region: 'HALIFAX, N.S.'), an optional day, an optional agency in
-# brackets, then a dash or a colon ('NEW DELHI:', 'PATNA, March 4 (PTI):'); a dateline may stand on a
-# line of its own.
+# brackets or after a comma, then a dash or a colon ('NEW DELHI:', 'PATNA, March 4 (PTI):', 'PORT OF SPAIN,
+# Trinidad, Oct 31, CMC –'); a dateline may stand on a line of its own.
 DATELINE = re.compile(
     r"[ \t]*(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
     r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?"
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
-    r"(?:[ \t]*\([A-Za-z .&-]{1,30}\))?"
+    r"(?:[ \t]*\([A-Za-z .&-]{1,30}\)|,[ \t]*(?:[A-Z]{2,8}|Reuters|Xinhua|Bernama))?"
     r"(?:[ \t]*(?:—|–|--|-)|:)(?:[ \t]+|[ \t]*\n\s*)"
 )
 
