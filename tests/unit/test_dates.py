@@ -214,6 +214,8 @@ def _texts(text: str) -> list[str]:
         pytest.param("It opens by early June.", ["by early June"], id="part-of-month"),
         pytest.param("Sales fell two days ago, a week ago and last month.", ["two days ago", "a week ago", "last month"],
                      id="relative"),
+        pytest.param("It happened between May 2015 and December last year, and again in March this year.",
+                     ["May 2015", "December last year", "in March this year"], id="a-month-of-a-relative-year"),
     ],
 )
 def test_find_expressions(text: str, expected: list[str]) -> None:

@@ -340,6 +340,16 @@ def test_a_companys_spokesman_speaks_for_it(events_of) -> None:
     assert _one(events_of("Ford's spokesman said the plant would close."), "said")["agent_keys"] == ["Ford"]
 
 
+@pytest.mark.parametrize("text, day", [
+    ("The hearing was yesterday adjourned to January 22.", "2026-01-22"),
+    ("The trial was postponed until February 3 after the judge fell ill.", "2026-02-03"),
+], ids=["adjourned-to", "postponed-until"])
+def test_the_day_something_is_put_off_to_lies_ahead(events_of, text: str, day: str) -> None:
+    events = events_of(text, pd.Timestamp("2025-12-04"))
+    dated = events[events["date_text"].fillna("").str.contains("January|February")]
+    assert [str(d)[:10] for d in dated["date"]] == [day]
+
+
 def test_the_day_in_a_dateline_dates_no_event(events_of) -> None:
     events = events_of("Ford recalls cars\nDETROIT, April 9 (AP) — Ford recalled 10,000 cars.")
     assert not events["date_text"].fillna("").str.contains("April 9").any()

@@ -42,7 +42,7 @@ _PATTERNS = [
     # explicit days: "March 3", "3 March 2024", "Monday, March 3, 2025", "the 3rd of September"
     rf"{_PREP}(?:{_WD},?{_S})?(?:{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?|(?:(?i:the){_S})?{_DAY}{_S}(?i:of{_S})?{_MONTH}(?:,?{_S}{_YEAR})?)(?![\d:])",
     rf"{_PREP}{_PART}{_MONTH_FULL},?{_S}{_YEAR}\b",
-    rf"{_PREP}{_PART}{_MONTH_FULL}{_S}(?i:of){_S}(?:{_YEAR}\b|(?i:this|last|next){_S}(?i:year)\b)",
+    rf"{_PREP}{_PART}{_MONTH_FULL}{_S}(?:(?i:of){_S}{_YEAR}\b|(?:(?i:of){_S})?(?i:this|last|next){_S}(?i:year)\b)",
     rf"{_PREP}{_PART}(?i:last|next|this){_S}{_MONTH_FULL}\b",
     r"\b\d{4}-\d{2}-\d{2}\b",
     r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])",
@@ -81,7 +81,7 @@ _Gate = tuple[tuple[str, ...], tuple[str, ...]] | re.Pattern
 _GATES: list[_Gate] = [
     re.compile(rf"{_MONTH_START}[a-z]*\.?{_S}\d|\d(?:st|nd|rd|th)?{_S}(?:(?i:of){_S})?{_MONTH_START}"),
     re.compile(rf"{_MONTH_FULL},?{_S}{_YEAR}"),
-    re.compile(rf"{_MONTH_FULL}{_S}(?i:of){_S}"),
+    re.compile(rf"{_MONTH_FULL}{_S}(?i:of|this|last|next){_S}"),
     re.compile(rf"[tsTS\u017f]{_S}{_MONTH_FULL}"),  # the last letter of "last", "next", "this"
     re.compile(r"\d-\d\d-\d"),
     (("/",), ()),

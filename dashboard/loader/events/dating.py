@@ -34,6 +34,10 @@ PRIOR_EVENT_PREPS = {"following", "after", "since"}
 CLAUSE_BOUNDARIES = {"ccomp", "conj", "parataxis", "relcl"}
 OPEN_QUOTES, CLOSE_QUOTES, BOTH_QUOTES = "“«", "”»", '"'
 
+# Verbs that put something off to a later day: a date after their "to" or "until" is ahead of the story.
+POSTPONING_LEMMAS = frozenset({"adjourn", "postpone", "delay", "defer", "reschedule", "remand", "push", "move",
+                               "put", "extend", "stay"})
+
 
 @dataclass
 class DateMention:
@@ -229,6 +233,8 @@ def _anchor_and_tense(span: Span, text: str) -> tuple[Token, str | None, bool]:
     before = span.doc[span.start - 1].lower_ if span.start else ""
     if (re.match(r"(?i)(until|till)\b", text) or before in ("until", "till")) and anchor.tag_ != "VBD":
         tense = "future"  # a state that lasts "until Friday" ends ahead of the story
+    elif before in ("to", "until", "till") and anchor.lemma_ in POSTPONING_LEMMAS:
+        tense = "future"  # "was yesterday adjourned to January 22": the day it was put off to lies ahead of it
     return anchor, tense, False
 
 
