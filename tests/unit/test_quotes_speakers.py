@@ -1448,6 +1448,18 @@ def test_names_the_entity_model_cut_short(nlp, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Bins\n\nCouncil leader Mary Hale said collections would resume. Later, Cllr Hale admitted the "
+                 "delays had been too long.", ["Mary Hale", "Mary Hale"], id="a-councillor's-title-and-surname"),
+    pytest.param("Raid\n\nDetective Senior Constable Ian Rowe said the raid found guns. Det Snr Const Rowe told the "
+                 "court the men were armed.", ["Ian Rowe", "Ian Rowe"], id="a-police-rank-shortened"),
+    pytest.param("Coalition\n\nTaoiseach Mary Byrne met party leaders.\n\n\"We will talk to everyone,\" the "
+                 "Taoiseach said.", ["Mary Byrne"], id="an-irish-prime-minister"),
+])
+def test_a_rank_or_office_before_a_surname_or_alone_is_the_person(nlp, text, expected):
+    assert [q[2] for q in speakers(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     pytest.param("Floods\n\nHamid bin Salem al Harthy, Wali of Sohar, said the roads were open again.\n\n"
                  "\"Nobody is missing,\" the wali said.", "Hamid bin Salem al Harthy", id="an-office-the-story-gives"),
     pytest.param("Quake\n\nThe tremor was felt across the region, said Dina Haddad, who heads the national "

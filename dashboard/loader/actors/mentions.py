@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from dashboard.loader.actors.first_names import is_common_first_name
 from dashboard.loader.actors.keys import resolve_keys
 from dashboard.loader.actors.names import (
-    CORE_TITLES, CORPORATE_WORDS, HONORIFIC_GENDER, HONORIFICS, NOT_PERSON_WORDS, ORG_NOUNS,
+    CIVIC_TITLES, CORE_TITLES, CORPORATE_WORDS, HONORIFIC_GENDER, HONORIFICS, NOT_PERSON_WORDS, ORG_NOUNS,
     PORTFOLIOS, TITLE_WORDS, is_acronym, is_state_body, qualify, words_of,
 )
 from dashboard.loader.actors.speaking import (
@@ -302,6 +302,11 @@ def _organisation(span: Span) -> dict | None:
         if row:
             row["role"] = row["role"] or doc[_title_start(span):span.start + lead_title].text
         return row
+    if 0 < lead_title == named == len(span) - 1 and any(t.lower_ in CIVIC_TITLES for t in span[:lead_title]) \
+            and span[-1].pos_ == "PROPN" and span[-1].text.istitle() and span[-1].lower_ not in NOT_PERSON_WORDS \
+            and not country_of(span[-1].text):
+        # "Cllr Scott", "Det Snr Const Distefano": a councillor's or an officer's rank before a surname
+        return _person(span, span)
     holder = _holder_after_office(span)
     if holder is not None:
         # "District Collector Ravi Menon", "Kisumu County Police Commander Ann Mwangi" as one organisation: the

@@ -21,7 +21,8 @@ CIVIC_TITLES = {
     "pastor", "prosecutor", "treasurer", "comptroller", "clerk", "major", "brigadier", "colonel", "corporal",
     "marshal", "commodore", "collector", "magistrate", "tehsildar", "lawyer", "solicitor", "barrister", "whip",
     # ranks as armies and police forces shorten them, with or without the stop ('Brig Gen Felix Kulayigye')
-    "brig", "brig.", "maj", "maj.", "gen", "col", "capt", "cpl", "sgt", "supt", "insp", "cdr", "cmdr", "lt",
+    "brig", "brig.", "maj", "maj.", "gen", "col", "capt", "cpl", "sgt", "supt", "insp", "cdr", "cmdr", "lt", "det",
+    "const", "snr",
     # police offices written as letters in East African and South Asian news ('Malindi OCPD Makwama Muchangi')
     "ocpd", "ocs", "dcio", "dcp", "acp", "dsp", "ssp", "igp",
 }
@@ -68,8 +69,9 @@ PORTFOLIOS = frozenset({
 })
 TITLE_WORDS = {
     "president", "vice", "prime", "minister", "secretary", "general", "chancellor", "king", "queen", "prince",
-    "princess", "sheikh", "shaikh", "sheik", "emir", "ambassador", "senator", "sen.", "rep.", "representative",
-    "governor", "gov.", "mayor", "judge", "chief", "executive", "ceo", "chairman", "chairwoman", "chair", "director",
+    "princess", "sheikh", "shaikh", "sheik", "emir", "sultan", "taoiseach", "tánaiste", "tanaiste", "ambassador",
+    "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "judge", "chief", "executive", "ceo",
+    "chairman", "chairwoman", "chair", "director",
     "spokesman", "spokeswoman", "spokesperson", "commander", "gen.", "col.", "lt.", "admiral", "officer", "leader",
     "former", "deputy", "acting", "state", "national", "security", "adviser", "advisor", "pope",
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "premier", "envoy",
@@ -84,7 +86,8 @@ NAME_PARTICLES = frozenset({"bin", "binti", "bint", "ibn", "al", "el", "van", "v
 # The nouns that make a run of title words a role: "Foreign Minister", "chief executive officer".
 CORE_TITLES = {
     "president", "minister", "secretary", "chancellor", "king", "queen", "prince", "princess", "sheikh", "shaikh",
-    "sheik", "emir", "ambassador", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "judge",
+    "sheik", "emir", "sultan", "taoiseach", "tánaiste", "tanaiste", "ambassador", "senator", "sen.", "rep.",
+    "representative", "governor", "gov.", "mayor", "judge",
     "justice", "executive", "ceo", "c.e.o.", "cfo", "coo", "chairman", "chairwoman", "chair", "director",
     "spokesman", "spokeswoman", "spokesperson", "commander", "gen.", "col.", "lt.", "admiral", "officer",
     "leader", "adviser", "advisor", "pope", "premier", "envoy", "speaker", "head", "founder", "analyst",

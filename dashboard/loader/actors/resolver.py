@@ -35,6 +35,7 @@ ROLE_NOUNS = frozenset({
     "minister", "president", "chancellor", "premier", "secretary", "spokesman", "spokeswoman",
     "spokesperson", "chairman", "chairwoman", "chairperson", "chair", "chief", "ceo", "director", "governor", "senator",
     "ambassador", "envoy", "king", "queen", "prince", "mayor", "judge", "justice", "commander", "general",
+    "taoiseach", "tánaiste", "tanaiste", "sultan", "emir",
     "founder", "executive", "officer", "leader", "head", "analyst", "economist", "prosecutor", "lawyer",
     # civic, police and team offices
     "clerk", "mp", "mpp", "mla", "mep", "councillor", "councilor", "councilman", "councilwoman", "commissioner",
