@@ -1472,6 +1472,23 @@ def test_a_description_the_story_gives_a_person_later_stands_for_them(nlp, text,
     assert speakers(nlp, text)[-1][2] == expected
 
 
+@pytest.mark.parametrize(("first", "expected"), [
+    pytest.param("The Royal College of Nursing said its members had rejected the offer.", "Royal College of Nursing",
+                 id="the-body-that-just-spoke"),
+    pytest.param("The Royal College of Nursing and the GMB union said their members had rejected the offer.", None,
+                 id="two-bodies-name-nobody"),
+])
+def test_a_spokesperson_with_no_body_speaks_for_the_one_that_just_spoke(nlp, first, expected):
+    text = f"Pay\n\n{first} 'We are calling on the employers to talk to us again,' a spokeswoman said."
+    assert speakers(nlp, text)[-1][2] == expected
+
+
+def test_the_company_is_never_the_outlet_that_reported_the_news(nlp):
+    text = ("Cuts\n\nUnilever cut 500 jobs in March, the Daily Herald reported.\n\n"
+            "Sales will fall again this year, the company said in a statement.")
+    assert speakers(nlp, text)[-1][2] == "Unilever"
+
+
 def test_a_statement_reads_its_words_and_a_person_reads_no_quote(nlp):
     text = ("Payments\n\nIn a statement, Dublin City Council said no payments were made to the two men.\n\n"
             "The men were suspended in May.\n\n"

@@ -72,6 +72,7 @@ RANK_AND_FILE = frozenset({
 
 # Nouns for an office that say no more than that it is one: 'the Senate leader', 'the PPP official'.
 ANY_OFFICE = frozenset({"leader", "official", "chief", "head", "boss"})
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Words that join an office to its field or body: the word before one is the office ('Wali of Masirah').
 OFFICE_LINKS = frozenset({"of", "for", "at", "in", "to"})
 
@@ -125,6 +126,7 @@ BROADCAST_NAME_WORDS = frozenset({
     # known by their letters
     "bbc", "cbc", "abc", "cbs", "nbc", "cnn", "npr", "pbs", "itv", "rte", "sbs", "ctv",
 })
+OUTLET_NAME_WORDS = PRINT_NAME_WORDS | BROADCAST_NAME_WORDS | {"reuters", "bloomberg", "afp", "ap", "xinhua", "bernama"}
 MEDIA_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("newspaper", "paper", "tabloid", "daily", "magazine"), PRINT_NAME_WORDS),
     **dict.fromkeys(("broadcaster", "network", "station", "channel"), BROADCAST_NAME_WORDS),
@@ -444,7 +446,7 @@ class Resolver:
             whole = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.strip(" ,")
             # "a spokeswoman for the premier" is not the premier: an unnamed speaker, described in full
             return Speaker(None, whole if len(whole.split()) <= MAX_PHRASE_TOKENS else text, "none")
-        key = self.by_title(tok, owners) or self.by_epithet(tok) or self.named_next(tok)
+        key = self.by_title(tok, owners) or self.by_epithet(tok) or self.named_next(tok) or self.spoken_for(tok, owners)
         if key:
             return Speaker(key, text, "title")
         if owners and tok.tag_ in ("NN", "NNP") and tok.lemma_.casefold() in ONE_OF_A_BODY:
@@ -722,9 +724,10 @@ class Resolver:
                 # not a public body ('Health Canada', 'the Labor Department'), nor whoever acts on it
                 # ('Health Canada asked the company to stop': someone else)
                 actor = self.clause_subject(tok)
+                # nor the outlet whose reporting the story passes on ('..., The Associated Press reported.')
                 firms = [m for m in cands
                          if m.kind == "organization" and not INSTITUTION_WORDS & set(m.key.casefold().split())
-                         and not _names_a_country(m.key) and m.key != actor]
+                         and not _names_a_country(m.key) and m.key != actor and not self.reports_news(m)]
                 here = self.sent_starts[self.sentence_of(tok.i)]
                 nearby = [m for m in firms if m.first >= here]
                 subjects = [m for m in firms if self.doc[m.head].dep_ in SUBJECTS]
@@ -788,6 +791,34 @@ class Resolver:
             if people or named and not office:
                 return people.pop() if len(people) == 1 else None
         return None
+
+    def reports_news(self, m: _Mention) -> bool:
+        """Whether an organisation is named as the outlet that reported something ('The Associated Press
+        reported')."""
+        word = self.doc[m.head]
+        return word.dep_ == "nsubj" and word.head.lemma_ == "report" \
+            and bool(OUTLET_NAME_WORDS & set(m.key.casefold().split()))
+
+    def spoken_for(self, tok: Token, owners: list[str]) -> str | None:
+        """'Unison said its members had rejected the offer. "We are calling on the employers ...," a spokeswoman
+        said.': a spokesperson the story gives no body speaks for the one organisation that spoke in that
+        sentence or the one before."""
+        if owners or tok.lemma_.casefold() not in SPOKESPEOPLE or tok.tag_ not in ("NN", "NNP"):
+            return None
+        here = self.sentence_of(tok.i)
+        before = here - 1
+        while before > 0 and self.quoted_sentence(before):
+            before -= 1  # the quotation it gives: 'Unison said ... "We are calling ... certain," a spokeswoman said.'
+        bodies = set()
+        for m in self.before(tok.i):
+            if m.kind != "organization" or self.sentence_of(m.first) < before:
+                continue
+            word = self.doc[m.head]
+            while word.dep_ == "compound" and word.head.i != word.i:
+                word = word.head  # 'the GMB union'
+            if _speaks(word) or word.dep_ == "conj" and _speaks(word.head):
+                bodies.add(m.key)
+        return bodies.pop() if len(bodies) == 1 else None
 
     def by_epithet(self, tok: Token) -> str | None:
         """'Pierre Poilievre dismissed the plan. The 44-year-old said ...': a definite description of a
