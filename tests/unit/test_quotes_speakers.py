@@ -250,6 +250,14 @@ MARKS = [
         [("direct", "Our first quarter shows the strength of our products,", "Ann Chen", "named")],
         id="a-right-single-mark-at-both-ends",
     ),
+    pytest.param(
+        "Budget\n\nMayor Ana Ruiz said: \u201cWe will have to look hard at every line of the budget.\n\n"
+        "\u201cI think we can manage it for another year. \u201c Ms Ruiz said the reserves were low.",
+        [("direct", "We will have to look hard at every line of the budget.", "Ana Ruiz", "named"),
+         ("direct", "I think we can manage it for another year.", "Ana Ruiz", "named"),
+         ("reported", "the reserves were low", "Ana Ruiz", "named")],
+        id="an-opening-mark-standing-free-closes",
+    ),
 ]
 
 
@@ -1333,7 +1341,7 @@ def test_a_body_named_after_a_country_stays_a_body(nlp):
         "Air France": "organization", "France": "country"}
 
 
-@pytest.mark.parametrize("subject", ["The police boss", "The storm response centre", "The task force"])
+@pytest.mark.parametrize("subject", ["The police boss", "The storm response centre", "The task force", "Mounties"])
 def test_an_office_or_body_that_speaks_unnamed_still_reports(nlp, subject):
     text = f"Warning\n\n{subject} said that the roads should stay closed."
     assert speakers(nlp, text) == [("reported", "the roads should stay closed", None, "none")]

@@ -73,7 +73,10 @@ def _double_way(text: str, i: int, mark: str) -> str:
     glyph = "open" if mark in DOUBLE_OPENING or mark == "``" else "close" if mark in DOUBLE_CLOSING else None
     if glyph is None:
         return context
-    # A curly mark set the wrong way round ("hello“) follows its context, not its shape.
+    # A curly mark set the wrong way round ("hello“) follows its context, not its shape; one standing free
+    # between spaces ('manage it. “ Cllr Scott said') closes a quote that is open as well as it opens one.
+    if free_before and free_after:
+        return "either"
     return glyph if context in ("either", glyph) else "either"
 
 

@@ -163,6 +163,8 @@ class ReportedSpeech:
             subject = subject.head.head  # "analysts, who had forecast"
         if subject.lower_ in SOURCE_PRONOUNS or subject.lemma_.casefold() in SOURCE_NOUNS:
             return True
+        if subject.tag_ == "NNPS" and subject.text[:1].isupper():
+            return True  # 'Mounties say', 'Democrats say': a group by its name
         # 'the 44-year-old said', 'Ontario's transportation ministry says': one source, though unnamed here
         return subject.tag_ not in ("NNS", "NNPS") and (subject.lemma_.casefold() in UNNAMED_SOURCES
                                                         or subject.lower_ == "old")
