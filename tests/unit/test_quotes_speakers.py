@@ -529,6 +529,12 @@ def test_the_named_examples_of_a_plural_subject_speak(nlp, text, expected):
     assert speakers(nlp, text) == expected
 
 
+def test_a_second_that_clause_is_said_too(nlp):
+    text = "Talks\n\nUnion spokesman Frank Joyce said talks were going well, but that wages were still the main issue."
+    assert speakers(nlp, text) == [
+        ("reported", "talks were going well, but that wages were still the main issue", "Frank Joyce", "named")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("Prices\nApple signaled that it would cut prices.",
                  [("reported", "it would cut prices", "Apple", "named")], id="signaled-that"),

@@ -278,7 +278,10 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             # "can add applications to the store": an act, whatever the parser hung on it; but "stressed his
             # view that the process would be quick" reports the view
             return None
-        parts = [p for p in parts if p.dep_ in ("ccomp", "advcl", "prep") or p.dep_ == "acl" and _that_clause(p)]
+        # 'said talks were proceeding, but that wages were still the issue': the second clause the parser
+        # joined to the verb is said too
+        parts = [p for p in parts
+                 if p.dep_ in ("ccomp", "advcl", "prep") or p.dep_ in ("acl", "conj") and _that_clause(p)]
     if lemma in ADDRESSEE_VERBS and (not parts or any(p.dep_ in CLAUSE_DEPS for p in parts)):
         objects = []  # "told reporters", "..., the minister tells MPs": whom, not what
     if objects and not parts and all(o.pos_ == "PRON" and o.lower_ in ANAPHORS for o in objects):
