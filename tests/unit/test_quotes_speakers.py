@@ -555,6 +555,11 @@ def test_one_quoted_word_inside_a_report(nlp, text, expected):
     assert speakers(nlp, text) == expected
 
 
+def test_a_word_of_the_dateline_is_never_the_speaker(nlp):
+    text = "Storm\n\nKINGSTON, Jamaica, Oct 3, CMC \u2013 The Jamaica government Friday said schools would close."
+    assert speakers(nlp, text) == [("reported", "schools would close", "Jamaica", "named")]
+
+
 def test_a_dateline_is_not_part_of_what_was_reported(nlp):
     text = "Cuts\nDETROIT (AP) — Stellantis will cut 3,000 jobs at its Warren plant, the company said Tuesday."
     assert speakers(nlp, text) == [("reported", "Stellantis will cut 3,000 jobs at its Warren plant", "Stellantis",

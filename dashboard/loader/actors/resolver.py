@@ -419,6 +419,14 @@ class Resolver:
             if child.dep_ == "appos" and child.i in self.at and not _in_brackets(child) and (
                     child.head.i == tok.i or self.at[child.i].kind == "person"):
                 return Speaker(self.at[child.i].key, text, "named")
+        if tok.pos_ == "PROPN" and not tok.ent_type_ == "PERSON":
+            # 'PORT OF SPAIN, Oct 31, CMC – The Trinidad and Tobago government Friday said': a name no actor
+            # holds (a dateline's agency), set beside a description of one, which speaks
+            for child in tok.children:
+                if child.dep_ == "appos" and child.i > tok.i and child.pos_ == "NOUN":
+                    sp = self.of_phrase(child, pronouns=False, words=False)
+                    if sp.key:
+                        return Speaker(sp.key, text, sp.confidence)
         low = tok.lower_
         if tok.pos_ == "PRON":
             if not pronouns or low not in PRONOUN_KINDS:

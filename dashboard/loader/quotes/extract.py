@@ -98,7 +98,7 @@ class ArticleQuotes:
         quoted = sorted((s.start, s.end) for s in spans)
         records = sorted(zip(*(column_values(mentions, c) for c in MENTION_FIELDS)), key=lambda r: (r[0], r[1]))
         self.resolver = Resolver(doc, records, quoted=quoted, sent_starts=self.sent_starts, index=index)
-        self.cue_speakers = CueSpeakers(self.resolver)
+        self.cue_speakers = CueSpeakers(self.resolver, dateline=self.dateline)
         newline = text.find("\n")
         self.title_end = newline if newline != -1 and text[newline:].strip() else -1
         candidates = np.nonzero(among(arr[:, 0], CUE_HASHES) & (arr[:, 1] == VERB))[0].tolist()

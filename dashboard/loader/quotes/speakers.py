@@ -14,8 +14,9 @@ from dashboard.loader.quotes.cues import ADDRESSEE_VERBS, CLAUSE_ONLY, SPEECH_VE
 class CueSpeakers:
     """The speaker of each cue of one article, worked out once and in text order."""
 
-    def __init__(self, resolver: Resolver) -> None:
+    def __init__(self, resolver: Resolver, *, dateline: tuple[int, int] | None = None) -> None:
         self.resolver = resolver
+        self.dateline = dateline
         self.cache: dict[int, Speaker] = {}
         self.subjects: dict[int, Token | None] = {}
 
@@ -25,6 +26,8 @@ class CueSpeakers:
             subject = subject_of(verb, self.resolver)
             if subject is not None and inside(self.resolver.quoted, subject.idx):
                 subject = None  # a word of someone's quotation does not say it
+            if subject is not None and self.dateline and self.dateline[0] <= subject.idx < self.dateline[1]:
+                subject = after_dateline(verb, self.dateline[1])
             self.subjects[verb.i] = subject
             speaker = self.resolver.of_phrase(subject) if subject is not None else NOBODY
             if speaker.key is None and subject is not None:
@@ -58,6 +61,18 @@ class CueSpeakers:
 
 # Subjects that stand for no one: "it is fair to say that", "this is to announce".
 EXPLETIVES = frozenset({"it", "this", "that", "there"})
+
+
+def after_dateline(verb: Token, end: int) -> Token | None:
+    """'KINGSTON, Jamaica, Oct 3, CMC – The Jamaica government Friday said': the parser took a word of the
+    dateline for the subject; the noun phrase that opens the story after it, before the verb, speaks."""
+    first = next((t for t in verb.sent if t.idx >= end and not t.is_space), None)
+    if first is None or first.i >= verb.i:
+        return None
+    head = first
+    while head.dep_ in ("det", "compound", "amod", "nmod", "poss", "nummod") and head.head.i < verb.i:
+        head = head.head
+    return head if head.pos_ in ("NOUN", "PROPN") and head.i < verb.i else None
 
 
 def subject_of(verb: Token, resolver: Resolver) -> Token | None:
