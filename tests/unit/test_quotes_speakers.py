@@ -871,6 +871,16 @@ def test_a_name_before_a_gerund_is_its_subject(nlp):
     assert [(q[0], q[1], q[2]) for q in speakers(nlp, text)] == [("reported", "he had done so already", "Grant Meyer")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Coalition\n\nThe talks ended with Mary Byrne saying \"anything can happen\" after the vote.",
+                 "Mary Byrne", id="with-a-name-saying"),
+    pytest.param("Coalition\n\nFine Gael TD Mary Byrne left the door open to a coalition with Sinn F\u00e9in saying "
+                 "\"anything can happen\" after the vote.", "Mary Byrne", id="not-a-noun's-with"),
+])
+def test_with_a_name_and_a_gerund_is_that_name_speaking(nlp, text, expected):
+    assert speakers(nlp, text)[-1][2] == expected
+
+
 def test_a_photos_caption_is_no_quote(nlp):
     text = ("Radio row\nBen Bradshaw, the culture secretary, criticised the programme on Monday.\nBen Bradshaw: his "
             "posts attacked the show. Photograph: Dominic Lipinski/PA\n\"It was feeble,\" Bradshaw said.")

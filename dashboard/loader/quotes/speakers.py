@@ -171,6 +171,8 @@ def _gerunds_subject(verb: Token, resolver: Resolver) -> Token | None:
     if name.dep_ != "pobj" or name.head.i >= name.i or name.head.lower_ not in ("despite", "after", "before",
                                                                                "without", "with", "amid"):
         return None
+    if name.head.lower_ == "with" and name.head.head.pos_ in ("NOUN", "PROPN"):
+        return None  # 'left the door open to a coalition with Sinn Féin, saying': the party the coalition is with
     m = resolver.at.get(name.i)
     return name if m is not None and m.kind in ("person", "organization") else None
 
