@@ -258,6 +258,14 @@ MARKS = [
          ("reported", "the reserves were low", "Ana Ruiz", "named")],
         id="an-opening-mark-standing-free-closes",
     ),
+    pytest.param(
+        "Coach happy\n\n\u201cIt was a good game,\u201d Jose Silva told reporters.\n\n\u201cMy team fought hard.\n\n"
+        "It was a good experience for us.\u201d\n\n\u201cI\u2019m disappointed we didn\u2019t win the game.\u201d",
+        [("direct", "It was a good game,", "Jose Silva", "named"),
+         ("direct", "My team fought hard.\n\nIt was a good experience for us.", "Jose Silva", "carried"),
+         ("direct", "I\u2019m disappointed we didn\u2019t win the game.", "Jose Silva", "carried")],
+        id="a-paragraph-not-reopened-that-the-closing-mark-ends",
+    ),
 ]
 
 

@@ -157,6 +157,9 @@ def _ended_at(text: str, opening: _Mark, closing: int) -> int | None:
         line = text[gap.end():line_end if line_end != -1 else len(text)].rstrip()
         if not line or line[0] in QUOTE_OPENERS:
             return None
+        if line[-1] in "\"”»" and line[:-1].rstrip()[-1:] in (".", "!", "?", ",") \
+                and not any(c in QUOTE_OPENERS for c in line[:-1]):
+            return None  # a paragraph the writer forgot to reopen, which the quote's own closing mark ends
         if line.rstrip("\"”’'»")[-1:] in (".", "!", "?"):  # a sentence, which may end with a quotation
             return gap.start()
         at = gap.end()  # a line with no full stop ('Three charged over depot fire'): a link or a heading, passed over
