@@ -154,6 +154,13 @@ CARRIED = [
         [("direct", "We will have to look again at every line of it.", None, "none")],
         id="not-after-a-clause-that-speaks-no-words",
     ),
+    pytest.param(
+        "Cup tie\nVisiting coach Ken Ito was gracious in defeat and praised the hosts, adding that their passing had "
+        "improved.\n\n\"They played very well tonight and deserved to win.\"",
+        [("reported", "their passing had improved", "Ken Ito", "named"),
+         ("direct", "They played very well tonight and deserved to win.", "Ken Ito", "carried")],
+        id="after-a-participle-of-a-joined-verb",
+    ),
 ]
 
 

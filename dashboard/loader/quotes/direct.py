@@ -337,7 +337,11 @@ class DirectQuotes:
             return None  # a sentence with a quotation of its own hands on through that quotation
         # the speech verb of the sentence, or one its main verb governs ('went on to say that', 'defended the
         # decision, confirming that')
-        cue = root if root.i in ctx.cues else next((c for c in root.children if c.i in ctx.cues and _governed(c)), None)
+        # the verbs the sentence is built on: its root and the verbs joined to it ('was gracious in defeat and gave
+        # praise to the Lions, adding that ...')
+        mains = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+        cue = root if root.i in ctx.cues else next(
+            (c for m in mains for c in m.children if c.i in ctx.cues and _governed(c)), None)
         if cue is None:
             # the clause the sentence ends on, with its own speaker ('The team dominated the second half, but
             # Hansen says by then they had gifted the home side too much of a lead.')
