@@ -161,6 +161,20 @@ CARRIED = [
          ("direct", "They played very well tonight and deserved to win.", "Ken Ito", "carried")],
         id="after-a-participle-of-a-joined-verb",
     ),
+    pytest.param(
+        "Plant closes\nUnion leader Ana Ruiz said the cuts would hurt families.\n\n"
+        "The plant employs 400 people and supplies parts to three car makers.\n\n\"We will fight this all the way.\"",
+        [("reported", "the cuts would hurt families", "Ana Ruiz", "named"),
+         ("direct", "We will fight this all the way.", "Ana Ruiz", "carried")],
+        id="past-a-paragraph-of-narrative-after-a-report",
+    ),
+    pytest.param(
+        "Plant closes\nUnion leader Ana Ruiz said the cuts would hurt families.\n\n"
+        "Plant manager Tom Bell met the workers on Monday.\n\n\"We will fight this all the way.\"",
+        [("reported", "the cuts would hurt families", "Ana Ruiz", "named"),
+         ("direct", "We will fight this all the way.", None, "none")],
+        id="not-past-a-paragraph-that-names-someone",
+    ),
 ]
 
 

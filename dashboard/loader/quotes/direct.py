@@ -327,27 +327,13 @@ class DirectQuotes:
         doc = ctx.doc
         if any(not (t.is_punct or t.is_space) for t in doc[ctx.sent_starts[s_first]:first]):
             return None
-        sid = s_first - 1
-        while sid >= 0 and all(t.is_punct or t.is_space for t in doc[ctx.sent_starts[sid]:ctx.sent_starts[sid + 1]]):
-            sid -= 1  # a closing mark the sentence splitter left on its own
+        sid = self.sentence_before(s_first)
         if sid < 0:
             return None
         root = doc[ctx.sent_starts[sid]].sent.root
         if any(ctx.is_mark(t) for t in root.sent):
             return None  # a sentence with a quotation of its own hands on through that quotation
-        # the speech verb of the sentence, or one its main verb governs ('went on to say that', 'defended the
-        # decision, confirming that')
-        # the verbs the sentence is built on: its root and the verbs joined to it ('was gracious in defeat and gave
-        # praise to the Lions, adding that ...')
-        mains = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
-        cue = root if root.i in ctx.cues else next(
-            (c for m in mains for c in m.children if c.i in ctx.cues and _governed(c)), None)
-        if cue is None:
-            # the clause the sentence ends on, with its own speaker ('The team dominated the second half, but
-            # Hansen says by then they had gifted the home side too much of a lead.')
-            last = max((c for c in root.children if c.dep_ == "conj" and c.i > root.i), key=lambda c: c.i, default=None)
-            if last is not None and last.i in ctx.cues and any(c.dep_ == "nsubj" for c in last.children):
-                cue = last
+        cue = _speech_of(root, ctx.cues)
         if cue is not None:
             sp = ctx.speaker_of_cue(cue)
             return replace(sp, confidence="carried") if sp.key else None
@@ -355,7 +341,47 @@ class DirectQuotes:
         # paragraph before, or a gesture in this one ('Barnes shrugged. "I just took what they gave me."')
         if root.lemma_ in STANCE_VERBS or "\n" not in ctx.text[root.idx:doc[first].idx]:
             return self.acting_person(root)
-        return None
+        return self.past_narrative(first, sid)
+
+    def sentence_before(self, sid: int) -> int:
+        """The sentence before `sid` that holds words (-1 for none): the splitter may leave a closing mark
+        on its own."""
+        doc, starts = self.ctx.doc, self.ctx.sent_starts
+        sid -= 1
+        while sid >= 0 and all(t.is_punct or t.is_space for t in doc[starts[sid]:starts[sid + 1]]):
+            sid -= 1
+        return sid
+
+    def past_narrative(self, first: int, sid: int) -> Speaker | None:
+        """'Andrew Hoggard said the cut was a "bummer". / About 20 per cent of farmers had costs over $5/kg. /
+        "There could be 20 per cent of farmers making a loss ..."': a quotation in the first person goes on
+        from the report just before a short paragraph of narrative that names nobody and reports nothing."""
+        ctx = self.ctx
+        doc, starts = ctx.doc, ctx.sent_starts
+        top = sid
+        while top > 0 and "\n" not in ctx.text[doc[starts[top] - 1].idx:doc[starts[top]].idx + 1]:
+            top -= 1  # back to the first sentence of the paragraph
+        if sid - top + 1 > MAX_NARRATIVE_SENTENCES:
+            return None
+        lo, hi = starts[top], starts[sid + 1] if sid + 1 < len(starts) else len(doc)
+        if any(i in ctx.cues or i in ctx.according or i in ctx.resolver.at for i in range(lo, hi)):
+            return None
+        before = self.sentence_before(top)
+        if before < 0 or "\n" not in ctx.text[doc[starts[top]].idx - 2:doc[starts[top]].idx]:
+            return None
+        root = doc[starts[before]].sent.root
+        cue = _speech_of(root, ctx.cues)
+        if cue is None or any(ctx.is_mark(t) for t in root.sent):
+            return None
+        words = set()
+        for tok in doc[first:]:
+            if ctx.is_mark(tok):
+                break
+            words.add(tok.lower_)
+        sp = ctx.speaker_of_cue(cue)
+        if not sp.key or not FIRST_PERSON & words:
+            return None
+        return replace(sp, confidence="carried")
 
     def acting_person(self, root: Token) -> Speaker | None:
         """The one person a sentence is about, the subject of its main verb, as the speaker of the quote
@@ -569,6 +595,21 @@ class DirectQuotes:
         resolver = ctx.resolver
         here = resolver.mentions[bisect_left(resolver.firsts, first):bisect_left(resolver.firsts, end)]
         return any(m.key != prev.speaker.key and m.kind in ("person", "organization") for m in here)
+
+
+def _speech_of(root: Token, cues: set[int]) -> Token | None:
+    """The speech verb a sentence is built on: its root, or one its main verbs govern ('went on to say that',
+    'defended the decision, confirming that', 'was gracious in defeat and gave praise, adding that'), or the
+    clause it ends on, with its own speaker ('The team dominated, but Hansen says ...')."""
+    if root.i in cues:
+        return root
+    mains = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    cue = next((c for m in mains for c in m.children if c.i in cues and _governed(c)), None)
+    if cue is None:
+        last = max((c for c in root.children if c.dep_ == "conj" and c.i > root.i), key=lambda c: c.i, default=None)
+        if last is not None and last.i in cues and any(c.dep_ == "nsubj" for c in last.children):
+            cue = last
+    return cue
 
 
 def _governed(verb: Token) -> bool:
