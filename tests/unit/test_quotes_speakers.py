@@ -584,6 +584,20 @@ def test_one_quoted_word_inside_a_report(nlp, text, expected):
     assert speakers(nlp, text) == expected
 
 
+def test_a_fronted_participle_is_not_the_subject_the_noun_after_its_comma_is(nlp):
+    text = ("Board row\n\nThe Rail Workers Union (RWU) accused the Transport Board (TB) of lying.\n\nResponding to "
+            "the accusations by the RWU, the TB in a statement released Tuesday March 4, 2025 described the report as "
+            "\u201cfalse\u201d, adding that \u201cno such meeting took place.\u201d")
+    assert [(q[1], q[2]) for q in speakers(nlp, text) if q[0] == "direct"] == [
+        ("false", "Transport Board"), ("no such meeting took place.", "Transport Board")]
+
+
+def test_the_statement_is_never_one_a_quotation_speaks_of(nlp):
+    text = ("Pay row\n\nLeeds City Council said in a statement on Monday that pay was not cut.\n\n\u201cWe have "
+            "received a statement made by the GMB union. We reject it,\u201d the statement said.")
+    assert speakers(nlp, text)[-1][2] == "Leeds City Council"
+
+
 def test_a_word_of_the_dateline_is_never_the_speaker(nlp):
     text = "Storm\n\nKINGSTON, Jamaica, Oct 3, CMC \u2013 The Jamaica government Friday said schools would close."
     assert speakers(nlp, text) == [("reported", "schools would close", "Jamaica", "named")]

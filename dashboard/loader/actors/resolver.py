@@ -599,10 +599,14 @@ class Resolver:
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             if subject is not None and (subject.i < tok.i or verb.i < verb.head.i):
                 return self.of_phrase(subject, words=False).key
+        if tok.dep_ == "pobj" and verb.lower_ == "in" and verb.head.i in self.at and verb.head.i < verb.i:
+            return self.at[verb.head.i].key  # 'the EC in a statement issued Monday described ...'
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
-            # "The statement went on to knock his accusers": the one the article spoke of before
+            # "The statement went on to knock his accusers": the one the article spoke of before, not one
+            # that a quotation speaks of
             lemma = tok.lemma_
-            earlier = next((t for t in reversed(tok.doc[:tok.i]) if t.lemma_ == lemma and t.pos_ == "NOUN"), None)
+            earlier = next((t for t in reversed(tok.doc[:tok.i]) if t.lemma_ == lemma and t.pos_ == "NOUN"
+                            and not inside(self.quoted, t.idx)), None)
             if earlier is not None:
                 return self.giver_of(earlier) or next(iter(self.owners(earlier)), None)
         return None

@@ -65,7 +65,8 @@ EXPLETIVES = frozenset({"it", "this", "that", "there"})
 
 def after_dateline(verb: Token, end: int) -> Token | None:
     """'KINGSTON, Jamaica, Oct 3, CMC – The Jamaica government Friday said': the parser took a word of the
-    dateline for the subject; the noun phrase that opens the story after it, before the verb, speaks."""
+    dateline for the subject; the noun phrase that opens the story after it (after character `end`), before
+    the verb, speaks."""
     first = next((t for t in verb.sent if t.idx >= end and not t.is_space), None)
     if first is None or first.i >= verb.i:
         return None
@@ -199,6 +200,13 @@ def _own_subject(tok: Token, resolver: Resolver) -> Token | None:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
+        if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < tok.i:
+            # 'Responding to the allegations, the EC in a statement described ...': the parser took the fronted
+            # participle for the subject; the noun phrase after its comma is the one that speaks
+            comma = next((t for t in tok.doc[child.i:tok.i] if t.text == ","), None)
+            found = after_dateline(tok, comma.idx + 1) if comma is not None else None
+            if found is not None:
+                return found
     if tok.lemma_ in SPEECH_VERBS:
         return published_in(tok)
     return None
