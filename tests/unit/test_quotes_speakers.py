@@ -1531,6 +1531,13 @@ def test_a_rank_or_office_before_a_surname_or_alone_is_the_person(nlp, text, exp
     assert [q[2] for q in speakers(nlp, text)] == expected
 
 
+def test_every_shorter_form_of_a_name_of_three_is_that_person(nlp):
+    text = ("Polls\n\nParty chairman Barrister Imran Ali said the party would contest. Party chairman Imran Ali Shah "
+            "said the party was ready.\n\n\u201cWe won\u2019t boycott the election,\u201d Imran Shah said. Barrister "
+            "Imran said tickets would be decided soon.")
+    assert [q[2] for q in speakers(nlp, text)] == ["Imran Ali Shah"] * 4
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("Floods\n\nHamid bin Salem al Harthy, Wali of Sohar, said the roads were open again.\n\n"
                  "\"Nobody is missing,\" the wali said.", "Hamid bin Salem al Harthy", id="an-office-the-story-gives"),

@@ -46,9 +46,11 @@ def _seats(rows: list[dict]) -> None:
 def _single_word_organisations(rows: list[dict]) -> None:
     """'Ryanair' tagged as a person in one sentence and an organisation in another is an organisation."""
     orgs = {r["key"] for r in rows if r["kind"] == "organization"}
-    surnames = {person_words(r["key"])[-1] for r in rows if r["kind"] == "person" and " " in r["key"]}
+    # a word of a person's fuller name, first or last, stays that person's ('Barrister Gohar' and 'Gohar Ali Khan')
+    fuller = [person_words(r["key"]) for r in rows if r["kind"] == "person" and " " in r["key"]]
+    names = {words[0] for words in fuller} | {words[-1] for words in fuller}
     for r in rows:
-        if r["kind"] == "person" and r["key"] in orgs and " " not in r["key"] and r["key"] not in surnames:
+        if r["kind"] == "person" and r["key"] in orgs and " " not in r["key"] and r["key"] not in names:
             r.update(kind="organization", role=None, affiliation_key=None)
 
 
@@ -133,6 +135,13 @@ def _short_person_names(rows: list[dict]) -> None:
             fuller = _misspelt(persons, short[0], named_at, r["start"])
         if not fuller:
             fuller = _run_within(persons, short)
+        if not fuller and len(short) == 2:
+            fuller = _first_and_last(persons, short)
+        if len(fuller) > 1:
+            # 'Gohar Ali', 'Gohar Khan' and 'Gohar Ali Khan' are one man: a candidate that is part of another is it
+            fuller = {p for p in fuller if not any(
+                q != p and (_run_within([q], person_words(p)) or _first_and_last([q], person_words(p)))
+                for q in fuller)}
         if len(fuller) > 1:
             fuller = {p for p in fuller if named_at[p] < r["start"]}
         if len(fuller) == 1:
@@ -188,6 +197,13 @@ def _run_within(people: Iterable[str], words: list[str]) -> set[str]:
         if len(full) >= 3 and n < len(full) and any(full[k:k + n] == words for k in range(len(full) - n)):
             found.add(p)
     return found
+
+
+def _first_and_last(people: Iterable[str], words: list[str]) -> set[str]:
+    """The people of three or more names whose first and last names are the two `words`: 'Gohar Khan' and
+    'Gohar Ali Khan'."""
+    return {p for p in people if len(words) == 2 and len(person_words(p)) > 2
+            and person_words(p)[0] == words[0] and person_words(p)[-1] == words[1]}
 
 
 def _starting_with(people: Iterable[str], word: str) -> set[str]:
