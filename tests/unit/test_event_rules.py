@@ -340,6 +340,14 @@ def test_a_companys_spokesman_speaks_for_it(events_of) -> None:
     assert _one(events_of("Ford's spokesman said the plant would close."), "said")["agent_keys"] == ["Ford"]
 
 
+@pytest.mark.parametrize("text, trigger, day", [
+    ("Heavy rains are expected over the coast on Friday, the weather service said.", "expected", "2025-04-11"),
+    ("The commission asked the minister to respond to the notice by 5pm on April 14.", "respond", "2025-04-14"),
+], ids=["expected-on-a-weekday", "asked-to-do-by-a-day"])
+def test_what_is_expected_or_asked_for_lies_ahead(events_of, text: str, trigger: str, day: str) -> None:
+    assert str(_one(events_of(text), trigger)["date"])[:10] == day
+
+
 @pytest.mark.parametrize("text, day", [
     ("The hearing was yesterday adjourned to January 22.", "2026-01-22"),
     ("The trial was postponed until February 3 after the judge fell ill.", "2026-02-03"),

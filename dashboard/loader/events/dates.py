@@ -302,8 +302,11 @@ def _weekend(pub: dt.date, step: int, tense: str | None) -> Resolution:
     elif step > 0:
         ahead = (saturday - pub.weekday()) % 7 or 7
         day, rule = pub + dt.timedelta(days=ahead), "weekend-next"
+    elif tense == "past" or pub.weekday() >= saturday:
+        day, rule = _nearest_weekday(pub, saturday, "before"), "weekend-this"
     else:
-        day, rule = _nearest_weekday(pub, saturday, _direction(tense, weekday=True)), "weekend-this"
+        # 'long rains come this weekend', written on a weekday: the weekend ahead
+        day, rule = _nearest_weekday(pub, saturday, "after"), "weekend-this"
     return Resolution(monday_of(day), "week", rule)
 
 
@@ -346,6 +349,9 @@ def _weekday(t: str, pub, tense, focus) -> Resolution | None:
     if modifier in ("next", "coming"):
         ahead = (weekday - pub.weekday()) % 7 or 7
         return Resolution(pub + dt.timedelta(days=ahead), "day", "weekday-next")
+    if modifier == "this" and tense != "past":
+        # 'the rains arrive this Friday': the one ahead (or today), unless the clause tells of the past
+        return Resolution(pub + dt.timedelta(days=(weekday - pub.weekday()) % 7), "day", "weekday-this")
     direction = _direction(tense, weekday=True)
     return Resolution(_nearest_weekday(pub, weekday, direction), "day", f"weekday-{direction}-publication")
 

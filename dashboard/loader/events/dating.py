@@ -28,7 +28,11 @@ FUTURE_GOVERNORS = {
     "plan", "expect", "set", "schedule", "due", "hope", "intend", "aim", "want", "seek", "propose", "promise",
     "vow", "threaten", "go", "prepare", "agree", "decide", "likely", "about", "poised", "slate", "wish", "try",
     "need", "able", "ready", "pledge", "offer", "plot", "mean",
+    # asked or ordered to do by a day: the day lies ahead of the asking ('asked Sarma to respond by October 30')
+    "ask", "order", "direct", "instruct", "require", "summon", "urge", "invite", "request",
 }
+# Verbs whose present passive looks ahead: 'rains are expected on Friday', 'the vote is scheduled for May'.
+SCHEDULING_LEMMAS = {"expect", "schedule", "set", "slate", "due", "forecast", "plan"}
 # Prepositions whose object names an earlier event: "following the collapse of the Assad regime".
 PRIOR_EVENT_PREPS = {"following", "after", "since"}
 CLAUSE_BOUNDARIES = {"ccomp", "conj", "parataxis", "relcl"}
@@ -194,7 +198,7 @@ def clause_tense(verb: Token, _depth: int = 0) -> str:
         return "past"
     if verb.tag_ == "VBN":
         if "VBZ" in tags or "VBP" in tags:
-            return "present"
+            return "future" if verb.lemma_.lower() in SCHEDULING_LEMMAS else "present"
         return "past"
     if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") \
             and _depth <= 3:
