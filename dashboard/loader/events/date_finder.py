@@ -41,6 +41,12 @@ _REL = rf"(?i:this|last|next|the{_S}last|the{_S}coming|coming|the{_S}previous|th
 _PATTERNS = [
     # explicit days: "March 3", "3 March 2024", "Monday, March 3, 2025", "the 3rd of September"
     rf"{_PREP}(?:{_WD},?{_S})?(?:{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?|(?:(?i:the){_S})?{_DAY}{_S}(?i:of{_S})?{_MONTH}(?:,?{_S}{_YEAR})?)(?![\d:])",
+    # holidays on the same day every year: "on New Year's Eve", "over Christmas", "Christmas Day 2023"
+    rf"(?:(?i:on|over|at|before|after|by|until|since|during){_S})?(?:(?i:last|next|this){_S})?"
+    rf"(?:New{_S}Year['’]s{_S}(?:Eve|Day)|Christmas(?:{_S}(?:Eve|Day))?|Boxing{_S}Day|Valentine['’]s{_S}Day|Halloween)"
+    rf"(?:{_S}{_YEAR})?\b",
+    # a weekday with its date in brackets: "on Tuesday (April 1)"
+    rf"{_PREP}{_WD}{_S}\((?:{_MONTH}{_S}{_DAY}|{_DAY}{_S}{_MONTH})\)",
     rf"{_PREP}{_PART}{_MONTH_FULL},?{_S}{_YEAR}\b",
     rf"{_PREP}{_PART}{_MONTH_FULL}{_S}(?:(?i:of){_S}{_YEAR}\b|(?:(?i:of){_S})?(?i:this|last|next){_S}(?i:year)\b)",
     rf"{_PREP}{_PART}(?i:last|next|this){_S}{_MONTH_FULL}\b",
@@ -80,6 +86,8 @@ _MONTH_START = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"  # how eve
 _Gate = tuple[tuple[str, ...], tuple[str, ...]] | re.Pattern
 _GATES: list[_Gate] = [
     re.compile(rf"{_MONTH_START}[a-z]*\.?{_S}\d|\d(?:st|nd|rd|th)?{_S}(?:(?i:of){_S})?{_MONTH_START}"),
+    (("Christmas", "New Year", "Boxing Day", "Valentine", "Halloween"), ()),
+    re.compile(rf"{_WD}{_S}\("),
     re.compile(rf"{_MONTH_FULL},?{_S}{_YEAR}"),
     re.compile(rf"{_MONTH_FULL}{_S}(?i:of|this|last|next){_S}"),
     re.compile(rf"[tsTS\u017f]{_S}{_MONTH_FULL}"),  # the last letter of "last", "next", "this"

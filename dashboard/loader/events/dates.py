@@ -126,7 +126,7 @@ def needs_context(text: str) -> bool:
 
 _LEADING_PREP = re.compile(
     r"^(?:(?:on|in|at|since|by|during|until|till|from|before|after|through|throughout|as of|of|around|about|"
-    r"circa|starting|beginning|as early as|as late as|no later than|for) )+")
+    r"circa|starting|beginning|as early as|as late as|no later than|for|over) )+")
 _PART_PREFIX = re.compile(
     r"^(?:(?:the )?(?:very )?(?:start|beginning|end|middle|close|rest|remainder|turn|first half|second half|"
     r"latter part|early part) of |(?:early|earlier|late|later|mid)(?:-| )(?:in )?)")
@@ -185,6 +185,7 @@ def _normalise(text: str) -> str:
     t = re.sub(r"\s+", " ", t)
     t = re.sub(r"[.,;:!?'\"“”]+$", "", t)
     t = re.sub(r"^['\"“”‘]+", "", t)
+    t = re.sub(r"^(.*?)\s*\(([^()]+)\)$", r"\1, \2", t)  # "tuesday (april 1)" is "tuesday, april 1"
     return re.sub(r"'s$", "", t)
 
 
@@ -229,7 +230,7 @@ def _resolve(text: str, pub: dt.date | None, tense: str | None, focus: Resolutio
     if m:
         return _in_units(m, pub, tense)
     t = _strip(raw)
-    for rule in (_vague, _deictic, _relative, _anaphoric, _ago, _weekday, _season, _quarter, _month, _year):
+    for rule in (_vague, _deictic, _relative, _anaphoric, _ago, _weekday, _holiday, _season, _quarter, _month, _year):
         result = rule(t, pub, tense, focus)
         if result is not None:
             return result
@@ -537,6 +538,28 @@ def _day_in_direction(pub: dt.date, month: int, day: int, direction: str) -> dt.
     if direction == "after" and after:
         return min(after)
     return min(options, key=lambda d: (abs((d - pub).days), d > pub))
+
+
+# Holidays on the same day every year, which news dates events by: "on New Year's Eve", "over Christmas".
+HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25),
+            "christmas": (12, 25), "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31)}
+_HOLIDAY = re.compile(r"^(?:(last|next|this) )?(" + "|".join(map(re.escape, HOLIDAYS)) + r")(?: (\d{4}))?$")
+
+
+def _holiday(t: str, pub, tense, focus) -> Resolution | None:
+    """'New Year's Eve', 'Christmas Day 2023', 'last Christmas': that day, on the side of publication the tense
+    looks to."""
+    m = _HOLIDAY.match(t)
+    if not m:
+        return None
+    month, day = HOLIDAYS[m.group(2)]
+    if m.group(3):
+        return Resolution(dt.date(int(m.group(3)), month, day), "day", "explicit-holiday")
+    if pub is None:
+        return _unresolved("year-unknown")
+    direction = {"last": "before", "next": "after"}.get(m.group(1) or "", _direction(tense, weekday=False))
+    found = _day_in_direction(pub, month, day, direction)
+    return Resolution(found, "day", f"holiday-{direction}-publication") if found else None
 
 
 def _month(t: str, pub, tense, focus) -> Resolution | None:

@@ -31,6 +31,8 @@ FUTURE_GOVERNORS = {
     # asked or ordered to do by a day: the day lies ahead of the asking ('asked Sarma to respond by October 30')
     "ask", "order", "direct", "instruct", "require", "summon", "urge", "invite", "request",
 }
+# Words that set a noun ahead of the story: 'a planned strike', 'the upcoming vote'.
+PLANNED_WORDS = {"planned", "scheduled", "proposed", "upcoming", "forthcoming", "expected", "impending", "coming"}
 # Verbs whose present passive looks ahead: 'rains are expected on Friday', 'the vote is scheduled for May'.
 SCHEDULING_LEMMAS = {"expect", "schedule", "set", "slate", "due", "forecast", "plan"}
 # Prepositions whose object names an earlier event: "following the collapse of the Assad regime".
@@ -235,11 +237,27 @@ def _anchor_and_tense(span: Span, text: str) -> tuple[Token, str | None, bool]:
         anchor = root
     tense = clause_tense(anchor)
     before = span.doc[span.start - 1].lower_ if span.start else ""
-    if (re.match(r"(?i)(until|till)\b", text) or before in ("until", "till")) and anchor.tag_ != "VBD":
-        tense = "future"  # a state that lasts "until Friday" ends ahead of the story
-    elif before in ("to", "until", "till") and anchor.lemma_ in POSTPONING_LEMMAS:
+    if (before in ("to", "until", "till") or re.match(r"(?i)(until|till)\b", text)) \
+            and anchor.lemma_ in POSTPONING_LEMMAS:
         tense = "future"  # "was yesterday adjourned to January 22": the day it was put off to lies ahead of it
+    elif (re.match(r"(?i)(until|till)\b", text) or before in ("until", "till")) and not (
+            anchor.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in anchor.children)):
+        # a state that lasts "until Friday" ends ahead of the story; "did not have it until June" told of the past
+        tense = "future"
+    elif _planned(root, anchor):
+        tense = "future"  # "two days ahead of a planned strike on Thursday"
     return anchor, tense, False
+
+
+def _planned(root: Token, anchor: Token) -> bool:
+    """Whether a date hangs on a noun said to be planned, scheduled or to come ('a planned strike on
+    Thursday', 'the upcoming vote in May'), below the verb of its clause."""
+    tok = root.head
+    while tok.i != anchor.i and tok.head.i != tok.i:
+        if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in PLANNED_WORDS for c in tok.children):
+            return True
+        tok = tok.head
+    return False
 
 
 def sentence_starts(doc: Doc) -> list[int]:
