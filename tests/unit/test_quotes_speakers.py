@@ -545,6 +545,12 @@ def test_he_weighs_who_acts_before_who_was_quoted(nlp, text, expected):
     assert (last[1], last[2]) == ("the company must cut costs", expected)
 
 
+def test_he_is_whose_act_the_subject_was_not_the_last_voice(nlp):
+    text = ("Transit\n\nMayor John Tory said the extension was vital. \"We need it,\" Tory said.\n\n"
+            "A motion by Councillor Josh Matlow to shelve the extension failed. He says the relief line should come first.")
+    assert speakers(nlp, text)[-1][2] == "Josh Matlow"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("Cuts\nCharities, such as Cats Protection, said that they have lost much of their funds.",
                  [("reported", "they have lost much of their funds", "Cats Protection", "named")], id="such-as"),

@@ -59,6 +59,9 @@ def test_pronouns_follow_the_gender_the_article_gives(nlp, text, expected):
     pytest.param("Vote\nSenator Lindsey Graham arrived early. He sat down. Graham spoke first and he was brief. "
                  "Anna Berg came in later. Graham left. He said the bill would pass.", "He", "Lindsey Graham",
                  id="he-used-twice-outweighs-the-first-name"),
+    # 'chairman' and 'spokesman' are given to women too: the first name outweighs them
+    pytest.param("Apology\nThe board met in Llanelli. Board chairman Maria Evans apologised to patients. Doctors "
+                 "agreed. She said operations would resume.", "She", "Maria Evans", id="a-chairman-called-maria"),
 ])
 def test_pronouns_follow_a_first_name_given_to_one_gender(nlp, text, word, expected):
     assert resolve(nlp, text, word, -1).key == expected

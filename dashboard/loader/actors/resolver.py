@@ -196,6 +196,8 @@ GENDERED = {
     "congressman": "m", "queen": "f", "princess": "f", "chairwoman": "f", "spokeswoman": "f", "businesswoman": "f",
     "congresswoman": "f", **KIN,
 }
+# Gendered titles that some stories give women too ('chairman Maria Battle'): a first name outweighs them.
+GENERIC_TITLES = frozenset({"chairman", "spokesman"})
 # Gendered words that are honorifics only with a capital ('Miss Lenz', not 'will miss Lenz').
 CAPITAL_HONORIFICS = frozenset({"miss", "lady", "dame", "sir", "lord"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
@@ -893,6 +895,8 @@ class Resolver:
         words: for each of `self.mentions`, its first word (lowered) and the word before it."""
         votes: dict[str, Counter] = {}
         fixed: dict[str, str] = {}
+        # a title some give women too, which a first name outweighs ("chairman Maria Battle")
+        generic: dict[str, str] = {}
         people: dict[int, list[_Mention]] = {}  # the people named in each sentence
         for m, (first, before) in zip(self.mentions, words):
             if m.kind != "person":
@@ -901,7 +905,9 @@ class Resolver:
             # an honorific is written with its capital: 'will miss Steve' is no 'Miss Steve'
             honorific = before.lower() if before[:1].isupper() or before.lower() not in CAPITAL_HONORIFICS else ""
             for word in {first, honorific, *m.role.split()}:
-                if word in GENDERED:
+                if word in GENERIC_TITLES:
+                    generic.setdefault(m.key, GENDERED[word])
+                elif word in GENDERED:
                     fixed.setdefault(m.key, GENDERED[word])
         for i, gender in self.index.gendered:
             tok = self.doc[i]
@@ -924,7 +930,7 @@ class Resolver:
                  and (g := first_name_gender(m.key))}
         learned = {key: c.most_common(1)[0][0] for key, c in votes.items()
                    if key not in prior or c.total() > 1 and len(c) == 1}
-        return {**prior, **learned, **fixed}
+        return {**generic, **prior, **learned, **fixed}
 
     def fits(self, m: _Mention, pron: Token) -> bool:
         """Whether a he or she can stand for a mention: never for a person the article genders otherwise."""
@@ -1006,6 +1012,11 @@ class Resolver:
                 # reports: in 'Watson said Jones was being "disingenuous"', a later 'he' is Watson
                 top = min(_depth(self.doc[m.head]) for m in subjects)
                 return [m for m in subjects if _depth(self.doc[m.head]) == top][-1].key
+            # 'A motion by Councillor Josh Matlow failed. He says ...': whose act the subject is
+            agents = [m for m in group if self.doc[m.head].dep_ == "pobj" and self.doc[m.head].head.lower_ == "by"
+                      and self.doc[m.head].head.head.dep_ in SUBJECTS]
+            if agents:
+                return agents[-1].key
             if plural and sid < here and self.unnamed_people_act(sid, pron):
                 return None  # 'officers were called to Union Street. They chased ...': the officers, not the street
             if not self.someone_acts(sid):
