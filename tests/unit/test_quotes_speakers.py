@@ -175,6 +175,18 @@ CARRIED = [
          ("direct", "We will fight this all the way.", None, "none")],
         id="not-past-a-paragraph-that-names-someone",
     ),
+    pytest.param(
+        "Plant closes\nFactory worker Peter Hughes, 58, has worked at the plant for 30 years.\n\n"
+        "\"It's a sad day. My father worked here too.\"",
+        [("direct", "It's a sad day. My father worked here too.", "Peter Hughes", "carried")],
+        id="the-one-person-the-paragraph-before-introduces",
+    ),
+    pytest.param(
+        "Plant closes\nFactory worker Peter Hughes, 58, has worked with Tom Bell at the plant for 30 years.\n\n"
+        "\"It's a sad day. My father worked here too.\"",
+        [("direct", "It's a sad day. My father worked here too.", None, "none")],
+        id="not-when-it-introduces-two",
+    ),
 ]
 
 
@@ -1476,14 +1488,16 @@ def test_a_headline_names_by_office_the_person_the_story_then_names(nlp):
 
 
 @pytest.mark.parametrize(("second", "expected"), [
+    pytest.param("Orange County District Attorney Lisa Ward told reporters the trial would start in May.", "Lisa Ward",
+                 id="a-prosecutor-is-an-attorney"),
     pytest.param("Nick Hulme, chief executive of Ipswich Hospital, said cancer care would be delayed.", "Nick Hulme",
                  id="the-office-named-in-the-next-sentence"),
     pytest.param("Nick Hulme, a nurse at Ipswich Hospital, said cancer care would be delayed.", None,
                  id="not-another-office"),
 ])
 def test_an_office_a_lead_gives_with_a_is_the_holder_the_next_sentence_names(nlp, second, expected):
-    text = ("Nurses strike\n\nThe strikes will increase the risk to patients, a hospital chief executive has said.\n\n"
-            f"{second}")
+    lead = "a prosecutor said on Friday." if "Attorney" in second else "a hospital chief executive has said."
+    text = f"Nurses strike\n\nThe strikes will increase the risk to patients, {lead}\n\n{second}"
     assert [q[2] for q in speakers(nlp, text)][0] == expected
 
 

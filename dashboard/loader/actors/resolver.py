@@ -53,7 +53,9 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "judge": frozenset({"justice"}), "justice": frozenset({"judge"}),
     "lawyer": frozenset({"attorney", "counsel", "barrister", "solicitor"}),
     "solicitor": frozenset({"lawyer", "counsel"}), "barrister": frozenset({"lawyer", "counsel"}),
-    "attorney": frozenset({"lawyer", "counsel"}),
+    "attorney": frozenset({"lawyer", "counsel", "prosecutor"}),
+    # a county or district attorney prosecutes: 'a prosecutor said' is 'County Attorney Marty Lambert'
+    "prosecutor": frozenset({"attorney"}),
     "senator": frozenset({"sen."}), "governor": frozenset({"gov."}), "officer": frozenset({"const.", "constable"}),
     # a team's manager, as the sports pages call him
     "gaffer": frozenset({"manager", "coach", "boss"}), "boss": frozenset({"manager", "coach"}),

@@ -341,7 +341,28 @@ class DirectQuotes:
         # paragraph before, or a gesture in this one ('Barnes shrugged. "I just took what they gave me."')
         if root.lemma_ in STANCE_VERBS or "\n" not in ctx.text[root.idx:doc[first].idx]:
             return self.acting_person(root)
+        if self.in_first_person(first) and len(self.people_in(sid)) == 1:
+            # 'Re-treading worker Mark Lewis, 53, has worked at the site for 37 years. / "It's a sad time. My
+            # father worked here ..."': the one person the paragraph before introduces speaks in the first person
+            sp = self.acting_person(root)
+            if sp is not None:
+                return sp
         return self.past_narrative(first, sid)
+
+    def in_first_person(self, first: int) -> bool:
+        """Whether the quotation that starts at token `first` speaks in the first person ('I', 'we', 'my')."""
+        words = set()
+        for tok in self.ctx.doc[first:]:
+            if self.ctx.is_mark(tok):
+                break
+            words.add(tok.lower_)
+        return bool(FIRST_PERSON & words)
+
+    def people_in(self, sid: int) -> set[str]:
+        """The people sentence `sid` names."""
+        starts, at = self.ctx.sent_starts, self.ctx.resolver.at
+        hi = starts[sid + 1] if sid + 1 < len(starts) else len(self.ctx.doc)
+        return {at[i].key for i in range(starts[sid], hi) if i in at and at[i].kind == "person"}
 
     def sentence_before(self, sid: int) -> int:
         """The sentence before `sid` that holds words (-1 for none): the splitter may leave a closing mark
@@ -373,13 +394,8 @@ class DirectQuotes:
         cue = _speech_of(root, ctx.cues)
         if cue is None or any(ctx.is_mark(t) for t in root.sent):
             return None
-        words = set()
-        for tok in doc[first:]:
-            if ctx.is_mark(tok):
-                break
-            words.add(tok.lower_)
         sp = ctx.speaker_of_cue(cue)
-        if not sp.key or not FIRST_PERSON & words:
+        if not sp.key or not self.in_first_person(first):
             return None
         return replace(sp, confidence="carried")
 
