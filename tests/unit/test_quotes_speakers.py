@@ -1647,6 +1647,14 @@ def test_a_fronted_report_the_parser_hung_on_a_dateline(nlp):
                      "ahead", "Ahmad Zahid Hamidi")]
 
 
+def test_a_fronted_report_the_parser_joined_its_verb_to(nlp):
+    text = ("Polls\n\nKARACHI: The party will contest the election in every province, chairman Imran Ali Shah and "
+            "Barrister Ali Zafar announced on Wednesday.")
+    assert [(q[1], q[2]) for q in speakers(nlp, text)] == [
+        ("The party will contest the election in every province", "Imran Ali Shah"),
+        ("The party will contest the election in every province", "Ali Zafar")]
+
+
 def test_a_first_name_alone_that_speaks_is_a_person_she_stands_for(nlp):
     text = ("Strike\n\nA striking worker we will call \u201cAna\u201d wants to remain anonymous.\n\n"
             "\u201cWe have been working longer hours,\u201d Ana said.\n\n"

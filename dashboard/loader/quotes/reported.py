@@ -425,10 +425,13 @@ def _parenthetical(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int
 def _fronted(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
     """'MANILA: The government will not allow the event to go ahead, Deputy Prime Minister Ahmad Zahid
     Hamidi said': the clause before the comma that sets off the speaker at the sentence's end, which the
-    parser hung elsewhere. Only for a speech verb heading its sentence, its subject right after the comma."""
+    parser hung elsewhere, or joined the verb to ('..., PTI Chairman Gohar Ali and Ali Zafar announced at a news
+    conference'). Only for a speech verb heading its sentence, or joined to the clause before it, its subject
+    right after the comma."""
     doc = verb.doc
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if verb.dep_ != "ROOT" or subject is None or subject.left_edge.i < 2:
+    heads = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.dep_ == "ROOT"
+    if not heads or subject is None or subject.left_edge.i < 2:
         return None
     comma = subject.left_edge.i - 1
     start = verb.sent.start
