@@ -1531,6 +1531,9 @@ def test_an_office_given_before_anyone_holds_it_is_the_one_holder_named_later(nl
                  ["Emeka Okoro", "Emeka Okoro"], id="a-name-beside-an-office-whose-surname-the-model-took-for-a-place"),
     pytest.param("Exams\n\nNigeria’s Minister of State for Education, Ugo Nwajiaku, has said that schools may reopen.",
                  ["Ugo Nwajiaku"], id="a-name-beside-an-office-the-model-took-for-a-place"),
+    pytest.param("Coach proud\n\nOscar Brand rued missed opportunities in the penalty shootout defeat to Nigeria on "
+                 "Wednesday.\n\n\u201cFootball can be hard,\u201d said Brand after the match.", ["Oscar Brand"],
+                 id="a-name-the-model-took-for-a-work-of-art"),
     pytest.param("Port deal\n\nDUBAI: Sheikh Rashid bin Khalid al Maktoum, chairman of the port authority, said the "
                  "deal would create jobs.\n\nAl Maktoum added that work would start in May.",
                  ["Rashid bin Khalid al Maktoum", "Rashid bin Khalid al Maktoum"], id="a-name-with-particles"),

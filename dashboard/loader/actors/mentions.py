@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from spacy.attrs import ENT_TYPE, LEMMA, POS
+from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, POS
 from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -29,7 +29,7 @@ from dashboard.loader.actors.speaking import (
 )
 from dashboard.loader.actors.spans import POSSESSIVES, candidate_spans, is_title_case_headline, make_span, strip_span
 from dashboard.loader.actors.gazetteer import country_of, fold, non_actor
-from dashboard.loader.actors.tokens import entity_at, positions_of, sentence_of_tokens
+from dashboard.loader.actors.tokens import among, entity_at, positions_of, sentence_of_tokens
 from dashboard.loader.assembly.tables import MENTION_COLUMNS, table_frame
 from dashboard.loader.frames import Columns
 from dashboard.loader.quotes.cues import CLAUSE_ONLY, SPEECH_VERBS
@@ -567,13 +567,21 @@ def _untagged_by_first_name(doc: Doc, covered: set[int], sent_ids: Sequence[int]
 
 
 def _untagged_name_starts(doc: Doc) -> list[int]:
-    """Tokens that may begin a name the model missed: proper nouns outside every entity, capitalised."""
+    """Tokens that may begin a name the model missed: proper nouns outside every entity, or at the start of
+    one the model took for a work, product, event or law ('Hugo Broos rued ...' tagged a work of art),
+    capitalised."""
     if len(doc) == 0:
         return []
-    arr = doc.to_array([POS, ENT_TYPE])
-    return [i for i in np.flatnonzero((arr[:, 0] == PROPN) & (arr[:, 1] == 0)).tolist() if _name_word(doc[i])]
+    arr = doc.to_array([POS, ENT_TYPE, ENT_IOB])
+    # the labels' ids as the parse stores them (spaCy's own symbols, not string hashes)
+    labels = np.sort(np.array([doc.vocab.strings[label] for label in MISREAD_LABELS], dtype=np.uint64))
+    misread = among(arr[:, 1], labels) & (arr[:, 2] == 3)  # 3: the first token of an entity
+    starts = np.flatnonzero((arr[:, 0] == PROPN) & ((arr[:, 1] == 0) | misread)).tolist()
+    return [i for i in starts if _name_word(doc[i])]
 
 
+# Entity labels the model gives some people's names by mistake: a person is never a work, product, event or law.
+MISREAD_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 # Marks that set a nickname off after a full name.
 NICKNAME_MARKS = frozenset({"'", "‘", "’", '"', "“", "”"})
 
@@ -639,7 +647,8 @@ def _speech_verbs(doc: Doc) -> list[int]:
 def _name_word(tok: Token) -> bool:
     """A word shaped like a person's name, untagged: 'Neelie', not 'IBM', 'Competition' or 'Minister'."""
     text = tok.text
-    return (tok.pos_ == "PROPN" and not tok.ent_type_ and text.isalpha() and text[0].isupper()
+    return (tok.pos_ == "PROPN" and (not tok.ent_type_ or tok.ent_type_ in MISREAD_LABELS) and text.isalpha()
+            and text[0].isupper()
             and text[1:].islower() and len(text) > 1 and tok.lower_ not in TITLE_WORDS
             and tok.lower_ not in ORG_NOUNS and tok.lower_ not in CORPORATE_WORDS and not country_of(text))
 
