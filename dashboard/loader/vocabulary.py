@@ -38,8 +38,9 @@ SINGLE_CLOSING = "’›"
 SINGLE_STRAIGHT = "'"
 SINGLE_MARKS = SINGLE_OPENING + SINGLE_CLOSING + SINGLE_STRAIGHT
 QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
-# Typewriter pairs that stand for one double mark: ``opening'' and ''straight''.
-DOUBLE_TYPEWRITER = ("``", "''")
+# Pairs of single marks that stand for one double mark: ``opening'' and ''straight'', and curly ones doubled
+# (‘‘opening’’), as some papers set them.
+DOUBLE_TYPEWRITER = ("``", "''", "‘‘", "’’")
 
 
 def as_list(value: object) -> list:

@@ -299,6 +299,13 @@ MARKS = [
          ("direct", "I\u2019m disappointed we didn\u2019t win the game.", "Jose Silva", "carried")],
         id="a-paragraph-not-reopened-that-the-closing-mark-ends",
     ),
+    pytest.param(
+        "Draw\n\n\u201cIt was a disappointing result at home.\n\n\u2018\u2018We created chances but failed to "
+        "score,\u201d said coach Joey Moyo.",
+        [("direct", "It was a disappointing result at home.", "Joey Moyo", "carried"),
+         ("direct", "We created chances but failed to score,", "Joey Moyo", "named")],
+        id="two-single-curly-marks-open-a-paragraph-as-one-double",
+    ),
 ]
 
 

@@ -70,7 +70,8 @@ def _double_way(text: str, i: int, mark: str) -> str:
     free_before = before.isspace() or before in OPENS_AFTER
     free_after = after.isspace() or after in CLOSES_BEFORE
     context = "open" if free_before and not free_after else "close" if free_after and not free_before else "either"
-    glyph = "open" if mark in DOUBLE_OPENING or mark == "``" else "close" if mark in DOUBLE_CLOSING else None
+    glyph = "open" if mark in DOUBLE_OPENING or mark in ("``", "‘‘") else \
+        "close" if mark in DOUBLE_CLOSING or mark == "’’" else None
     if glyph is None:
         return context
     # A curly mark set the wrong way round ("hello“) follows its context, not its shape; one standing free
