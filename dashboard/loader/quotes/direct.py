@@ -341,9 +341,10 @@ class DirectQuotes:
         # paragraph before, or a gesture in this one ('Barnes shrugged. "I just took what they gave me."')
         if root.lemma_ in STANCE_VERBS or "\n" not in ctx.text[root.idx:doc[first].idx]:
             return self.acting_person(root)
-        if self.in_first_person(first) and len(self.people_in(sid)) == 1:
-            # 'Re-treading worker Mark Lewis, 53, has worked at the site for 37 years. / "It's a sad time. My
-            # father worked here ..."': the one person the paragraph before introduces speaks in the first person
+        if self.in_first_person(first) and len(self.people_in(sid)) == 1 and _introduced(root):
+            # 'Re-treading worker Mark Lewis, 53, of Perton, has worked at the site for 37 years. / "It's a sad
+            # time. My father worked here ..."': the one person the paragraph before introduces, by their age or
+            # who they are, speaks in the first person
             sp = self.acting_person(root)
             if sp is not None:
                 return sp
@@ -611,6 +612,18 @@ class DirectQuotes:
         resolver = ctx.resolver
         here = resolver.mentions[bisect_left(resolver.firsts, first):bisect_left(resolver.firsts, end)]
         return any(m.key != prev.speaker.key and m.kind in ("person", "organization") for m in here)
+
+
+def _introduced(root: Token) -> bool:
+    """Whether the subject of a sentence is introduced by an apposition set off by commas: their age or who
+    they are ('Mark Lewis, 53, of Idonia Road,', 'Ana Ruiz, a nurse,')."""
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    after = subject.i + 1
+    doc = root.doc
+    return any(c.dep_ == "appos" for c in subject.children) or (
+        after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].like_num)
 
 
 def _speech_of(root: Token, cues: set[int]) -> Token | None:
