@@ -133,6 +133,8 @@ def test_resolve(text: str, published: dt.date, tense: str | None, expected: tup
         pytest.param("may", "future", "unsupported", id="may-the-verb-is-no-month"),
         pytest.param("the 1990s", "past", "unsupported", id="decade"),
         pytest.param("fiscal 2009", "past", "unsupported", id="fiscal-year"),
+        pytest.param("2018-19", "past", "year-range", id="a-school-or-fiscal-year-of-two"),
+        pytest.param("the 2017/18", "past", "year-range", id="a-year-range-with-a-slash"),
         pytest.param("in 1520", "past", "outside-calendar-range", id="year-the-tables-cannot-hold"),
     ],
 )

@@ -345,7 +345,10 @@ def test_a_companys_spokesman_speaks_for_it(events_of) -> None:
     ("The commission asked the minister to respond to the notice by 5pm on April 14.", "respond", "2025-04-14"),
     ("Nurses walked out two days ahead of a planned strike on Saturday.", "strike", "2025-04-12"),
     ("The council did not have a final figure until the 29th of March.", "have", "2025-03-29"),
-], ids=["expected-on-a-weekday", "asked-to-do-by-a-day", "a-planned-strike", "did-not-until"])
+    ("No one spoke against a proposed fare increase during a public hearing Wednesday night.", "hearing",
+     "2025-04-09"),
+], ids=["expected-on-a-weekday", "asked-to-do-by-a-day", "a-planned-strike", "did-not-until",
+        "not-a-plan-further-up"])
 def test_what_is_expected_or_asked_for_lies_ahead(events_of, text: str, trigger: str, day: str) -> None:
     assert str(_one(events_of(text), trigger)["date"])[:10] == day
 

@@ -165,6 +165,7 @@ _WEEKDAY = re.compile(r"^(?:(last|next|this|coming|past) )?(monday|tuesday|wedne
 _MONTH_NAME = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
 _MONTH_OF_REL_YEAR = re.compile(rf"^{_MONTH_NAME},? (?:of )?(this|last|next) year$")
 _REL_MONTH = re.compile(rf"^(last|next|this) {_MONTH_NAME}$")
+_YEAR_RANGE = re.compile(r"^(?:the )?(?:fy ?)?(?:1[0-9]|20)\d\d ?[-–/] ?(?:\d\d|(?:1[0-9]|20)\d\d)$")
 _YEAR_T = re.compile(r"^(?:the )?(?:year )?(1[0-9]\d\d|20\d\d)$")
 _SHORT_YEAR = re.compile(r"^'(\d\d)$")
 _YEAR_IN = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b|'\d\d\b|\d{1,2}/\d{1,2}/\d{2}\b")
@@ -226,6 +227,8 @@ def _resolve(text: str, pub: dt.date | None, tense: str | None, focus: Resolutio
     raw = _normalise(text)
     if not raw or _AGE.search(raw) or _MAY_VERB.search(text):
         return Resolution(None, "none", "unsupported")
+    if _YEAR_RANGE.match(_strip(raw)):
+        return Resolution(None, "none", "year-range")  # 'the 2018-19 school year' spans two years: no one date
     m = _IN_N.match(raw)
     if m:
         return _in_units(m, pub, tense)

@@ -251,13 +251,13 @@ def _anchor_and_tense(span: Span, text: str) -> tuple[Token, str | None, bool]:
 
 def _planned(root: Token, anchor: Token) -> bool:
     """Whether a date hangs on a noun said to be planned, scheduled or to come ('a planned strike on
-    Thursday', 'the upcoming vote in May'), below the verb of its clause."""
+    Thursday', 'the upcoming vote in May'), below the verb of its clause; not on one further up ('spoke against
+    a proposed increase during a hearing Wednesday night')."""
     tok = root.head
-    while tok.i != anchor.i and tok.head.i != tok.i:
-        if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in PLANNED_WORDS for c in tok.children):
-            return True
-        tok = tok.head
-    return False
+    while tok.dep_ == "prep" and tok.i != anchor.i and tok.head.i != tok.i:
+        tok = tok.head  # 'a planned strike on Thursday': the noun the date's preposition hangs on
+    return tok.i != anchor.i and tok.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in PLANNED_WORDS for c in tok.children)
 
 
 def sentence_starts(doc: Doc) -> list[int]:
