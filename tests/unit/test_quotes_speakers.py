@@ -187,6 +187,18 @@ CARRIED = [
         [("direct", "It's a sad day. My father worked here too.", None, "none")],
         id="not-when-it-introduces-two",
     ),
+    pytest.param(
+        "Coalition\nOpposition leader Mark Hale is partly on board with the idea.\n\n"
+        "\"I think there is a very good point in there.\"",
+        [("direct", "I think there is a very good point in there.", "Mark Hale", "carried")],
+        id="after-a-stand-taken",
+    ),
+    pytest.param(
+        "Coalition\nOpposition leader Mark Hale would not be drawn on questions over the plan.\n\n"
+        "\"I'm not interested in talking about their budget.\"",
+        [("direct", "I'm not interested in talking about their budget.", "Mark Hale", "carried")],
+        id="after-a-stand-withheld",
+    ),
 ]
 
 

@@ -341,6 +341,13 @@ class DirectQuotes:
         # paragraph before, or a gesture in this one ('Barnes shrugged. "I just took what they gave me."')
         if root.lemma_ in STANCE_VERBS or "\n" not in ctx.text[root.idx:doc[first].idx]:
             return self.acting_person(root)
+        if self.in_first_person(first) and (root.lemma_ in GUARDED_VERBS or root.lemma_ == "be" and any(
+                c.dep_ in ("acomp", "prep") for c in root.children)):
+            # a stand taken or withheld: 'Luxon is partly on board with the idea. / "I think there's a very good
+            # point in there."', 'Luxon would not be drawn on questions over it. / "I'm not interested ..."'
+            sp = self.acting_person(root)
+            if sp is not None:
+                return sp
         if self.in_first_person(first) and len(self.people_in(sid)) == 1 and _introduced(root):
             # 'Re-treading worker Mark Lewis, 53, of Perton, has worked at the site for 37 years. / "It's a sad
             # time. My father worked here ..."': the one person the paragraph before introduces, by their age or
@@ -403,9 +410,9 @@ class DirectQuotes:
     def acting_person(self, root: Token) -> Speaker | None:
         """The one person a sentence is about, the subject of its main verb, as the speaker of the quote
         after it; None when that subject is no person."""
-        if root.pos_ != "VERB":
+        if root.pos_ not in ("VERB", "AUX"):
             return None
-        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return None
         sp = self.ctx.resolver.of_phrase(subject)
@@ -711,6 +718,9 @@ def _when_it_was_said(tok: Token, cue: Token) -> bool:
 THAT_WAS = frozenset({("that", "was"), ("those", "were"), ("so", "said"), ("this", "was")})
 # Verbs of holding a view: a quote that opens the sentence after one is the holder's words.
 STANCE_VERBS = frozenset({"agree", "disagree", "believe", "feel", "fear", "hope", "doubt", "reckon", "concur"})
+# Verbs of a stand withheld or kept, whose subject a first-person quotation after them goes on from: 'would
+# not be drawn on', 'stood by', 'remained optimistic'.
+GUARDED_VERBS = frozenset({"draw", "stand", "remain", "stay", "insist"})
 # Narrative a quote's speaker is carried past, when the quote after it speaks in the first person.
 MAX_NARRATIVE_SENTENCES = 2
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
