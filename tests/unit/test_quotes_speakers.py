@@ -1573,6 +1573,17 @@ def test_a_rank_or_office_before_a_surname_or_alone_is_the_person(nlp, text, exp
     assert [q[2] for q in speakers(nlp, text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Row\n\nSean Byrne said the minister had told him before the meeting.\n\n\"She did tell me, and I "
+                 "regret that,\" the Taoiseach added.", ["Sean Byrne", "Sean Byrne"], id="the-one-just-named"),
+    pytest.param("Row\n\nThe Taoiseach has admitted that he gave the Dail inaccurate information.\n\nSean Byrne said "
+                 "that the minister had told him before the meeting.", ["Sean Byrne", "Sean Byrne"],
+                 id="the-one-who-speaks-next"),
+])
+def test_an_office_one_person_holds_that_the_story_gives_nobody(nlp, text, expected):
+    assert [q[2] for q in speakers(nlp, text)] == expected
+
+
 def test_every_shorter_form_of_a_name_of_three_is_that_person(nlp):
     text = ("Polls\n\nParty chairman Barrister Imran Ali said the party would contest. Party chairman Imran Ali Shah "
             "said the party was ready.\n\n\u201cWe won\u2019t boycott the election,\u201d Imran Shah said. Barrister "

@@ -93,7 +93,8 @@ PEOPLE_NOUNS = frozenset({
 
 # Offices one person holds at a time, which a story may name by the office alone ('the Premier said').
 HEAD_OFFICES = frozenset({"premier", "president", "governor", "mayor", "chancellor", "sheriff", "ceo", "chairman",
-                          "chairwoman", "chairperson", "coach", "manager", "captain", "skipper", "gaffer", "boss"})
+                          "chairwoman", "chairperson", "coach", "manager", "captain", "skipper", "gaffer", "boss",
+                          "taoiseach", "tánaiste", "tanaiste"})
 
 # Offices headlines write as letters: 'No graft in Tripura: CM'.
 ROLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {"cm": ("chief", "minister"), "pm": ("prime", "minister")}
@@ -797,13 +798,19 @@ class Resolver:
                 or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children):
             return None
         names = ROLE_SYNONYMS.get(noun, frozenset()) | {noun}
+        # an office one person holds ('The Taoiseach has admitted ...'), which the story gives nobody by name, is
+        # like a description: the one person who speaks next ('Enda Kenny said that ...')
+        unheld = office and noun in HEAD_OFFICES and not any(
+            m.kind == "person" and names & set(m.role.casefold().split()) for m in self.mentions)
+        office = office and not unheld
         here = self.sentence_of(tok.i)
         for after in (here + 1, here + 2):  # a quotation the splitter cut from its cue may stand between
             named = [m for m in self.mentions if self.sentence_of(m.first) == after and m.kind == "person"]
             # an office names its holder; a description ('..., the scientist revealed.') the one person who
-            # speaks in the next sentence ('Professor Lee Berger said ...')
+            # speaks in the next sentence ('Professor Lee Berger said ...'); for an office, one the story gives
+            # no other office
             people = {m.key for m in named if names & set(m.role.casefold().split())} if office else {
-                m.key for m in named if _speaks(self.doc[m.head])}
+                m.key for m in named if _speaks(self.doc[m.head]) and not (unheld and m.role.strip())}
             if people or named and not office:
                 return people.pop() if len(people) == 1 else None
         return None
