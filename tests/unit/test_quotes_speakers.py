@@ -578,7 +578,8 @@ def test_he_weighs_who_acts_before_who_was_quoted(nlp, text, expected):
 
 def test_he_is_whose_act_the_subject_was_not_the_last_voice(nlp):
     text = ("Transit\n\nMayor John Tory said the extension was vital. \"We need it,\" Tory said.\n\n"
-            "A motion by Councillor Josh Matlow to shelve the extension failed. He says the relief line should come first.")
+            "A motion by Councillor Josh Matlow to shelve the extension failed. He says the relief line should come "
+            "first.")
     assert speakers(nlp, text)[-1][2] == "Josh Matlow"
 
 
@@ -1548,7 +1549,8 @@ def test_an_office_given_before_anyone_holds_it_is_the_one_holder_named_later(nl
     pytest.param("Exams\n\nNigeria’s Minister of State for Education, Emeka Okoro, has said that schools may reopen."
                  "\n\nOkoro said exams would follow.",
                  ["Emeka Okoro", "Emeka Okoro"], id="a-name-beside-an-office-whose-surname-the-model-took-for-a-place"),
-    pytest.param("Exams\n\nNigeria’s Minister of State for Education, Ugo Nwajiaku, has said that schools may reopen.",
+    pytest.param("Exams\n\nNigeria’s Minister of State for Education, Ugo Nwajiaku, has said that schools may "
+                 "reopen.",
                  ["Ugo Nwajiaku"], id="a-name-beside-an-office-the-model-took-for-a-place"),
     pytest.param("Coach proud\n\nOscar Brand rued missed opportunities in the penalty shootout defeat to Nigeria on "
                  "Wednesday.\n\n\u201cFootball can be hard,\u201d said Brand after the match.", ["Oscar Brand"],
@@ -1582,6 +1584,20 @@ def test_a_rank_or_office_before_a_surname_or_alone_is_the_person(nlp, text, exp
 ])
 def test_an_office_one_person_holds_that_the_story_gives_nobody(nlp, text, expected):
     assert [q[2] for q in speakers(nlp, text)] == expected
+
+
+def test_a_surname_is_the_person_named_with_a_suffix(nlp):
+    text = ("Typhoon\n\nDefence Secretary Gilberto Reyes Jr. urged residents to leave.\n\n\u201cPlease go now,\u201d "
+            "Reyes said.")
+    keys = {q[2] for q in speakers(nlp, text)}
+    assert len(keys) == 1 and keys.pop().endswith("Reyes Jr.")
+
+
+def test_a_clause_joined_after_a_quotation_is_no_attribution(nlp):
+    text = ("Shooting\n\nSuperintendent Raymond Thom sought to reassure the public, saying, \u201cThings aren\u2019t "
+            "wild in the city,\u201d and Port of Spain remains safe.")
+    assert [(q[1], q[2]) for q in speakers(nlp, text) if q[0] == "direct"] == [
+        ("Things aren\u2019t wild in the city,", "Raymond Thom")]
 
 
 def test_every_shorter_form_of_a_name_of_three_is_that_person(nlp):

@@ -503,6 +503,8 @@ class DirectQuotes:
             steps += 1
             if steps > 10:
                 return None
+            if steps == 1 and not crossed and tok.dep_ == "cc":
+                return None  # '"...," and Port of Spain remains safe': the sentence goes on, no attribution
             if tok.i in self.ctx.according:
                 # across a sentence break only a bare 'According to X.', not a sentence that goes on
                 return None if crossed and _goes_on(tok) else tok
