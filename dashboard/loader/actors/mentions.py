@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, POS
-from spacy.symbols import PROPN, VERB
+from spacy.symbols import EVENT, LAW, PRODUCT, PROPN, VERB, WORK_OF_ART
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.loader.actors.first_names import is_common_first_name
@@ -573,15 +573,15 @@ def _untagged_name_starts(doc: Doc) -> list[int]:
     if len(doc) == 0:
         return []
     arr = doc.to_array([POS, ENT_TYPE, ENT_IOB])
-    # the labels' ids as the parse stores them (spaCy's own symbols, not string hashes)
-    labels = np.sort(np.array([doc.vocab.strings[label] for label in MISREAD_LABELS], dtype=np.uint64))
-    misread = among(arr[:, 1], labels) & (arr[:, 2] == 3)  # 3: the first token of an entity
+    misread = among(arr[:, 1], _MISREAD_SYMBOLS) & (arr[:, 2] == 3)  # 3: the first token of an entity
     starts = np.flatnonzero((arr[:, 0] == PROPN) & ((arr[:, 1] == 0) | misread)).tolist()
     return [i for i in starts if _name_word(doc[i])]
 
 
 # Entity labels the model gives some people's names by mistake: a person is never a work, product, event or law.
 MISREAD_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+# their ids as the parse stores them: spaCy's own symbols, not string hashes
+_MISREAD_SYMBOLS = np.sort(np.array([WORK_OF_ART, PRODUCT, EVENT, LAW], dtype=np.uint64))
 # Marks that set a nickname off after a full name.
 NICKNAME_MARKS = frozenset({"'", "‘", "’", '"', "“", "”"})
 
