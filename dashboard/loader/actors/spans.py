@@ -87,7 +87,7 @@ def _titled_person(ent: Span) -> bool:
 
 
 def _holder_beside_an_office(ent: Span) -> Span | None:
-    """"Nigeria's Minister of State for Education, Emeka Okoro, has said": a name of two or three capitalised
+    """'Nigeria's Minister of State for Education, Emeka Okoro, has said': a name of two or three capitalised
     words set beside a person's office, which the model typed a place, or of which it typed only the last a place
     or a body, is a person."""
     doc = ent.doc

@@ -43,7 +43,8 @@ _PATTERNS = [
     rf"{_PREP}(?:{_WD},?{_S})?(?:{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?|(?:(?i:the){_S})?{_DAY}{_S}(?i:of{_S})?{_MONTH}(?:,?{_S}{_YEAR})?)(?![\d:])",
     # holidays on the same day every year: "on New Year's Eve", "over Christmas", "Christmas Day 2023"
     rf"(?:(?i:on|over|at|before|after|by|until|since|during){_S})?(?:(?i:last|next|this){_S})?"
-    rf"(?:New{_S}Year['’]s{_S}(?:Eve|Day)|Christmas(?:{_S}(?:Eve|Day))?|Boxing{_S}Day|Valentine['’]s{_S}Day|Halloween)"
+    rf"(?:New{_S}Year['’]s{_S}(?:Eve|Day)|Christmas(?:{_S}(?:Eve|Day))?|Boxing{_S}Day"
+    rf"|Valentine['’]s{_S}Day|Halloween)"
     rf"(?:{_S}{_YEAR})?\b",
     # a weekday with its date in brackets: "on Tuesday (April 1)"
     rf"{_PREP}{_WD}{_S}\((?:{_MONTH}{_S}{_DAY}|{_DAY}{_S}{_MONTH})\)",

@@ -382,9 +382,9 @@ class DirectQuotes:
         return sid
 
     def past_narrative(self, first: int, sid: int) -> Speaker | None:
-        """'Andrew Hoggard said the cut was a "bummer". / About 20 per cent of farmers had costs over $5/kg. /
-        "There could be 20 per cent of farmers making a loss ..."': a quotation in the first person goes on
-        from the report just before a short paragraph of narrative that names nobody and reports nothing."""
+        """'Union leader Ana Ruiz said the cuts would hurt families. / The plant employs 400 people. / "We will
+        fight this all the way."': a quotation in the first person goes on from the report just before a short
+        paragraph of narrative that names nobody and reports nothing."""
         ctx = self.ctx
         doc, starts = ctx.doc, ctx.sent_starts
         top = sid
