@@ -42,7 +42,8 @@ _PATTERNS = [
     # explicit days: "March 3", "3 March 2024", "Monday, March 3, 2025", "the 3rd of September"
     rf"{_PREP}(?:{_WD},?{_S})?(?:{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?|(?:(?i:the){_S})?{_DAY}{_S}(?i:of{_S})?{_MONTH}(?:,?{_S}{_YEAR})?)(?![\d:])",
     # holidays on the same day every year: "on New Year's Eve", "over Christmas", "Christmas Day 2023"
-    rf"(?:(?i:on|over|at|before|after|by|until|since|during){_S})?(?:(?i:last|next|this){_S})?"
+    # only after a preposition: "the Christmas sales period" names a season of trade, not the day
+    rf"(?i:on|over|at|before|after|by|until|since|during){_S}(?:(?i:last|next|this){_S})?"
     rf"(?:New{_S}Year['’]s{_S}(?:Eve|Day)|Christmas(?:{_S}(?:Eve|Day))?|Boxing{_S}Day"
     rf"|Valentine['’]s{_S}Day|Halloween)"
     rf"(?:{_S}{_YEAR})?\b",

@@ -24,7 +24,7 @@ PRECISIONS = ("day", "week", "month", "year", "none")
 FIRST_DAY, LAST_DAY = dt.date(1678, 1, 1), dt.date(2261, 12, 31)
 # Rules whose expression is no point in time (a duration, or words the rules cannot read): they
 # do not date an event.
-NOT_DATES = frozenset({"duration", "unsupported"})
+NOT_DATES = frozenset({"duration", "unsupported", "year-range", "holiday-season"})
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -233,6 +233,9 @@ def _resolve(text: str, pub: dt.date | None, tense: str | None, focus: Resolutio
     if m:
         return _in_units(m, pub, tense)
     t = _strip(raw)
+    holiday = _HOLIDAY.match(t)
+    if holiday and t == raw and not holiday.group(1) and not holiday.group(3):
+        return Resolution(None, "none", "holiday-season")  # 'the Christmas sales period': a season, not its day
     for rule in (_vague, _deictic, _relative, _anaphoric, _ago, _weekday, _holiday, _season, _quarter, _month, _year):
         result = rule(t, pub, tense, focus)
         if result is not None:
