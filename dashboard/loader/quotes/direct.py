@@ -590,12 +590,7 @@ class DirectQuotes:
         if any(i in ctx.cues or i in ctx.according for i in range(lo, hi)) \
                 or ctx.sentence_of(hi - 1) - ctx.sentence_of(lo) + 1 > MAX_NARRATIVE_SENTENCES:
             return None
-        words = []
-        for tok in ctx.doc[first:]:
-            if ctx.is_mark(tok):
-                break
-            words.append(tok.lower_)
-        if not FIRST_PERSON & set(words) or self.names_someone_else(prev, first):
+        if not self.in_first_person(first) or self.names_someone_else(prev, first):
             return None
         return replace(prev.speaker, confidence="carried")
 

@@ -27,7 +27,7 @@ class CueSpeakers:
             if subject is not None and inside(self.resolver.quoted, subject.idx):
                 subject = None  # a word of someone's quotation does not say it
             if subject is not None and self.dateline and self.dateline[0] <= subject.idx < self.dateline[1]:
-                subject = after_dateline(verb, self.dateline[1])
+                subject = opening_phrase(verb, self.dateline[1])
             self.subjects[verb.i] = subject
             speaker = self.resolver.of_phrase(subject) if subject is not None else NOBODY
             if speaker.key is None and subject is not None:
@@ -63,10 +63,10 @@ class CueSpeakers:
 EXPLETIVES = frozenset({"it", "this", "that", "there"})
 
 
-def after_dateline(verb: Token, end: int) -> Token | None:
-    """'KINGSTON, Jamaica, Oct 3, CMC – The Jamaica government Friday said': the parser took a word of the
-    dateline for the subject; the noun phrase that opens the story after it (after character `end`), before
-    the verb, speaks."""
+def opening_phrase(verb: Token, end: int) -> Token | None:
+    """The noun phrase that opens at character `end` of the verb's sentence, before the verb, where the parser
+    took a word before it for the subject: the story after a dateline ('KINGSTON, Jamaica, Oct 3, CMC – The
+    Jamaica government Friday said'), or the subject after a fronted participle's comma."""
     first = next((t for t in verb.sent if t.idx >= end and not t.is_space), None)
     if first is None or first.i >= verb.i:
         return None
@@ -204,7 +204,7 @@ def _own_subject(tok: Token, resolver: Resolver) -> Token | None:
             # 'Responding to the allegations, the EC in a statement described ...': the parser took the fronted
             # participle for the subject; the noun phrase after its comma is the one that speaks
             comma = next((t for t in tok.doc[child.i:tok.i] if t.text == ","), None)
-            found = after_dateline(tok, comma.idx + 1) if comma is not None else None
+            found = opening_phrase(tok, comma.idx + 1) if comma is not None else None
             if found is not None:
                 return found
     if tok.lemma_ in SPEECH_VERBS:
