@@ -83,7 +83,7 @@ def _surnames(rows: list[dict]) -> None:
     article that names Mark Papermaster, Fritz Henderson, Michael Jordan: the person."""
     people = [r["key"] for r in rows if r["kind"] == "person" and len(person_words(r["key"])) > 1]
     # 'Reyes Jr.', whose surname alone the model took for something else
-    suffixed = {r["key"] for r in rows if r["kind"] == "person" and len(r["key"].split()) > len(person_words(r["key"]))}
+    persons = {r["key"] for r in rows if r["kind"] == "person"}
     named_at = _first_named(rows)
     org_words = {words_of(r["key"])[0] for r in rows if r["kind"] == "organization" and " " in r["key"]}
     for r in rows:
@@ -106,7 +106,7 @@ def _surnames(rows: list[dict]) -> None:
         if r["kind"] == "organization" and r["label"] == "ORG" and fold(r["text"]) in org_words:
             continue  # 'Ford' beside 'Ford Motor Company' and 'William Clay Ford Jr.': the company
         fuller = _ending_in(people, [r["text"]]) or _misspelt(people, r["text"], named_at, r["start"]) \
-            or _run_within(people, [r["text"]]) or {p for p in suffixed if person_words(p) == [r["text"]]}
+            or _run_within(people, [r["text"]]) or _longer_forms(persons, r["text"])
         if not fuller and not r["_loc"]:
             # 'Na’im said' after 'Na’im Mokhtar', his first name the model took for a place
             fuller = {p for p in _starting_with(people, r["text"]) if named_at[p] < r["start"]}
@@ -127,9 +127,7 @@ def _short_person_names(rows: list[dict]) -> None:
         if r["kind"] != "person":
             continue
         short = person_words(r["key"])
-        # 'Teodoro' and 'Teodoro Jr.': one man, the longer key
-        fuller = _ending_in(persons, short) or {p for p in persons if p != r["key"] and len(p) > len(r["key"])
-                                                 and person_words(p) == short}
+        fuller = _ending_in(persons, short) or _longer_forms(persons, r["key"])
         if r.get("_gender"):
             # 'Mr Swan' is not Sandy Swan, whom the article called Mrs Swan
             fuller = {p for p in fuller if genders.get(p, {r["_gender"]}) == {r["_gender"]}}
@@ -201,6 +199,12 @@ def _run_within(people: Iterable[str], words: list[str]) -> set[str]:
         if len(full) >= 3 and n < len(full) and any(full[k:k + n] == words for k in range(len(full) - n)):
             found.add(p)
     return found
+
+
+def _longer_forms(people: Iterable[str], key: str) -> set[str]:
+    """The people whose longer key is the same name with a suffix or honorific: 'Teodoro Jr.' for 'Teodoro'."""
+    words = person_words(key)
+    return {p for p in people if p != key and len(p) > len(key) and person_words(p) == words}
 
 
 def _first_and_last(people: Iterable[str], words: list[str]) -> set[str]:
