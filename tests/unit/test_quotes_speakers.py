@@ -1265,6 +1265,14 @@ def test_a_brand_in_its_own_case_after_its_kind_of_business_speaks(nlp):
                  "that the plan was false.",
                  [("reported", "the plan was false", "Imo Ugochinyere", "named")],
                  id="an-untagged-name-beside-an-office-that-speaks"),
+    pytest.param("Schools\nThe Oyo State Commissioner of Information and Culture Dotun Oyelade made the announcement on "
+                 "Friday.\nOyelade said the schools would reopen in May.",
+                 [("reported", "the schools would reopen in May", "Dotun Oyelade", "named")],
+                 id="an-untagged-name-beside-an-office-that-acts-and-its-surname-that-speaks"),
+    pytest.param("Bridge\nThe Ogun State Commissioner for Works Adeola Odedina toured the site on Monday.\n"
+                 "The bridge would reopen in March, Odedina said.",
+                 [("reported", "The bridge would reopen in March", "Adeola Odedina", "named")],
+                 id="an-untagged-name-the-parser-made-the-offices-field"),
     pytest.param("Defence\nThe Ranking Member on the Defence Committee described the claims as false.",
                  [("reported", "the claims as false", None, "none")], id="an-office-word-is-no-organisation"),
 ])

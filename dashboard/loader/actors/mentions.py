@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, POS
+from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, LOWER, POS
 from spacy.symbols import EVENT, LAW, PRODUCT, PROPN, VERB, WORK_OF_ART
 from spacy.tokens import Doc, Span, Token
 
@@ -51,6 +51,8 @@ MOVEMENT_WORDS = frozenset({"movement", "party", "front", "league", "alliance", 
 # Letters after a name: a seat or an honour, not part of the name.
 POST_NOMINALS = frozenset({"mp", "mpp", "mla", "mep", "msp", "mha", "qc", "kc", "sc", "obe", "mbe", "cbe"})
 # Words naming where an office sits, which the model tags with it as a person ('City Clerk').
+# Offices whose holder the model may leave untagged beside them ('Commissioner ... Tokunbo Wahab').
+OFFICE_WORDS = frozenset(CORE_TITLES)
 OFFICE_PLACES = frozenset({"city", "county", "town", "village", "district", "provincial", "federal", "municipal"})
 
 
@@ -513,17 +515,28 @@ def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: Sequence[int], spee
 def _untagged_beside_an_office(doc: Doc, covered: set[int], sent_ids: Sequence[int]) -> list[dict]:
     """The untagged names set beside an office that speaks ('The national spokesperson of the coalition, Imo
     Ugochinyere, said this') or hung on its 'of' ('Deputy Superintendent of Police Oniel Thompson said'),
-    whatever part of speech the tagger gave their words. `covered` grows."""
+    whatever part of speech the tagger gave their words; and beside an office that does something else, when the
+    name's last word speaks on its own ('Commissioner of Environment Tokunbo Wahab made the apology ... Wahab
+    said'). `covered` grows."""
     out = []
-    offices = [c for i in positions_of(doc, SPEECH_VERBS, attr=LEMMA) for c in doc[i].children
-               if c.dep_ == "nsubj" and c.lower_ in CORE_TITLES]
+    subjects = [c for i in positions_of(doc, SPEECH_VERBS, attr=LEMMA) for c in doc[i].children if c.dep_ == "nsubj"]
+    offices = [c for c in subjects if c.lower_ in CORE_TITLES]
+    surnames = {c.text for c in subjects if c.pos_ == "PROPN" and c.text.istitle()}
+    acting = [doc[i] for i in positions_of(doc, OFFICE_WORDS, attr=LOWER)] if surnames else []
+    offices += [o for o in acting if o not in offices and o.dep_ != "compound"]
     for office in offices:
-        fields = [g for c in office.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                  if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-        for name in [c for c in office.children if c.dep_ == "appos" and c.i > office.i] + fields:
+        spoken = office in subjects
+        fields = [g for c in office.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for g in c.children
+                  if g.dep_ == "pobj" and g.pos_ == "PROPN" and (spoken and c.lower_ == "of" or g.text in surnames)]
+        for name in [c for c in office.children if c.dep_ == "appos" and c.i > office.i
+                     and (spoken or c.text in surnames)] + fields:
             first = name.left_edge.i
             while first < name.i and (doc[first].lower_ in TITLE_WORDS or doc[first].lower_ in PORTFOLIOS):
                 first += 1  # 'Superintendent of Police Oniel Thompson': the office's field, then the name
+            if not spoken:
+                # the surname and the given name before it, whatever the parser hung it on: the words before them
+                # may be the office's field ('Commissioner for Works and Infrastructure Adeola Odedina')
+                first = name.i - 1 if name.i - 1 > office.i + 1 else name.i
             span = doc[first:name.i + 1]
             if 2 <= len(span) <= 3 and all(t.is_alpha and t.text.istitle() and not t.ent_type_ and t.idx not in covered
                                            and t.lower_ not in NOT_PERSON_WORDS | TITLE_WORDS for t in span):
