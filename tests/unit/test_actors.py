@@ -262,6 +262,12 @@ def test_datelines_and_title_words_name_no_actor(nlp, body, force, junk):
     assert junk not in {r[0] for r in _rows(nlp, body, force=force)}
 
 
+def test_a_name_the_model_ran_on_from_a_dateline_is_the_words_after_it(nlp):
+    body = "JOHANNESBURG - The Civic Alliance has called on its members to vote."
+    rows = _rows(nlp, body, force=(("JOHANNESBURG - The Civic Alliance", "ORG"),))
+    assert [(text, kind) for text, _, kind in rows] == [("Civic Alliance", "organization")]
+
+
 @pytest.mark.parametrize("body, force, key, kind", [
     pytest.param("Health Minister Mark Holland spoke on Monday. Holland said clinics would open.",
                  (("Holland", "GPE", 1),), "Mark Holland", "person", id="after-the-full-name"),
@@ -319,6 +325,12 @@ def test_a_body_named_without_its_country_belongs_to_the_one_country_named(nlp):
     rows = _rows(nlp, "The bill failed in the Senate on Friday, a blow to the United States car makers.",
                  cols=("text", "key", "affiliation_key"))
     assert ("Senate", "Senate (United States)", "United States") in rows
+
+
+def test_a_body_whose_name_says_its_region_is_not_the_one_countrys(nlp):
+    rows = _rows(nlp, "The African National Congress said on Monday that Japan had been told.",
+                 cols=("text", "key", "affiliation_key"))
+    assert ("African National Congress", "African National Congress", None) in rows
 
 
 def test_a_countrys_government_is_the_country(nlp):

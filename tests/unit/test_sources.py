@@ -152,7 +152,11 @@ def test_article_id_depends_on_the_words_not_the_file(write_articles, tmp_path):
                  id="a-word-after-a-comma-is-no-agency"),
     pytest.param("Rates\nThe bank held rates: a pause.", None, id="a-colon-in-a-sentence"),
     pytest.param("Talks\nOfficials — including two ministers — met.", None, id="a-dash-in-a-sentence"),
-    pytest.param("Talks\nThe talks began.\nUS - China talks resumed.", None, id="only-the-first-paragraph"),
+    pytest.param("Talks\nThe talks began.\nUS - China talks resumed.", None, id="a-short-word-is-no-place-after-the-first"),
+    pytest.param("Spy claims\nThe party says its leaders should stop.\n\nJOHANNESBURG - The party called on them.",
+                 "JOHANNESBURG - ", id="the-second-paragraph-after-a-summary"),
+    pytest.param("Spy claims\nThe party spoke.\nIt met.\nJOHANNESBURG - The party called on them.", None,
+                 id="not-the-third-paragraph"),
 ])
 def test_the_dateline_of_the_first_paragraph(text, dateline):
     found = find_dateline(text)

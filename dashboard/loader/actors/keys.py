@@ -282,8 +282,24 @@ def _bodies_of_the_one_country(rows: list[dict]) -> None:
         return
     country = countries.pop()
     for r in rows:
-        if r["kind"] == "organization" and not split_qualified(r["key"])[1] and is_state_body(r["key"]):
+        if r["kind"] == "organization" and not split_qualified(r["key"])[1] and is_state_body(r["key"]) \
+                and not _names_another_place(r["key"], country):
             r.update(key=qualify(r["key"], country), affiliation_key=country)
+
+
+# Words of a body's name that say which part of the world it is of ('African National Congress').
+REGION_WORDS = frozenset({"african", "european", "asian", "arab", "caribbean", "pacific", "latin", "nordic",
+                          "baltic", "balkan", "gulf", "pan-african", "continental", "international", "world"})
+
+
+def _names_another_place(name: str, country: str) -> bool:
+    """Whether a body's own name says it is of a region, or of a country other than `country`: the 'African
+    National Congress' in a story that names only Japan is not Japan's congress."""
+    for word in name.split():
+        place = country_of(word)
+        if word.casefold() in REGION_WORDS or place is not None and place[0] != country:
+            return True
+    return False
 
 
 def _base_words(key: str) -> list[str]:

@@ -85,8 +85,14 @@ def mention_columns(doc: Doc, *, title_sentence: int | None = 0, text: str | Non
             body = text[doc[span.end].idx if span.end < len(doc) else 0:] if body is None else body
             if span.text not in body:
                 continue  # 'Striker's late goal sends United through': a headline's capital, named nowhere else
-        if dateline and span.start_char < dateline[1] and span.end_char > dateline[0] or title_subject(span):
-            continue  # where the story was filed; 'Education' of 'Education Minister Rachna Singh'
+        if dateline and span.start_char < dateline[1] and span.end_char > dateline[0]:
+            # where the story was filed names no actor; a name the model ran on from it is the words after it
+            # ('JOHANNESBURG - The African National Congress')
+            span = _after_dateline(span, dateline[1])
+            if span is None:
+                continue
+        if title_subject(span):
+            continue  # 'Education' of 'Education Minister Rachna Singh'
         row = _classify(span)
         if row is not None:
             if row["kind"] == "place" and speaks(span):
@@ -108,6 +114,15 @@ def mention_columns(doc: Doc, *, title_sentence: int | None = 0, text: str | Non
         rows.extend(_headline_mentions(headline, known, title_sentence))
     rows += _untagged_acronyms(doc, rows, sent_ids)
     return _columns(rows)
+
+
+def _after_dateline(span: Span, end: int) -> Span | None:
+    """The words of an entity after the dateline that ends at character `end` (its article and other
+    leading words stripped), or None when it has none."""
+    start = next((t.i for t in span if t.idx >= end and not t.is_space), None)
+    if start is None:
+        return None
+    return strip_span(make_span(span.doc, start, span.end, span.label_))
 
 
 def _columns(rows: list[dict]) -> Columns:

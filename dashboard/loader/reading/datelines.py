@@ -26,14 +26,30 @@ DATELINE_WITHOUT_MARK = re.compile(
 )
 
 
+# The place of a dateline that opens the second paragraph, after a summary the site sets above the story
+# ('JOHANNESBURG - The African National Congress ...'): one word of four capitals or more.
+LONG_PLACE = re.compile(r"[ \t]*[A-Z]{4}")
+
+
 def find_dateline(text: str) -> tuple[int, int] | None:
     """Character range of the dateline that opens the first paragraph under the headline (dash and the
-    space after it included), or None. Only there: elsewhere 'US - China talks' is not one."""
+    space after it included), or the second one after a summary of the story, or None. Only there:
+    elsewhere 'US - China talks' is not one."""
     title_end = text.find("\n")
     if title_end == -1:
         return None
-    start = title_end + 1
+    start = _next_paragraph(text, title_end)
+    match = DATELINE.match(text, start) or DATELINE_WITHOUT_MARK.match(text, start)
+    if match is None:
+        end = text.find("\n", start)
+        second = _next_paragraph(text, end) if end != -1 else len(text)
+        match = DATELINE.match(text, second) if LONG_PLACE.match(text, second) else None
+    return (match.start(), match.end()) if match else None
+
+
+def _next_paragraph(text: str, end: int) -> int:
+    """Where the paragraph after the line ending at `end` begins."""
+    start = end + 1
     while start < len(text) and text[start] in " \t\r\n":
         start += 1
-    match = DATELINE.match(text, start) or DATELINE_WITHOUT_MARK.match(text, start)
-    return (match.start(), match.end()) if match else None
+    return start
