@@ -791,6 +791,11 @@ def test_a_study_published_in_a_journal_is_the_journals_report(nlp):
                  id="never-someone-named-in-what-he-says"),
     pytest.param("Storm\nMaria Lopez's Dad was hurt when a tree split their home in two.\n\"I could hear my dad "
                  "screaming from across the house,\" she recalled.", "Maria Lopez", id="kin-words-are-gendered"),
+    pytest.param("Rivals\nPremier Daniel Okafor has dismissed his former minister, Samuel Bello, as a poor choice.\n"
+                 "At his first press conference since his holiday, Mr Okafor would not respond to claims Mr Bello was "
+                 "planning a challenge except to say that Mr Bello was not ready for the job.\n\"I am the Premier and "
+                 "I will not be distracted by that sort of talk,\" he said.", "Daniel Okafor",
+                 id="the-main-clauses-subject-not-a-subordinate-ones"),
 ])
 def test_a_pronoun_stands_for_the_salient_person(nlp, text, speaker):
     pronoun_rows = [q for q in speakers(nlp, text) if q[3] == "pronoun"]

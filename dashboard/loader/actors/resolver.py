@@ -1019,8 +1019,8 @@ class Resolver:
             if subjects:
                 # the subject of the main clause is the salient one, not the subject of a clause it
                 # reports: in 'Watson said Jones was being "disingenuous"', a later 'he' is Watson
-                top = min(_depth(self.doc[m.head]) for m in subjects)
-                return [m for m in subjects if _depth(self.doc[m.head]) == top][-1].key
+                top = min(_rank(self.doc[m.head]) for m in subjects)
+                return [m for m in subjects if _rank(self.doc[m.head]) == top][-1].key
             # 'A motion by Councillor Josh Matlow failed. He says ...': whose act the subject is
             agents = [m for m in group if self.doc[m.head].dep_ == "pobj" and self.doc[m.head].head.lower_ == "by"
                       and self.doc[m.head].head.head.dep_ in SUBJECTS]
@@ -1208,6 +1208,17 @@ def _depth(tok: Token) -> int:
     deep); a relative clause ('an interview, which Osborne used') is no report and counts nothing."""
     verb = tok.head
     return sum(1 for t in (verb, *verb.ancestors) if t.dep_ == "ccomp")
+
+
+# Clauses below the one they hang on: a subject inside one is less the sentence's topic than the main subject.
+SUBORDINATE_CLAUSES = frozenset({"ccomp", "advcl", "acl", "relcl", "xcomp", "csubj", "pcomp"})
+
+
+def _rank(tok: Token) -> tuple[int, int]:
+    """How far a subject stands from its sentence's topic: reported clauses deep (`_depth`), then subordinate
+    clauses deep: in 'Mr Rees would not respond to speculation Mr Sartor was plotting a challenge', Rees."""
+    verb = tok.head
+    return _depth(tok), sum(1 for t in (verb, *verb.ancestors) if t.dep_ in SUBORDINATE_CLAUSES)
 
 
 def _names_a_country(key: str) -> bool:
