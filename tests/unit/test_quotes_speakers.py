@@ -636,6 +636,13 @@ def test_the_statement_is_never_one_a_quotation_speaks_of(nlp):
     assert speakers(nlp, text)[-1][2] == "Leeds City Council"
 
 
+def test_a_letter_is_its_senders_not_whom_it_was_sent_to(nlp):
+    text = ("Schools\nIn a letter to Education Commissioner Ann Ruiz earlier this month, the Civic League of Dayton "
+            "called for a state board.\n\"We cannot continue doing the same thing we have been doing for the last 40 "
+            "years,\" the letter said.")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Civic League of Dayton"]
+
+
 def test_a_word_of_the_dateline_is_never_the_speaker(nlp):
     text = "Storm\n\nKINGSTON, Jamaica, Oct 3, CMC \u2013 The Jamaica government Friday said schools would close."
     assert speakers(nlp, text) == [("reported", "schools would close", "Jamaica", "named")]

@@ -565,8 +565,9 @@ class Resolver:
         Boeing given by spokesman William Barksdale' is his words, for Boeing."""
         if tok.lemma_.casefold() not in STATEMENT_NOUNS:
             return None
-        people = {self.at[t.i].key for t in tok.subtree
-                  if t.i in self.at and self.at[t.i].kind == "person" and not self.in_clause(t, tok)}
+        # not whom it was sent to: 'In a letter to Commissioner Chris Nicastro, the council called for ...'
+        people = {self.at[t.i].key for t in tok.subtree if t.i in self.at and self.at[t.i].kind == "person"
+                  and not self.in_clause(t, tok) and not _sent_to(t, tok)}
         if len(people) == 1:
             return people.pop()
         for child in tok.children:
@@ -1208,6 +1209,15 @@ def _depth(tok: Token) -> int:
     deep); a relative clause ('an interview, which Osborne used') is no report and counts nothing."""
     verb = tok.head
     return sum(1 for t in (verb, *verb.ancestors) if t.dep_ == "ccomp")
+
+
+def _sent_to(t: Token, top: Token) -> bool:
+    """Whether `t` stands after a 'to' on its way up to `top`: whom a letter or message went to."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ == "to":
+            return True
+        t = t.head
+    return False
 
 
 # Clauses below the one they hang on: a subject inside one is less the sentence's topic than the main subject.
