@@ -636,6 +636,16 @@ def test_the_statement_is_never_one_a_quotation_speaks_of(nlp):
     assert speakers(nlp, text)[-1][2] == "Leeds City Council"
 
 
+@pytest.mark.parametrize(("report", "speaker"), [
+    pytest.param("Ruiz noted that the floods were managed, saying,", "Ana Ruiz", id="a-thing-reported-says-nothing"),
+    pytest.param("Ruiz said the minister Tom Walsh had resigned, saying,", "Tom Walsh",
+                 id="a-person-reported-may-say-it"),
+])
+def test_a_speech_participle_the_parser_hung_on_a_reported_clause(nlp, report, speaker):
+    text = f"Floods\nMayor Ana Ruiz spoke on Friday.\n{report} \"Nature will take its course.\""
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == [speaker]
+
+
 def test_a_letter_is_its_senders_not_whom_it_was_sent_to(nlp):
     text = ("Schools\nIn a letter to Education Commissioner Ann Ruiz earlier this month, the Civic League of Dayton "
             "called for a state board.\n\"We cannot continue doing the same thing we have been doing for the last 40 "

@@ -96,6 +96,14 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
         return _own_subject(verb, resolver)
     for _ in range(8):
         subject = _own_subject(tok, resolver)
+        if subject is not None and tok.i == verb.head.i and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
+                and tok.dep_ == "ccomp" \
+                and tok.head.lemma_ in SPEECH_VERBS and subject.pos_ != "PRON" \
+                and resolver.of_phrase(subject, pronouns=False).key is None:
+            # 'Wahab noted that the floods were managed, saying, "..."': a thing in what was reported says
+            # nothing; the participle the parser hung on its clause goes with the verb that reported it
+            tok = tok.head
+            continue
         if subject is not None:
             return subject
         if tok.i == verb.i and on_a_verbless_head(verb) and resolver.of_phrase(verb.head, pronouns=False).key:
