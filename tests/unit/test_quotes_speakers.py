@@ -1325,6 +1325,11 @@ def test_the_mp_is_the_member_of_parliament_named_beside_the_office(nlp):
     pytest.param("Jets\nThe new \"Sky Lark\" will be late, Mayor Karen Phillips said.",
                  [("reported", 'The new "Sky Lark" will be late', "Karen Phillips", "named")],
                  id="a-name-in-marks-is-no-quote"),
+    pytest.param("Raid\nMayor Karen Phillips said that an initial inquiry revealed that the officers went there due "
+                 "to \"a misunderstanding\".",
+                 [("reported", 'an initial inquiry revealed that the officers went there due to "a misunderstanding',
+                   "Karen Phillips", "named"), ("direct", "a misunderstanding", "Karen Phillips", "named")],
+                 id="a-thing-that-revealed-it-inside-the-report"),
 ])
 def test_a_quoted_fragment_inside_a_report_is_its_speakers(nlp, text, expected):
     assert speakers(nlp, text) == expected

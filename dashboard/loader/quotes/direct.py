@@ -17,8 +17,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from dashboard.loader.actors.gazetteer import fold
-from dashboard.loader.actors.resolver import NOBODY, Speaker, inside
-from dashboard.loader.quotes.cues import DENIALS, JUDGING_VERBS, NAMING_VERBS, SPEECH_VERBS, TIME_MARKS
+from dashboard.loader.actors.resolver import NOBODY, ORG_NOUNS, ROLE_NOUNS, Speaker, inside
+from dashboard.loader.quotes.cues import DENIALS, JUDGING_VERBS, NAMING_VERBS, SOURCE_NOUNS, SPEECH_VERBS, TIME_MARKS
 from dashboard.loader.quotes.marks import QuoteSpan
 from dashboard.loader.quotes.speakers import infinitive, on_a_verbless_head
 
@@ -457,6 +457,9 @@ class DirectQuotes:
         lo, hi = first - 1, last + 1  # the marks belong to the quote
         best: tuple[Token | None, Token | None] = (None, None)
         best_hops = MAX_CLIMB + 1
+        # a thing that reveals or shows what the quote is in: the speaker who reported that is quoted
+        # ('the adviser said that initial inquiry revealed that they went there due to "some problem"')
+        found_by_a_thing: tuple[Token | None, Token | None] = (None, None)
         for tok in doc[first:last + 1]:
             if lo <= tok.head.i <= hi or tok.is_punct:
                 continue
@@ -474,10 +477,21 @@ class DirectQuotes:
                 reported = below.dep_ in REPORTED_CLAUSES and cue.lemma_ in SPEECH_VERBS and below.i > cue.i
                 if below.dep_ in ("nsubj", "nsubjpass", "csubj") or not reported and (subject or hops > MAX_HOPS):
                     break
+                if reported and found_by_a_thing[0] is None and self.a_thing_reports(cue):
+                    found_by_a_thing = (cue, below)
+                    continue
                 if hops < best_hops:
                     best, best_hops = (cue, below), hops
                 break
-        return best
+        return best if best[0] is not None else found_by_a_thing
+
+    def a_thing_reports(self, cue: Token) -> bool:
+        """Whether a speech verb's subject is a thing that names no actor and is no source ('initial inquiry
+        revealed', 'the tests showed'), rather than someone or a report."""
+        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.pos_ == "NOUN" and subject.lemma_.casefold() not in SOURCE_NOUNS \
+            and subject.lemma_.casefold() not in ROLE_NOUNS | ORG_NOUNS \
+            and self.ctx.resolver.of_phrase(subject, pronouns=False).key is None
 
     def cue_after(self, last: int, *, cross: bool = False, any_verb: bool = False) -> Token | None:
         """'"...," Trump told Netanyahu'; with `cross`, also a bare attribution the sentence split left
