@@ -379,6 +379,14 @@ def test_an_act_takes_the_day_of_the_occasion_it_took_place_at(events_of, text: 
     assert (str(row["date"])[:10], row["date_rule"]) == (day, "inherited-occasion")
 
 
+@pytest.mark.parametrize("text, trigger, day", [
+    ("Premier Ana Ruiz told ABC Radio on this morning's AM program that the budget would pass.", "told", "2025-04-10"),
+    ("Yesterday, at this year's trade fair, Ford unveiled a new truck.", "unveiled", "2025-04-09"),
+], ids=["on-a-dated-programme", "a-date-of-its-own-comes-first"])
+def test_an_act_takes_the_day_of_the_thing_it_was_set_in(events_of, text: str, trigger: str, day: str) -> None:
+    assert str(_one(events_of(text), trigger)["date"])[:10] == day
+
+
 def test_an_occasion_after_the_act_does_not_date_it(events_of) -> None:
     row = _one(events_of("Alan Mulally spoke after Monday's board meeting about the recall."), "spoke")
     assert pd.isna(row["date"])

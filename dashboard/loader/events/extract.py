@@ -234,10 +234,18 @@ def _events(art: _Article) -> Columns:
             at.setdefault(trig.verb.i, trig)
     events = dated_events(art.found)
     events += undated_events(doc, art.found, events, art.quoted)
+    # verbs a date of their own dates ('Yesterday, at this year's conference, Jobs unveiled'): a dated noun
+    # does not set them
+    dated_verbs = {e.anchor.i for e in events if e.mention is not None and not e.mention.nominal}
     for e in events:
         e.from_date_rules = True
         noun = _dated_noun(e, at)
-        e.trigger = at[noun.i] if noun is not None else at.get(e.anchor.i) or _own_trigger(e.anchor)
+        e.trigger = at[noun.i] if noun is not None else at.get(e.anchor.i) or _setting_of(e, at, dated_verbs) \
+            or _own_trigger(e.anchor)
+    # a verb a dated noun sets its event in ('told ... on this morning's program') is that dated event, once
+    set_in = {e.trigger.head.i for e in events if e.mention is not None and e.anchor.i != e.trigger.head.i
+              and e.mention.nominal and not e.trigger.nominal}
+    events = [e for e in events if e.mention is not None or e.trigger.head.i not in set_in]
     taken = {e.trigger.head.i for e in events}
     for trig in triggers:
         if trig.head.i not in taken:
@@ -290,6 +298,22 @@ def _dated_noun(e: Event, at: dict[int, Trigger]) -> Token | None:
         return None
     trig = at.get(head.i)
     return head if trig is not None and trig.head.i == head.i and not trig.light else None
+
+
+# Prepositions that set an event in a thing a date is given to: 'told ABC Radio on this morning's program'.
+SETTING_PREPS = frozenset({"on", "in", "at", "during"})
+
+
+def _setting_of(e: Event, at: dict[int, Trigger], dated_verbs: set[int]) -> Trigger | None:
+    """The event of the verb a dated noun that is no event sets it in: 'he told ABC Radio on this morning's
+    AM program', 'said in Tuesday's edition' happened that day; not a verb with a date of its own."""
+    noun = e.anchor
+    if e.mention is None or not e.mention.nominal or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    trig = at.get(prep.head.i) if prep.dep_ == "prep" and prep.lower_ in SETTING_PREPS \
+        and prep.head.i not in dated_verbs else None
+    return trig if trig is not None and not trig.nominal and trig.head.i == prep.head.i else None
 
 
 def _own_trigger(anchor: Token) -> Trigger:
