@@ -7,6 +7,7 @@ import pytest
 
 from dashboard.loader.events.extract import extract_events
 from dashboard.loader.events.headlines import opens_with_pronoun
+from dashboard.loader.quotes.extract import extract_quotes
 
 THURSDAY = pd.Timestamp("2025-04-10")
 KINDS = {
@@ -385,6 +386,20 @@ def test_an_act_takes_the_day_of_the_occasion_it_took_place_at(events_of, text: 
 ], ids=["on-a-dated-programme", "a-date-of-its-own-comes-first"])
 def test_an_act_takes_the_day_of_the_thing_it_was_set_in(events_of, text: str, trigger: str, day: str) -> None:
     assert str(_one(events_of(text), trigger)["date"])[:10] == day
+
+
+@pytest.mark.parametrize("quote, actor", [
+    ("I have been at the plant since 4 a.m. yesterday", "Alan Mulally"),
+    ("We finished the recall yesterday", "Alan Mulally"),
+    ("They finished the recall yesterday", None),
+], ids=["i-is-the-speaker", "we-is-the-speaker-too", "they-is-someone-else"])
+def test_the_first_person_in_a_quotation_is_its_speaker(nlp, quote: str, actor: str | None) -> None:
+    text = f'Recall\n"{quote}," Alan Mulally said.'
+    doc = nlp(text)
+    mentions = _mentions(text)
+    events = extract_events(doc, mentions, THURSDAY, quotes=extract_quotes(doc, mentions))
+    dated = events[events["date"].notna()]
+    assert [list(ids) for ids in dated["actor_keys"]] == [[actor] if actor else []]
 
 
 def test_an_occasion_after_the_act_does_not_date_it(events_of) -> None:

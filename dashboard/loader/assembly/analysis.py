@@ -46,12 +46,13 @@ def analyse(doc: Doc, article: Article) -> ArticleTables:
         text = view.text if len(doc) else doc.text
         mentions = mention_columns(doc, text=text)
         index = MentionIndex(doc, mentions)  # read once, for the quotes' resolver and the events'
+        quotes = quote_columns(doc, mentions, index=index, text=text)
         return ArticleTables(
             article_id=article.article_id,
             sentences=sentence_columns(view if len(doc) else doc),
             mentions=mentions,
-            quotes=quote_columns(doc, mentions, index=index, text=text),
-            events=event_columns(doc, mentions, article.published, index=index, view=view),
+            quotes=quotes,
+            events=event_columns(doc, mentions, article.published, index=index, view=view, quotes=quotes),
             subject_mentions=subject_columns(doc),
         )
     finally:

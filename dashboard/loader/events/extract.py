@@ -74,8 +74,11 @@ class _Article:
     """What the rules need to know about one parsed article, computed once."""
 
     def __init__(self, doc: Doc, mentions: pd.DataFrame | Columns, published: object,
-                 index: MentionIndex | None = None, view: DocView | None = None) -> None:
-        """view: the article's `DocView` when the caller built it already (with `sentence_starts(doc)`)."""
+                 index: MentionIndex | None = None, view: DocView | None = None,
+                 voices: list[tuple[int, int, str]] = ()) -> None:
+        """view: the article's `DocView` when the caller built it already (with `sentence_starts(doc)`).
+        voices: the character ranges of direct quotes and who said each."""
+        self.voices = voices
         self.sent_starts = sentence_starts(doc) if view is None else view.sent_starts
         self.sids = sentence_ids(doc, self.sent_starts)
         # the rules read the parse through a view of it, built once (see tokens.py)
@@ -109,6 +112,12 @@ class _Article:
             self.cache[token.i] = []  # a phrase that leads back to itself names nobody
             if _expletive(token):
                 return []
+            if self.quoted[token.idx]:
+                # "I have been up since 4 a.m. yesterday," the commissioner said: the speaker
+                key = self.voice_at(token.idx) if token.lower_ in FIRST_PERSON else None
+                if key is not None:
+                    self.cache[token.i] = [key]
+                    return self.cache[token.i]
             key = actor_of(self.resolver, token) if not self.quoted[token.idx] else None
             if key is None and self.resolver is not None and token.pos_ == "NOUN" \
                     and self.resolver.someone_elses(token):
@@ -144,6 +153,10 @@ class _Article:
             self.cache[token.i] = keys
         return self.cache[token.i]
 
+
+    def voice_at(self, char: int) -> str | None:
+        """Who said the direct quote holding character `char`, when the quotes name them."""
+        return next((key for start, end, key in self.voices if start <= char < end), None)
 
     def _people_owning(self, token: Token) -> tuple[set[str], set[int]]:
         """The people a subject phrase names only as owners ('her roof caved in', 'Lee's garage buckled',
@@ -200,22 +213,24 @@ def _expletive(token: Token) -> bool:
 
 
 def extract_events(doc: Doc, mentions: pd.DataFrame | Columns, published: pd.Timestamp | None, *,
-                   index: MentionIndex | None = None) -> pd.DataFrame:
+                   index: MentionIndex | None = None, quotes: pd.DataFrame | Columns | None = None) -> pd.DataFrame:
     """Events of one parsed article, dated against its publication date when it has one.
 
     index: the article's mention index (`actors.resolver.MentionIndex`) when the quotes have one.
+    quotes: the article's quotes (`quote_columns`), whose direct quotes' speakers are the "I" and "we" in them.
     """
-    return table_frame("events", event_columns(doc, mentions, published, index=index))
+    return table_frame("events", event_columns(doc, mentions, published, index=index, quotes=quotes))
 
 
 def event_columns(doc: Doc, mentions: pd.DataFrame | Columns, published: pd.Timestamp | None, *,
-                  index: MentionIndex | None = None, view: DocView | None = None) -> Columns:
+                  index: MentionIndex | None = None, view: DocView | None = None,
+                  quotes: pd.DataFrame | Columns | None = None) -> Columns:
     """`extract_events`' table column by column (columns EVENT_COLUMNS).
 
     view: the article's `DocView(doc, sentence_starts(doc))` when the caller shares it with other steps;
     the caller then releases it.
     """
-    art = _Article(doc, mentions, published, index, view)
+    art = _Article(doc, mentions, published, index, view, voices=_voices(quotes))
     try:
         return _events(art)
     finally:
@@ -262,6 +277,19 @@ def _events(art: _Article) -> Columns:
     events = merge_title(merge_retold(events), title_sentence=_title_sentence(art))
     rows = [_row(e, art) for e in sorted(events, key=lambda e: (e.sentence_id, e.position, e.trigger.head.i))]
     return _columns(rows)
+
+
+# Words by which a speaker speaks of themself, or of the group they speak for.
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+def _voices(quotes: pd.DataFrame | Columns | None) -> list[tuple[int, int, str]]:
+    """(start, end, speaker key) of each direct quote with a speaker."""
+    if quotes is None:
+        return []
+    return [(int(start), int(end), key) for kind, start, end, key in zip(
+        quotes["kind"], quotes["start"], quotes["end"], quotes["speaker_key"])
+        if kind == "direct" and isinstance(key, str) and key]
 
 
 def _columns(rows: list[dict]) -> Columns:
