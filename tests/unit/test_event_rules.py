@@ -402,6 +402,16 @@ def test_the_first_person_in_a_quotation_is_its_speaker(nlp, quote: str, actor: 
     assert [list(ids) for ids in dated["actor_keys"]] == [[actor] if actor else []]
 
 
+@pytest.mark.parametrize("text, day", [
+    ("Ford tried to block the sale on December 10.", "2024-12-10"),
+    ("Ford will try to block the sale on December 10.", "2025-12-10"),
+    ("Ford asked Toyota to respond by December 10.", "2025-12-10"),
+], ids=["an-attempt-made-that-day", "an-attempt-to-come", "what-was-asked-for-lies-ahead"])
+def test_what_was_tried_on_a_day_was_tried_then(events_of, text: str, day: str) -> None:
+    events = events_of(text, pd.Timestamp("2025-01-10"))
+    assert [str(d)[:10] for d in events["date"].dropna()] == [day]
+
+
 def test_an_occasion_after_the_act_does_not_date_it(events_of) -> None:
     row = _one(events_of("Alan Mulally spoke after Monday's board meeting about the recall."), "spoke")
     assert pd.isna(row["date"])

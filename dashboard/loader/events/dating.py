@@ -31,6 +31,9 @@ FUTURE_GOVERNORS = {
     # asked or ordered to do by a day: the day lies ahead of the asking ('asked Sarma to respond by October 30')
     "ask", "order", "direct", "instruct", "require", "summon", "urge", "invite", "request",
 }
+# Governors whose act is the attempt itself, made when the date says: in the simple past, what was tried lies
+# behind the story ('sought to block the sale on Monday'), unlike what was planned or asked for.
+ATTEMPTS = frozenset({"try", "seek", "attempt"})
 # Words that set a noun ahead of the story: 'a planned strike', 'the upcoming vote'.
 PLANNED_WORDS = {"planned", "scheduled", "proposed", "upcoming", "forthcoming", "expected", "impending", "coming"}
 # Verbs whose present passive looks ahead: 'rains are expected on Friday', 'the vote is scheduled for May'.
@@ -187,6 +190,8 @@ def clause_tense(verb: Token, _depth: int = 0) -> str:
         head = verb.head
         if head.i == verb.i or _depth > 3:
             return "future"
+        if head.lemma_.lower() in ATTEMPTS and head.tag_ == "VBD":
+            return "past"  # 'tried to blackmail him on December 10': the attempt was made that day
         if head.lemma_.lower() in FUTURE_GOVERNORS or head.pos_ in ("NOUN", "PROPN", "PRON"):
             return "future"
         if head.pos_ in ("VERB", "AUX"):
