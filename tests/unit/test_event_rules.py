@@ -412,6 +412,14 @@ def test_what_was_tried_on_a_day_was_tried_then(events_of, text: str, day: str) 
     assert [str(d)[:10] for d in events["date"].dropna()] == [day]
 
 
+@pytest.mark.parametrize("text, day", [
+    ("Let us focus on renewing the licence come 1 April.", "2026-04-01"),
+    ("The plant was closed come Monday.", "2025-04-07"),
+], ids=["when-the-day-has-come", "in-a-past-story"])
+def test_come_a_day_looks_ahead(events_of, text: str, day: str) -> None:
+    assert [str(d)[:10] for d in events_of(text)["date"].dropna()] == [day]
+
+
 def test_an_occasion_after_the_act_does_not_date_it(events_of) -> None:
     row = _one(events_of("Alan Mulally spoke after Monday's board meeting about the recall."), "spoke")
     assert pd.isna(row["date"])

@@ -242,6 +242,8 @@ def _anchor_and_tense(span: Span, text: str) -> tuple[Token, str | None, bool]:
         anchor = root
     tense = clause_tense(anchor)
     before = span.doc[span.start - 1].lower_ if span.start else ""
+    if before == "come" and clause_tense(verb_ancestor(span.doc[span.start - 1])) != "past":
+        return anchor, "future", False  # 'renewing the mandate come 8 May': when that day has come
     if (before in ("to", "until", "till") or re.match(r"(?i)(until|till)\b", text)) \
             and anchor.lemma_ in POSTPONING_LEMMAS:
         tense = "future"  # "was yesterday adjourned to January 22": the day it was put off to lies ahead of it
