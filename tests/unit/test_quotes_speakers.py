@@ -1263,6 +1263,11 @@ def test_a_subhead_names_who_made_its_claim(nlp, subhead, expected):
                  [("reported", "residents are usually blamed for the robberies")], id="one-man-said"),
     pytest.param("Storm\nThe alert advised that two bridges were closed.",
                  [("reported", "two bridges were closed")], id="an-alert-said"),
+    pytest.param("Ruling\nJudge Ann Lee ruled that the search was unlawful.",
+                 [("reported", "the search was unlawful")], id="a-ruling"),
+    pytest.param("Inquiry\nThe final report found that the use of force was justified.",
+                 [("reported", "the use of force was justified")], id="a-finding"),
+    pytest.param("Inquiry\nThe divers found a body near the bridge on Sunday.", [], id="a-finding-of-a-thing-is-none"),
 ])
 def test_what_a_report_is_and_who_may_make_one(nlp, text, expected):
     assert [(q[0], q[1]) for q in speakers(nlp, text)] == expected

@@ -22,6 +22,8 @@ SPEECH_VERBS = JUDGING_VERBS | frozenset({
     "lament", "boast", "hint", "speculate", "clarify", "elaborate", "point", "speak", "quip", "estimate", "signal",
     "post", "put", "apologise", "apologize", "reassure", "intimate", "charge", "opine", "submit", "confide",
     "recount", "highlight", "read", "express",
+    # verbs of a finding, reported like words: 'the report found that', 'the commissioner determined that'
+    "find", "determine", "rule", "conclude",
 })
 
 # Nouns of speech acts whose 'that' clause is what was said: "Ford's announcement that it would cut jobs".
@@ -48,7 +50,7 @@ CLAUSE_ONLY = JUDGING_VERBS | frozenset({
     "respond", "remark", "counter", "retort", "indicate", "tweet", "mention", "suggest", "boast", "hint",
     "speculate", "clarify", "elaborate", "point", "speak", "quip", "lament", "estimate", "signal", "post",
     "put", "apologise", "apologize", "reassure", "intimate", "charge", "opine", "submit", "confide", "recount",
-    "highlight", "express",
+    "highlight", "express", "find", "determine", "rule", "conclude",
 })
 
 # Verbs that report a clause only when it follows them ('expressed that ...'), never through their object
