@@ -646,6 +646,13 @@ def test_a_speech_participle_the_parser_hung_on_a_reported_clause(nlp, report, s
     assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == [speaker]
 
 
+def test_it_said_is_never_the_subject_of_what_it_said(nlp):
+    text = ("Storm\nThe Philippines faces two storms.\nEarlier in the day, the Presidential Communications Office in a "
+            "statement said the government was on high alert.\nThe local government had launched evacuation efforts, "
+            "it said.")
+    assert [q[2] for q in speakers(nlp, text)] == ["Presidential Communications Office"] * 2
+
+
 def test_a_letter_is_its_senders_not_whom_it_was_sent_to(nlp):
     text = ("Schools\nIn a letter to Education Commissioner Ann Ruiz earlier this month, the Civic League of Dayton "
             "called for a state board.\n\"We cannot continue doing the same thing we have been doing for the last 40 "

@@ -977,14 +977,17 @@ class Resolver:
                     if c.dep_ in SUBJECTS and c.i in self.at}
         cands = [m for m in self.before(pron.i) if m.kind in kinds and self.fits(m, pron)
                  and titled.get(m.first, -1) in speakers | {-1}]
-        if pron.dep_ in SUBJECTS and pron.lower_ in PRONOUN_GENDER:
+        said: set[int] = set()
+        if pron.dep_ in SUBJECTS and (pron.lower_ in PRONOUN_GENDER or pron.head.lemma_ in SPEECH_VERBS):
             # what a subject says or thinks speaks of others: in '"... Premier Ford and myself have common
-            # interests," he insisted', he is not Ford, even with the opening mark lost
+            # interests," he insisted', he is not Ford, even with the opening mark lost; in 'The local government
+            # had launched evacuations, it said', it is not the government
             # (a clause opened by 'after' or 'when' is one of time the parser took for a complement: not said)
             said = {t.i for c in pron.head.children if c.dep_ in ("ccomp", "parataxis")
                     and not (c.left_edge.pos_ == "SCONJ" and c.left_edge.lower_ in ADVERBIAL_MARKS)
                     and not semicolon_between(c, pron.head) for t in c.subtree}
             cands = [m for m in cands if m.head not in said]
+        if pron.dep_ in SUBJECTS and pron.lower_ in PRONOUN_GENDER:
             addressed = self.addressed_beside(pron)
             if addressed:
                 # '"I'm glad to sit down with you, Justin," he said': not the one spoken to
@@ -1012,7 +1015,7 @@ class Resolver:
                 body = self.body_named_by(topic)
                 return body if body is not None and self.kind_of(body) in kinds else None
             untagged = [m for m in self.untagged_subjects(sid)
-                        if m.first < pron.i and m.kind in kinds and self.fits(m, pron)]
+                        if m.first < pron.i and m.kind in kinds and self.fits(m, pron) and m.head not in said]
             group = sorted(by_sentence.get(sid, []) + untagged, key=lambda m: m.first)
             if not group:
                 continue
