@@ -333,6 +333,12 @@ def test_a_body_whose_name_says_its_region_is_not_the_one_countrys(nlp):
     assert ("African National Congress", "African National Congress", None) in rows
 
 
+def test_a_storm_named_like_a_person_is_no_actor(nlp):
+    rows = _rows(nlp, "Tropical Storm Trami and Typhoon Leon hit the island on Thursday. Leon weakened later, "
+                      "Governor Marilou Cayco said.")
+    assert [(text, kind) for text, _, kind in rows] == [("Marilou Cayco", "person")]
+
+
 def test_a_countrys_government_is_the_country(nlp):
     assert _rows(nlp, "The US Government said on Monday that the plan would work.") == [
         ("US Government", "United States", "country")]

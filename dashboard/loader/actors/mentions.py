@@ -76,9 +76,12 @@ def mention_columns(doc: Doc, *, title_sentence: int | None = 0, text: str | Non
         headline = sents[title_sentence]
     rows: list[dict] = []
     dateline = find_dateline(text)
+    storms = _storm_names(doc)
     body = None
     for span in candidate_spans(doc):
         sid = sent_ids[span.start]
+        if storms and any(t.text in storms for t in span):
+            continue  # 'Typhoon Kristine', and 'Leon' for Typhoon Leon: weather, not an actor
         if headline is not None and sid == title_sentence:
             continue
         if sid == title_sentence and len(span) == 1 and span[0].is_sent_start and not country_of(span.text):
@@ -114,6 +117,23 @@ def mention_columns(doc: Doc, *, title_sentence: int | None = 0, text: str | Non
         rows.extend(_headline_mentions(headline, known, title_sentence))
     rows += _untagged_acronyms(doc, rows, sent_ids)
     return _columns(rows)
+
+
+# Words that name a storm by the name after them: 'Typhoon Leon', 'Tropical Storm Trami', 'Hurricane Ida'.
+STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm"})
+
+
+def _storm_names(doc: Doc) -> set[str]:
+    """The words of the storms' names in an article, and the words of their titles ('Super', 'Typhoon'), as
+    written: a storm named after a person is no actor, nor is a later 'Leon' that stands for it."""
+    names: set[str] = set()
+    for i in positions_of(doc, STORM_WORDS, attr=LOWER):
+        if not doc[i].text[:1].isupper() or i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper():
+            continue  # 'the storm hit': no name
+        names |= {doc[i].text, doc[i + 1].text}
+        if i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ in ("ADJ", "PROPN"):
+            names.add(doc[i - 1].text)  # 'Super Typhoon', 'Tropical Storm'
+    return names
 
 
 def _after_dateline(span: Span, end: int) -> Span | None:
