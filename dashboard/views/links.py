@@ -5,9 +5,11 @@ range exactly as the sidebar reads them.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from urllib.parse import quote_plus, urlencode
 
+import numpy as np
 import pandas as pd
 
 from dashboard.views.url_state import UrlState, to_params
@@ -24,6 +26,8 @@ def page_link(page: str, state: UrlState) -> str:
 def _sentence(sentence_id: object) -> int | None:
     if type(sentence_id) is int:  # the usual cell: no missing-value check needed
         return sentence_id
+    if isinstance(sentence_id, np.integer):  # a cell of a numpy column
+        return int(sentence_id)
     return int(sentence_id) if sentence_id is not None and pd.notna(sentence_id) else None  # type: ignore[call-overload]
 
 
@@ -49,12 +53,20 @@ def reader_links(article_ids: Iterable[object], sentence_ids: Iterable[object], 
     once per row (a table of a thousand events has a thousand links)."""
     view = view_suffix(state)
     links = []
+    quoted: dict[str, str] = {}  # an article's id is written once however many of its rows link to it
     for article_id, sentence_id in zip(article_ids, sentence_ids):
         sentence = _sentence(sentence_id)
-        place = "&".join(([f"article={quote_plus(str(article_id))}"] if str(article_id) else [])
+        article = str(article_id)
+        if article and article not in quoted:
+            quoted[article] = article if _PLAIN.fullmatch(article) else quote_plus(article)
+        place = "&".join(([f"article={quoted[article]}"] if article else [])
                          + ([f"sentence={sentence}"] if sentence is not None else []))
         links.append(f"reader?{place}{view}" if place else page_link("reader", state.at()))
     return links
+
+
+# Characters an address carries as they are: article ids are hex digests, which need no quoting.
+_PLAIN = re.compile(r"[A-Za-z0-9_.-]+")
 
 
 def reader_params(article_id: str, sentence_id: object = None) -> dict[str, list[str]]:
