@@ -1275,6 +1275,11 @@ def test_a_subhead_names_who_made_its_claim(nlp, subhead, expected):
     pytest.param("Inquiry\nThe final report found that the use of force was justified.",
                  [("reported", "the use of force was justified")], id="a-finding"),
     pytest.param("Inquiry\nThe divers found a body near the bridge on Sunday.", [], id="a-finding-of-a-thing-is-none"),
+    pytest.param("Levy\nMayor Ann Jefferies called the council's decision disappointing.",
+                 [("reported", "the council's decision disappointing")], id="calling-a-thing-a-judgement"),
+    pytest.param("Levy\nMayor Colin Basran calls it a serious risk for the community.",
+                 [("reported", "it a serious risk for the community")], id="calling-a-thing-a-bad-one"),
+    pytest.param("Levy\nFans call the club Big Blue.", [], id="calling-a-thing-a-name-is-none"),
 ])
 def test_what_a_report_is_and_who_may_make_one(nlp, text, expected):
     assert [(q[0], q[1]) for q in speakers(nlp, text)] == expected

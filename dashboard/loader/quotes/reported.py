@@ -269,6 +269,11 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
         # nor is a day ('called on Thursday night'), nor a meeting someone called ('a meeting called by ...')
         parts = [p for p in parts if not (p.dep_ == "prep" and any(
             g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in p.children))]
+        # (in quotation marks, the judgement is a direct quote: 'called it the "hottest thing going in radio"')
+        judged = [p for p in parts if p.dep_ == "oprd" and _a_judgement(p) and not inside(quoted, p.idx)]
+        if judged and verb.dep_ != "acl" and judged[0].i > verb.i:
+            # 'called the council's decision disappointing', 'calls it a serious risk': a judgement, said
+            return _char_range(doc, min(t.left_edge.i for t in objects + judged[:1]), judged[0].right_edge.i)
         if verb.dep_ == "acl" or not any(p.dep_ in ("prep", "advcl") for p in parts):
             return None
         objects = []
@@ -323,6 +328,14 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
         if opening is not None and opening > 0:
             found = (opening - 1, found[1])  # a report that opens with a quote keeps its opening mark
     return found
+
+
+def _a_judgement(word: Token) -> bool:
+    """Whether what a thing is called judges it ('disappointing', 'a serious risk', 'an outrage') rather than
+    names it ('the Butcher of Gaza', 'Big Blue', a quoted nickname)."""
+    if word.pos_ == "ADJ" or word.tag_ in ("JJ", "VBG", "VBN") or word.lower_.endswith(("ing", "ful", "ous")):
+        return True  # the tagger may take 'disappointing' after 'the council's decision' for a noun
+    return word.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in word.children)
 
 
 # What parts a headline's claim from its source: a colon, or a dash with a space on either side.
