@@ -348,8 +348,9 @@ def test_a_companys_spokesman_speaks_for_it(events_of) -> None:
     ("The council did not have a final figure until the 29th of March.", "have", "2025-03-29"),
     ("No one spoke against a proposed fare increase during a public hearing Wednesday night.", "hearing",
      "2025-04-09"),
+    ("Toyota said at the next board meeting on May 2 that its dealers would vote.", "meeting", "2025-05-02"),
 ], ids=["expected-on-a-weekday", "asked-to-do-by-a-day", "a-planned-strike", "did-not-until",
-        "not-a-plan-further-up"])
+        "not-a-plan-further-up", "the-next-meeting"])
 def test_what_is_expected_or_asked_for_lies_ahead(events_of, text: str, trigger: str, day: str) -> None:
     assert str(_one(events_of(text), trigger)["date"])[:10] == day
 
