@@ -421,6 +421,18 @@ def test_come_a_day_looks_ahead(events_of, text: str, day: str) -> None:
     assert [str(d)[:10] for d in events_of(text)["date"].dropna()] == [day]
 
 
+def test_who_speaks_in_an_event_is_whom_the_quotes_found(nlp) -> None:
+    text = 'Recall\nFord recalled 10,000 cars on Monday.\n"We are sorry," he told reporters on Tuesday.'
+    doc = nlp(text)
+    quote_start = text.index("We are")
+    # the quotes' reading of "he" (whoever is being quoted), which the sentence alone does not give
+    quotes = pd.DataFrame({"sentence_id": [2], "kind": ["direct"], "start": [quote_start],
+                           "end": [quote_start + len("We are sorry,")], "speaker_key": ["Alan Mulally"],
+                           "speaker_text": ["he"]})
+    told = _one(extract_events(doc, _mentions(text), THURSDAY, quotes=quotes), "told")
+    assert told["agent_keys"] == ["Alan Mulally"]
+
+
 def test_an_occasion_after_the_act_does_not_date_it(events_of) -> None:
     row = _one(events_of("Alan Mulally spoke after Monday's board meeting about the recall."), "spoke")
     assert pd.isna(row["date"])

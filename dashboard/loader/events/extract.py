@@ -75,10 +75,12 @@ class _Article:
 
     def __init__(self, doc: Doc, mentions: pd.DataFrame | Columns, published: object,
                  index: MentionIndex | None = None, view: DocView | None = None,
-                 voices: list[tuple[int, int, str]] = ()) -> None:
+                 voices: list[tuple[int, int, str]] = (), speakers: dict[tuple[int, str], str] | None = None) -> None:
         """view: the article's `DocView` when the caller built it already (with `sentence_starts(doc)`).
-        voices: the character ranges of direct quotes and who said each."""
+        voices: the character ranges of direct quotes and who said each. speakers: who the words naming a
+        quote's speaker in a sentence stand for, (sentence, words) -> key."""
         self.voices = voices
+        self.speakers = speakers or {}
         self.sent_starts = sentence_starts(doc) if view is None else view.sent_starts
         self.sids = sentence_ids(doc, self.sent_starts)
         # the rules read the parse through a view of it, built once (see tokens.py)
@@ -119,6 +121,10 @@ class _Article:
                     self.cache[token.i] = [key]
                     return self.cache[token.i]
             key = actor_of(self.resolver, token) if not self.quoted[token.idx] else None
+            if self.speakers and token.dep_ == "nsubj" and self.resolver is not None:
+                # the one who speaks is whoever the quotes found ('"...," he told ABC Radio'): the quotes read
+                # who is being quoted, which an event alone cannot
+                key = self.speakers.get((self.sids[token.i], self.resolver.phrase_text(token)), key)
             if key is None and self.resolver is not None and token.pos_ == "NOUN" \
                     and self.resolver.someone_elses(token):
                 return []  # "his attorneys say": they act, not the man they speak for
@@ -230,7 +236,7 @@ def event_columns(doc: Doc, mentions: pd.DataFrame | Columns, published: pd.Time
     view: the article's `DocView(doc, sentence_starts(doc))` when the caller shares it with other steps;
     the caller then releases it.
     """
-    art = _Article(doc, mentions, published, index, view, voices=_voices(quotes))
+    art = _Article(doc, mentions, published, index, view, voices=_voices(quotes), speakers=_speakers(quotes))
     try:
         return _events(art)
     finally:
@@ -290,6 +296,15 @@ def _voices(quotes: pd.DataFrame | Columns | None) -> list[tuple[int, int, str]]
     return [(int(start), int(end), key) for kind, start, end, key in zip(
         quotes["kind"], quotes["start"], quotes["end"], quotes["speaker_key"])
         if kind == "direct" and isinstance(key, str) and key]
+
+
+def _speakers(quotes: pd.DataFrame | Columns | None) -> dict[tuple[int, str], str]:
+    """(sentence, the words naming the speaker) -> the speaker, for each quote whose speaker is known."""
+    if quotes is None:
+        return {}
+    return {(int(sid), text): key for sid, text, key in zip(quotes["sentence_id"], quotes["speaker_text"],
+                                                          quotes["speaker_key"])
+            if isinstance(key, str) and key and isinstance(text, str) and text}
 
 
 def _columns(rows: list[dict]) -> Columns:
