@@ -242,6 +242,12 @@ def test_a_players_position_is_a_title_not_a_name(nlp, title):
     assert rows == [("Sam Montembeault", title)]
 
 
+def test_an_untagged_person_and_where_they_are_from_speaks(nlp):
+    doc = _parse(nlp, "Clare Hayes of the South End said she was pleased.")
+    doc.ents = []
+    assert ("Clare Hayes", "person") in set(zip(find_mentions(doc)["key"], find_mentions(doc)["kind"]))
+
+
 def test_a_name_beside_a_person_that_speaks_is_not_made_an_organisation(nlp):
     doc = _parse(nlp, "The resident, Ian Walls, said the tower was too tall.")
     doc.ents = []

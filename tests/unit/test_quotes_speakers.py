@@ -653,6 +653,12 @@ def test_it_said_is_never_the_subject_of_what_it_said(nlp):
     assert [q[2] for q in speakers(nlp, text)] == ["Presidential Communications Office"] * 2
 
 
+def test_he_is_never_an_acronym_the_story_does_not_name(nlp):
+    text = ("Rates\nGovernor Nandalal Weerasinghe spoke on Friday.\nThe Governor said that CBSL would contain any "
+            "further rate pressure by printing money, which he said was \u2018non-demand pull inflationary\u2019.")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Nandalal Weerasinghe"]
+
+
 def test_a_letter_is_its_senders_not_whom_it_was_sent_to(nlp):
     text = ("Schools\nIn a letter to Education Commissioner Ann Ruiz earlier this month, the Civic League of Dayton "
             "called for a state board.\n\"We cannot continue doing the same thing we have been doing for the last 40 "

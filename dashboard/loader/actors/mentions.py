@@ -538,8 +538,11 @@ def _untagged_speakers(doc: Doc, rows: list[dict], sent_ids: Sequence[int], spee
                 continue
             if first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].ent_type_:
                 continue  # the end of a name the model tagged ('Apple Computer')
-            if last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of":
-                continue  # a body's name that goes on ('Fraternal Order of Police')
+            if last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of" and not (
+                    len(span) > 1 and is_common_first_name(span[0].text)):
+                # a body's name that goes on ('Fraternal Order of Police'), not a person and where they are
+                # from ('Clare Hayes of the South End said')
+                continue
             row = _person(span, span)
             if row is not None:
                 found.append({**row, "label": "SPEAKER", "sentence_id": sent_ids[span.start]})

@@ -962,8 +962,11 @@ class Resolver:
                     if sp.key and self.kind_of(sp.key) in kinds and self.fits(self.at.get(child.i) or _Mention(
                             child.i, child.i, child.i, sp.key, self.kind_of(sp.key), "", ""), pron):
                         return sp.key
-                    if sp.key is None and child.pos_ == "PROPN":
-                        return None  # it stands for a name we cannot resolve, not for an older one
+                    if sp.key is None and child.pos_ == "PROPN" and not (
+                            pron.lower_ in PRONOUN_GENDER and child.text.isupper() and len(child.text) > 1):
+                        # it stands for a name we cannot resolve, not for an older one; but 'he' is never an
+                        # acronym ('CBSL would contain ..., which he said')
+                        return None
                     unfit = unfit or sp.key is not None  # an actor it cannot stand for: a person for 'it'
             if unfit and pron.lower_ == "it" and self.thing_before(anc, pron, kinds):
                 # 'Badenoch criticised the agreement, saying it would do little': the thing just named
