@@ -653,6 +653,18 @@ def test_it_said_is_never_the_subject_of_what_it_said(nlp):
     assert [q[2] for q in speakers(nlp, text)] == ["Presidential Communications Office"] * 2
 
 
+def test_words_two_verbs_report_alike_are_the_outer_speakers_once(nlp):
+    text = "Policy\nInvestment Minister Ana Ruiz says she has been asked by the President to fight for the policy."
+    assert speakers(nlp, text) == [("reported", "she has been asked by the President to fight for the policy",
+                                    "Ana Ruiz", "named")]
+
+
+def test_he_in_capitals_before_an_office_is_his_excellency(nlp):
+    text = ("Budget\nHE the Minister of Finance Ali Sharif al-Emadi said the budget was balanced.\nVisitors are "
+            "welcome in Qatar, HE the Deputy Prime Minister Sheikh Mohamed bin Abdulrahman al-Thani has said.")
+    assert [q[2] for q in speakers(nlp, text)] == ["Ali Sharif al-Emadi", "Mohamed bin Abdulrahman al-Thani"]
+
+
 def test_he_is_never_an_acronym_the_story_does_not_name(nlp):
     text = ("Rates\nGovernor Nandalal Weerasinghe spoke on Friday.\nThe Governor said that CBSL would contain any "
             "further rate pressure by printing money, which he said was \u2018non-demand pull inflationary\u2019.")

@@ -98,7 +98,7 @@ class ReportedSpeech:
                 cues += [cue] * len(speakers)
             except Exception:  # a cue the rules cannot read is skipped, never the article
                 log.debug("cue at %d skipped", i, exc_info=True)
-        rows = _without_relays(rows, cues)
+        rows = _without_told_twice(*_without_relays(rows, cues))
         rows += self.noun_reports()
         return rows + self.headline_claims(rows)
 
@@ -217,7 +217,22 @@ def _without_relays(rows: list[dict], cues: list[Token]) -> list[dict]:
                     inner["text"] = inner["text"][:outer["end"] - inner["start"]]  # without ', Bernama reported'
                     inner["end"] = outer["end"]
                 break
-    return [r for n, r in enumerate(rows) if n not in relays]
+    kept = [n for n in range(len(rows)) if n not in relays]
+    return [rows[n] for n in kept], [cues[n] for n in kept]
+
+
+def _without_told_twice(rows: list[dict], cues: list[Token]) -> list[dict]:
+    """One row for words two speech verbs report alike: 'Bahlil says he has been asked by the President to fight'
+    is what Bahlil says, not a second report of the President's with the same words. The outer verb's stays."""
+    spans = {}
+    for n, row in enumerate(rows):
+        spans.setdefault((row["start"], row["end"]), []).append(n)
+    dropped = set()
+    for same in (ns for ns in spans.values() if len(ns) > 1):
+        for n in same:
+            if any(m != n and cues[m] in cues[n].ancestors for m in same):
+                dropped.add(n)
+    return [r for n, r in enumerate(rows) if n not in dropped]
 
 
 def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -186,6 +186,19 @@ def _gerunds_subject(verb: Token, resolver: Resolver) -> Token | None:
     return name if m is not None and m.kind in ("person", "organization") else None
 
 
+# Honorifics written in capitals before an office and a name: His (Her) Excellency, His Highness.
+HONORIFIC_CAPITALS = frozenset({"HE", "HH", "HRH"})
+
+
+def _honoured(subject: Token, resolver: Resolver) -> Token | None:
+    """The person an honorific in capitals stands before ('HE the Deputy Prime Minister and Foreign Minister
+    Sheikh Mohamed bin Abdulrahman al-Thani has said'): 'HE' is His Excellency, not 'he'."""
+    if subject.text not in HONORIFIC_CAPITALS:
+        return None
+    return next((t for t in subject.subtree if t.i > subject.i and t.i in resolver.at
+                 and resolver.at[t.i].kind == "person"), None)
+
+
 def _own_subject(tok: Token, resolver: Resolver) -> Token | None:
     """The subject a verb itself carries: its nsubj, the agent of a passive, the one quoted."""
     if tok.lemma_ == "quote":  # "Detik quoted Djamal as saying": the quoted one speaks
@@ -202,7 +215,8 @@ def _own_subject(tok: Token, resolver: Resolver) -> Token | None:
         people = [c for c in before if c.i in resolver.at and resolver.at[c.i].kind == "person"]
         if len(before) > 1 and people:
             return people[-1]
-        return before[-1] if before else subjects[0]  # the nearest: "As well as new routes, Mannion stated"
+        subject = before[-1] if before else subjects[0]  # the nearest: "As well as new routes, Mannion stated"
+        return _honoured(subject, resolver) or subject
     for child in tok.children:
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
