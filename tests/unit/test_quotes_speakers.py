@@ -1045,9 +1045,13 @@ def test_one_untagged_word_that_speaks_is_a_speaker(nlp, text, speaker):
                  id="the-body-quotes-the-same-words"),
     pytest.param("'Second half display was very poor' - Gregg\nCoach John Gregg spoke after the match on Saturday.",
                  [("Second half display was very poor", "John Gregg")], id="a-name-after-a-dash"),
+    pytest.param("'Second half display was very poor': Gregg\nCoach John Gregg spoke after the match on Saturday.",
+                 [("Second half display was very poor", "John Gregg")], id="a-name-after-a-colon"),
 ])
 def test_a_headlines_quotation(nlp, text, expected):
-    assert [(q[1], q[2]) for q in speakers(nlp, text) if q[0] == "direct"] == expected
+    rows = speakers(nlp, text)
+    assert [(q[1], q[2]) for q in rows if q[0] == "direct"] == expected
+    assert not [q for q in rows if q[0] == "reported"]  # the quotation, not a claim the headline reports
 
 
 @pytest.mark.parametrize(("headline", "rows"), [

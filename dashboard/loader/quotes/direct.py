@@ -735,8 +735,8 @@ GUARDED_VERBS = frozenset({"draw", "stand", "remain", "stay", "insist"})
 # Narrative a quote's speaker is carried past, when the quote after it speaks in the first person.
 MAX_NARRATIVE_SENTENCES = 2
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
-# "... - Gregg" after a headline's quotation: the name it is the words of.
-HEADLINE_NAME = re.compile(r"\s*[-–—]\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*$")
+# "... - Gregg" or "...: Savage" after a headline's quotation: the name it is the words of.
+HEADLINE_NAME = re.compile(r"\s*[-–—:]\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*$")
 
 
 # A quoted fragment inside a report: a word or a phrase, not a sentence of its own.

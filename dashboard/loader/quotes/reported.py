@@ -121,8 +121,9 @@ class ReportedSpeech:
                 cs, ce, ss, se = cs + start, ce + start, ss + start, se + start
                 first, last = bisect_left(ctx.token_starts, ss), bisect_right(ctx.token_starts, se - 1) - 1
                 speaker = ctx.resolver.named_by(first, last, described=described) if first <= last else None
-                if speaker is None or speaker.key is None or self.only_quoted(cs, ce):
-                    continue
+                if speaker is None or speaker.key is None or self.only_quoted(cs, ce) or any(
+                        q.start <= cs + 1 and q.end >= ce - 1 for q in ctx.spans):
+                    continue  # "'We must do better': Savage" is his quotation, read with the direct quotes
                 if not any(m.key == speaker.key and (m.first >= hi or not title and m.first < lo)
                            for m in ctx.resolver.mentions):
                     continue  # 'Wire Digest: Mayor re-elected': a name the story never speaks of is the page's label
