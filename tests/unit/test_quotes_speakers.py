@@ -1302,6 +1302,8 @@ def test_a_subhead_names_who_made_its_claim(nlp, subhead, expected):
     pytest.param("Levy\nMayor Colin Basran calls it a serious risk for the community.",
                  [("reported", "it a serious risk for the community")], id="calling-a-thing-a-bad-one"),
     pytest.param("Levy\nFans call the club Big Blue.", [], id="calling-a-thing-a-name-is-none"),
+    pytest.param("Levy\nMayor Ann Lee accused the government of lacking transparency.",
+                 [("reported", "the government of lacking transparency")], id="the-charge-hung-on-whom-it-is-against"),
 ])
 def test_what_a_report_is_and_who_may_make_one(nlp, text, expected):
     assert [(q[0], q[1]) for q in speakers(nlp, text)] == expected

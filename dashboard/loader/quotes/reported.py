@@ -264,8 +264,10 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
                 continue  # 'put it to the minister that': the object belongs to the verb
             objects.append(child)
             if lemma in ADDRESSEE_VERBS:
-                # "reassured residents that the council is ...": the parser hung the clause on whom it was told
-                parts += [c for c in child.children if c.dep_ in ("acl", "relcl") and _that_clause(c)]
+                # "reassured residents that the council is ...": the parser hung the clause on whom it was told;
+                # "accused the government of lacking transparency": the charge on whom it was made against
+                parts += [c for c in child.children if c.dep_ in ("acl", "relcl") and _that_clause(c)
+                          or c.dep_ == "prep" and c.lower_ in CONTENT_PREPS.get(lemma, ())]
         elif dep == "prep" and child.lower_ in CONTENT_PREPS.get(lemma, ()):
             parts.append(child)
         elif dep in ("advcl", "conj") and _that_clause(child):
