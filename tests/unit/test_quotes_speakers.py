@@ -885,6 +885,12 @@ def test_a_statement_speaks_for_whoever_put_it_out(nlp, text, expected):
                  "Senior reporter Ann Lee reports here.",
                  [("I've dealt with it,", "Marco Lind"), ("It is over.", "Marco Lind")],
                  id="not-to-a-byline-on-the-next-line"),
+    pytest.param("Arrests\nPolice spokesperson Ruth Nabirye spoke on Wednesday.\n\"We thank the officers for their quick "
+                 "response to the call. Their work kept the public safe,\" she said, adding that police continue to "
+                 "investigate the incident.\n\"We assure the public that further details will be provided.\"",
+                 [("We thank the officers for their quick response to the call. Their work kept the public safe,",
+                   "Ruth Nabirye"), ("We assure the public that further details will be provided.", "Ruth Nabirye")],
+                 id="past-what-she-added-in-her-own-cue"),
 ])
 def test_a_quote_goes_on_from_its_speaker(nlp, text, expected):
     assert [(q[1], q[2]) for q in speakers(nlp, text) if q[0] == "direct"] == expected

@@ -20,7 +20,7 @@ from dashboard.loader.actors.gazetteer import fold
 from dashboard.loader.actors.resolver import NOBODY, ORG_NOUNS, ROLE_NOUNS, Speaker, inside
 from dashboard.loader.quotes.cues import DENIALS, JUDGING_VERBS, NAMING_VERBS, SOURCE_NOUNS, SPEECH_VERBS, TIME_MARKS
 from dashboard.loader.quotes.marks import QuoteSpan
-from dashboard.loader.quotes.speakers import infinitive, on_a_verbless_head
+from dashboard.loader.quotes.speakers import CONTINUING_VERBS, infinitive, on_a_verbless_head
 
 if TYPE_CHECKING:
     from dashboard.loader.quotes.extract import ArticleQuotes
@@ -569,12 +569,19 @@ class DirectQuotes:
             return None
         doc = self.ctx.doc
         cue = prev.cue
+        # what the speaker goes on to report in their own cue ('he said, adding that police continue to ...')
+        going_on = {t.i for c in cue.children if c.lemma_ in CONTINUING_VERBS and c.tag_ == "VBG"
+                    for t in c.subtree} if cue is not None else set()
         for tok in doc[prev.close_token:first]:
             if tok.is_punct or tok.is_space:
                 continue  # marks, and a closing mark the sentence splitter left on its own
-            if self.ctx.sentence_of(tok.i) > prev.last_sentence:
-                # a sentence of narrative between, or words leading into this quote
+            if self.ctx.sentence_of(tok.i) > prev.last_sentence and (
+                    "\n" in self.ctx.text[prev.span.end:tok.idx] or cue is None or not cue.left_edge.i <= tok.i <= cue.right_edge.i):
+                # a sentence of narrative between, or words leading into this quote; not the quote's own cue,
+                # which the splitter may have cut off from it on its line
                 return self.past_a_paragraph(prev, first)
+            if tok.i in going_on:
+                continue
             if tok.pos_ not in ("VERB", "AUX") or cue is not None and (
                     tok.i == cue.i or tok.tag_ not in FINITE and cue.left_edge.i <= tok.i <= cue.right_edge.i):
                 continue  # the quote's own cue, or a participle of it: 'she stated, trying to reassure'
