@@ -653,6 +653,12 @@ def test_it_said_is_never_the_subject_of_what_it_said(nlp):
     assert [q[2] for q in speakers(nlp, text)] == ["Presidential Communications Office"] * 2
 
 
+def test_an_office_two_people_hold_is_the_one_who_spoke_last(nlp):
+    text = ("Line\nPremier Ana Ruiz and Premier Tom Walsh met on Friday.\nRuiz noted that the deal was important.\n"
+            "The deal was then signed by Walsh.\n\"We will build the line,\" the premier said.")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Ana Ruiz"]
+
+
 def test_words_two_verbs_report_alike_are_the_outer_speakers_once(nlp):
     text = "Policy\nInvestment Minister Ana Ruiz says she has been asked by the President to fight for the policy."
     assert speakers(nlp, text) == [("reported", "she has been asked by the President to fight for the policy",

@@ -700,6 +700,13 @@ class Resolver:
                 cands = sorted({m.key: m for m in reversed(self.mentions)}.values(), key=lambda m: -m.first)
             people = self.holders(tok, [m for m in cands if m.kind == "person" and names & set(m.role.split())],
                                   owners)
+            if len({m.key for m in people}) > 1:
+                # two premiers: the one who spoke last is the one going on ('Wynne noted ... / "We, in Ontario,
+                # ...," the premier said'), not whichever was named last
+                keys = {m.key for m in people}
+                voice = next((k for i, k in reversed(self.voices) if i < tok.i and k in keys), None)
+                if voice is not None:
+                    return voice
             if people:
                 return people[-1].key
             if noun in HEAD_OFFICES and not any(
