@@ -421,6 +421,12 @@ def test_come_a_day_looks_ahead(events_of, text: str, day: str) -> None:
     assert [str(d)[:10] for d in events_of(text)["date"].dropna()] == [day]
 
 
+def test_what_is_under_way_for_a_day_is_still_to_come(events_of) -> None:
+    text = "Ford is holding its annual meeting on Tuesday."
+    assert [str(d)[:10] for d in events_of(text)["date"].dropna()] == ["2025-04-15"]
+
+
+
 def test_who_speaks_in_an_event_is_whom_the_quotes_found(nlp) -> None:
     text = 'Recall\nFord recalled 10,000 cars on Monday.\n"We are sorry," he told reporters on Tuesday.'
     doc = nlp(text)

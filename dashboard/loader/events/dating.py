@@ -253,6 +253,9 @@ def _anchor_and_tense(span: Span, text: str) -> tuple[Token, str | None, bool]:
         tense = "future"
     elif _planned(root, anchor):
         tense = "future"  # "two days ahead of a planned strike on Thursday"
+    elif tense == "present" and anchor.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in anchor.children):
+        tense = "future"  # "who is running for re-election Tuesday": what is under way for a day is still to come
     return anchor, tense, False
 
 
