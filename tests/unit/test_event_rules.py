@@ -421,6 +421,16 @@ def test_come_a_day_looks_ahead(events_of, text: str, day: str) -> None:
     assert [str(d)[:10] for d in events_of(text)["date"].dropna()] == [day]
 
 
+@pytest.mark.parametrize("text, actors", [
+    ("Alan Mulally and Barack Obama, who met on Monday, spoke about jobs.", [["Alan Mulally", "Barack Obama"]]),
+    ("Alan Mulally and Barack Obama, who meets reporters on Monday, spoke about jobs.", [["Barack Obama"]]),
+    ("Ford, which cut prices on Monday, and Toyota, which raised them on Tuesday, spoke.", [["Ford"], ["Toyota"]]),
+], ids=["who-after-two-names-is-both", "unless-its-verb-says-one", "each-its-own"])
+def test_who_after_two_joined_names(events_of, text: str, actors: list[list[str]]) -> None:
+    dated = events_of(text).dropna(subset=["date"])
+    assert [list(keys) for keys in dated["actor_keys"]] == actors
+
+
 def test_what_is_under_way_for_a_day_is_still_to_come(events_of) -> None:
     text = "Ford is holding its annual meeting on Tuesday."
     assert [str(d)[:10] for d in events_of(text)["date"].dropna()] == ["2025-04-15"]

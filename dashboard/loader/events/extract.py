@@ -120,6 +120,10 @@ class _Article:
                 if key is not None:
                     self.cache[token.i] = [key]
                     return self.cache[token.i]
+            both = self._pair_before(token)
+            if both:
+                self.cache[token.i] = both
+                return both
             key = actor_of(self.resolver, token) if not self.quoted[token.idx] else None
             if self.speakers and token.dep_ == "nsubj" and self.resolver is not None:
                 # the one who speaks is whoever the quotes found ('"...," he told ABC Radio'): the quotes read
@@ -159,6 +163,23 @@ class _Article:
             self.cache[token.i] = keys
         return self.cache[token.i]
 
+
+    def _pair_before(self, token: Token) -> list[str]:
+        """The actors of 'A and B, who filed the lawsuit': a relative pronoun set after two joined names stands
+        for both, unless its verb says one ('who files')."""
+        verb = token.head
+        if token.lower_ not in ("who", "which") or token.dep_ != "nsubj" or verb.dep_ != "relcl":
+            return []
+        head = verb.head  # the parser hangs the clause on either name
+        first, last = (head.head, head) if head.dep_ == "conj" else (head, next(
+            (c for c in head.children if c.dep_ == "conj" and c.i < token.i), None))
+        if last is None or not any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children) \
+                or any(c.dep_ == "relcl" and c.i != verb.i for c in (*first.children, *last.children)):
+            return []  # 'Citigroup, which fell 13.8%, and Bank of America, which dropped 14%': each its own
+        if verb.tag_ == "VBZ" or any(c.tag_ == "VBZ" for c in verb.children if c.dep_ == "aux"):
+            return self.keys(last)  # 'who files': the one named next to it
+        keys = [k for t in (first, last) for k in self.keys(t)]
+        return list(dict.fromkeys(keys)) if len(set(keys)) > 1 else []
 
     def voice_at(self, char: int) -> str | None:
         """Who said the direct quote holding character `char`, when the quotes name them."""
