@@ -339,6 +339,11 @@ def test_a_body_whose_name_says_its_region_is_not_the_one_countrys(nlp):
     assert ("African National Congress", "African National Congress", None) in rows
 
 
+def test_a_given_name_joined_by_a_hyphen_is_whole(nlp):
+    rows = _rows(nlp, "Former lawmakers Au Nok-hin and Leung Yiu-chung will face sentencing on Tuesday.")
+    assert {key for _, key, kind in rows if kind == "person"} == {"Au Nok-hin", "Leung Yiu-chung"}
+
+
 def test_a_storm_named_like_a_person_is_no_actor(nlp):
     rows = _rows(nlp, "Tropical Storm Trami and Typhoon Leon hit the island on Thursday. Leon weakened later, "
                       "Governor Marilou Cayco said.")

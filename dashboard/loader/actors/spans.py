@@ -145,6 +145,8 @@ def _extend(ent: Span) -> Span:
         if before.lower_ in DIRECTIONS and before.text[:1].isupper() and before.dep_ in ("compound", "amod") \
                 and ent.start <= before.head.i < ent.end:
             return make_span(doc, ent.start - 1, ent.end, ent.label_)  # 'South Sydney' is another place
+    if ent.label_ == "PERSON" and _hyphen_part(doc, end):
+        return make_span(doc, ent.start, end + 2, ent.label_)  # 'Au Nok-hin': a given name joined by a hyphen
     if ent.label_ != "ORG":
         return ent
     while end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_.replace(".", "") in SPLIT_LEGAL_FORMS:
@@ -187,6 +189,13 @@ def _followed_by_model(ent: Span) -> bool:
     return bool(CODE.fullmatch(doc[j].text)) and not YEAR.fullmatch(doc[j].text)
 
 
+def _hyphen_part(doc: Doc, i: int) -> bool:
+    """Whether token `i` is a hyphen that joins a lower-case part to the word before it, with no space on
+    either side: the '-hin' of 'Au Nok-hin', the '-chung' of 'Leung Yiu-chung'."""
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and doc[i - 1].text[:1].isupper() and doc[i + 1].is_alpha and doc[i + 1].is_lower
+
+
 def strip_span(span: Span) -> Span | None:
     """Drop a leading article, trailing possessives, lowercase words, job titles, punctuation and
     white space; cut a name at an inner possessive ('Apple’s C.E.O.' names Apple, 'Maria Lopez's Dad'
@@ -218,6 +227,8 @@ def strip_span(span: Span) -> Span | None:
     org = label == "ORG"
     while end > start + 1:
         tok = doc[end - 1]
+        if end - 3 > start and _hyphen_part(doc, end - 2):
+            break  # 'Leung Yiu-chung': the last part of a hyphenated given name
         if not (tok.text in POSSESSIVES or tok.is_space or tok.is_lower or tok.is_punct and tok.text != "."
                 or org and tok.lower_ in TRAILING_TITLES):
             break
