@@ -1316,6 +1316,11 @@ def test_a_subhead_names_who_made_its_claim(nlp, subhead, expected):
     pytest.param("Levy\nFans call the club Big Blue.", [], id="calling-a-thing-a-name-is-none"),
     pytest.param("Levy\nMayor Ann Lee accused the government of lacking transparency.",
                  [("reported", "the government of lacking transparency")], id="the-charge-hung-on-whom-it-is-against"),
+    pytest.param("Rates\nMr Nathan Miles accused the council of \u201cdismissing anything and anyone\u2019s concerns\u201d.",
+                 [("direct", "dismissing anything and anyone\u2019s concerns")], id="a-charge-in-marks-is-a-quote"),
+    pytest.param("Cameras\nMayor Ann Lee said she would try to find funding \u201cto quickly add\u201d more cameras.",
+                 [("reported", "she would try to find funding \u201cto quickly add\u201d more cameras"),
+                  ("direct", "to quickly add")], id="finding-a-thing-is-no-finding"),
 ])
 def test_what_a_report_is_and_who_may_make_one(nlp, text, expected):
     assert [(q[0], q[1]) for q in speakers(nlp, text)] == expected

@@ -26,6 +26,10 @@ SPEECH_VERBS = JUDGING_VERBS | frozenset({
     "find", "determine", "rule", "conclude",
 })
 
+# Verbs of a finding, which report only a clause of their own ('found that the force was justified'), never
+# an object ('found funding', 'found him guilty', 'ruled out a run').
+FINDING_VERBS = frozenset({"find", "determine", "rule", "conclude"})
+
 # Nouns of speech acts whose 'that' clause is what was said: "Ford's announcement that it would cut jobs".
 SPEECH_NOUNS = frozenset({
     "announcement", "statement", "claim", "warning", "assertion", "promise", "pledge", "admission", "denial",

@@ -23,6 +23,7 @@ from dashboard.loader.quotes.cues import (
     CLAUSE_DIRECTLY,
     CLAUSE_ONLY,
     CONTENT_PREPS,
+    FINDING_VERBS,
     JUDGING_VERBS,
     PHRASE_NEEDED,
     SOURCE_NOUNS,
@@ -266,8 +267,10 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             if lemma in ADDRESSEE_VERBS:
                 # "reassured residents that the council is ...": the parser hung the clause on whom it was told;
                 # "accused the government of lacking transparency": the charge on whom it was made against
+                # (a charge in quotation marks is a direct quote: 'accused the council of "dismissing anything"')
                 parts += [c for c in child.children if c.dep_ in ("acl", "relcl") and _that_clause(c)
-                          or c.dep_ == "prep" and c.lower_ in CONTENT_PREPS.get(lemma, ())]
+                          or c.dep_ == "prep" and c.lower_ in CONTENT_PREPS.get(lemma, ())
+                          and not any(inside(quoted, g.left_edge.idx) for g in c.children if g.dep_ != "punct")]
         elif dep == "prep" and child.lower_ in CONTENT_PREPS.get(lemma, ()):
             parts.append(child)
         elif dep in ("advcl", "conj") and _that_clause(child):
@@ -295,6 +298,8 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
         if verb.dep_ == "acl" or not any(p.dep_ in ("prep", "advcl") for p in parts):
             return None
         objects = []
+    if lemma in FINDING_VERBS and not any(p.dep_ == "ccomp" and not infinitive(p) for p in parts):
+        return None
     if lemma in CLAUSE_ONLY:
         if objects and (lemma in CLAUSE_DIRECTLY or not any(
                 _that_clause(c) for o in objects for c in o.children if c.dep_ in ("acl", "ccomp"))):
