@@ -891,7 +891,8 @@ def test_a_statement_speaks_for_whoever_put_it_out(nlp, text, expected):
                  "Senior reporter Ann Lee reports here.",
                  [("I've dealt with it,", "Marco Lind"), ("It is over.", "Marco Lind")],
                  id="not-to-a-byline-on-the-next-line"),
-    pytest.param("Arrests\nPolice spokesperson Ruth Nabirye spoke on Wednesday.\n\"We thank the officers for their quick "
+    pytest.param("Arrests\nPolice spokesperson Ruth Nabirye spoke on Wednesday.\n\"We thank the officers for their "
+                 "quick "
                  "response to the call. Their work kept the public safe,\" she said, adding that police continue to "
                  "investigate the incident.\n\"We assure the public that further details will be provided.\"",
                  [("We thank the officers for their quick response to the call. Their work kept the public safe,",
@@ -1316,7 +1317,8 @@ def test_a_subhead_names_who_made_its_claim(nlp, subhead, expected):
     pytest.param("Levy\nFans call the club Big Blue.", [], id="calling-a-thing-a-name-is-none"),
     pytest.param("Levy\nMayor Ann Lee accused the government of lacking transparency.",
                  [("reported", "the government of lacking transparency")], id="the-charge-hung-on-whom-it-is-against"),
-    pytest.param("Rates\nMr Nathan Miles accused the council of \u201cdismissing anything and anyone\u2019s concerns\u201d.",
+    pytest.param("Rates\nMr Nathan Miles accused the council of \u201cdismissing anything and anyone\u2019s "
+                 "concerns\u201d.",
                  [("direct", "dismissing anything and anyone\u2019s concerns")], id="a-charge-in-marks-is-a-quote"),
     pytest.param("Cameras\nMayor Ann Lee said she would try to find funding \u201cto quickly add\u201d more cameras.",
                  [("reported", "she would try to find funding \u201cto quickly add\u201d more cameras"),
@@ -1345,7 +1347,8 @@ def test_a_brand_in_its_own_case_after_its_kind_of_business_speaks(nlp):
                  "that the plan was false.",
                  [("reported", "the plan was false", "Imo Ugochinyere", "named")],
                  id="an-untagged-name-beside-an-office-that-speaks"),
-    pytest.param("Schools\nThe Oyo State Commissioner of Information and Culture Dotun Oyelade made the announcement on "
+    pytest.param("Schools\nThe Oyo State Commissioner of Information and Culture Dotun Oyelade made the announcement "
+                 "on "
                  "Friday.\nOyelade said the schools would reopen in May.",
                  [("reported", "the schools would reopen in May", "Dotun Oyelade", "named")],
                  id="an-untagged-name-beside-an-office-that-acts-and-its-surname-that-speaks"),

@@ -35,7 +35,8 @@ FUTURE_GOVERNORS = {
 # behind the story ('sought to block the sale on Monday'), unlike what was planned or asked for.
 ATTEMPTS = frozenset({"try", "seek", "attempt"})
 # Words that set a noun ahead of the story: 'a planned strike', 'the upcoming vote'.
-PLANNED_WORDS = {"planned", "scheduled", "proposed", "upcoming", "forthcoming", "expected", "impending", "coming", "next"}
+PLANNED_WORDS = {"planned", "scheduled", "proposed", "upcoming", "forthcoming", "expected", "impending", "coming",
+                 "next"}
 # Verbs whose present passive looks ahead: 'rains are expected on Friday', 'the vote is scheduled for May'.
 SCHEDULING_LEMMAS = {"expect", "schedule", "set", "slate", "due", "forecast", "plan"}
 # Prepositions whose object names an earlier event: "following the collapse of the Assad regime".

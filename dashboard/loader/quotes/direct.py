@@ -575,8 +575,9 @@ class DirectQuotes:
         for tok in doc[prev.close_token:first]:
             if tok.is_punct or tok.is_space:
                 continue  # marks, and a closing mark the sentence splitter left on its own
+            own_cue = cue is not None and cue.left_edge.i <= tok.i <= cue.right_edge.i
             if self.ctx.sentence_of(tok.i) > prev.last_sentence and (
-                    "\n" in self.ctx.text[prev.span.end:tok.idx] or cue is None or not cue.left_edge.i <= tok.i <= cue.right_edge.i):
+                    "\n" in self.ctx.text[prev.span.end:tok.idx] or not own_cue):
                 # a sentence of narrative between, or words leading into this quote; not the quote's own cue,
                 # which the splitter may have cut off from it on its line
                 return self.past_a_paragraph(prev, first)
