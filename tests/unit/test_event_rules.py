@@ -431,6 +431,19 @@ def test_who_after_two_joined_names(events_of, text: str, actors: list[list[str]
     assert [list(keys) for keys in dated["actor_keys"]] == actors
 
 
+@pytest.mark.parametrize("text, days", [
+    ("Ford recalled the cars on October 6 last year.", ["2024-10-06"]),
+    ("Ford recalled the cars on 6 October last year.", ["2024-10-06"]),
+    ("Ford will keep the plant open until the 17th of this month.", ["2025-04-17"]),
+    ("The hearing was then set for August 9.", ["2025-08-09"]),
+    ("Ford recalled cars between May 21 and August 18, 2021.", ["2021-05-21", "2021-08-18"]),
+    ("The show ran from December 28 to January 3, 2024.", ["2023-12-28", "2024-01-03"]),
+], ids=["a-day-of-last-year", "day-first", "a-day-of-this-month", "set-for-a-day", "a-range-takes-its-year",
+        "a-range-across-new-year"])
+def test_days_written_in_parts(events_of, text: str, days: list[str]) -> None:
+    assert sorted(str(d)[:10] for d in events_of(text)["date"].dropna()) == days
+
+
 def test_what_is_under_way_for_a_day_is_still_to_come(events_of) -> None:
     text = "Ford is holding its annual meeting on Tuesday."
     assert [str(d)[:10] for d in events_of(text)["date"].dropna()] == ["2025-04-15"]

@@ -40,7 +40,11 @@ _REL = rf"(?i:this|last|next|the{_S}last|the{_S}coming|coming|the{_S}previous|th
 
 _PATTERNS = [
     # explicit days: "March 3", "3 March 2024", "Monday, March 3, 2025", "the 3rd of September"
-    rf"{_PREP}(?:{_WD},?{_S})?(?:{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?|(?:(?i:the){_S})?{_DAY}{_S}(?i:of{_S})?{_MONTH}(?:,?{_S}{_YEAR})?)(?![\d:])",
+    rf"{_PREP}(?:{_WD},?{_S})?(?:{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR}|{_S}(?i:this|last|next){_S}(?i:year)\b)?"
+    rf"|(?:(?i:the){_S})?{_DAY}{_S}(?i:of{_S})?{_MONTH}(?:,?{_S}{_YEAR}|{_S}(?i:this|last|next){_S}(?i:year)\b)?)"
+    rf"(?![\d:])",
+    # a day of the month the story is in, or of the one before or after: "until the 17th of this month"
+    rf"{_PREP}(?i:the){_S}{_DAY}{_S}(?i:of){_S}(?i:this|last|next){_S}(?i:month)\b",
     # holidays on the same day every year: "on New Year's Eve", "over Christmas", "Christmas Day 2023"
     # only after a preposition: "the Christmas sales period" names a season of trade, not the day
     rf"(?i:on|over|at|before|after|by|until|since|during){_S}(?:(?i:last|next|this){_S})?"
@@ -88,6 +92,7 @@ _MONTH_START = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"  # how eve
 _Gate = tuple[tuple[str, ...], tuple[str, ...]] | re.Pattern
 _GATES: list[_Gate] = [
     re.compile(rf"{_MONTH_START}[a-z]*\.?{_S}\d|\d(?:st|nd|rd|th)?{_S}(?:(?i:of){_S})?{_MONTH_START}"),
+    ((), ("month",)),
     (("Christmas", "New Year", "Boxing Day", "Valentine", "Halloween"), ()),
     re.compile(rf"{_WD}{_S}\("),
     re.compile(rf"{_MONTH_FULL},?{_S}{_YEAR}"),

@@ -163,7 +163,8 @@ _IN_N = re.compile(rf"^(?:in|within) {_COUNT} (day|week|month|year)s?$")
 _WEEKDAY = re.compile(r"^(?:(last|next|this|coming|past) )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                       r"(?: (?:morning|afternoon|evening|night))?$")
 _MONTH_NAME = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
-_MONTH_OF_REL_YEAR = re.compile(rf"^{_MONTH_NAME},? (?:of )?(this|last|next) year$")
+_MONTH_OF_REL_YEAR = re.compile(rf"^{_MONTH_NAME}(?: (\d{{1,2}})(?:st|nd|rd|th)?)?,? (?:of )?(this|last|next) year$")
+_DAY_OF_REL_MONTH = re.compile(r"^(?:the )?(\d{1,2})(?:st|nd|rd|th)? of (this|last|next) month$")
 _REL_MONTH = re.compile(rf"^(last|next|this) {_MONTH_NAME}$")
 _YEAR_RANGE = re.compile(r"^(?:the )?(?:fy ?)?(?:1[0-9]|20)\d\d ?[-–/] ?(?:\d\d|(?:1[0-9]|20)\d\d)$")
 _YEAR_T = re.compile(r"^(?:the )?(?:year )?(1[0-9]\d\d|20\d\d)$")
@@ -570,13 +571,24 @@ def _holiday(t: str, pub, tense, focus) -> Resolution | None:
 
 def _month(t: str, pub, tense, focus) -> Resolution | None:
     """Expressions naming a month, or written as numbers: "March 3", "in March", "March 2024", "7/8/07"."""
-    m = _MONTH_OF_REL_YEAR.match(t)
+    # "6 October last year" is "october 6 last year"
+    m = _MONTH_OF_REL_YEAR.match(re.sub(rf"^(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH_NAME}\b", r"\2 \1", t))
     if m:
         if pub is None:
             return _unresolved()
         month = MONTHS.index(m.group(1)) + 1
-        step = {"this": 0, "last": -1, "next": 1}[m.group(2)]
-        return Resolution(dt.date(pub.year + step, month, 1), "month", f"month-of-{m.group(2)}-year")
+        step = {"this": 0, "last": -1, "next": 1}[m.group(3)]
+        if m.group(2):  # "October 6 last year"
+            day = _safe_date(pub.year + step, month, int(m.group(2)))
+            return Resolution(day, "day", f"day-of-{m.group(3)}-year") if day else _unresolved("no-such-day")
+        return Resolution(dt.date(pub.year + step, month, 1), "month", f"month-of-{m.group(3)}-year")
+    m = _DAY_OF_REL_MONTH.match(t)
+    if m:
+        if pub is None:
+            return _unresolved()
+        start = _add_months(dt.date(pub.year, pub.month, 1), {"this": 0, "last": -1, "next": 1}[m.group(2)])
+        day = _safe_date(start.year, start.month, int(m.group(1)))  # "until the 17th of this month"
+        return Resolution(day, "day", f"day-of-{m.group(2)}-month") if day else _unresolved("no-such-day")
     m = _REL_MONTH.match(t)
     if m:
         if pub is None:

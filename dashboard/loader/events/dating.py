@@ -142,6 +142,7 @@ def resolve_spans(doc: Doc, spans: list[tuple[int, int]], published: object, *, 
                 break
         else:
             resolutions[i] = dates.resolve(text, published, tense=dating_tense)
+    _years_of_ranges(pending, resolutions, full_text)
     out = []
     for i, (start, end, text, sid, anchor, dating_tense, nominal) in enumerate(pending):
         resolution = resolutions[i]
@@ -149,6 +150,27 @@ def resolve_spans(doc: Doc, spans: list[tuple[int, int]], published: object, *, 
             else clause_tense(anchor)
         out.append(DateMention(start, end, text, sid, anchor, tense, resolution, nominal))
     return out
+
+
+# What joins the two ends of a range of days: "between May 21 and August 18, 2021", "from May 21 to June 3".
+RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|[-–—])\s*$")
+FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _years_of_ranges(pending: list[tuple], resolutions: dict[int, Resolution], text: str) -> None:
+    """The first day of a range written without its year takes the year of the last ("between May 21 and
+    August 18, 2021"), or the year before when it would otherwise fall after it. `resolutions` changes."""
+    for i in range(len(pending) - 1):
+        first, last = resolutions[i], resolutions[i + 1]
+        (_, end, said, *_), (start, _, said_last, *_) = pending[i], pending[i + 1]
+        if not (first.is_resolved and last.is_resolved and first.precision == "day" and last.precision == "day"
+                and RANGE_JOIN.match(text[end:start]) and FOUR_DIGITS.search(said_last)
+                and not FOUR_DIGITS.search(said)):
+            continue
+        year = last.date.year - ((first.date.month, first.date.day) > (last.date.month, last.date.day))
+        day = dates.as_date(f"{year:04d}-{first.date.month:02d}-{first.date.day:02d}")
+        if day is not None:
+            resolutions[i] = Resolution(day, "day", f"{first.rule}-year-of-range")
 
 
 def _tense_of_date(resolution: Resolution, published: object) -> str | None:
@@ -245,6 +267,8 @@ def _anchor_and_tense(span: Span, text: str) -> tuple[Token, str | None, bool]:
     before = span.doc[span.start - 1].lower_ if span.start else ""
     if before == "come" and clause_tense(verb_ancestor(span.doc[span.start - 1])) != "past":
         return anchor, "future", False  # 'renewing the mandate come 8 May': when that day has come
+    if before == "for" and anchor.lemma_ in SCHEDULING_LEMMAS | POSTPONING_LEMMAS | {"fix"}:
+        return anchor, "future", False  # 'the new date was then set for August 9': the day it was set for is ahead
     if (before in ("to", "until", "till") or re.match(r"(?i)(until|till)\b", text)) \
             and anchor.lemma_ in POSTPONING_LEMMAS:
         tense = "future"  # "was yesterday adjourned to January 22": the day it was put off to lies ahead of it
