@@ -444,6 +444,11 @@ def test_days_written_in_parts(events_of, text: str, days: list[str]) -> None:
     assert sorted(str(d)[:10] for d in events_of(text)["date"].dropna()) == days
 
 
+def test_they_after_two_joined_people_is_both(events_of) -> None:
+    events = events_of("Alan Mulally and Barack Obama met Ford dealers in Detroit.\nThey spoke to reporters on Monday.")
+    assert [list(keys) for keys in events.dropna(subset=["date"])["actor_keys"]] == [["Alan Mulally", "Barack Obama"]]
+
+
 def test_what_is_under_way_for_a_day_is_still_to_come(events_of) -> None:
     text = "Ford is holding its annual meeting on Tuesday."
     assert [str(d)[:10] for d in events_of(text)["date"].dropna()] == ["2025-04-15"]

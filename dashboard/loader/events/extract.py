@@ -120,7 +120,7 @@ class _Article:
                 if key is not None:
                     self.cache[token.i] = [key]
                     return self.cache[token.i]
-            both = self._pair_before(token)
+            both = self._pair_before(token) or self._joined_subject_before(token)
             if both:
                 self.cache[token.i] = both
                 return both
@@ -180,6 +180,27 @@ class _Article:
             return self.keys(last)  # 'who files': the one named next to it
         keys = [k for t in (first, last) for k in self.keys(t)]
         return list(dict.fromkeys(keys)) if len(set(keys)) > 1 else []
+
+    def _joined_subject_before(self, token: Token) -> list[str]:
+        """The people of 'Bainimarama and Qiliho appeared before the magistrate. / They appeared at the court on
+        Friday': a subject 'they' stands for the two or more people joined as the subject of the sentence
+        before, when that sentence has such a subject."""
+        if token.lower_ != "they" or token.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        sid = self.sids[token.i]
+        if sid == 0:
+            return []
+        lo, hi = self.sent_starts[sid - 1], self.sent_starts[sid]
+        for tok in self.doc[lo:hi]:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ not in ("ROOT",) \
+                    or not any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children):
+                continue
+            people = [t for t in (tok, *(c for c in tok.children if c.dep_ == "conj")) if t.i in self.key_at]
+            keys = list(dict.fromkeys(self.key_at[t.i] for t in people))
+            if len(keys) > 1 and self.resolver is not None and all(
+                    self.resolver.kinds.get(k) == "person" for k in keys):
+                return keys
+        return []
 
     def voice_at(self, char: int) -> str | None:
         """Who said the direct quote holding character `char`, when the quotes name them."""
