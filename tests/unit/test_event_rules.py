@@ -444,6 +444,19 @@ def test_days_written_in_parts(events_of, text: str, days: list[str]) -> None:
     assert sorted(str(d)[:10] for d in events_of(text)["date"].dropna()) == days
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("After meeting Toyota on Monday, Alan Mulally said the deal was close.", "meeting"),
+    ("Alan Mulally has faced criticism since taking over from Barack Obama in 2022.", "taking over"),
+], ids=["after-doing", "since-doing"])
+def test_a_gerund_after_a_preposition_is_done_by_the_clauses_subject(events_of, text: str, trigger: str) -> None:
+    assert "Alan Mulally" in _one(events_of(text), trigger)["agent_keys"]
+
+
+def test_whoever_is_kept_from_doing_it_is_not_the_keeper(events_of) -> None:
+    assert _one(events_of("Barack Obama barred Alan Mulally from working until May."), "working")["agent_keys"] == [
+        "Alan Mulally"]
+
+
 def test_they_after_two_joined_people_is_both(events_of) -> None:
     events = events_of("Alan Mulally and Barack Obama met Ford dealers in Detroit.\nThey spoke to reporters on Monday.")
     assert [list(keys) for keys in events.dropna(subset=["date"])["actor_keys"]] == [["Alan Mulally", "Barack Obama"]]

@@ -339,6 +339,10 @@ def _verb_roles(verb: Token) -> Roles:
     return Roles(_with_conjuncts(agents), _with_conjuncts(patients), _with_conjuncts(others))
 
 
+# Verbs that keep someone from doing something: the subject of "from doing" is never theirs.
+KEEPING_FROM = frozenset({"bar", "ban", "prevent", "stop", "keep", "prohibit", "block", "discourage"})
+
+
 def shared_subject(verb: Token) -> Token | None:
     """The subject a verb shares with the clause it hangs from: 'Turkey suspended trade and joined
     the case', 'officials met, aiming to establish ...', 'Erdoğan, who has condemned ...'."""
@@ -351,6 +355,14 @@ def shared_subject(verb: Token) -> Token | None:
             return head
         if dep == "acl" and current.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             return head
+        if dep == "pcomp" and current.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            # 'after meeting the union, Ana Ruiz said', 'since taking over from John Horgan': the one who did it
+            current = head.head
+            if head.lower_ == "from":  # 'barred him from working': the one kept from it
+                obj = next((c for c in current.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if obj is not None or current.lemma_.lower() in KEEPING_FROM:
+                    return obj
+            return next((c for c in current.children if c.dep_ == "nsubj"), None)
         if dep not in ("xcomp", "conj", "advcl") or dep == "advcl" and current.tag_ not in ("VBG", "VBN"):
             return None
         if dep == "conj" and _subject_hung_elsewhere(current):
