@@ -677,6 +677,12 @@ def test_he_is_never_an_acronym_the_story_does_not_name(nlp):
     assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Nandalal Weerasinghe"]
 
 
+def test_police_named_only_inside_a_quotation_are_that_force(nlp):
+    text = ("Crowd\nMayor Ana Ruiz said in a tweet that, \u201cI am thankful the Lakeside Metropolitan Police "
+            "Department responded quickly.\u201d\nPolice say the crowd fled.")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "reported"][-1:] == ["Lakeside Metropolitan Police Department"]
+
+
 def test_a_letter_is_its_senders_not_whom_it_was_sent_to(nlp):
     text = ("Schools\nIn a letter to Education Commissioner Ann Ruiz earlier this month, the Civic League of Dayton "
             "called for a state board.\n\"We cannot continue doing the same thing we have been doing for the last 40 "

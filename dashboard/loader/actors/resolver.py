@@ -737,6 +737,13 @@ class Resolver:
                     return None
             if named:
                 return named[-1].key
+            if bare:
+                # 'police say' when the story names its one force only inside a quotation ('"... the St. Louis
+                # Metropolitan Police Department responded quickly ...," the mayor said'): a name is its name
+                forces = {p[1].key for p in self.index.placed
+                          if p[1].kind == "organization" and noun in p[1].key.casefold().split()}
+                if len(forces) == 1:
+                    return forces.pop()
             if noun in AGENCY_NOUNS and not owners:
                 # "the agency" is a public body the story named, the nearest acting one first
                 bodies = [m for m in cands if m.kind == "organization" and (
