@@ -5,7 +5,6 @@ range exactly as the sidebar reads them.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from urllib.parse import quote_plus, urlencode
 
@@ -58,15 +57,12 @@ def reader_links(article_ids: Iterable[object], sentence_ids: Iterable[object], 
         sentence = _sentence(sentence_id)
         article = str(article_id)
         if article and article not in quoted:
-            quoted[article] = article if _PLAIN.fullmatch(article) else quote_plus(article)
+            quoted[article] = quote_plus(article)
         place = "&".join(([f"article={quoted[article]}"] if article else [])
                          + ([f"sentence={sentence}"] if sentence is not None else []))
         links.append(f"reader?{place}{view}" if place else page_link("reader", state.at()))
     return links
 
-
-# Characters an address carries as they are: article ids are hex digests, which need no quoting.
-_PLAIN = re.compile(r"[A-Za-z0-9_.-]+")
 
 
 def reader_params(article_id: str, sentence_id: object = None) -> dict[str, list[str]]:

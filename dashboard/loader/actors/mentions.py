@@ -50,9 +50,9 @@ SAINTS = frozenset({"st.", "st", "saint", "ste.", "ste"})
 MOVEMENT_WORDS = frozenset({"movement", "party", "front", "league", "alliance", "congress", "federation"})
 # Letters after a name: a seat or an honour, not part of the name.
 POST_NOMINALS = frozenset({"mp", "mpp", "mla", "mep", "msp", "mha", "qc", "kc", "sc", "obe", "mbe", "cbe"})
-# Words naming where an office sits, which the model tags with it as a person ('City Clerk').
 # Offices whose holder the model may leave untagged beside them ('Commissioner ... Tokunbo Wahab').
 OFFICE_WORDS = frozenset(CORE_TITLES)
+# Words naming where an office sits, which the model tags with it as a person ('City Clerk').
 OFFICE_PLACES = frozenset({"city", "county", "town", "village", "district", "provincial", "federal", "municipal"})
 
 

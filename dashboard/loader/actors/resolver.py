@@ -1040,8 +1040,9 @@ class Resolver:
             if subjects:
                 # the subject of the main clause is the salient one, not the subject of a clause it
                 # reports: in 'Watson said Jones was being "disingenuous"', a later 'he' is Watson
-                top = min(_rank(self.doc[m.head]) for m in subjects)
-                return [m for m in subjects if _rank(self.doc[m.head]) == top][-1].key
+                ranks = [_rank(self.doc[m.head]) for m in subjects]
+                top = min(ranks)
+                return [m for m, rank in zip(subjects, ranks) if rank == top][-1].key
             # 'A motion by Councillor Josh Matlow failed. He says ...': whose act the subject is
             agents = [m for m in group if self.doc[m.head].dep_ == "pobj" and self.doc[m.head].head.lower_ == "by"
                       and self.doc[m.head].head.head.dep_ in SUBJECTS]

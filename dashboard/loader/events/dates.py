@@ -91,7 +91,8 @@ def _add_months(date: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The day, or None when the calendar has no such day (February 29 of a common year)."""
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -165,6 +166,9 @@ _WEEKDAY = re.compile(r"^(?:(last|next|this|coming|past) )?(monday|tuesday|wedne
 _MONTH_NAME = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
 _MONTH_OF_REL_YEAR = re.compile(rf"^{_MONTH_NAME}(?: (\d{{1,2}})(?:st|nd|rd|th)?)?,? (?:of )?(this|last|next) year$")
 _DAY_OF_REL_MONTH = re.compile(r"^(?:the )?(\d{1,2})(?:st|nd|rd|th)? of (this|last|next) month$")
+_DAY_FIRST = re.compile(rf"^(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH_NAME}\b")  # "6 october ..."
+# How far "this", "last" and "next" move a month or a year.
+_STEPS = {"this": 0, "last": -1, "next": 1}
 _REL_MONTH = re.compile(rf"^(last|next|this) {_MONTH_NAME}$")
 _YEAR_RANGE = re.compile(r"^(?:the )?(?:fy ?)?(?:1[0-9]|20)\d\d ?[-–/] ?(?:\d\d|(?:1[0-9]|20)\d\d)$")
 _YEAR_T = re.compile(r"^(?:the )?(?:year )?(1[0-9]\d\d|20\d\d)$")
@@ -422,7 +426,7 @@ def _from_focus(unit: str, step: int, focus: Resolution | None, pub: dt.date | N
     date = _shift(base.date, unit, step)
     if years_back:
         date = monday_of(date - dt.timedelta(weeks=52 * years_back)) if unit == "week" else (
-            _safe_date(date.year - years_back, date.month, date.day) or dt.date(date.year - years_back, date.month, 28))
+            safe_date(date.year - years_back, date.month, date.day) or dt.date(date.year - years_back, date.month, 28))
         return Resolution(_start(date, unit), unit, f"same-{unit}-year-before-{where}")
     if step == 0:
         return Resolution(_start(date, unit), unit, f"same-{unit}-as-{where}")
@@ -535,7 +539,7 @@ def _month_in_direction(pub: dt.date, month: int, direction: str) -> dt.date:
 
 
 def _day_in_direction(pub: dt.date, month: int, day: int, direction: str) -> dt.date | None:
-    options = [d for d in (_safe_date(pub.year + k, month, day) for k in (-1, 0, 1)) if d is not None]
+    options = [d for d in (safe_date(pub.year + k, month, day) for k in (-1, 0, 1)) if d is not None]
     if not options:
         return None
     before = [d for d in options if d <= pub]
@@ -571,23 +575,22 @@ def _holiday(t: str, pub, tense, focus) -> Resolution | None:
 
 def _month(t: str, pub, tense, focus) -> Resolution | None:
     """Expressions naming a month, or written as numbers: "March 3", "in March", "March 2024", "7/8/07"."""
-    # "6 October last year" is "october 6 last year"
-    m = _MONTH_OF_REL_YEAR.match(re.sub(rf"^(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH_NAME}\b", r"\2 \1", t))
+    m = _MONTH_OF_REL_YEAR.match(_DAY_FIRST.sub(r"\2 \1", t))  # "6 October last year" is "october 6 last year"
     if m:
         if pub is None:
             return _unresolved()
         month = MONTHS.index(m.group(1)) + 1
-        step = {"this": 0, "last": -1, "next": 1}[m.group(3)]
+        step = _STEPS[m.group(3)]
         if m.group(2):  # "October 6 last year"
-            day = _safe_date(pub.year + step, month, int(m.group(2)))
+            day = safe_date(pub.year + step, month, int(m.group(2)))
             return Resolution(day, "day", f"day-of-{m.group(3)}-year") if day else _unresolved("no-such-day")
         return Resolution(dt.date(pub.year + step, month, 1), "month", f"month-of-{m.group(3)}-year")
     m = _DAY_OF_REL_MONTH.match(t)
     if m:
         if pub is None:
             return _unresolved()
-        start = _add_months(dt.date(pub.year, pub.month, 1), {"this": 0, "last": -1, "next": 1}[m.group(2)])
-        day = _safe_date(start.year, start.month, int(m.group(1)))  # "until the 17th of this month"
+        start = _add_months(dt.date(pub.year, pub.month, 1), _STEPS[m.group(2)])
+        day = safe_date(start.year, start.month, int(m.group(1)))  # "until the 17th of this month"
         return Resolution(day, "day", f"day-of-{m.group(2)}-month") if day else _unresolved("no-such-day")
     m = _REL_MONTH.match(t)
     if m:

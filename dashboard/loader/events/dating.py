@@ -168,7 +168,7 @@ def _years_of_ranges(pending: list[tuple], resolutions: dict[int, Resolution], t
                 and not FOUR_DIGITS.search(said)):
             continue
         year = last.date.year - ((first.date.month, first.date.day) > (last.date.month, last.date.day))
-        day = dates.as_date(f"{year:04d}-{first.date.month:02d}-{first.date.day:02d}")
+        day = dates.safe_date(year, first.date.month, first.date.day)
         if day is not None:
             resolutions[i] = Resolution(day, "day", f"{first.rule}-year-of-range")
 

@@ -173,7 +173,7 @@ class _Article:
         head = verb.head  # the parser hangs the clause on either name
         first, last = (head.head, head) if head.dep_ == "conj" else (head, next(
             (c for c in head.children if c.dep_ == "conj" and c.i < token.i), None))
-        if last is None or not any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children) \
+        if last is None or not _joined_by_and(first) \
                 or any(c.dep_ == "relcl" and c.i != verb.i for c in (*first.children, *last.children)):
             return []  # 'Citigroup, which fell 13.8%, and Bank of America, which dropped 14%': each its own
         if verb.tag_ == "VBZ" or any(c.tag_ == "VBZ" for c in verb.children if c.dep_ == "aux"):
@@ -192,8 +192,7 @@ class _Article:
             return []
         lo, hi = self.sent_starts[sid - 1], self.sent_starts[sid]
         for tok in self.doc[lo:hi]:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ not in ("ROOT",) \
-                    or not any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT" or not _joined_by_and(tok):
                 continue
             people = [t for t in (tok, *(c for c in tok.children if c.dep_ == "conj")) if t.i in self.key_at]
             keys = list(dict.fromkeys(self.key_at[t.i] for t in people))
@@ -325,6 +324,11 @@ def _events(art: _Article) -> Columns:
     events = merge_title(merge_retold(events), title_sentence=_title_sentence(art))
     rows = [_row(e, art) for e in sorted(events, key=lambda e: (e.sentence_id, e.position, e.trigger.head.i))]
     return _columns(rows)
+
+
+def _joined_by_and(tok: Token) -> bool:
+    """Whether a noun has others joined to it by "and" ('Hastings and his aide Jones')."""
+    return any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children)
 
 
 # Words by which a speaker speaks of themself, or of the group they speak for.

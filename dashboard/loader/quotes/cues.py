@@ -9,8 +9,13 @@ from __future__ import annotations
 # reaction without ('condemned the strikes', 'the crowd applauded').
 JUDGING_VERBS = frozenset({"slam", "blast", "praise", "condemn", "hail", "applaud"})
 
+# Verbs of a finding, reported like words ('the report found that', 'the commissioner determined that'), but
+# only as a clause of their own ('found that the force was justified'), never an object ('found funding', 'found
+# him guilty', 'ruled out a run').
+FINDING_VERBS = frozenset({"find", "determine", "rule", "conclude"})
+
 # Verbs that report what someone said.
-SPEECH_VERBS = JUDGING_VERBS | frozenset({
+SPEECH_VERBS = JUDGING_VERBS | FINDING_VERBS | frozenset({
     "say", "tell", "state", "announce", "report", "claim", "confirm", "add", "argue", "insist", "admit",
     "assert", "reaffirm", "affirm", "emphasize", "emphasise", "stress", "warn", "caution", "urge", "accuse",
     "criticize", "criticise", "label", "describe", "cite", "comment", "explain", "note", "predict", "forecast",
@@ -22,13 +27,7 @@ SPEECH_VERBS = JUDGING_VERBS | frozenset({
     "lament", "boast", "hint", "speculate", "clarify", "elaborate", "point", "speak", "quip", "estimate", "signal",
     "post", "put", "apologise", "apologize", "reassure", "intimate", "charge", "opine", "submit", "confide",
     "recount", "highlight", "read", "express",
-    # verbs of a finding, reported like words: 'the report found that', 'the commissioner determined that'
-    "find", "determine", "rule", "conclude",
 })
-
-# Verbs of a finding, which report only a clause of their own ('found that the force was justified'), never
-# an object ('found funding', 'found him guilty', 'ruled out a run').
-FINDING_VERBS = frozenset({"find", "determine", "rule", "conclude"})
 
 # Nouns of speech acts whose 'that' clause is what was said: "Ford's announcement that it would cut jobs".
 SPEECH_NOUNS = frozenset({
@@ -49,12 +48,12 @@ QUOTING_VERBS = frozenset({"continue", "joke", "shout", "exclaim", "recall", "co
 NAMING_VERBS = frozenset({"call", "describe", "refer", "label", "dub", "brand", "term", "nickname"})
 
 # Speech verbs that report nothing unless a clause follows: "added 500 jobs", "maintains a zone".
-CLAUSE_ONLY = JUDGING_VERBS | frozenset({
+CLAUSE_ONLY = JUDGING_VERBS | FINDING_VERBS | frozenset({
     "say", "declare", "add", "note", "explain", "insist", "argue", "maintain", "stress", "observe", "write", "reply",
     "respond", "remark", "counter", "retort", "indicate", "tweet", "mention", "suggest", "boast", "hint",
     "speculate", "clarify", "elaborate", "point", "speak", "quip", "lament", "estimate", "signal", "post",
     "put", "apologise", "apologize", "reassure", "intimate", "charge", "opine", "submit", "confide", "recount",
-    "highlight", "express", "find", "determine", "rule", "conclude",
+    "highlight", "express",
 })
 
 # Verbs that report a clause only when it follows them ('expressed that ...'), never through their object

@@ -196,7 +196,7 @@ class ReportedSpeech:
         return _char_range(self.ctx.doc, lo, tok.left_edge.i - 1)
 
 
-def _without_relays(rows: list[dict], cues: list[Token]) -> list[dict]:
+def _without_relays(rows: list[dict], cues: list[Token]) -> tuple[list[dict], list[Token]]:
     """Leave out a news report that only passes on someone named saying something ('Sanaullah added that
     ..., Samaa TV reported', 'according to media reports, Minister Ana Ruiz said that ...'): the named
     speaker's own row says it, and ends before the outlet's cue. Other reports of a report keep both
