@@ -344,6 +344,14 @@ def test_a_given_name_joined_by_a_hyphen_is_whole(nlp):
     assert {key for _, key, kind in rows if kind == "person"} == {"Au Nok-hin", "Leung Yiu-chung"}
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Senator Bato dela Rosa spoke to reporters on Tuesday.", "Bato dela Rosa", id="dela"),
+    pytest.param("Mayor Juan de la Cruz spoke to reporters on Tuesday.", "Juan de la Cruz", id="de-la"),
+])
+def test_a_surname_after_a_lower_case_particle_is_part_of_the_name(nlp, body, expected):
+    assert {key for _, key, kind in _rows(nlp, body) if kind == "person"} == {expected}
+
+
 def test_a_storm_named_like_a_person_is_no_actor(nlp):
     rows = _rows(nlp, "Tropical Storm Trami and Typhoon Leon hit the island on Thursday. Leon weakened later, "
                       "Governor Marilou Cayco said.")

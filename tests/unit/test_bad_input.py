@@ -195,3 +195,23 @@ def test_broken_files_do_not_stop_the_others(tmp_path, write_articles, nlp):
     row = b.articles.set_index("file").loc["b.md"]
     assert (row["published"], row["source"]) == (pd.Timestamp("2025-04-10"), "Wire")
     assert set(b.mentions["article_id"]) >= set(b.articles.set_index("file").loc[["a.txt", "b.md"], "article_id"])
+
+
+def test_an_event_rule_that_fails_costs_only_that_articles_events(tmp_path, write_articles, nlp, monkeypatch, caplog):
+    from dashboard.loader.events import extract
+
+    real = extract._events
+
+    def failing_on_brazil(art):
+        if "Brazil" in art.text:
+            raise RecursionError("a rule that went round in circles")
+        return real(art)
+
+    monkeypatch.setattr(extract, "_events", failing_on_brazil)
+    folder = write_articles({"a.txt": GOOD_A, "b.txt": GOOD_B})
+    b = load_briefing(folder, cache_dir=tmp_path / "cache", nlp=nlp)
+    assert sorted(b.articles["file"]) == ["a.txt", "b.txt"]
+    by_file = dict(zip(b.articles["article_id"], b.articles["file"]))
+    assert {by_file[a] for a in b.events["article_id"]} == {"a.txt"}
+    assert {by_file[a] for a in b.quotes["article_id"]} == {"a.txt", "b.txt"}
+    assert "events skipped for an article" in caplog.text

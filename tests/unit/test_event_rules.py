@@ -654,3 +654,19 @@ def test_a_body_in_a_title_is_they_in_what_its_person_says(events_of) -> None:
 def test_they_after_unnamed_people_acting_in_the_sentence_before_is_those_people(events_of) -> None:
     rows = events_of("The case began when guards were sent to the Toyota plant on Monday. They chased two men.")
     assert not [keys for keys in rows.loc[rows["trigger"] == "chased", "agent_keys"] if keys]
+
+
+def test_what_a_subject_is_stays_as_written_in_the_summary(events_of) -> None:
+    assert _one(events_of("Alan Mulally is the executive. He met Toyota on Monday."), "is")["headline"] == \
+        "Alan Mulally is the executive"
+
+
+def test_it_is_never_a_person_in_the_summary(events_of) -> None:
+    headline = _one(events_of("Barack Obama arrived on Monday. Alan Mulally said it was late."), "said")["headline"]
+    assert "Obama" not in headline
+
+
+def test_a_description_joined_to_a_name_is_someone_else(events_of) -> None:
+    row = _one(events_of("Alan Mulally met Toyota on Monday. He said that he and the executive were friends."),
+               "were")
+    assert "Mulally and Alan Mulally" not in row["headline"]

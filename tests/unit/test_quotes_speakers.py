@@ -1858,3 +1858,8 @@ def test_a_nickname_in_marks_after_a_full_name_is_that_person(nlp):
     text = ("Opposition meet\n\nParty president Rajiv Ranjan Singh 'Lalan', who went to Bengaluru, denied the "
             "reports on Wednesday.\n\n\"This is all rumour mongering,\" said Lalan.")
     assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Rajiv Ranjan Singh"]
+
+
+def test_according_to_her_is_the_woman_just_named(nlp):
+    text = "Homes\n\nSue Frost sits on the city council. According to her, every district has a housing problem."
+    assert [(q[0], q[2], q[3]) for q in speakers(nlp, text)] == [("reported", "Sue Frost", "pronoun")]

@@ -106,3 +106,45 @@ def test_the_company_is_a_business(nlp, text, word, expected):
 ])
 def test_the_agency_is_a_public_body(nlp, text, expected):
     assert resolve(nlp, text, "agency").key == expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    pytest.param("Homes\nSue Frost sits on the city council. According to her, every district has a housing problem.",
+                 "her", "Sue Frost", id="according-to-her"),
+    pytest.param("Arrest\nPolice said John Kerr fled the scene. Officers arrested him on Monday.", "him", "John Kerr",
+                 id="arrested-him"),
+])
+def test_a_pronoun_as_an_object_stands_for_its_person(nlp, text, word, expected):
+    assert resolve(nlp, text, word) == Speaker(expected, word, "pronoun")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Talks\nJohn Lee met Ana Ruiz on Monday. The latter said the talks went well.", "Ana Ruiz",
+                 id="the-latter"),
+    pytest.param("Talks\nJohn Lee met Ana Ruiz on Monday. The former said the talks went well.", "John Lee",
+                 id="the-former"),
+    pytest.param("Talks\nJohn Lee and Ana Ruiz's husband were classmates. The former said they were close.",
+                 "John Lee", id="the-former-of-a-name-and-a-description"),
+    pytest.param("Talks\nJohn Lee and Ana Ruiz's husband were classmates. The latter said they were close.", None,
+                 id="the-latter-is-not-the-one-whose-husband-he-is"),
+])
+def test_the_former_and_the_latter_are_the_first_and_last_named_before(nlp, text, expected):
+    word = "former" if "former" in text else "latter"
+    assert resolve(nlp, text, word).key == expected
+
+
+def test_a_description_after_two_people_is_the_subject_of_the_sentence_before(nlp):
+    text = ("Row\nSenator Ana Ruiz spoke to Senator John Lee on Tuesday. \"I am hurt,\" Lee said. Later that day, "
+            "Ruiz was asked about Lee's remarks. The lawmaker said that she was not surprised.")
+    assert resolve(nlp, text, "lawmaker").key == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Shooting\nDetroit police said two officers were hurt. Toronto Police said they had sent help.",
+                 None, id="never-another-places-force"),
+    pytest.param("Shooting\nMayor Ana Ruiz said in a tweet that, \u201cI am thankful the St. Louis Metropolitan "
+                 "Police Department responded quickly.\u201d St. Louis City police said two officers were hurt.",
+                 "St. Louis Metropolitan Police Department", id="the-force-named-for-that-place"),
+])
+def test_police_of_a_place_are_that_places_force(nlp, text, expected):
+    assert resolve(nlp, text, "police").key == expected

@@ -82,7 +82,7 @@ TITLE_WORDS = {
 }
 # Lower-case particles inside personal names: 'bin Saif al Hosni', 'van Gaal', 'da Silva'.
 NAME_PARTICLES = frozenset({"bin", "binti", "bint", "ibn", "al", "el", "van", "von", "de", "da", "di", "du", "der",
-                            "den", "ter", "dos", "das", "del", "della", "le", "la"})
+                            "den", "ter", "dos", "das", "del", "della", "dela", "delos", "le", "la"})
 # The nouns that make a run of title words a role: "Foreign Minister", "chief executive officer".
 CORE_TITLES = {
     "president", "minister", "secretary", "chancellor", "king", "queen", "prince", "princess", "sheikh", "shaikh",

@@ -213,6 +213,9 @@ PRONOUN_KINDS: dict[str, frozenset[str]] = {
     "she": frozenset({"person"}),
     "it": frozenset({"organization", "country"}),
     "they": frozenset({"organization", "country", "group"}),
+    # as objects: 'according to her', 'police arrested him' ('them' is as often a thing: 'raised them')
+    "him": frozenset({"person"}),
+    "her": frozenset({"person"}),
 }
 
 # Words that make an organisation an institution rather than a company: "the company" is never a ministry.
@@ -441,6 +444,9 @@ class Resolver:
         key = self.untagged_name(tok) if tok.lemma_.casefold() not in ROLE_NOUNS else None  # 'the City Clerk'
         if key is not None:
             return Speaker(key, text, "named")
+        if low in ("former", "latter") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            key = self.of_two_before(tok)
+            return Speaker(key, text, "title" if key else "none")
         if tok.pos_ not in ("NOUN", "PROPN"):
             key = self.by_epithet(tok) if tok.lower_ == "old" else None  # 'the 44-year-old', tagged ADJ
             return Speaker(key, text, "title" if key else "none")
@@ -735,13 +741,19 @@ class Resolver:
                 named = [m for m in named if field <= set(m.key.casefold().split())]
                 if not named:
                     return None
+            # 'Detroit police' are the force of that place, never the Toronto Police named elsewhere
+            where = {t.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                     for t in c.subtree if t.pos_ == "PROPN"} if bare else set()
+            if where:
+                named = [m for m in named if where & set(m.key.casefold().split())]
             if named:
                 return named[-1].key
             if bare:
                 # 'police say' when the story names its one force only inside a quotation ('"... the St. Louis
                 # Metropolitan Police Department responded quickly ...," the mayor said'): a name is its name
                 forces = {p[1].key for p in self.index.placed
-                          if p[1].kind == "organization" and noun in p[1].key.casefold().split()}
+                          if p[1].kind == "organization" and noun in (words := set(p[1].key.casefold().split()))
+                          and (not where or where & words)}
                 if len(forces) == 1:
                     return forces.pop()
             if noun in AGENCY_NOUNS and not owners:
@@ -873,18 +885,50 @@ class Resolver:
 
     def just_named(self, tok: Token) -> str | None:
         """The one person named in the nearest sentence before `tok` that names anyone, its own or one of
-        the two before; None when that sentence names two people."""
+        the two before, leaving out those named only as whose something is; None when two people remain."""
         # a quotation the splitter made a sentence of its own may stand between
         here = self.sentence_of(tok.i)
-        people: dict[int, set[str]] = {}
+        people: dict[int, list[_Mention]] = {}
+        for sid in range(max(here - EPITHET_REACH, 0), here + 1):
+            for m in self.untagged_subjects(sid):  # 'Hontiveros was asked ...', the surname the model missed
+                if m.kind == "person" and m.first < tok.left_edge.i:
+                    people.setdefault(sid, []).append(m)
         for m in self.before(tok.left_edge.i):
             sid = self.sentence_of(m.first)
             if m.kind == "person" and here - sid <= EPITHET_REACH:
-                people.setdefault(sid, set()).add(m.key)
+                people.setdefault(sid, []).append(m)
         if not people:
             return None
         nearest = people[max(people)]
-        return next(iter(nearest)) if len(nearest) == 1 else None
+        keys = {m.key for m in nearest}
+        if len(keys) == 1:
+            return keys.pop()
+        # 'Ruiz was asked about Lee's remarks. The lawmaker said ...': Lee is named only as whose remarks they are
+        main = {m.key for m in nearest if self.doc[m.head].dep_ != "poss"}
+        return main.pop() if len(main) == 1 else None
+
+    def of_two_before(self, tok: Token) -> str | None:
+        """'Lee and Ruiz's husband were schoolmates. The former said ...': the first ('the former') or the
+        last ('the latter') of the actors named in the sentence before, or earlier in the same sentence; none
+        when that phrase is not an actor itself (a possessive: Ruiz's husband)."""
+        here = self.sentence_of(tok.i)
+        for sid in (here, here - 1):
+            if sid < 0:
+                return None
+            lo = self.sent_starts[sid]
+            hi = tok.i if sid == here else self.sent_starts[here]
+            named = [m for m in self.mentions[bisect_left(self.firsts, lo):bisect_left(self.firsts, hi)]
+                     if m.kind in SPEAKER_KINDS]
+            if not named:
+                continue
+            m = named[0] if tok.lower_ == "former" else named[-1]
+            head = self.doc[m.head]
+            # two of them: two actors, or one joined by 'and' to another phrase ('Lee and Ruiz's husband')
+            paired = head.dep_ == "conj" if tok.lower_ == "latter" else any(c.dep_ == "conj" for c in head.children)
+            if len({n.key for n in named}) < 2 and not paired:
+                continue
+            return None if head.dep_ == "poss" else m.key
+        return None
 
     def portfolio(self, tok: Token) -> set[str]:
         """The words that say which office of its kind a description names: 'Information' in 'the
@@ -1144,7 +1188,7 @@ class Resolver:
         the plan') but the article names in full, or a description that names one actor ('The company
         had recalled a product. Its shares fell'): antecedents like any tagged name."""
         if sid not in self._untagged:
-            found = []
+            self._untagged[sid] = found = []  # a description resolved through this sentence's own subjects
             end = self.sent_starts[sid + 1] if sid + 1 < len(self.sent_starts) else len(self.doc)
             for tok in self.doc[self.sent_starts[sid]:end]:
                 if tok.dep_ not in SUBJECTS or tok.i in self.at or inside(self.quoted, tok.idx):

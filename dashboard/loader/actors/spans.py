@@ -147,6 +147,10 @@ def _extend(ent: Span) -> Span:
             return make_span(doc, ent.start - 1, ent.end, ent.label_)  # 'South Sydney' is another place
     if ent.label_ == "PERSON" and _hyphen_part(doc, end):
         return make_span(doc, ent.start, end + 2, ent.label_)  # 'Au Nok-hin': a given name joined by a hyphen
+    if ent.label_ == "PERSON":
+        k = _particle_surname_end(ent)
+        if k > end:
+            return make_span(doc, ent.start, k, ent.label_)  # 'Bato' + 'dela Rosa': one name the model cut in two
     if ent.label_ != "ORG":
         return ent
     while end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_.replace(".", "") in SPLIT_LEGAL_FORMS:
@@ -160,6 +164,26 @@ def _extend(ent: Span) -> Span:
         if initials(doc[ent.start:k].text).startswith(doc[k + 1].text.replace(".", "")):
             end = k
     return make_span(doc, ent.start, end, ent.label_) if end != ent.end else ent
+
+
+def _particle_surname_end(ent: Span) -> int:
+    """End of the surname a person's name goes on into after a lower-case particle ('Bato dela Rosa', 'Ana
+    de la Cruz'): the capitalised word after the particles, on which the parser hung the name before it, and
+    the rest of its entity; `ent.end` when no such surname follows."""
+    doc = ent.doc
+    k = ent.end
+    while k < len(doc) and k < ent.end + 2 and doc[k].is_lower and doc[k].lower_ in NAME_PARTICLES:
+        k += 1
+    if k == ent.end or k >= len(doc):
+        return ent.end
+    surname = doc[k]
+    if not (surname.pos_ == "PROPN" and surname.text.istitle() and ent.root.head.i == surname.i
+            and surname.ent_type_ in ("", "PERSON")):
+        return ent.end
+    end = k + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+        end += 1
+    return end
 
 
 def _capitalised_run(doc: Doc, i: int, *, connectors: tuple[str, ...], limit: int = 12) -> int:

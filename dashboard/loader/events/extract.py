@@ -10,6 +10,7 @@ date the text gives is lost.
 """
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_right
 
@@ -67,6 +68,8 @@ TIME_LABELS = {"DATE", "TIME"}
 READER_VERBS = {"click", "tap", "subscribe", "scroll", "download"}
 # The line an embedded post ends with: a dash, who posted it, their handle, the day.
 TWEET_SIGNATURE = re.compile(r"[—–][ \t]*[^\n—–]{1,80}?\(@\w{1,30}\)[ \t]*[^\n]{0,40}$", re.MULTILINE)
+log = logging.getLogger(__name__)
+
 NAMING_DEPS = {"amod", "compound", "poss", "nmod", "conj", "cc", "det", "nummod", "appos"}
 
 
@@ -160,6 +163,8 @@ class _Article:
             # (but "his lawyer, Alan Fisher," is Alan Fisher alone: whose lawyer he is, he is not)
             else:
                 keys = [key] if key else named
+            if token.dep_ == "conj" and token.i not in self.key_at and keys and keys == self.keys(token.head):
+                keys = []  # 'he and the senator' are two: a description joined to a name is someone else
             self.cache[token.i] = keys
         return self.cache[token.i]
 
@@ -277,11 +282,15 @@ def event_columns(doc: Doc, mentions: pd.DataFrame | Columns, published: pd.Time
     view: the article's `DocView(doc, sentence_starts(doc))` when the caller shares it with other steps;
     the caller then releases it.
     """
-    art = _Article(doc, mentions, published, index, view, voices=_voices(quotes), speakers=_speakers(quotes))
+    art = None
     try:
+        art = _Article(doc, mentions, published, index, view, voices=_voices(quotes), speakers=_speakers(quotes))
         return _events(art)
+    except Exception:  # a rule that fails on one article costs that article its events, never the folder
+        log.warning("events skipped for an article of %d tokens", len(doc), exc_info=True)
+        return {c: [] for c in EVENT_COLUMNS}
     finally:
-        if view is None:
+        if view is None and art is not None:
             art.doc.release()
 
 
@@ -656,7 +665,9 @@ def _reported(verb: Token, art: _Article, skip: set[int]) -> list[Token]:
 def _name(token: Token, art: _Article, speaker: set[str] = frozenset()) -> str | None:
     """The actor a pronoun or a short description ("the company") stands for, when it is one; words for
     the `speaker` stay as written ("GM announced that it saw ...", "... that the company lost")."""
-    keys = art.keys(token) if token.pos_ == "PRON" or _plain_description(token, art) else []
+    # 'John Kerr is the mayor': a predicate says what its subject is, and stays as written
+    keys = art.keys(token) if token.pos_ == "PRON" or _plain_description(token, art) and token.dep_ != "attr" \
+        else []
     if len(keys) != 1 or keys[0] in speaker:
         return None
     return display_name(keys[0])
@@ -681,6 +692,7 @@ def _antecedent(token: Token, art: _Article) -> str | None:
         return None  # placed, and left as written on purpose: 'Chen said that he was "heartbroken"'
     person = token.lower_ in ("he", "she", "him", "her", "his")
     plural = token.lower_ in ("they", "them", "their")
+    thing = token.lower_ in ("it", "its")  # never a person
     # in its own sentence, a plural subject before 'their' ('Bus drivers returned to work after their
     # union ratified a deal'), or a thing named before 'it' ('criticised the agreement, saying it would
     # do little'); else earlier sentences' subjects, nearest first, never the headline
@@ -697,7 +709,7 @@ def _antecedent(token: Token, art: _Article) -> str | None:
                 continue
             deps = ("nsubj", "nsubjpass", "dobj") if sid == here and not plural else ("nsubj", "nsubjpass")
             if cand.dep_ in deps and cand.pos_ in ("NOUN", "PROPN") and not art.quoted[cand.idx] \
-                    and (cand.pos_ == "PROPN" or not person):
+                    and (cand.pos_ == "PROPN" or not person) and not (thing and cand.ent_type_ == "PERSON"):
                 words = [t for t in cand.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod")] + [cand]
                 if not any(t.i == token.i or t.pos_ == "PRON" for t in words):  # "His plan": whose plan?
                     found.append((cand, words))
