@@ -352,6 +352,12 @@ def test_a_surname_after_a_lower_case_particle_is_part_of_the_name(nlp, body, ex
     assert {key for _, key, kind in _rows(nlp, body) if kind == "person"} == {expected}
 
 
+def test_the_subject_after_a_fronted_clause_is_no_title_of_its_object(nlp):
+    rows = _rows(nlp, "Magistrate Ana Vella sat on Monday. Stopping Dr John Borg, the magistrate said he was wrong.",
+                 cols=("text", "key", "role"))
+    assert ("John Borg", "John Borg", None) in rows
+
+
 def test_a_storm_named_like_a_person_is_no_actor(nlp):
     rows = _rows(nlp, "Tropical Storm Trami and Typhoon Leon hit the island on Thursday. Leon weakened later, "
                       "Governor Marilou Cayco said.")

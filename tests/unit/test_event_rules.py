@@ -670,3 +670,8 @@ def test_a_description_joined_to_a_name_is_someone_else(events_of) -> None:
     row = _one(events_of("Alan Mulally met Toyota on Monday. He said that he and the executive were friends."),
                "were")
     assert "Mulally and Alan Mulally" not in row["headline"]
+
+
+def test_what_someone_said_is_not_called_by_their_name(events_of) -> None:
+    assert _one(events_of("Alan Mulally made the comments on Monday."), "made")["headline"] == \
+        "Alan Mulally made the comments"

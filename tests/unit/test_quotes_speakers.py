@@ -1863,3 +1863,27 @@ def test_a_nickname_in_marks_after_a_full_name_is_that_person(nlp):
 def test_according_to_her_is_the_woman_just_named(nlp):
     text = "Homes\n\nSue Frost sits on the city council. According to her, every district has a housing problem."
     assert [(q[0], q[2], q[3]) for q in speakers(nlp, text)] == [("reported", "Sue Frost", "pronoun")]
+
+
+def test_an_office_of_one_body_is_not_the_holder_of_the_same_office_of_another(nlp):
+    text = ("Pride\n\nCouncillor Antony Mullen asked what will be done for those who do not feel proud.\n\n"
+            "The Conservative group leader added: \u201cIt is quite alarming actually.\u201d\n\n"
+            "Councillor Michael Mordey, city council leader, said the figures show a \u201csignificant number who are "
+            "not.\u201d")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == [None, "Michael Mordey"]
+
+
+def test_a_clause_of_how_someone_spoke_is_not_what_they_said(nlp):
+    text = ("Court\n\nMagistrate Ana Vella sat on Monday.\n\nThough not going into detail, the magistrate spoke in the "
+            "sense of the media being critical of the courts.")
+    assert [q[1] for q in speakers(nlp, text)] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Row\n\nSenator John Kerr ranted about how hurt he was that the motion had been filed.",
+                 "about how hurt he was that the motion had been filed", id="ranted-about"),
+    pytest.param("Verdict\n\nJudge Ana Ruiz characterised the case as exceptionally serious.",
+                 "the case as exceptionally serious", id="characterised-as"),
+])
+def test_ranting_about_and_characterising_as_report(nlp, text, expected):
+    assert [q[1] for q in speakers(nlp, text) if q[0] == "reported"] == [expected]

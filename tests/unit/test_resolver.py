@@ -148,3 +148,16 @@ def test_a_description_after_two_people_is_the_subject_of_the_sentence_before(nl
 ])
 def test_police_of_a_place_are_that_places_force(nlp, text, expected):
     assert resolve(nlp, text, "police").key == expected
+
+
+LABOUR = ("Cuts\nLabour councillor Kevin Swift spoke on Monday. The bus company is cutting services.\n\n"
+          "Both Labour and Tory councillors called on the operator to think again on Wednesday.\n\n"
+          "The operator said the cuts would go ahead.")
+
+
+def test_the_operator_is_never_a_party(nlp):
+    assert resolve(nlp, LABOUR, "operator", 1).key is None
+
+
+def test_people_of_two_parties_are_neither(nlp):
+    assert resolve(nlp, LABOUR, "councillors").key is None

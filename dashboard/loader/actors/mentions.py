@@ -499,6 +499,8 @@ def _apposition_after(span: Span) -> tuple[str | None, str | None]:
         i += 1
     if not role or role[-1].lower_ not in CORE_TITLES:
         return None, None
+    if role[-1].dep_ in ("nsubj", "nsubjpass") and role[-1].head.i != span.root.i:
+        return None, None  # 'Stopping Dr Vella, the magistrate said': another person, the sentence's subject
     if i + 1 < len(doc) and doc[i].lower_ in ("of", "at", "for") and affiliation is None:
         j = i + 1
         if doc[j].lower_ == "the" and j + 1 < len(doc):

@@ -109,6 +109,8 @@ ORG_NOUNS = frozenset({
     "union", "party", "parliament", "office", "board", "fund", "authority", "administration", "institute",
     "organization", "organisation", "association", "exchange", "regulator", "watchdog", "police", "patrol",
 })
+# The bodies an office may be of: 'group leader' and 'council leader' are two offices.
+BODY_NOUNS = ORG_NOUNS | {"group", "caucus", "cabinet", "senate", "assembly", "club", "team", "company", "firm"}
 # Organisation nouns that name their body without an article: "police said" is the police named before.
 BARE_ORG_NOUNS = frozenset({"police"})
 # Bodies named for their field: 'the health ministry' says which one it is.
@@ -141,6 +143,9 @@ COMPANY_NOUNS = frozenset({
     "group", "giant", "corporation", "retailer", "lender", "insurer", "conglomerate", "producer", "supplier",
     "developer", "operator", "startup",
 })
+
+# Parties named by a word that is no partisan's: the rest are 'Democrats', 'Tories' or a '... Party'.
+PARTY_NAMES = frozenset({"labour", "labor", "lib dems", "liberal democrats", "greens", "the greens"})
 
 # Nouns that stand for a country: "the country", "the government".
 COUNTRY_NOUNS = frozenset({"country", "nation", "government", "kingdom", "republic"})
@@ -477,7 +482,10 @@ class Resolver:
                     c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                 return Speaker(members.pop(), text, "title")
             return Speaker(None, text, "none")
-        if len(owners) == 1 and tok.lemma_.casefold() not in RANK_AND_FILE:
+        several = any(c.dep_ == "conj" for m in tok.children if m.dep_ in ("amod", "compound", "nmod")
+                      for c in m.children)
+        if len(owners) == 1 and tok.lemma_.casefold() not in RANK_AND_FILE and not several:
+            # ('Labour and Tory councillors' are of two bodies, though the model named only one)
             owner = owners[0]
             if tok.lemma_.casefold() in ORG_NOUNS | COUNTRY_NOUNS and self.kind_of(owner) == "person":
                 # "Obama's administration" speaks for his country, not for him
@@ -771,7 +779,8 @@ class Resolver:
                 # nor the outlet whose reporting the story passes on ('..., The Associated Press reported.')
                 firms = [m for m in cands
                          if m.kind == "organization" and not INSTITUTION_WORDS & set(m.key.casefold().split())
-                         and not _names_a_country(m.key) and m.key != actor and not self.reports_news(m)]
+                         and not _names_a_country(m.key) and not _names_a_party(m.key) and m.key != actor
+                         and not self.reports_news(m)]
                 here = self.sent_starts[self.sentence_of(tok.i)]
                 nearby = [m for m in firms if m.first >= here]
                 subjects = [m for m in firms if self.doc[m.head].dep_ in SUBJECTS]
@@ -808,8 +817,11 @@ class Resolver:
             for m in self.mentions:
                 if m.key in offices:
                     offices[m.key] |= set(m.role.split())
+            # nor, of bodies, 'the Conservative group leader' the city council's leader
+            body = portfolio & BODY_NOUNS
             people = [m for m in people if portfolio <= offices[m.key]] or [
-                m for m in people if not PORTFOLIOS & offices[m.key]]
+                m for m in people if not PORTFOLIOS & offices[m.key]
+                and not (body and BODY_NOUNS & offices[m.key] and not body & offices[m.key])]
         if owners:
             people = [m for m in people if m.affiliation in owners] or people
         return people
@@ -1294,6 +1306,14 @@ def _rank(tok: Token) -> tuple[int, int]:
     clauses deep: in 'Mr Rees would not respond to speculation Mr Sartor was plotting a challenge', Rees."""
     verb = tok.head
     return _depth(tok), sum(1 for t in (verb, *verb.ancestors) if t.dep_ in SUBORDINATE_CLAUSES)
+
+
+def _names_a_party(key: str) -> bool:
+    """Whether an organisation is a political party by its name ('Labour', 'the Democrats', 'Liberal Party'):
+    never 'the company' or 'the operator'."""
+    words = key.casefold().split()
+    return "party" in words or key.casefold() in PARTY_NAMES or len(words) == 1 and (
+        words[0].removesuffix("s") in PARTISANS_AND_NATIONALS or words[0] == "tories")
 
 
 def _names_a_country(key: str) -> bool:

@@ -69,6 +69,8 @@ READER_VERBS = {"click", "tap", "subscribe", "scroll", "download"}
 # The line an embedded post ends with: a dash, who posted it, their handle, the day.
 TWEET_SIGNATURE = re.compile(r"[—–][ \t]*[^\n—–]{1,80}?\(@\w{1,30}\)[ \t]*[^\n]{0,40}$", re.MULTILINE)
 log = logging.getLogger(__name__)
+# Nouns for what happened or was said: never a description of an actor ("the strike", "his comments").
+HAPPENINGS_AND_WORDS = EVENT_NOUNS | STATEMENT_NOUNS
 
 NAMING_DEPS = {"amod", "compound", "poss", "nmod", "conj", "cc", "det", "nummod", "appos"}
 
@@ -223,7 +225,7 @@ class _Article:
         of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
               if g.dep_ == "pobj"]
         for thing in ([] if of else [token]) + [g for g in of if g.pos_ == "NOUN"]:
-            if thing.lemma_.lower() in EVENT_NOUNS | STATEMENT_NOUNS:
+            if thing.lemma_.lower() in HAPPENINGS_AND_WORDS:
                 continue
             for t in (c for c in thing.children if c.dep_ == "poss"):
                 k = self.key_at.get(t.i) or (next(iter(self.keys(t)), None) if t.pos_ == "PRON" else None)
@@ -446,7 +448,7 @@ def _describe(e: Event, art: _Article) -> None:
         place_keys = {k for k in art.key_at.values() if k == e.place}
     if not trig.nominal and trig.verb.lemma_ == "be":
         # "the interview with Lee was feeble": what the copula says is of the interview, not of Lee
-        parts.agents = [t for t in parts.agents if t.lemma_.lower() not in EVENT_NOUNS | STATEMENT_NOUNS]
+        parts.agents = [t for t in parts.agents if t.lemma_.lower() not in HAPPENINGS_AND_WORDS]
     agents = _keys(parts.agents, art, place_keys)
     patients = [k for k in _keys(parts.patients, art, place_keys) if k not in agents]
     others = [k for k in _keys(parts.others, art, place_keys) if k not in agents and k not in patients]
@@ -681,7 +683,9 @@ def display_name(key: str) -> str:
 def _plain_description(token: Token, art: _Article) -> bool:
     """'the company', 'the ministry': a determiner and a common noun that is no event and no name."""
     children = list(token.children)
-    return (token.pos_ == "NOUN" and token.lemma_.lower() not in EVENT_NOUNS and token.i not in art.key_at
+    # ('made his comments' stays: the one who gave them is named already)
+    return (token.pos_ == "NOUN" and token.lemma_.lower() not in HAPPENINGS_AND_WORDS
+            and token.i not in art.key_at
             and len(children) == 1 and children[0].dep_ == "det" and children[0].i < token.i
             and children[0].lower_ in ("the", "this", "that"))
 

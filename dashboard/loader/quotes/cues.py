@@ -26,7 +26,7 @@ SPEECH_VERBS = JUDGING_VERBS | FINDING_VERBS | frozenset({
     # verbs of speaking out
     "lament", "boast", "hint", "speculate", "clarify", "elaborate", "point", "speak", "quip", "estimate", "signal",
     "post", "put", "apologise", "apologize", "reassure", "intimate", "charge", "opine", "submit", "confide",
-    "recount", "highlight", "read", "express",
+    "recount", "highlight", "read", "express", "rant", "characterise", "characterize",
 })
 
 # Nouns of speech acts whose 'that' clause is what was said: "Ford's announcement that it would cut jobs".
@@ -97,6 +97,9 @@ CONTENT_PREPS: dict[str, frozenset[str]] = {
     "caution": frozenset({"against", "about", "of"}),
     "label": frozenset({"as"}),
     "describe": frozenset({"as"}),
+    "characterise": frozenset({"as"}),
+    "characterize": frozenset({"as"}),
+    "rant": frozenset({"about"}),
     "call": frozenset({"for", "on"}),
     "comment": frozenset({"on"}),
     "criticize": frozenset({"for"}),

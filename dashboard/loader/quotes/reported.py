@@ -16,7 +16,8 @@ from spacy.symbols import NOUN as NOUN_SYMBOL
 from spacy.tokens import Doc, Token
 
 from dashboard.loader.actors.resolver import (
-    COMPANY_NOUNS, COUNTRY_NOUNS, EPITHET_NOUNS, ORG_NOUNS, RELATIVE, ROLE_NOUNS, inside, semicolon_between,
+    ADVERBIAL_MARKS, COMPANY_NOUNS, COUNTRY_NOUNS, EPITHET_NOUNS, ORG_NOUNS, RELATIVE, ROLE_NOUNS, inside,
+    semicolon_between,
 )
 from dashboard.loader.quotes.cues import (
     ADDRESSEE_VERBS,
@@ -474,6 +475,8 @@ def _fronted(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | No
     if doc[comma].text != "," or comma - start < 3 or inside(quoted, doc[start].idx) \
             or not any(t.pos_ in ("VERB", "AUX") for t in doc[start:comma]):
         return None
+    if doc[start].lower_ in ADVERBIAL_MARKS or doc[start].lower_ in TIME_MARKS:
+        return None  # 'Though not going into detail, the magistrate spoke of ...': when or how, not what
     return _char_range(doc, start, comma - 1)
 
 
