@@ -344,6 +344,11 @@ def test_a_given_name_joined_by_a_hyphen_is_whole(nlp):
     assert {key for _, key, kind in rows if kind == "person"} == {"Au Nok-hin", "Leung Yiu-chung"}
 
 
+def test_a_name_of_three_parts_joined_by_hyphens_is_whole(nlp):
+    rows = _rows(nlp, "Prime Minister Prayut Chan-o-cha on Friday told reporters that he planned a reshuffle.")
+    assert {key for _, key, kind in rows if kind == "person"} == {"Prayut Chan-o-cha"}
+
+
 @pytest.mark.parametrize(("body", "expected"), [
     pytest.param("Senator Bato dela Rosa spoke to reporters on Tuesday.", "Bato dela Rosa", id="dela"),
     pytest.param("Mayor Juan de la Cruz spoke to reporters on Tuesday.", "Juan de la Cruz", id="de-la"),
@@ -356,6 +361,12 @@ def test_the_subject_after_a_fronted_clause_is_no_title_of_its_object(nlp):
     rows = _rows(nlp, "Magistrate Ana Vella sat on Monday. Stopping Dr John Borg, the magistrate said he was wrong.",
                  cols=("text", "key", "role"))
     assert ("John Borg", "John Borg", None) in rows
+
+
+def test_a_word_said_to_someone_is_no_part_of_their_name(nlp):
+    rows = _rows(nlp, "He added: \u201cPlease Arriva, hold back, it is premature.\u201d Arriva said on Friday it "
+                      "would go ahead.")
+    assert {key for _, key, _ in rows} == {"Arriva"}
 
 
 def test_a_storm_named_like_a_person_is_no_actor(nlp):

@@ -675,3 +675,13 @@ def test_a_description_joined_to_a_name_is_someone_else(events_of) -> None:
 def test_what_someone_said_is_not_called_by_their_name(events_of) -> None:
     assert _one(events_of("Alan Mulally made the comments on Monday."), "made")["headline"] == \
         "Alan Mulally made the comments"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The festival opens Monday.", "2025-04-14"),
+    ("Alan Mulally's term ends March 30.", "2026-03-30"),
+    ("Alan Mulally is supposed to be named chairman on Monday.", "2025-04-14"),
+    ("Alan Mulally was supposed to be named chairman on Monday.", "2025-04-07"),
+], ids=["a-timetable-opens", "a-term-ends", "is-supposed-to", "was-supposed-to"])
+def test_a_timetable_and_what_is_supposed_to_happen_lie_ahead(events_of, text: str, day: str) -> None:
+    assert [str(d)[:10] for d in events_of(text)["date"].dropna()] == [day]

@@ -146,7 +146,9 @@ def _extend(ent: Span) -> Span:
                 and ent.start <= before.head.i < ent.end:
             return make_span(doc, ent.start - 1, ent.end, ent.label_)  # 'South Sydney' is another place
     if ent.label_ == "PERSON" and _hyphen_part(doc, end):
-        return make_span(doc, ent.start, end + 2, ent.label_)  # 'Au Nok-hin': a given name joined by a hyphen
+        while _hyphen_part(doc, end):
+            end += 2  # 'Au Nok-hin', 'Prayut Chan-o-cha': a name joined by hyphens
+        return make_span(doc, ent.start, end, ent.label_)
     if ent.label_ == "PERSON":
         k = _particle_surname_end(ent)
         if k > end:
@@ -215,9 +217,11 @@ def _followed_by_model(ent: Span) -> bool:
 
 def _hyphen_part(doc: Doc, i: int) -> bool:
     """Whether token `i` is a hyphen that joins a lower-case part to the word before it, with no space on
-    either side: the '-hin' of 'Au Nok-hin', the '-chung' of 'Leung Yiu-chung'."""
+    either side: the '-hin' of 'Au Nok-hin', the '-chung' of 'Leung Yiu-chung', each of 'Chan-o-cha'."""
     return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
-        and doc[i - 1].text[:1].isupper() and doc[i + 1].is_alpha and doc[i + 1].is_lower
+        and (doc[i - 1].text[:1].isupper()
+             or doc[i - 1].is_lower and doc[i - 1].ent_type_ == "PERSON" and _hyphen_part(doc, i - 2)) \
+        and doc[i + 1].is_alpha and doc[i + 1].is_lower
 
 
 def strip_span(span: Span) -> Span | None:
@@ -228,7 +232,9 @@ def strip_span(span: Span) -> Span | None:
     start, end, label = span.start, span.end, span.label_
     while start < end:
         tok = doc[start]
-        if not (tok.lower_ in ("the", "a", "an") or tok.text in QUOTE_CHARS or tok.is_punct or tok.is_space):
+        # ('Please Arriva, hold back': a word said to someone before their name)
+        if not (tok.lower_ in ("the", "a", "an", "please", "dear") or tok.pos_ == "INTJ" or tok.text in QUOTE_CHARS
+                or tok.is_punct or tok.is_space):
             break
         start += 1
     if end - start >= 2 and doc[start].tag_ == "MD" and end < len(doc) and doc[end].tag_ == "VB":

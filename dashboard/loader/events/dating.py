@@ -38,7 +38,11 @@ ATTEMPTS = frozenset({"try", "seek", "attempt"})
 PLANNED_WORDS = {"planned", "scheduled", "proposed", "upcoming", "forthcoming", "expected", "impending", "coming",
                  "next"}
 # Verbs whose present passive looks ahead: 'rains are expected on Friday', 'the vote is scheduled for May'.
-SCHEDULING_LEMMAS = {"expect", "schedule", "set", "slate", "due", "forecast", "plan"}
+SCHEDULING_LEMMAS = {"expect", "schedule", "set", "slate", "due", "forecast", "plan", "suppose"}
+# Verbs of a timetable, whose simple present with a day is the timetable's future: 'his term ends June 30',
+# 'the festival opens Friday'.
+TIMETABLE_VERBS = frozenset({"begin", "start", "open", "close", "end", "conclude", "expire", "finish", "resume",
+                             "commence", "reopen", "kick"})
 # Prepositions whose object names an earlier event: "following the collapse of the Assad regime".
 PRIOR_EVENT_PREPS = {"following", "after", "since"}
 CLAUSE_BOUNDARIES = {"ccomp", "conj", "parataxis", "relcl"}
@@ -281,6 +285,8 @@ def _anchor_and_tense(span: Span, text: str) -> tuple[Token, str | None, bool]:
     elif tense == "present" and anchor.tag_ == "VBG" and any(
             c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in anchor.children):
         tense = "future"  # "who is running for re-election Tuesday": what is under way for a day is still to come
+    elif tense == "present" and anchor.tag_ in ("VBZ", "VBP") and anchor.lemma_.lower() in TIMETABLE_VERBS:
+        tense = "future"  # "Echols' term concludes June 30"
     return anchor, tense, False
 
 
