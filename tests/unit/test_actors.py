@@ -369,6 +369,12 @@ def test_a_word_said_to_someone_is_no_part_of_their_name(nlp):
     assert {key for _, key, _ in rows} == {"Arriva"}
 
 
+def test_a_name_never_runs_across_a_line_break(nlp):
+    rows = _rows(nlp, "Kathmandu floods\nThe Department of Hydrology issued an alert on Monday.",
+                 force=(("floods\nThe Department of Hydrology", "ORG"),))
+    assert ("Department of Hydrology", "Department of Hydrology (Nepal)", "organization") in rows
+
+
 def test_a_storm_named_like_a_person_is_no_actor(nlp):
     rows = _rows(nlp, "Tropical Storm Trami and Typhoon Leon hit the island on Thursday. Leon weakened later, "
                       "Governor Marilou Cayco said.")

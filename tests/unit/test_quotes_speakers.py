@@ -1887,3 +1887,18 @@ def test_a_clause_of_how_someone_spoke_is_not_what_they_said(nlp):
 ])
 def test_ranting_about_and_characterising_as_report(nlp, text, expected):
     assert [q[1] for q in speakers(nlp, text) if q[0] == "reported"] == [expected]
+
+
+def test_an_attribution_whose_initials_the_sentence_splitter_broke_off(nlp):
+    text = ("Deputies\n\nThe military orders let the deputies take paid time off, said Carrie Braun, a spokeswoman for "
+            "the department.\n\nThe announcement was made on Friday, leading to a statement from the department.\n\n"
+            "\"Especially today, it is a dishonor that these members of our organization took advantage of military "
+            "service for their own personal gain,'' O.C. Sheriff Don Barnes said.")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "direct"] == ["Don Barnes"]
+
+
+def test_a_river_the_parser_made_a_participles_subject_does_not_speak(nlp):
+    text = ("Floods in Kathmandu\n\nThe Department of Hydrology and Meteorology had issued an alert to all the people to stay safe "
+            "in the places near the Bishnumati, Dhobikhola, Bagmati, Manohara Rivers citing that there would be high "
+            "water levels in the rivers till 11:00 am.")
+    assert [q[2] for q in speakers(nlp, text)] == ["Department of Hydrology and Meteorology"]

@@ -46,6 +46,10 @@ PRODUCT_NOUNS = frozenset({"drug", "medicine", "medication", "vaccine", "pill", 
 NOT_LEADING_TITLES = {"national", "state", "security", "general", "supreme", "trade", "energy", "health", "top"}
 LEADING_TITLES = frozenset(TITLE_WORDS - NOT_LEADING_TITLES)
 SAINTS = frozenset({"st.", "st", "saint", "ste.", "ste"})
+# Last words of the names of rivers, lakes and mountains: places, whatever the model typed them, and even
+# where the parser makes one the subject of a speech verb ('the Bagmati and Manohara Rivers citing that').
+NATURAL_FEATURES = frozenset({"river", "rivers", "lake", "lakes", "mountain", "mountains", "creek", "valley",
+                              "glacier", "canyon", "peninsula", "strait", "straits", "falls", "hills", "desert"})
 # Words of the names of parties and movements, which the model may tag as a person's.
 MOVEMENT_WORDS = frozenset({"movement", "party", "front", "league", "alliance", "congress", "federation"})
 # Letters after a name: a seat or an honour, not part of the name.
@@ -98,7 +102,7 @@ def mention_columns(doc: Doc, *, title_sentence: int | None = 0, text: str | Non
             continue  # 'Education' of 'Education Minister Rachna Singh'
         row = _classify(span)
         if row is not None:
-            if row["kind"] == "place" and speaks(span):
+            if row["kind"] == "place" and speaks(span) and span[-1].lower_ not in NATURAL_FEATURES:
                 row.update(kind="organization", _loc=False)  # 'Cisco states that': a place does not speak
             for r in [row, *row.pop("_extra", [])]:
                 rows.append({**r, "sentence_id": sid})
@@ -181,7 +185,7 @@ def _classify(span: Span) -> dict | None:
     if label == "NORP":
         # An adjective ("European markets", "Congressional hearing") describes; a plural names people.
         return _row(span, text, "group") if span[-1].tag_ in ("NNPS", "NNS") else None
-    if label in ("GPE", "LOC", "FAC") or _base_of(span):
+    if label in ("GPE", "LOC", "FAC") or _base_of(span) or label != "PERSON" and span[-1].lower_ in NATURAL_FEATURES:
         # 'the Waterloo, Ontario-based company said': where the company is, whatever the model typed it
         return _row(span, text, "place", _loc=label in ("GPE", "LOC", "FAC") and _is_locative(span))
     if span[-1].lower_ in CORE_TITLES and all(t.lower_ in TITLE_WORDS or t.text in ("-", "–") for t in span):

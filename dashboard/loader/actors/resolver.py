@@ -297,8 +297,11 @@ class MentionIndex:
         # (first character, mention, its folded names, its first word lowered and the word before as written)
         self.placed: list[tuple[int, _Mention, list[str], tuple[str, str]]] = []
         self.at: dict[int, _Mention] = {}
+        self.places: set[int] = set()  # tokens of places' names: never a speaker, nor an antecedent
         for start, end, key, kind, role, affiliation in sorted(mentions, key=lambda r: (r[0], r[1])):
             if kind not in SPEAKER_KINDS:
+                if kind == "place" and (span := doc.char_span(start, end, alignment_mode="expand")) is not None:
+                    self.places.update(range(span.start, span.end))
                 continue
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -402,6 +405,10 @@ class Resolver:
 
     def kind_of(self, key: str) -> str:
         return self.kinds.get(key, "person")
+
+    def is_place(self, tok: Token) -> bool:
+        """Whether `tok` is a word of a place's name."""
+        return tok.i in self.index.places
 
     def of_phrase(self, tok: Token, *, pronouns: bool = True, words: bool = True) -> Speaker:
         """The actor a noun phrase headed by `tok` names, or NOBODY. words: False leaves the speaker's

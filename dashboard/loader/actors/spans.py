@@ -230,6 +230,12 @@ def strip_span(span: Span) -> Span | None:
     Maria Lopez, "Sky's Kay Burley" Kay Burley)."""
     doc = span.doc
     start, end, label = span.start, span.end, span.label_
+    # a name never runs across a line break: 'Floods\n\nThe Department of Hydrology' is the department
+    breaks = [t.i for t in span if "\n" in t.text or "\n" in t.whitespace_]
+    if breaks and breaks[-1] + 1 < end:
+        start = breaks[-1] + 1
+    elif breaks:
+        end = breaks[0] + 1
     while start < end:
         tok = doc[start]
         # ('Please Arriva, hold back': a word said to someone before their name)

@@ -504,7 +504,9 @@ class DirectQuotes:
             if tok.is_space:
                 continue
             if tok.is_sent_start and tok.i > last + 1:
-                if seen_word or crossed or not cross:
+                # ('"...," O.C. Sheriff Don Barnes said.': the splitter broke the name after its initials)
+                initials = all(t.is_punct or t.is_space or _an_initialism(t) for t in doc[last + 1:tok.i])
+                if seen_word and not initials or crossed or not cross:
                     return None
                 crossed = True
                 # on a line of its own, an attribution is only that: 'said Stephen Harper, the premier.' or
@@ -749,6 +751,12 @@ HEADLINE_NAME = re.compile(r"\s*[-–—:]\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-
 
 # A quoted fragment inside a report: a word or a phrase, not a sentence of its own.
 MAX_FRAGMENT_WORDS = 6
+
+
+def _an_initialism(tok: Token) -> bool:
+    """'O.C.', 'N.Y.': capitals each followed by a full stop."""
+    return len(tok.text) >= 4 and tok.text.endswith(".") and all(
+        c.isupper() for c in tok.text[::2]) and set(tok.text[1::2]) == {"."}
 
 
 def _titled(words: list[str]) -> bool:

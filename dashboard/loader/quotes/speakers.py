@@ -28,6 +28,11 @@ class CueSpeakers:
                 subject = None  # a word of someone's quotation does not say it
             if subject is not None and self.dateline and self.dateline[0] <= subject.idx < self.dateline[1]:
                 subject = opening_phrase(verb, self.dateline[1])
+            if subject is not None and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i != verb.i \
+                    and self.resolver.is_place(subject):
+                # 'issued an alert for places near the Manohara River citing that ...': a place the parser made
+                # the participle's subject does not speak; whoever the clause it belongs to is about does
+                subject = subject_of(verb.head, self.resolver)
             self.subjects[verb.i] = subject
             speaker = self.resolver.of_phrase(subject) if subject is not None else NOBODY
             if speaker.key is None and subject is not None:
