@@ -1902,3 +1902,29 @@ def test_a_river_the_parser_made_a_participles_subject_does_not_speak(nlp):
             "in the places near the Bishnumati, Dhobikhola, Bagmati, Manohara Rivers citing that there would be high "
             "water levels in the rivers till 11:00 am.")
     assert [q[2] for q in speakers(nlp, text)] == ["Department of Hydrology and Meteorology"]
+
+
+
+def test_a_name_with_initials_the_model_took_for_a_body_is_a_person(nlp):
+    text = ("Limerick sponsor JP McManus pays tribute to team\n\nLimerick hurling\u2019s sponsor JP McManus has paid "
+            "tribute to the team as \u201ca wonderful bunch of young men.\u201d\n\nThe leading racehorse owner said it "
+            "had been really special to join the team in the dressing room.\n\nLimerick beat Galway to win the cup "
+            "after a 45 year wait.\n\n\u201cIt was really special to be with the team,\u201d he said.\n\nMr McManus "
+            "said he had been involved in hurling for a long time.")
+    assert [q[2] for q in speakers(nlp, text)] == ["JP McManus"] * 3
+
+
+def test_he_after_the_minister_is_the_man_named_before_whatever_his_first_name_suggests(nlp):
+    text = ("Arrests\n\nSri Lanka\u2019s Public Security Minister Vijitha Herath says that six individuals have been "
+            "arrested.\n\nA foreign national is also among the arrestees, the minister revealed.\n\nHe stated that "
+            "the suspects were arrested after a tip.\n\nMinister Herath noted that they acted at once.\n\n\u201cThe "
+            "opposition was waiting to take advantage of this issue,\u201d he charged.")
+    assert [q[2] for q in speakers(nlp, text)] == ["Vijitha Herath"] * 5
+
+
+def test_an_office_the_model_cut_in_two_is_whole(nlp):
+    text = ("Courts\n\nChief Magistrate Ian Weekes believes that complainants should be fined.\n\nA visibly "
+            "frustrated Weekes said on Wednesday that it was unacceptable.\n\nStating that it was wasted, the "
+            "magistrate later added, \u201cI want for things to be in such a way.\u201d")
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == [
+        ("reported", "Ian Weekes"), ("reported", "Ian Weekes"), ("direct", "Ian Weekes")]

@@ -73,9 +73,23 @@ def _organisations_named_like_people(rows: list[dict]) -> None:
         if r["kind"] != "organization" or r["label"] != "ORG" or not 2 <= len(words) <= 3 \
                 or fold(words[-1]) not in alone or is_state_body(r["key"]):
             continue
-        if all(w[:1].isupper() and w[1:].islower() and w.replace("-", "").isalpha()
-               and w.lower() not in BODY_WORDS | TITLE_WORDS and not country_of(w) for w in words):
+        # initials give a name ('JP McManus'), never end it ('New GM')
+        if all(_name_word(w) and w.lower() not in BODY_WORDS | TITLE_WORDS and not country_of(w) for w in words) \
+                and not _initials(words[-1]):
             r.update(kind="person", _how=None)
+
+
+def _name_word(word: str) -> bool:
+    """A word as a person's name is written: 'Ishola', 'McManus', 'O'Brien', 'Nok-hin', or initials ('JP')."""
+    letters = word.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
+    return letters.isalpha() and word[:1].isupper() and (_initials(word) or word[1:2].islower() or (
+        word[:2] in ("Mc", "O'", "O’") or word[:3] == "Mac") and any(c.islower() for c in word[2:]))
+
+
+def _initials(word: str) -> bool:
+    """'JP', 'J.P.': a given name written as its initials."""
+    letters = word.replace(".", "")
+    return 1 <= len(letters) <= 2 and letters.isalpha() and letters.isupper()
 
 
 def _surnames(rows: list[dict]) -> None:

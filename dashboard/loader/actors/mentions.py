@@ -289,8 +289,11 @@ def _person(span: Span, name_span: Span) -> dict | None:
     if not words or all(w.lower() in TITLE_WORDS or w.lower() in OFFICE_PLACES for w in words):
         return None  # 'the City Clerk told Council': an office, which the resolver gives to its holder
     role, affiliation = _title_before(span)
+    taken_in = [t for t in titles if t.lower() not in HONORIFICS]
     if role is None and any(t.lower() in CORE_TITLES for t in titles):
-        role = " ".join(t for t in titles if t.lower() not in HONORIFICS)  # the model took the title in
+        role = " ".join(taken_in)  # the model took the title in
+    elif role is not None and taken_in:
+        role = " ".join([role, *taken_in])  # 'Chief' + 'Magistrate Ian Weekes': the model took half the title in
     if role is None:
         role, affiliation = _apposition_after(span)
     if role is None:

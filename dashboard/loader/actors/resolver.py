@@ -175,6 +175,8 @@ EPITHET_NOUNS = frozenset({
     "scientist", "researcher", "expert", "doctor", "surgeon", "nurse", "teacher", "engineer", "academic",
     "lecturer", "farmer", "resident", "witness", "survivor", "victim", "pilot", "homeowner", "landlord", "tenant",
     "student", "widow", "widower", "pensioner",
+    # what a person owns or gives ('the leading racehorse owner said')
+    "owner", "sponsor", "philanthropist", "donor", "benefactor", "trainer", "breeder",
 }) | PARTISANS_AND_NATIONALS
 # Endings of nouns for a person by their science or trade ('the seismologist', 'the pharmacist', 'the
 # technician'), and the words with such an ending that are not people.
@@ -975,8 +977,8 @@ class Resolver:
     def learn_gender(self, words: list[tuple[str, str]]) -> dict[str, str]:
         """'m' or 'f' for the people the article itself genders: by an honorific or a gendered title
         before their name ('Mr MacFarlane', 'chairwoman Anna Berg'), else by the he or she used of
-        them where they are the only person in reach (the same sentence, else the one before), outside
-        quotations, twice or more without a contrary one; else by a first name nearly always given to
+        them where they are the only person in reach (the nearest sentence naming anyone: its own or one of
+        the two before), outside quotations, twice or more without a contrary one; else by a first name nearly always given to
         one gender ('Catherine Pugh'), else by a single he or she.
 
         words: for each of `self.mentions`, its first word (lowered) and the word before it."""
@@ -1003,7 +1005,9 @@ class Resolver:
             if self.quoted and inside(self.quoted, tok.idx):
                 continue  # '"She goes to school," he said': a speaker's she is someone they speak of
             here = self.sentence_of(i)
-            for sid in (here, here - 1):
+            # the nearest sentence that names anyone, its own or one of the two before, past a quotation or a
+            # sentence naming no one ('Herath says ... / ..., the minister revealed. / He stated ...')
+            for sid in (here, here - 1, here - 2):
                 keys = {m.key for m in people.get(sid, ()) if m.first < i}
                 if keys:
                     if len(keys) == 1:
