@@ -375,6 +375,12 @@ def test_a_name_never_runs_across_a_line_break(nlp):
     assert ("Department of Hydrology", "Department of Hydrology (Nepal)", "organization") in rows
 
 
+def test_a_given_name_with_and_without_its_hyphen_is_one_person(nlp):
+    rows = _rows(nlp, "The court heard from Mary-Kate Nolan on Monday.\n\nMary Kate Nolan said she had only asked a "
+                      "favour.")
+    assert {key for _, key, kind in rows if kind == "person"} == {"Mary-Kate Nolan"}
+
+
 def test_a_storm_named_like_a_person_is_no_actor(nlp):
     rows = _rows(nlp, "Tropical Storm Trami and Typhoon Leon hit the island on Thursday. Leon weakened later, "
                       "Governor Marilou Cayco said.")

@@ -1928,3 +1928,21 @@ def test_an_office_the_model_cut_in_two_is_whole(nlp):
             "magistrate later added, \u201cI want for things to be in such a way.\u201d")
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == [
         ("reported", "Ian Weekes"), ("reported", "Ian Weekes"), ("direct", "Ian Weekes")]
+
+
+def test_a_participle_after_a_reported_clause_about_a_body_is_the_reporters(nlp):
+    text = ("Crime\n\nCommissioner Anthony Ferguson said members of the Royal Bahamas Police Force were \u201cvery "
+            "aware\u201d of what was being said, insisting that they were doing everything possible to make the entire "
+            "country safe.")
+    assert [q[2] for q in speakers(nlp, text) if q[0] == "reported"] == ["Anthony Ferguson", "Anthony Ferguson"]
+
+
+def test_finding_someone_guilty_reports_nothing(nlp):
+    assert speakers(nlp, "Court\n\nFinding him guilty, Judge Ann Kelly fined Sean McBride 400 euro.") == []
+
+
+def test_he_never_told_him_himself(nlp):
+    text = ("Trial\n\nSergeant Patricia Ryan gave evidence of detecting hurler Pat Ryan driving at 135km/h.\n\nShe told "
+            "the court that she explained to the driver why he was being stopped and told him a ticket would be issued "
+            "in relation to the alleged offence.")
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", "Patricia Ryan")]

@@ -27,6 +27,7 @@ def resolve_keys(rows: list[dict], acronyms: dict[str, str] | None = None) -> li
     _organisations_named_like_people(rows)
     _surnames(rows)
     _short_person_names(rows)
+    _hyphen_variants(rows)
     _organisation_variants(rows, acronyms or {})
     _short_organisation_names(rows)
     _bodies_of_the_one_country(rows)
@@ -164,6 +165,17 @@ def _short_person_names(rows: list[dict]) -> None:
             r["key"] = fuller.pop()
         if r.get("_gender"):
             genders.setdefault(r["key"], set()).add(r["_gender"])
+
+
+def _hyphen_variants(rows: list[dict]) -> None:
+    """'Anne-Marie Hassett' and 'Anne Marie Hassett' are one person, under the form the article names first."""
+    named_at = _first_named(rows)
+    first: dict[str, str] = {}
+    for key in sorted({r["key"] for r in rows if r["kind"] == "person"}, key=lambda k: named_at[k]):
+        first.setdefault(fold(key.replace("-", " ")), key)
+    for r in rows:
+        if r["kind"] == "person":
+            r["key"] = first[fold(r["key"].replace("-", " "))]
 
 
 def _first_named(rows: list[dict]) -> dict[str, int]:

@@ -299,7 +299,9 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
         if verb.dep_ == "acl" or not any(p.dep_ in ("prep", "advcl") for p in parts):
             return None
         objects = []
-    if lemma in FINDING_VERBS and not any(p.dep_ == "ccomp" and not infinitive(p) for p in parts):
+    # ('finding him guilty': a verbless complement is no clause of its own)
+    if lemma in FINDING_VERBS and not any(p.dep_ == "ccomp" and p.pos_ in ("VERB", "AUX") and not infinitive(p)
+                                          for p in parts):
         return None
     if lemma in CLAUSE_ONLY:
         if objects and (lemma in CLAUSE_DIRECTLY or not any(

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dashboard.loader.actors.resolver import MEDIUM_NOUNS, NOBODY, NOUN_MODIFIERS, Resolver, Speaker, inside
+from dashboard.loader.actors.resolver import (
+    MEDIUM_NOUNS, NOBODY, NOUN_MODIFIERS, PRONOUN_GENDER, Resolver, Speaker, inside,
+)
 from dashboard.loader.quotes.cues import ADDRESSEE_VERBS, CLAUSE_ONLY, SPEECH_VERBS, SUBJECT_NEEDED
 
 
@@ -81,6 +83,26 @@ def opening_phrase(verb: Token, end: int) -> Token | None:
     return head if head.pos_ in ("NOUN", "PROPN") and head.i < verb.i else None
 
 
+def _told_themself(subject: Token, verb: Token) -> bool:
+    """Whether a subject pronoun taken from another clause would be the same person as the verb's own object
+    pronoun ('he ... told him'): it cannot be, or the object would be 'himself'."""
+    gender = PRONOUN_GENDER.get(subject.lower_)
+    return gender is not None and any(c.dep_ in ("dobj", "dative") and c.lower_ in ("him", "her")
+                                      and PRONOUN_GENDER[c.lower_] == gender for c in verb.children)
+
+
+def _says_nothing_here(subject: Token, participle: Token, resolver: Resolver) -> bool:
+    """Whether the subject of a reported clause cannot be who speaks through a participle the parser hung on
+    that clause: a thing ('the floods were managed, saying'), or, before a participle that reports a clause
+    of its own, a body or its members ('Ferguson said members of the force were aware, insisting that they
+    were doing everything possible'); a person may ('said Jones had resigned, saying he was tired')."""
+    key = resolver.of_phrase(subject, pronouns=False).key
+    if key is None:
+        return True
+    clause = any(c.dep_ == "ccomp" for c in participle.children)
+    return clause and resolver.kind_of(key) != "person"
+
+
 def subject_of(verb: Token, resolver: Resolver) -> Token | None:
     """The subject that speaks through `verb`, climbing from a participle or a conjoined verb to the
     clause it belongs to ("..., stating that" takes the subject of the main clause)."""
@@ -104,12 +126,14 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
         if subject is not None and tok.i == verb.head.i and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
                 and tok.dep_ == "ccomp" \
                 and tok.head.lemma_ in SPEECH_VERBS and subject.pos_ != "PRON" \
-                and resolver.of_phrase(subject, pronouns=False).key is None:
+                and _says_nothing_here(subject, verb, resolver):
             # 'Wahab noted that the floods were managed, saying, "..."': a thing in what was reported says
             # nothing; the participle the parser hung on its clause goes with the verb that reported it
             tok = tok.head
             continue
         if subject is not None:
+            if tok.i != verb.i and _told_themself(subject, verb):
+                return None  # 'why he was being stopped and told him ...': he told not himself; someone else did
             return subject
         if tok.i == verb.i and on_a_verbless_head(verb) and resolver.of_phrase(verb.head, pronouns=False).key:
             # "Paul Ainslie, who voted against it, called the decision ...", '"...," the spokesperson, Ana Ruiz,
