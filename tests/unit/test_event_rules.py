@@ -685,3 +685,19 @@ def test_what_someone_said_is_not_called_by_their_name(events_of) -> None:
 ], ids=["a-timetable-opens", "a-term-ends", "is-supposed-to", "was-supposed-to"])
 def test_a_timetable_and_what_is_supposed_to_happen_lie_ahead(events_of, text: str, day: str) -> None:
     assert [str(d)[:10] for d in events_of(text)["date"].dropna()] == [day]
+
+
+def test_who_an_event_noun_involves_took_part_in_it(events_of) -> None:
+    events = events_of("Ford resigned after a Monday meeting involving Alan Mulally and Barack Obama.")
+    dated = events.dropna(subset=["date"])
+    assert [sorted(keys) for keys in dated["actor_keys"]] == [["Alan Mulally", "Barack Obama"]]
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("The shooting occurred at Ford on Monday.", []),
+    ("The shooting took place at Ford on Monday.", []),
+    ("Barack Obama took aim at Ford on Monday.", ["Barack Obama", "Ford"]),
+], ids=["occurred-at", "took-place-at", "took-aim-at"])
+def test_where_something_happened_is_no_party_to_it(events_of, text: str, actors: list[str]) -> None:
+    dated = events_of(text).dropna(subset=["date"])
+    assert [sorted(keys) for keys in dated["actor_keys"]] == [actors]

@@ -76,6 +76,10 @@ NOUN_PATIENT_PREPS = frozenset({"of", "against", "on", "into", "at"})
 NOUN_OTHER_PREPS = frozenset({"with", "to", "toward", "towards", "for"})
 # Prepositions on a verb's object that name who else takes part: "suspended trade with Israel".
 OBJECT_PARTNER_PREPS = NOUN_OTHER_PREPS | {"against", "between"}
+# Verbs of something happening somewhere: what they happen 'at' is where ('the murder occurred at the marina').
+HAPPENING_VERBS = frozenset({"occur", "happen", "unfold", "erupt"})
+# Participles that say who took part in an event noun: 'a meeting involving Banker and Foss'.
+TAKING_PART = frozenset({"involve", "include", "feature"})
 # "During a visit ...", "at the summit": the subject of the clause took part in the event.
 SUBJECT_TIME_PREPS = frozenset({"during", "on", "at"})
 SUBJECT_EVENT_NOUNS = frozenset({"visit", "trip", "tour", "meeting", "talk", "talks", "summit", "conference",
@@ -327,7 +331,9 @@ def _verb_roles(verb: Token) -> Roles:
             # the object's own participants: "suspended trade with Israel", "joined the case against it"
             others += [g for p in child.children if p.dep_ == "prep" and p.lower_ in OBJECT_PARTNER_PREPS
                        for g in p.children if g.dep_ == "pobj"]
-        elif dep == "prep" and child.lower_ in PARTICIPANT_PREPS:
+        elif dep == "prep" and child.lower_ in PARTICIPANT_PREPS and not (
+                child.lower_ in ("at", "on") and _happens(verb)):
+            # (what 'occurred at Belize Marine and Mooring Services' happened there: a place, not a party)
             others += [g for g in child.children if g.dep_ == "pobj"]
         elif dep == "prt":  # "called off the deal": the object may hang from the particle
             patients += [g for g in child.children if g.dep_ == "pobj"]
@@ -337,6 +343,12 @@ def _verb_roles(verb: Token) -> Roles:
         if subject is not None:
             agents.append(subject)
     return Roles(_with_conjuncts(agents), _with_conjuncts(patients), _with_conjuncts(others))
+
+
+def _happens(verb: Token) -> bool:
+    """'occurred', 'happened', 'took place' ('took aim at him' is no happening)."""
+    return verb.lemma_.lower() in HAPPENING_VERBS or verb.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
 
 
 # Verbs that keep someone from doing something: the subject of "from doing" is never theirs.
@@ -418,6 +430,9 @@ def _noun_roles(noun: Token) -> Roles:
                 patients += objs
             elif word in NOUN_OTHER_PREPS:
                 others += objs
+        elif dep == "acl" and child.lemma_.lower() in TAKING_PART:
+            # 'a March 7 meeting involving him, Foss and Libby': who took part in it
+            agents += [g for g in child.children if g.dep_ == "dobj"]
     return Roles(_with_conjuncts(agents), _with_conjuncts(patients), _with_conjuncts(others))
 
 
