@@ -1946,3 +1946,10 @@ def test_he_never_told_him_himself(nlp):
             "the court that she explained to the driver why he was being stopped and told him a ticket would be issued "
             "in relation to the alleged offence.")
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", "Patricia Ryan")]
+
+
+def test_finding_a_thing_somewhere_reports_nothing(nlp):
+    text = ("Shooting\n\nThe Manila Police District (MPD) has taken a suspect into custody.\n\nIn response to the "
+            "incident, the MPD created a task group to investigate the case. On 16 August, officers found the "
+            "suspects\u2019 getaway vehicle abandoned nearby.")
+    assert speakers(nlp, text) == []

@@ -299,9 +299,8 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
         if verb.dep_ == "acl" or not any(p.dep_ in ("prep", "advcl") for p in parts):
             return None
         objects = []
-    # ('finding him guilty': a verbless complement is no clause of its own)
-    if lemma in FINDING_VERBS and not any(p.dep_ == "ccomp" and p.pos_ in ("VERB", "AUX") and not infinitive(p)
-                                          for p in parts):
+    # ('finding him guilty', 'found the car abandoned': a complement with no finite verb is no clause of its own)
+    if lemma in FINDING_VERBS and not any(p.dep_ == "ccomp" and _finite(p) for p in parts):
         return None
     if lemma in CLAUSE_ONLY:
         if objects and (lemma in CLAUSE_DIRECTLY or not any(
@@ -354,6 +353,13 @@ def content_of(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
         if opening is not None and opening > 0:
             found = (opening - 1, found[1])  # a report that opens with a quote keeps its opening mark
     return found
+
+
+def _finite(verb: Token) -> bool:
+    """Whether a clause has a finite verb or opens with 'that': 'found that it was', 'found it was'."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        or c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _a_judgement(word: Token) -> bool:
