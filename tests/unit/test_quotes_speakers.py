@@ -1953,3 +1953,10 @@ def test_finding_a_thing_somewhere_reports_nothing(nlp):
             "incident, the MPD created a task group to investigate the case. On 16 August, officers found the "
             "suspects\u2019 getaway vehicle abandoned nearby.")
     assert speakers(nlp, text) == []
+
+
+def test_the_statement_is_the_body_that_just_spoke(nlp):
+    text = ("Pay\n\nThe Royal College of Nursing said its members had rejected the offer. \"We are calling on the "
+            "employers to think again,\" the statement said.")
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == [
+        ("reported", "Royal College of Nursing"), ("direct", "Royal College of Nursing")]

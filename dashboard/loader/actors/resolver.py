@@ -75,6 +75,8 @@ RANK_AND_FILE = frozenset({
 # Nouns for an office that say no more than that it is one: 'the Senate leader', 'the PPP official'.
 ANY_OFFICE = frozenset({"leader", "official", "chief", "head", "boss"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# What a body puts out in its own words: 'the statement said'.
+ISSUED_TEXTS = frozenset({"statement", "release", "communique", "communiqué"})
 # Words that join an office to its field or body: the word before one is the office ('Wali of Masirah').
 OFFICE_LINKS = frozenset({"of", "for", "at", "in", "to"})
 
@@ -873,8 +875,11 @@ class Resolver:
     def spoken_for(self, tok: Token, owners: list[str]) -> str | None:
         """'Unison said its members had rejected the offer. "We are calling on the employers ...," a spokeswoman
         said.': a spokesperson the story gives no body speaks for the one organisation that spoke in that
-        sentence or the one before."""
-        if owners or tok.lemma_.casefold() not in SPOKESPEOPLE or tok.tag_ not in ("NN", "NNP"):
+        sentence or the one before; so does 'the statement' for the one body, or country, that spoke there
+        ('Egypt's cabinet condemned the attack ... "...," read the statement')."""
+        issued = tok.lemma_.casefold() in ISSUED_TEXTS and any(c.dep_ == "det" and c.lower_ == "the"
+                                                                 for c in tok.children)
+        if owners or not (tok.lemma_.casefold() in SPOKESPEOPLE or issued) or tok.tag_ not in ("NN", "NNP"):
             return None
         here = self.sentence_of(tok.i)
         before = here - 1
@@ -882,7 +887,7 @@ class Resolver:
             before -= 1  # the quotation it gives: 'Unison said ... "We are calling ... certain," a spokeswoman said.'
         bodies = set()
         for m in self.before(tok.i):
-            if m.kind != "organization" or self.sentence_of(m.first) < before:
+            if not (m.kind == "organization" or issued and m.kind == "country") or self.sentence_of(m.first) < before:
                 continue
             word = self.doc[m.head]
             while word.dep_ == "compound" and word.head.i != word.i:
