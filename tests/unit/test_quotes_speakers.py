@@ -1960,3 +1960,9 @@ def test_the_statement_is_the_body_that_just_spoke(nlp):
             "employers to think again,\" the statement said.")
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == [
         ("reported", "Royal College of Nursing"), ("direct", "Royal College of Nursing")]
+
+
+def test_a_statement_that_read_a_quotation_the_tagger_took_for_a_noun(nlp):
+    text = ("Drugs\n\nThe Royal Oman Police (ROP) has called on people to help.\n\nRegarding the arrest, a statement "
+            "from the ROP read: \"Police in Nizwa have arrested four people.\"")
+    assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("direct", "Royal Oman Police")]

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from spacy.attrs import IDX, LEMMA, LOWER, POS, SENT_START
 from spacy.strings import hash_string
-from spacy.symbols import VERB
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from dashboard.loader.actors.resolver import MENTION_FIELDS, MentionIndex, Resolver, Speaker, inside
@@ -51,6 +51,8 @@ log = logging.getLogger(__name__)
 # sorted, for `among`
 CUE_HASHES = np.sort(np.array([hash_string(w) for w in SPEECH_VERBS | NAMING_VERBS | QUOTING_VERBS], dtype=np.uint64))
 ACCORDING = hash_string("according")
+# Forms of speech verbs that are nouns too, which the tagger may read as one: 'the statement read: "..."'.
+MISTAGGED_CUES = frozenset({"read", "reads", "states", "says", "notes", "claims", "adds", "writes", "reports"})
 
 
 def extract_quotes(doc: Doc, mentions: pd.DataFrame | Columns, *, index: MentionIndex | None = None) -> pd.DataFrame:
@@ -102,6 +104,11 @@ class ArticleQuotes:
         newline = text.find("\n")
         self.title_end = newline if newline != -1 and text[newline:].strip() else -1
         candidates = np.nonzero(among(arr[:, 0], CUE_HASHES) & (arr[:, 1] == VERB))[0].tolist()
+        # 'a statement from the ROP read: "..."': a speech verb the tagger took for a noun, heading its sentence
+        # with a subject of its own
+        candidates += [i for i in np.nonzero(among(arr[:, 0], CUE_HASHES) & (arr[:, 1] == NOUN))[0].tolist()
+                       if doc[i].dep_ == "ROOT" and doc[i].lower_ in MISTAGGED_CUES
+                       and any(c.dep_ == "nsubj" for c in doc[i].children)]
         self.cues = {i for i in candidates
                      if not _negated(doc[i]) and not inside(quoted, doc[i].idx) and speech_sense(doc[i])
                      and not inside(self.furniture, doc[i].idx)}
