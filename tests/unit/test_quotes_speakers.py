@@ -1898,9 +1898,9 @@ def test_an_attribution_whose_initials_the_sentence_splitter_broke_off(nlp):
 
 
 def test_a_river_the_parser_made_a_participles_subject_does_not_speak(nlp):
-    text = ("Floods in Kathmandu\n\nThe Department of Hydrology and Meteorology had issued an alert to all the people to stay safe "
-            "in the places near the Bishnumati, Dhobikhola, Bagmati, Manohara Rivers citing that there would be high "
-            "water levels in the rivers till 11:00 am.")
+    text = ("Floods in Kathmandu\n\nThe Department of Hydrology and Meteorology had issued an alert to all the people "
+            "to stay safe in the places near the Bishnumati, Dhobikhola, Bagmati, Manohara Rivers citing that there "
+            "would be high water levels in the rivers till 11:00 am.")
     assert [q[2] for q in speakers(nlp, text)] == ["Department of Hydrology and Meteorology"]
 
 
@@ -1942,9 +1942,9 @@ def test_finding_someone_guilty_reports_nothing(nlp):
 
 
 def test_he_never_told_him_himself(nlp):
-    text = ("Trial\n\nSergeant Patricia Ryan gave evidence of detecting hurler Pat Ryan driving at 135km/h.\n\nShe told "
-            "the court that she explained to the driver why he was being stopped and told him a ticket would be issued "
-            "in relation to the alleged offence.")
+    text = ("Trial\n\nSergeant Patricia Ryan gave evidence of detecting hurler Pat Ryan driving at 135km/h.\n\nShe "
+            "told the court that she explained to the driver why he was being stopped and told him a ticket would be "
+            "issued in relation to the alleged offence.")
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("reported", "Patricia Ryan")]
 
 

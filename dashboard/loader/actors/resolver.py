@@ -983,8 +983,8 @@ class Resolver:
         """'m' or 'f' for the people the article itself genders: by an honorific or a gendered title
         before their name ('Mr MacFarlane', 'chairwoman Anna Berg'), else by the he or she used of
         them where they are the only person in reach (the nearest sentence naming anyone: its own or one of
-        the two before), outside quotations, twice or more without a contrary one; else by a first name nearly always given to
-        one gender ('Catherine Pugh'), else by a single he or she.
+        the two before), outside quotations, twice or more without a contrary one; else by a first name
+        nearly always given to one gender ('Catherine Pugh'), else by a single he or she.
 
         words: for each of `self.mentions`, its first word (lowered) and the word before it."""
         votes: dict[str, Counter] = {}
@@ -1216,7 +1216,8 @@ class Resolver:
         the plan') but the article names in full, or a description that names one actor ('The company
         had recalled a product. Its shares fell'): antecedents like any tagged name."""
         if sid not in self._untagged:
-            self._untagged[sid] = found = []  # a description resolved through this sentence's own subjects
+            # kept before it is filled: a description here may be resolved through this very sentence
+            self._untagged[sid] = found = []
             end = self.sent_starts[sid + 1] if sid + 1 < len(self.sent_starts) else len(self.doc)
             for tok in self.doc[self.sent_starts[sid]:end]:
                 if tok.dep_ not in SUBJECTS or tok.i in self.at or inside(self.quoted, tok.idx):
