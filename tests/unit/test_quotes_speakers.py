@@ -1966,3 +1966,8 @@ def test_a_statement_that_read_a_quotation_the_tagger_took_for_a_noun(nlp):
     text = ("Drugs\n\nThe Royal Oman Police (ROP) has called on people to help.\n\nRegarding the arrest, a statement "
             "from the ROP read: \"Police in Nizwa have arrested four people.\"")
     assert [(q[0], q[2]) for q in speakers(nlp, text)] == [("direct", "Royal Oman Police")]
+
+
+def test_a_fronted_report_that_opens_with_a_clause_of_time_is_still_reported(nlp):
+    text = "Prices\n\nWhen prices rise, families suffer, Finance Minister Ana Ruiz said."
+    assert [(q[1], q[2]) for q in speakers(nlp, text)] == [("When prices rise, families suffer", "Ana Ruiz")]

@@ -483,8 +483,14 @@ def _fronted(verb: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | No
     if doc[comma].text != "," or comma - start < 3 or inside(quoted, doc[start].idx) \
             or not any(t.pos_ in ("VERB", "AUX") for t in doc[start:comma]):
         return None
-    if doc[start].lower_ in ADVERBIAL_MARKS or doc[start].lower_ in TIME_MARKS:
-        return None  # 'Though not going into detail, the magistrate spoke of ...': when or how, not what
+    clause = doc[start]
+    while clause.head.i not in (verb.i, clause.i):
+        clause = clause.head  # up to the phrase the speech verb holds
+    if (doc[start].lower_ in ADVERBIAL_MARKS or doc[start].lower_ in TIME_MARKS) and clause.head.i == verb.i \
+            and clause.dep_ in ("advcl", "prep") and clause.right_edge.i >= comma - 1:
+        # 'Though not going into detail, the magistrate spoke of ...': when or how it was said, not what; but in
+        # 'When prices rise, families suffer, the minister said' the clause belongs to what was said
+        return None
     return _char_range(doc, start, comma - 1)
 
 

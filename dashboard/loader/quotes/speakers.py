@@ -133,7 +133,7 @@ def subject_of(verb: Token, resolver: Resolver) -> Token | None:
             continue
         if subject is not None:
             if tok.i != verb.i and _told_themself(subject, verb):
-                return None  # 'why he was being stopped and told him ...': he told not himself; someone else did
+                return None  # 'why he was being stopped and told him ...': he did not tell himself; someone else did
             return subject
         if tok.i == verb.i and on_a_verbless_head(verb) and resolver.of_phrase(verb.head, pronouns=False).key:
             # "Paul Ainslie, who voted against it, called the decision ...", '"...," the spokesperson, Ana Ruiz,
