@@ -701,3 +701,7 @@ def test_who_an_event_noun_involves_took_part_in_it(events_of) -> None:
 def test_where_something_happened_is_no_party_to_it(events_of, text: str, actors: list[str]) -> None:
     dated = events_of(text).dropna(subset=["date"])
     assert [sorted(keys) for keys in dated["actor_keys"]] == [actors]
+
+
+def test_a_persons_term_ending_is_theirs(events_of) -> None:
+    assert list(_one(events_of("Alan Mulally's term ends March 30."), "ends")["actor_keys"]) == ["Alan Mulally"]

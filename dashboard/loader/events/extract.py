@@ -71,6 +71,9 @@ TWEET_SIGNATURE = re.compile(r"[—–][ \t]*[^\n—–]{1,80}?\(@\w{1,30}\)[ \t
 log = logging.getLogger(__name__)
 # Nouns for what happened or was said: never a description of an actor ("the strike", "his comments").
 HAPPENINGS_AND_WORDS = EVENT_NOUNS | STATEMENT_NOUNS
+# What a person holds in their own right, whose end or start is theirs: 'Echols' term concludes June 30'.
+HELD_BY_A_PERSON = frozenset({"term", "tenure", "mandate", "contract", "career", "sentence", "presidency",
+                              "premiership", "reign", "candidacy", "licence", "license"})
 
 NAMING_DEPS = {"amod", "compound", "poss", "nmod", "conj", "cc", "det", "nummod", "appos"}
 
@@ -215,9 +218,9 @@ class _Article:
     def _people_owning(self, token: Token) -> tuple[set[str], set[int]]:
         """The people a subject phrase names only as owners ('her roof caved in', 'Lee's garage buckled',
         'pieces of his roof fell') and the positions of the words naming them: what the thing did or
-        underwent, they did not. An event noun, a statement or a noun with an 'of' phrase is the owner's
-        own act ('his visit', 'her statement', 'his choice of Ruiz'); an object is left alone ('she ran to
-        grab her dog': whose dog tells who grabbed)."""
+        underwent, they did not. An event noun, a statement, what a person holds in their own right or a noun
+        with an 'of' phrase is the owner's own ('his visit', 'her statement', 'his term', 'his choice of Ruiz');
+        an object is left alone ('she ran to grab her dog': whose dog tells who grabbed)."""
         keys: set[str] = set()
         words: set[int] = set()
         if self.resolver is None or token.dep_ not in ("nsubj", "nsubjpass"):
@@ -225,7 +228,7 @@ class _Article:
         of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
               if g.dep_ == "pobj"]
         for thing in ([] if of else [token]) + [g for g in of if g.pos_ == "NOUN"]:
-            if thing.lemma_.lower() in HAPPENINGS_AND_WORDS:
+            if thing.lemma_.lower() in HAPPENINGS_AND_WORDS | HELD_BY_A_PERSON:
                 continue
             for t in (c for c in thing.children if c.dep_ == "poss"):
                 k = self.key_at.get(t.i) or (next(iter(self.keys(t)), None) if t.pos_ == "PRON" else None)
