@@ -705,3 +705,8 @@ def test_where_something_happened_is_no_party_to_it(events_of, text: str, actors
 
 def test_a_persons_term_ending_is_theirs(events_of) -> None:
     assert list(_one(events_of("Alan Mulally's term ends March 30."), "ends")["actor_keys"]) == ["Alan Mulally"]
+
+
+def test_whom_a_passive_speaks_of_did_what_they_were_convicted_of(events_of) -> None:
+    dated = events_of("Alan Mulally was convicted of attacking Barack Obama in February 2004.").dropna(subset=["date"])
+    assert [sorted(keys) for keys in dated["actor_keys"]] == [["Alan Mulally", "Barack Obama"]]

@@ -374,7 +374,10 @@ def shared_subject(verb: Token) -> Token | None:
                 obj = next((c for c in current.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 if obj is not None or current.lemma_.lower() in KEEPING_FROM:
                     return obj
-            return next((c for c in current.children if c.dep_ == "nsubj"), None)
+            # 'was convicted of strangling her', 'was charged with murdering': whom the passive speaks of did it
+            return next((c for c in current.children if c.dep_ == "nsubj"), None) or next(
+                (c for c in current.children if c.dep_ == "nsubjpass" and head.lower_ in ("of", "with", "for")),
+                None)
         if dep not in ("xcomp", "conj", "advcl") or dep == "advcl" and current.tag_ not in ("VBG", "VBN"):
             return None
         if dep == "conj" and _subject_hung_elsewhere(current):
