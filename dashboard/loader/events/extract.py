@@ -74,6 +74,8 @@ HAPPENINGS_AND_WORDS = EVENT_NOUNS | STATEMENT_NOUNS
 # What a person holds in their own right, whose end or start is theirs: 'Echols' term concludes June 30'.
 HELD_BY_A_PERSON = frozenset({"term", "tenure", "mandate", "contract", "career", "sentence", "presidency",
                               "premiership", "reign", "candidacy", "licence", "license"})
+# Subjects whose owner is a party to what they do: the owner's act, words or standing.
+OWNERS_OWN = HAPPENINGS_AND_WORDS | HELD_BY_A_PERSON
 
 NAMING_DEPS = {"amod", "compound", "poss", "nmod", "conj", "cc", "det", "nummod", "appos"}
 
@@ -228,7 +230,7 @@ class _Article:
         of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
               if g.dep_ == "pobj"]
         for thing in ([] if of else [token]) + [g for g in of if g.pos_ == "NOUN"]:
-            if thing.lemma_.lower() in HAPPENINGS_AND_WORDS | HELD_BY_A_PERSON:
+            if thing.lemma_.lower() in OWNERS_OWN:
                 continue
             for t in (c for c in thing.children if c.dep_ == "poss"):
                 k = self.key_at.get(t.i) or (next(iter(self.keys(t)), None) if t.pos_ == "PRON" else None)
