@@ -103,10 +103,11 @@ class ArticleQuotes:
         self.cue_speakers = CueSpeakers(self.resolver, dateline=self.dateline)
         newline = text.find("\n")
         self.title_end = newline if newline != -1 and text[newline:].strip() else -1
-        candidates = np.nonzero(among(arr[:, 0], CUE_HASHES) & (arr[:, 1] == VERB))[0].tolist()
+        speech = among(arr[:, 0], CUE_HASHES)
+        candidates = np.nonzero(speech & (arr[:, 1] == VERB))[0].tolist()
         # 'a statement from the ROP read: "..."': a speech verb the tagger took for a noun, heading its sentence
         # with a subject of its own
-        candidates += [i for i in np.nonzero(among(arr[:, 0], CUE_HASHES) & (arr[:, 1] == NOUN))[0].tolist()
+        candidates += [i for i in np.nonzero(speech & (arr[:, 1] == NOUN))[0].tolist()
                        if doc[i].dep_ == "ROOT" and doc[i].lower_ in MISTAGGED_CUES
                        and any(c.dep_ == "nsubj" for c in doc[i].children)]
         self.cues = {i for i in candidates
